@@ -1,0 +1,97 @@
+"""The records extraction produces, and the span helpers every rule shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.ingest import Article
+
+# spaCy entity labels and the entity type each stands for in the graph.
+ENTITY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity as written in the text."""
+
+    text: str
+    type: str  # Person, Organization, Place, Group
+    start: int  # character offsets in the article text, end exclusive
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: its sentence and the character offsets of the words that state it."""
+
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """A person holds (or held) a role in an organization."""
+
+    person: Mention
+    role: str
+    organization: Mention | None
+    former: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An actor does something to a target."""
+
+    actor: Mention
+    action: str  # the verb's lemma
+    target: Mention | None
+    negated: bool
+    modality: str  # "asserted" or "hypothetical"
+    cameo: str  # CAMEO root code, "" when the lexicon has no entry for the action
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extracted from one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    roles: tuple[RoleFact, ...]
+    events: tuple[EventFact, ...]
+
+
+def entity_of(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return token.doc[token.i : token.i + 1]
+
+
+def mention_of(span: Span) -> Mention:
+    # Entity spans often start with "the" ("the United States"); the name is what follows it.
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    return Mention(span.text, ENTITY_TYPES.get(span.label_, "Group"), span.start_char, span.end_char)
+
+
+def evidence_of(sentence: Span, start: int, end: int) -> Evidence:
+    # Sentences can carry the whitespace between paragraphs; the evidence is the words alone.
+    text = sentence.text
+    leading = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    sentence_start = sentence.start_char + leading
+    return Evidence(stripped, sentence_start, sentence_start + len(stripped), start, end)
