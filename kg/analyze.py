@@ -1,99 +1,400 @@
 """Analyze: project the RDF graph onto an entity network and measure it with networkx.
 
-Nodes are entities; edges are roles (person → organization) and events (actor → target). Every
-function here is a pure function of its arguments.
+Nodes are entities; edges are roles (person → organization) and events (actor → target), one edge per
+distinct relation between two entities, with the count of sentences that state it and their evidence.
+Every function here is a pure function of its arguments, in the style of networkx:
+
+    >>> network = nx.MultiDiGraph()
+    >>> network.add_node("a", name="Iran", type="Country", aliases=["Iranian"], mentions=3, roles=[])
+    >>> network.add_node("b", name="Israel", type="Country", aliases=[], mentions=1, roles=[])
+    >>> _ = network.add_edge("a", "b", kind="event", label="attack", event_class="material conflict",
+    ...                      negated=False, modality="asserted", count=1, evidence=[])
+    >>> find_entity(network, "iranian")
+    'a'
+    >>> [pair["actor"] for pair in hostile_pairs(network)]
+    ['Iran']
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
 from rdflib import Graph
 
-ENTITY_QUERY = """
+from kg.errors import KgError
+
+# CAMEO's quad classes, cooperation first, as the RDF labels them.
+EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+CONFLICT_CLASSES = ("material conflict", "verbal conflict")  # most severe first: ranks hostile pairs
+COOPERATION_CLASSES = ("material cooperation", "verbal cooperation")
+
+# Exact betweenness costs O(nodes × edges); above this many nodes it is estimated from a seeded sample.
+BETWEENNESS_EXACT_MAX_NODES = 1000
+BETWEENNESS_SAMPLE = 300
+
+_PREFIXES = """
 PREFIX kg:   <https://w3id.org/kg-news/ontology#>
+PREFIX org:  <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX nif:  <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+"""
+
+ENTITY_QUERY = _PREFIXES + """
 SELECT ?node ?type ?name ?mentions ?alias WHERE {
     ?node kg:mentionCount ?mentions ; skos:prefLabel ?name ; a ?class .
+    FILTER(STRSTARTS(STR(?class), STR(kg:)))
     BIND(STRAFTER(STR(?class), "#") AS ?type)
     OPTIONAL { ?node skos:altLabel ?alias }
 }"""
 
-ROLE_QUERY = """
-PREFIX kg:   <https://w3id.org/kg-news/ontology#>
-PREFIX org:  <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?person ?organization ?role ?former ?source ?sentence WHERE {
-    ?m a org:Membership ; org:member ?person ; org:organization ?organization ;
-       org:role/skos:prefLabel ?role ; kg:former ?former ; kg:evidence ?e .
-    ?e kg:sentence ?sentence ; kg:document/kg:source ?source .
+ROLE_QUERY = _PREFIXES + """
+SELECT ?person ?organization ?role ?former ?source ?sentence ?start ?end WHERE {
+    ?membership a org:Membership ; org:member ?person ; org:role/skos:prefLabel ?role ; kg:evidence ?e .
+    OPTIONAL { ?membership org:organization ?organization }
+    OPTIONAL { ?membership kg:former ?former }
+    ?e kg:sentence ?sentence ; kg:document/kg:source ?source ; nif:beginIndex ?start ; nif:endIndex ?end .
 }"""
 
-EVENT_QUERY = """
-PREFIX kg:   <https://w3id.org/kg-news/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX nif:  <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT ?actor ?target ?action ?negated ?modality ?eventClass ?source ?sentence ?start WHERE {
-    ?ev a kg:Event ; kg:actor ?actor ; kg:target ?target ; kg:action ?action ;
-        kg:negated ?negated ; kg:modality ?modality ; kg:evidence ?e .
-    OPTIONAL { ?ev kg:eventType/kg:eventClass/skos:prefLabel ?eventClass }
-    ?e kg:sentence ?sentence ; kg:document/kg:source ?source ; nif:beginIndex ?start .
+EVENT_QUERY = _PREFIXES + """
+SELECT ?actor ?target ?action ?negated ?modality ?eventType ?eventClass ?source ?sentence ?start ?end WHERE {
+    ?event a kg:Event ; kg:actor ?actor ; kg:action ?action ; kg:evidence ?e .
+    OPTIONAL { ?event kg:target ?target }
+    OPTIONAL { ?event kg:negated ?negated }
+    OPTIONAL { ?event kg:modality ?modality }
+    OPTIONAL { ?event kg:eventType/skos:prefLabel ?eventType }
+    OPTIONAL { ?event kg:eventType/kg:eventClass/skos:prefLabel ?eventClass }
+    ?e kg:sentence ?sentence ; kg:document/kg:source ?source ; nif:beginIndex ?start ; nif:endIndex ?end .
 }"""
+
+
+def _text(term) -> str:
+    return "" if term is None else str(term)
+
+
+def _flag(term) -> bool:
+    return bool(term is not None and term.toPython() is True)
+
+
+def _evidence(row) -> dict:
+    return {"source": str(row.source), "sentence": str(row.sentence), "start": int(row.start), "end": int(row.end)}
+
+
+def _evidence_order(evidence: dict) -> tuple:
+    return evidence["source"], evidence["start"], evidence["end"], evidence["sentence"]
+
+
+def role_facts(graph: Graph) -> list[dict]:
+    """Every role fact of an RDF graph, in text order: person, role, organization (IRIs; "" if none), former,
+    and the evidence (source, sentence, start, end)."""
+    facts = {
+        (str(row.person), _text(row.organization), str(row.role), _flag(row.former), *_evidence_order(_evidence(row)))
+        for row in graph.query(ROLE_QUERY)
+    }
+    keys = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
+    return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
+
+
+def event_facts(graph: Graph) -> list[dict]:
+    """Every event of an RDF graph, in text order: actor and target (IRIs; target "" if none), action,
+    CAMEO event type and class ("" if untyped), negated, modality, and the evidence."""
+    facts = {
+        (str(row.actor), _text(row.target), str(row.action), _text(row.eventType), _text(row.eventClass),
+         _flag(row.negated), _text(row.modality) or "asserted", *_evidence_order(_evidence(row)))
+        for row in graph.query(EVENT_QUERY)
+    }
+    keys = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
+            "source", "start", "end", "sentence")
+    return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
 
 
 def entity_graph(graph: Graph) -> nx.MultiDiGraph:
     """The entity network of an RDF graph.
 
-    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`. Edge attributes: `kind`
-    ("role" or "event"), `label` (the role or the action), `event_class` (events only, "" if untyped),
-    `negated`, `modality`, and `evidence`, a sorted list of (source, sentence) pairs.
+    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `roles` (sorted "role, organization"
+    strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
+    and `event_type` (events only, "" if untyped), `negated`, `modality`, `count` (how many sentences state
+    it) and `evidence`, a list of {source, sentence, start, end} dicts in text order. Edge keys are stable
+    strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
+    same graph always gives the same network.
     """
     network = nx.MultiDiGraph()
+    nodes: dict[str, dict] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
     for row in graph.query(ENTITY_QUERY):
         node = str(row.node)
-        network.add_node(node, name=str(row.name), type=str(row.type), mentions=int(row.mentions))
+        nodes[node] = {"name": str(row.name), "type": str(row.type), "mentions": int(row.mentions)}
         if row.alias is not None:
             aliases[node].add(str(row.alias))
-    for node in network.nodes:
-        network.nodes[node]["aliases"] = sorted(aliases[node])
+    roles: dict[str, set[str]] = defaultdict(set)
+    relations: dict[tuple, list[dict]] = defaultdict(list)
+    for fact in role_facts(graph):
+        label = ("former " if fact["former"] else "") + fact["role"]
+        organization = nodes.get(fact["organization"], {}).get("name")
+        roles[fact["person"]].add(f"{label}, {organization}" if organization else label)
+        if fact["organization"]:
+            key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
+            relations[key].append(fact)
+    for fact in event_facts(graph):
+        if fact["target"]:
+            key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],
+                   fact["negated"], fact["modality"])
+            relations[key].append(fact)
 
-    edges: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
-    for row in graph.query(ROLE_QUERY):
-        label = ("former " if row.former.toPython() else "") + str(row.role)
-        edges[(str(row.person), str(row.organization), "role", label, "", False, "asserted")].add(
-            (str(row.source), str(row.sentence)))
-    for row in graph.query(EVENT_QUERY):
-        key = (str(row.actor), str(row.target), "event", str(row.action), str(row.eventClass or ""),
-               bool(row.negated.toPython()), str(row.modality))
-        edges[key].add((str(row.source), str(row.sentence)))
-    for (source, target, kind, label, event_class, negated, modality), evidence in sorted(edges.items()):
-        if source in network and target in network:
-            network.add_edge(source, target, kind=kind, label=label, event_class=event_class,
-                             negated=negated, modality=modality, evidence=sorted(evidence))
+    for node in sorted(nodes):
+        network.add_node(node, **nodes[node], aliases=sorted(aliases[node]), roles=sorted(roles[node]))
+    for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
+        if source not in network or target not in network:
+            continue
+        evidence = [{k: fact[k] for k in ("source", "sentence", "start", "end")} for fact in facts]
+        qualifier = ("not " if negated else "") + ("" if modality == "asserted" else f"{modality} ")
+        network.add_edge(source, target, key=f"{kind}:{qualifier}{label}", kind=kind, label=label,
+                         event_type=event_type, event_class=event_class, negated=negated, modality=modality,
+                         count=len(evidence), evidence=evidence)
     return network
 
 
+def _weighted(network: nx.MultiDiGraph, directed: bool) -> nx.Graph:
+    """The network with parallel edges merged, `weight` the number of sentences behind them."""
+    simple = nx.DiGraph() if directed else nx.Graph()
+    simple.add_nodes_from(network.nodes)
+    for source, target, count in network.edges(data="count", default=1):
+        if source == target:
+            continue
+        weight = simple.edges[source, target]["weight"] if simple.has_edge(source, target) else 0
+        simple.add_edge(source, target, weight=weight + count)
+    return simple
+
+
 def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
-    """Degree, PageRank and betweenness centrality of every node.
+    """Degree (distinct neighbours), PageRank (directed, weighted by sentences) and betweenness centrality
+    (undirected) of every node. Betweenness is exact up to `BETWEENNESS_EXACT_MAX_NODES` nodes, above that
+    estimated from a seeded sample of sources, so the result is still stable.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")])
-    >>> round(centrality(g)["b"]["pagerank"], 3)
-    0.574
+    >>> scores = centrality(g)
+    >>> round(scores["b"]["pagerank"], 3), scores["b"]["degree"], scores["b"]["betweenness"]
+    (0.574, 2, 1.0)
     """
-    simple = nx.DiGraph(network)
-    degree = dict(network.degree())
-    pagerank = nx.pagerank(simple) if simple.number_of_nodes() else {}
-    betweenness = nx.betweenness_centrality(simple.to_undirected())
+    directed = _weighted(network, directed=True)
+    undirected = _weighted(network, directed=False)
+    pagerank = nx.pagerank(directed, weight="weight") if directed.number_of_nodes() else {}
+    sample = None if undirected.number_of_nodes() <= BETWEENNESS_EXACT_MAX_NODES else BETWEENNESS_SAMPLE
+    betweenness = nx.betweenness_centrality(undirected, k=sample, seed=0 if sample else None)
     return {
-        node: {"degree": degree[node], "pagerank": pagerank.get(node, 0.0), "betweenness": betweenness.get(node, 0.0)}
+        node: {"degree": undirected.degree(node), "pagerank": pagerank.get(node, 0.0),
+               "betweenness": betweenness.get(node, 0.0)}
         for node in network.nodes
     }
 
 
+def ranked(network: nx.MultiDiGraph, scores: dict[str, dict[str, float]] | None = None) -> list[str]:
+    """The nodes, highest PageRank first; ties by more mentions, then by name.
+
+    >>> g = nx.MultiDiGraph([("a", "b")])
+    >>> nx.set_node_attributes(g, {"a": "A", "b": "B"}, "name")
+    >>> ranked(g)
+    ['b', 'a']
+    """
+    scores = scores if scores is not None else centrality(network)
+    return sorted(network.nodes, key=lambda n: (-round(scores[n]["pagerank"], 12),
+                                                -network.nodes[n].get("mentions", 0),
+                                                network.nodes[n].get("name", n), n))
+
+
 def communities(network: nx.MultiDiGraph, seed: int = 42) -> list[list[str]]:
-    """Louvain communities of the undirected network, largest first; seeded so the result is stable."""
-    undirected = nx.Graph(network.to_undirected())
-    found = nx.community.louvain_communities(undirected, seed=seed) if undirected.number_of_edges() else []
+    """Louvain communities of the undirected network (weighted by sentences), largest first, each sorted;
+    seeded so the result is stable. Entities with no edge are communities of one.
+
+    >>> communities(nx.MultiDiGraph([("a", "b"), ("c", "d"), ("d", "e")]))
+    [['c', 'd', 'e'], ['a', 'b']]
+    """
+    undirected = _weighted(network, directed=False)
+    if not undirected.number_of_edges():
+        return [[node] for node in sorted(undirected.nodes)]
+    found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+
+
+def components(network: nx.MultiDiGraph) -> list[list[str]]:
+    """Weakly connected components, largest first, each sorted.
+
+    >>> components(nx.MultiDiGraph([("a", "b"), ("c", "b"), ("d", "e")]))
+    [['a', 'b', 'c'], ['d', 'e']]
+    """
+    return sorted((sorted(c) for c in nx.weakly_connected_components(network)), key=lambda c: (-len(c), c))
+
+
+def _fold(name: str) -> str:
+    """A name folded for matching: case, accents, dots, hyphens and spacing ignored ("U.S." ~ "us")."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = text.replace(".", "").replace("’", "'")
+    return " ".join(re.split(r"[\s\-–—_]+", text)).strip()
+
+
+def find_entity(network: nx.MultiDiGraph, name: str) -> str:
+    """The node named `name` by its canonical name or any alias, ignoring case, accents and punctuation; failing
+    that, the one entity whose name contains `name` as whole words ("Trump" → "Donald Trump"). A name that
+    matches nothing, or several entities, is a KgError that says so in one line.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("t", name="Donald Trump", aliases=["Trump"], type="Person")
+    >>> g.add_node("m", name="Abu Mahdi al-Muhandis", aliases=[], type="Person")
+    >>> g.add_node("u", name="United States", aliases=["U.S."], type="Country")
+    >>> find_entity(g, "trump"), find_entity(g, "al Muhandis"), find_entity(g, "US")
+    ('t', 'm', 'u')
+    >>> find_entity(g, "Abu")
+    'm'
+    >>> find_entity(g, "Khamenei")
+    Traceback (most recent call last):
+    kg.errors.KgError: no entity named 'Khamenei'
+    """
+    wanted = _fold(name)
+    if not wanted:
+        raise KgError("give an entity's name")
+    exact, partial = set(), set()
+    pattern = re.compile(r"(?:^| )" + re.escape(wanted) + r"(?: |$)")
+    for node, data in network.nodes(data=True):
+        for candidate in (data.get("name", node), *data.get("aliases", ())):
+            folded = _fold(candidate)
+            if folded == wanted:
+                exact.add(node)
+            elif pattern.search(folded):
+                partial.add(node)
+    found = exact or partial
+    if not found:
+        raise KgError(f"no entity named {name!r}")
+    if len(found) > 1:
+        names = sorted(f"{network.nodes[n].get('name', n)} ({network.nodes[n].get('type', '?')})" for n in found)
+        shown = "; ".join(names[:8]) + ("; ..." if len(names) > 8 else "")
+        raise KgError(f"{name!r} names {len(names)} entities: {shown}. Give the full name")
+    return found.pop()
+
+
+def shortest_path(network: nx.MultiDiGraph, source: str, target: str) -> list[str]:
+    """A shortest path between two nodes, along edges in either direction. No path is a KgError.
+
+    >>> shortest_path(nx.MultiDiGraph([("a", "b"), ("c", "b")]), "a", "c")
+    ['a', 'b', 'c']
+    """
+    try:
+        return nx.shortest_path(_weighted(network, directed=False), source, target)
+    except nx.NetworkXNoPath:
+        raise KgError(f"no path between {_name(network, source)} and {_name(network, target)}") from None
+
+
+def simple_paths(network: nx.MultiDiGraph, source: str, target: str, max_length: int = 4,
+                 limit: int = 10) -> list[list[str]]:
+    """Up to `limit` simple paths of at most `max_length` edges between two nodes, shortest first, along
+    edges in either direction.
+
+    >>> simple_paths(nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "d"), ("d", "e"), ("e", "c")]), "a", "c")
+    [['a', 'b', 'c'], ['a', 'd', 'e', 'c']]
+    >>> simple_paths(nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "d"), ("d", "e"), ("e", "c")]), "a", "c", 2)
+    [['a', 'b', 'c']]
+    """
+    undirected = _weighted(network, directed=False)
+    if source == target or not nx.has_path(undirected, source, target):
+        return []
+    found = []
+    for path in nx.shortest_simple_paths(undirected, source, target):
+        if len(path) - 1 > max_length or len(found) >= limit:
+            break
+        found.append(path)
+    return found
+
+
+def path_steps(network: nx.MultiDiGraph, path: list[str]) -> list[dict]:
+    """Each hop of a path: the two entities' names and the relations between them, arrows showing who acts.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"})])
+    >>> _ = g.add_edge("b", "a", kind="event", label="attack", negated=False, modality="asserted", count=2)
+    >>> path_steps(g, ["a", "b"])
+    [{'from': 'A', 'to': 'B', 'relations': ['<-[attack ×2]-']}]
+    """
+    steps = []
+    for here, there in zip(path, path[1:]):
+        relations = [f"-[{_relation(d)}]->" for d in network.get_edge_data(here, there, default={}).values()]
+        relations += [f"<-[{_relation(d)}]-" for d in network.get_edge_data(there, here, default={}).values()]
+        steps.append({"from": _name(network, here), "to": _name(network, there), "relations": relations})
+    return steps
+
+
+def _relation(edge: dict) -> str:
+    label = ("not " if edge.get("negated") else "") + edge.get("label", "")
+    if edge.get("modality", "asserted") != "asserted":
+        label += f" ({edge['modality']})"
+    count = edge.get("count", 1)
+    return label + (f" ×{count}" if count > 1 else "")
+
+
+def _name(network: nx.MultiDiGraph, node: str) -> str:
+    return network.nodes[node].get("name", node)
+
+
+def ego_network(network: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGraph:
+    """The entities within `radius` hops of `node` (edges in either direction), with every edge among them.
+
+    >>> sorted(ego_network(nx.MultiDiGraph([("a", "b"), ("c", "b"), ("c", "d")]), "a", 2))
+    ['a', 'b', 'c']
+    """
+    return nx.ego_graph(network, node, radius=radius, undirected=True)
+
+
+def asserted_events(network: nx.MultiDiGraph) -> Iterable[tuple[str, str, dict]]:
+    """Event edges the text asserts: neither negated nor hypothetical ("will not tolerate" is no hostile act)."""
+    for source, target, data in network.edges(data=True):
+        if data.get("kind") == "event" and not data.get("negated") and data.get("modality") == "asserted":
+            yield source, target, data
+
+
+def event_pairs(network: nx.MultiDiGraph) -> list[dict]:
+    """Every (actor, target) pair with asserted typed events: counts by CAMEO event class, the actions and
+    the evidence, in node order."""
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    actions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    evidence: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for source, target, data in asserted_events(network):
+        if data.get("event_class") in EVENT_CLASSES:
+            pair = (source, target)
+            counts[pair][data["event_class"]] += data.get("count", 1)
+            actions[pair].add(data["label"])
+            evidence[pair].extend(data.get("evidence", ()))
+    return [
+        {"actor": _name(network, source), "target": _name(network, target), "actor_id": source, "target_id": target,
+         "counts": {c: counts[(source, target)][c] for c in EVENT_CLASSES}, "actions": sorted(actions[(source, target)]),
+         "evidence": sorted(evidence[(source, target)], key=_evidence_order)}
+        for source, target in sorted(counts)
+    ]
+
+
+def _pairs_by(network: nx.MultiDiGraph, classes: tuple[str, ...], top: int) -> list[dict]:
+    pairs = [pair for pair in event_pairs(network) if any(pair["counts"][c] for c in classes)]
+    pairs.sort(key=lambda p: (-sum(p["counts"][c] for c in classes), *(-p["counts"][c] for c in classes),
+                              p["actor"], p["target"]))
+    return pairs[:top]
+
+
+def hostile_pairs(network: nx.MultiDiGraph, top: int = 10) -> list[dict]:
+    """The `top` (actor, target) pairs with the most asserted conflict events (material, then verbal, breaks
+    ties). Negated and hypothetical events do not count.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"}), ("c", {"name": "C"})])
+    >>> edge = dict(kind="event", negated=False, modality="asserted", count=1, evidence=[])
+    >>> _ = g.add_edge("a", "b", label="attack", event_class="material conflict", **edge)
+    >>> _ = g.add_edge("c", "b", label="condemn", event_class="verbal conflict", **edge)
+    >>> _ = g.add_edge("c", "a", label="attack", event_class="material conflict", **{**edge, "negated": True})
+    >>> [(p["actor"], p["target"]) for p in hostile_pairs(g)]
+    [('A', 'B'), ('C', 'B')]
+    """
+    return _pairs_by(network, CONFLICT_CLASSES, top)
+
+
+def cooperative_pairs(network: nx.MultiDiGraph, top: int = 10) -> list[dict]:
+    """The `top` (actor, target) pairs with the most asserted cooperation events (material first)."""
+    return _pairs_by(network, COOPERATION_CLASSES, top)

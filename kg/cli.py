@@ -97,6 +97,91 @@ def extract(
             typer.echo(json.dumps({"kind": "event", "source": facts.article.source, **asdict(event)}, ensure_ascii=False))
 
 
+GraphArgument = Annotated[Path, typer.Argument(help="A graph file written by kg build (.ttl, ...).")]
+
+
+@app.command()
+def analyze(
+    graph: GraphArgument,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for report.md, report.json and graph.png (default: the graph's folder).")] = None,
+) -> None:
+    """Measure a graph's entity network and write the report: key people and organizations, roles, events,
+    communities, conflict pairs, and a picture.
+
+    Example: kg analyze output/graph.ttl -o output
+    """
+    from kg.analyze import entity_graph
+    from kg.rdf import load_graph
+    from kg.report import PICTURE, render_picture, report_data, write_reports
+
+    rdf = load_graph(graph)
+    out = out if out is not None else graph.parent
+    if out.exists() and not out.is_dir():
+        raise KgError(f"output path is not a folder: {out}")
+    network = entity_graph(rdf)
+    data, picture = report_data(rdf, network), render_picture(network)
+    write_reports(data, out / "report.md", out / "report.json", picture)
+    for name in ("report.md", "report.json", PICTURE):
+        typer.echo(f"wrote {out / name}")
+    summary = data["summary"]
+    typer.echo(f"{summary['entities']} entities, {summary['relations']} relations, "
+               f"{summary['communities']} communities, {summary['components']} components")
+
+
+@app.command()
+def viz(
+    graph: GraphArgument,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Show only this entity's network (any of its names).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="With --focus: how many hops around the entity.")] = 1,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, those with the highest PageRank.")] = 500,
+) -> None:
+    """Write the interactive page of a graph: self-contained, opens offline.
+
+    Example: kg viz output/graph.ttl -o iran.html --focus Iran --depth 2
+    """
+    from kg.analyze import entity_graph
+    from kg.files import write_text
+    from kg.rdf import load_graph
+    from kg.viz import render_html
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise KgError(f"the page must be an .html file: {out}")
+    network = entity_graph(load_graph(graph))
+    title = f"Knowledge graph: {focus}" if focus else "Knowledge graph"
+    write_text(out, render_html(network, title, focus=focus, depth=depth, max_nodes=max_nodes))
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def path(
+    graph: GraphArgument,
+    source: Annotated[str, typer.Argument(help="An entity, by its name or any alias.")],
+    target: Annotated[str, typer.Argument(help="Another entity, by its name or any alias.")],
+    max_length: Annotated[int, typer.Option("--max-length", min=1, help="Longest path to list, in hops.")] = 4,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many paths to list at most.")] = 5,
+) -> None:
+    """How two entities are connected: the shortest paths first, each hop with its roles and events.
+
+    Example: kg path output/graph.ttl "Trump" "al-Muhandis"
+    """
+    from kg.analyze import entity_graph, find_entity, path_steps, shortest_path, simple_paths
+    from kg.rdf import load_graph
+
+    network = entity_graph(load_graph(graph))
+    start, end = find_entity(network, source), find_entity(network, target)
+    if start == end:
+        raise KgError(f"{source!r} and {target!r} name the same entity")
+    shortest = shortest_path(network, start, end)  # a clear error when there is none
+    # The shortest path is listed even when it is longer than --max-length.
+    for number, found in enumerate(simple_paths(network, start, end, max_length, limit) or [shortest], start=1):
+        steps = path_steps(network, found)
+        line = steps[0]["from"]
+        for step in steps:
+            line += f" {' | '.join(step['relations'])} {step['to']}"
+        typer.echo(f"{number}. ({len(steps)} hop{'s' if len(steps) != 1 else ''}) {line}")
+
+
 def main() -> None:
     """Entry point: turn every failure into one line on stderr and a non-zero exit."""
     logging.basicConfig(level=logging.INFO, format="kg: %(message)s", stream=sys.stderr)

@@ -24,7 +24,7 @@ from kg.extract import ArticleFacts, extract
 from kg.ingest import Article, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
 from kg.rdf import corpus_graph, write_graph
-from kg.report import report_data, write_reports
+from kg.report import PICTURE, render_picture, report_data, write_reports
 from kg.resolve import Resolution, resolve
 from kg.viz import render_html
 from kg.files import write_text
@@ -117,10 +117,11 @@ def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
     network = entity_graph(graph)
     html = render_html(network)
     data = report_data(graph, network)
-    paths = (out / "graph.ttl", out / "graph.html", out / "report.md", out / "report.json")
+    picture = render_picture(network)
+    paths = (out / "graph.ttl", out / "graph.html", out / "report.md", out / "report.json", out / PICTURE)
     write_graph(graph, paths[0])
     write_text(paths[1], html)
-    write_reports(data, paths[2], paths[3])
+    write_reports(data, paths[2], paths[3], picture)
     return paths
 
 

@@ -1,80 +1,233 @@
-"""Report: what a build found, as Markdown for people and JSON for tools."""
+"""Report: what a build found, as Markdown for people, JSON for tools, and a PNG picture of the network
+for places where HTML cannot go.
+
+The picture is drawn with matplotlib's object API on an Agg canvas (no pyplot, no global backend), and
+saved without metadata, so the same network always gives the same bytes.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+import math
+from html import escape
 from pathlib import Path
 
 import networkx as nx
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 from rdflib import Graph
 
-from kg.analyze import centrality, communities
-from kg.files import write_text
-from kg.query import run_query
+from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
+                        ranked, role_facts)
+from kg.files import atomic_path, write_text
+from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category
+
+PICTURE = "graph.png"
+PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
+MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
 
-def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10) -> dict:
-    """The report's content: key entities, roles, events in text order, communities."""
-    scores = centrality(network)
-    ranked = sorted(network.nodes, key=lambda n: (-scores[n]["pagerank"], network.nodes[n]["name"]))
+def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None) -> dict:
+    """The report's content: key people and organizations, who holds which role where, events in text
+    order, communities, components, and the most hostile and most cooperative pairs."""
+    scores = scores if scores is not None else centrality(network)
+    order = ranked(network, scores)
+    name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
 
     def key_entities(types: set[str]) -> list[dict]:
         return [
-            {"name": network.nodes[n]["name"], "type": network.nodes[n]["type"],
-             "mentions": network.nodes[n]["mentions"], "pagerank": round(scores[n]["pagerank"], 4),
-             "degree": scores[n]["degree"]}
-            for n in ranked if network.nodes[n]["type"] in types
+            {"name": name[n], "type": network.nodes[n]["type"], "aliases": network.nodes[n].get("aliases", []),
+             "mentions": network.nodes[n].get("mentions", 0), "degree": scores[n]["degree"],
+             "pagerank": round(scores[n]["pagerank"], 4), "betweenness": round(scores[n]["betweenness"], 4)}
+            for n in order if network.nodes[n].get("type") in types
         ][:top]
 
-    roles = run_query(graph, "roles")
-    events = run_query(graph, "events")
-    documents = {row[roles.columns.index("source")] for row in roles.rows} | {
-        row[events.columns.index("source")] for row in events.rows}
+    roles = role_facts(graph)
+    held: dict[tuple, dict] = {}
+    for fact in roles:  # text order, so each role's first sentence is the one shown
+        key = (name.get(fact["person"], fact["person"]), fact["role"], name.get(fact["organization"], ""), fact["former"])
+        entry = held.setdefault(key, {"person": key[0], "role": key[1], "organization": key[2], "former": key[3],
+                                      "sentences": 0, "source": fact["source"], "sentence": fact["sentence"]})
+        entry["sentences"] += 1
+    events = [
+        {"source": e["source"], "start": e["start"], "end": e["end"], "actor": name.get(e["actor"], e["actor"]),
+         "action": e["action"], "target": name.get(e["target"], e["target"]), "event_type": e["event_type"],
+         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"], "sentence": e["sentence"]}
+        for e in event_facts(graph)
+    ]
+    groups = communities(network)
+    parts = components(network)
+    documents = sorted({f["source"] for f in roles} | {e["source"] for e in events})
     return {
         "summary": {
             "documents": len(documents),
             "entities": network.number_of_nodes(),
-            "roles": len(roles.rows),
-            "events": len(events.rows),
+            "relations": network.number_of_edges(),
+            "roles": len(roles),
+            "events": len(events),
+            "communities": sum(len(c) > 1 for c in groups),
+            "components": len(parts),
         },
         "key_people": key_entities({"Person"}),
         "key_organizations": key_entities({"Organization", "Country"}),
-        "roles": [dict(zip(roles.columns, row)) for row in roles.rows],
-        "events": [dict(zip(events.columns, row)) for row in events.rows],
-        "communities": [[network.nodes[n]["name"] for n in c] for c in communities(network)],
+        "roles": sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
+        "events": events,
+        "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
+        "unlinked_entities": sum(len(c) == 1 for c in groups),
+        "component_sizes": [len(c) for c in parts],
+        "hostile_pairs": [_pair(p) for p in hostile_pairs(network, top)],
+        "cooperative_pairs": [_pair(p) for p in cooperative_pairs(network, top)],
+        "picture": PICTURE,
     }
 
 
+def _pair(pair: dict) -> dict:
+    first = pair["evidence"][0] if pair["evidence"] else {"sentence": "", "source": ""}
+    return {"actor": pair["actor"], "target": pair["target"], "counts": pair["counts"], "actions": pair["actions"],
+            "sentence": first["sentence"], "source": first["source"]}
+
+
 def report_markdown(data: dict) -> str:
+    """The report as Markdown. Article text is escaped, so a sentence is shown, never rendered as markup."""
     summary = data["summary"]
+    pairs = lambda rows: [{**row, **row["counts"], "actions": ", ".join(row["actions"])} for row in rows]  # noqa: E731
+    communities_md = [f"{i}. " + _cell(", ".join(c)) for i, c in enumerate(data["communities"], start=1)]
     lines = [
         "# Knowledge graph report", "",
-        f"{summary['entities']} entities, {summary['roles']} role facts, {summary['events']} events.", "",
+        f"{summary['documents']} document{'' if summary['documents'] == 1 else 's'}, {summary['entities']} entities, {summary['relations']} relations between "
+        f"them, {summary['roles']} role facts, {summary['events']} events; {summary['communities']} communities, "
+        f"{summary['components']} connected components.", "",
+        f"![The entity network: the entities with the highest PageRank and the relations among them]({data['picture']})",
+        "",
         "## Key people", "",
-        *_table(["name", "mentions", "degree", "pagerank"], data["key_people"]), "",
+        *_table(["name", "mentions", "degree", "pagerank", "betweenness"], data["key_people"]), "",
         "## Key organizations and countries", "",
-        *_table(["name", "type", "mentions", "degree", "pagerank"], data["key_organizations"]), "",
+        *_table(["name", "type", "mentions", "degree", "pagerank", "betweenness"], data["key_organizations"]), "",
         "## Who holds which role where", "",
-        *_table(["person", "role", "organization", "source"], data["roles"]), "",
+        *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
         "## Events in text order", "",
-        *_table(["actor", "action", "target", "negated", "source"], data["events"]), "",
+        "Negated and hypothetical events are listed as the text states them; they never count as acts below.", "",
+        *_table(["actor", "action", "target", "event_class", "negated", "modality", "source", "sentence"],
+                data["events"]), "",
+        "## Most hostile pairs", "",
+        "Asserted conflict events from actor to target (CAMEO quad classes).", "",
+        *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
+                pairs(data["hostile_pairs"])), "",
+        "## Most cooperative pairs", "",
+        *_table(["actor", "target", "material cooperation", "verbal cooperation", "actions", "sentence"],
+                pairs(data["cooperative_pairs"])), "",
         "## Communities", "",
-        *(f"{i}. " + ", ".join(c) for i, c in enumerate(data["communities"], start=1)), "",
+        "Louvain communities of the entity network (seeded), most central member first.", "",
+        *(communities_md or ["(none)"]), "",
+        f"{data['unlinked_entities']} entities have no relation to another entity.", "",
     ]
     return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    """Text safe in a Markdown table cell: no line break, no column break, no markup."""
+    text = " ".join(str(value).split())
+    text = escape(text, quote=False).replace("\\", "\\\\")
+    for char in "|*_`[]":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def _table(columns: list[str], rows: list[dict]) -> list[str]:
     if not rows:
         return ["(none)"]
-    cell = lambda v: str(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     return [
         "| " + " | ".join(columns) + " |",
         "|" + "---|" * len(columns),
-        *("| " + " | ".join(cell(row.get(c, "")) for c in columns) + " |" for row in rows),
+        *("| " + " | ".join(_cell(row.get(c, "")) for c in columns) + " |" for row in rows),
     ]
 
 
-def write_reports(data: dict, markdown_path: str | Path, json_path: str | Path) -> None:
+def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nodes: int = PICTURE_NODES) -> bytes:
+    """A PNG of the network's `max_nodes` linked entities with the highest PageRank and the relations among
+    them: colour and shape by type, size by PageRank, edges coloured by event class, arrows actor → target.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"name": "A", "type": "Person"}), ("b", {"name": "B $x$", "type": "Country"})])
+    >>> _ = g.add_edge("a", "b", kind="event", label="attack", event_class="material conflict", negated=False,
+    ...                modality="asserted", count=1)
+    >>> render_picture(g)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+    scores = scores if scores is not None else centrality(network)
+    linked = [n for n in ranked(network, scores) if scores[n]["degree"] > 0]
+    shown = network.subgraph(linked[:max_nodes])
+    figure = Figure(figsize=(12, 9), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 0.95))
+    axes.set_axis_off()
+    figure.suptitle(f"{shown.number_of_nodes()} of {network.number_of_nodes()} entities "
+                    f"(the linked ones with the highest PageRank)", fontsize=12)
+    if not shown.number_of_nodes():
+        axes.text(0.5, 0.5, "No relations between entities", ha="center", va="center", fontsize=14)
+        return _png(figure)
+
+    layout_graph = nx.Graph()
+    layout_graph.add_nodes_from(sorted(shown.nodes))
+    layout_graph.add_edges_from(sorted((u, v) for u, v in shown.edges() if u != v))
+    # ForceAtlas2's gravity keeps small components near the big one instead of at the picture's edges.
+    position = nx.forceatlas2_layout(layout_graph, seed=7, max_iter=300, gravity=2.0, scaling_ratio=4.0,
+                                     strong_gravity=True, node_size={n: 1.0 for n in layout_graph})
+    position = nx.rescale_layout_dict(position)
+    top = max(scores[n]["pagerank"] for n in shown) or 1.0
+    size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
+
+    categories = []
+    parallel: dict[tuple[str, str], int] = {}
+    for source, target, data in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("label", ""))):
+        category = edge_category(data)
+        categories.append(category)
+        nth = parallel[(source, target)] = parallel.get((source, target), -1) + 1
+        axes.add_patch(FancyArrowPatch(
+            position[source], position[target], arrowstyle="-|>", mutation_scale=12,
+            connectionstyle=f"arc3,rad={0.08 + 0.12 * nth}", color=EDGE_STYLES[category]["color"],
+            linestyle="--" if EDGE_STYLES[category]["dashes"] else "-", linewidth=1.2, zorder=1,
+            shrinkA=math.sqrt(size[source]) / 2 + 2, shrinkB=math.sqrt(size[target]) / 2 + 2))
+    types = sorted({shown.nodes[n].get("type", "") for n in shown})
+    for entity_type in types:
+        style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
+        members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
+        axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
+                     s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
+                     edgecolors="white", linewidths=0.8, zorder=2)
+    for node in sorted(shown):
+        axes.text(position[node][0], position[node][1] - 0.045, _plain(shown.nodes[node].get("name", node)),
+                  ha="center", va="top", fontsize=8, zorder=3)
+
+    handles = [Line2D([], [], linestyle="", marker=MARKERS[TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["shape"]],
+                      color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
+    handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
+                       label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
+    axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    axes.margins(0.08)
+    axes.autoscale_view()
+    return _png(figure)
+
+
+def _plain(text: str) -> str:
+    """Text matplotlib draws as is: a "$" would otherwise start mathtext."""
+    return text.replace("$", r"\$")
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def write_reports(data: dict, markdown_path: str | Path, json_path: str | Path, picture: bytes | None = None) -> None:
+    """Write the Markdown and JSON reports, and the picture (PNG bytes, if given) beside the Markdown under the
+    name the Markdown refers to. Each file is written atomically."""
+    if picture is not None:
+        with atomic_path(Path(markdown_path).parent / data["picture"]) as tmp:
+            tmp.write_bytes(picture)
     write_text(markdown_path, report_markdown(data))
     write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -1,60 +1,233 @@
 """Viz: the entity network as an interactive, self-contained HTML page (pyvis and vis-network).
 
-The page inlines vis-network and loads nothing from the network, so it opens offline from `file://`.
-Tooltips are plain strings, which vis-network shows as text: article text is never parsed as HTML.
+pyvis builds the node and edge records; the page itself comes from kg's own template (`kg/assets/`), not
+pyvis's, which links Bootstrap and tom-select from CDNs and renders labels as HTML in its select menu.
+The page inlines vis-network (the copy pyvis ships) and loads nothing from the network, so it opens
+offline from `file://`; a Content-Security-Policy allows only the page's own scripts (by hash) and no
+connection at all. Article text reaches the page only as JSON data, escaped by Jinja's `tojson` (so a
+`</script>` inside a sentence cannot end the data block), and is shown through vis-network's tooltips,
+which set plain strings as text, never as HTML.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape as html_escape
+import base64
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pyvis.network import Network
 
-from kg.analyze import centrality
+from kg.analyze import centrality, ego_network, find_entity, ranked
 from kg.files import write_text
 
+DEFAULT_MAX_NODES = 500
+
+# Colour and shape by entity type; anything else is grey.
 TYPE_STYLES = {
-    "Person": {"color": "#4C78A8", "shape": "dot"},
-    "Organization": {"color": "#F58518", "shape": "square"},
-    "Country": {"color": "#54A24B", "shape": "triangle"},
-    "Place": {"color": "#B279A2", "shape": "diamond"},
+    "Person": {"color": "#4C78A8", "shape": "dot", "symbol": "●"},
+    "Organization": {"color": "#F58518", "shape": "square", "symbol": "■"},
+    "Country": {"color": "#54A24B", "shape": "triangle", "symbol": "▲"},
+    "Place": {"color": "#B279A2", "shape": "diamond", "symbol": "◆"},
 }
-EVENT_CLASS_COLORS = {
-    "verbal cooperation": "#72B7B2",
-    "material cooperation": "#2E7D32",
-    "verbal conflict": "#E45756",
-    "material conflict": "#9D0208",
-    "": "#888888",
+OTHER_TYPE_STYLE = {"color": "#999999", "shape": "star", "symbol": "★"}
+
+# Edge colour by what the edge is: cooperation in blues and greens, conflict in oranges and reds; events the
+# text negates or only supposes are grey and dashed, whatever their class.
+EDGE_STYLES = {
+    "role": {"color": "#8C8C8C", "dashes": False, "label": "role (person → organization)"},
+    "verbal cooperation": {"color": "#3A8FD9", "dashes": False, "label": "verbal cooperation"},
+    "material cooperation": {"color": "#1B7F3B", "dashes": False, "label": "material cooperation"},
+    "verbal conflict": {"color": "#F28E2B", "dashes": False, "label": "verbal conflict"},
+    "material conflict": {"color": "#C62828", "dashes": False, "label": "material conflict"},
+    "other event": {"color": "#5B5B5B", "dashes": False, "label": "other event (no CAMEO class)"},
+    "not asserted": {"color": "#B8B8B8", "dashes": True, "label": "negated or hypothetical event"},
 }
-ROLE_COLOR = "#BBBBBB"
 
-# pyvis 0.3.2 links Bootstrap from a CDN even when told to inline its resources; the page uses none of it.
-_REMOTE_RESOURCE = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
+# Evidence sentences shown in one edge's tooltip; the report and the Turtle have them all.
+TOOLTIP_SENTENCES = 5
 
-
-def render_html(network: nx.MultiDiGraph, title: str = "Knowledge graph") -> str:
-    """The page for an entity network, as an HTML string."""
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    scores = centrality(network)
-    for node, data in sorted(network.nodes(data=True)):
-        style = TYPE_STYLES.get(data["type"], {"color": "#999999", "shape": "dot"})
-        tooltip = "\n".join([f"{data['name']} ({data['type']})", *(f"also: {a}" for a in data["aliases"])])
-        net.add_node(node, label=data["name"], title=tooltip, color=style["color"], shape=style["shape"],
-                     size=10 + 40 * scores[node]["pagerank"] ** 0.5)
-    for source, target, data in network.edges(data=True):
-        color = ROLE_COLOR if data["kind"] == "role" else EVENT_CLASS_COLORS.get(data["event_class"], "#888888")
-        label = ("not " if data["negated"] else "") + data["label"]
-        tooltip = "\n\n".join(f"{sentence}\n— {source_file}" for source_file, sentence in data["evidence"])
-        net.add_edge(source, target, label=label, title=tooltip, color=color, arrows="to",
-                     dashes=data["kind"] == "role" or data["negated"])
-    net.toggle_physics(True)
-    html = net.generate_html(notebook=False)
-    html = _REMOTE_RESOURCE.sub("", html)
-    return html.replace("<head>", f"<head>\n<title>{html_escape(title)}</title>", 1)
+VIS_NETWORK = "templates/lib/vis-9.1.2"
+ASSETS = Path(__file__).parent / "assets"
 
 
-def write_html(network: nx.MultiDiGraph, path: str | Path, title: str = "Knowledge graph") -> None:
-    write_text(path, render_html(network, title))
+@dataclass(frozen=True)
+class PageContent:
+    """What the page shows: the pyvis network, and what was left out to keep it usable."""
+
+    net: Network
+    shown_nodes: int
+    total_nodes: int
+    left_out_nodes: tuple[str, ...]  # names, highest PageRank first
+    left_out_edges: int
+    focus: str | None
+
+
+def edge_category(edge: dict) -> str:
+    """The legend entry of an edge.
+
+    >>> edge_category({"kind": "event", "event_class": "material conflict", "negated": False, "modality": "asserted"})
+    'material conflict'
+    >>> edge_category({"kind": "event", "event_class": "material conflict", "negated": True, "modality": "asserted"})
+    'not asserted'
+    """
+    if edge.get("kind") == "role":
+        return "role"
+    if edge.get("negated") or edge.get("modality", "asserted") != "asserted":
+        return "not asserted"
+    return edge.get("event_class") or "other event"
+
+
+def _node_tooltip(data: dict, score: dict) -> str:
+    lines = [f"{data.get('name', '')} ({data.get('type', '')})"]
+    if data.get("aliases"):
+        lines.append("also: " + "; ".join(data["aliases"]))
+    lines += [f"role: {role}" for role in data.get("roles", ())]
+    lines.append(f"mentions: {data.get('mentions', 0)} · links: {score['degree']} · PageRank: {score['pagerank']:.3f}")
+    return "\n".join(lines)
+
+
+def _edge_label(edge: dict) -> str:
+    label = ("not " if edge.get("negated") else "") + edge.get("label", "")
+    if edge.get("modality", "asserted") != "asserted":
+        label += "?"
+    return label + (f" ×{edge['count']}" if edge.get("count", 1) > 1 else "")
+
+
+def _edge_tooltip(edge: dict, source_name: str, target_name: str) -> str:
+    kind = edge.get("event_type") or edge.get("event_class") or edge.get("kind", "")
+    lines = [f"{source_name} → {_edge_label(edge)} → {target_name}  [{kind}; {edge_category(edge)}]"]
+    evidence = edge.get("evidence", ())
+    for item in evidence[:TOOLTIP_SENTENCES]:
+        lines += ["", f"“{item['sentence']}”", f"— {item['source']}, characters {item['start']}–{item['end']}"]
+    if len(evidence) > TOOLTIP_SENTENCES:
+        lines += ["", f"… and {len(evidence) - TOOLTIP_SENTENCES} more sentences"]
+    return "\n".join(lines)
+
+
+def page_content(network: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
+                 max_nodes: int = DEFAULT_MAX_NODES, scores: dict | None = None) -> PageContent:
+    """The nodes and edges the page shows: the ego network of `focus` (a name or alias) within `depth` hops
+    if given, then at most `max_nodes` entities, those with the highest PageRank."""
+    scores = scores if scores is not None else centrality(network)
+    focus_node = find_entity(network, focus) if focus else None
+    view = ego_network(network, focus_node, depth) if focus_node else network
+    order = ranked(view, scores)
+    kept = set(order[:max_nodes])
+    shown = view.subgraph(kept)
+    top = max((scores[n]["pagerank"] for n in kept), default=1.0) or 1.0
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for node in sorted(kept):
+        data = shown.nodes[node]
+        style = TYPE_STYLES.get(data.get("type"), OTHER_TYPE_STYLE)
+        net.add_node(node, label=data.get("name", node), title=_node_tooltip(data, scores[node]),
+                     color=style["color"], shape=style["shape"],
+                     size=round(10 + 30 * math.sqrt(scores[node]["pagerank"] / top), 2),
+                     borderWidth=4 if node == focus_node else 1,
+                     kgType=data.get("type", ""), aliases=list(data.get("aliases", ())))
+    parallel: Counter = Counter()
+    for index, (source, target, data) in enumerate(sorted(shown.edges(data=True), key=_edge_order)):
+        category = edge_category(data)
+        style = EDGE_STYLES[category]
+        nth = parallel[(source, target)]
+        parallel[(source, target)] += 1
+        net.add_edge(source, target, id=f"e{index}", label=_edge_label(data),
+                     title=_edge_tooltip(data, shown.nodes[source].get("name", source),
+                                         shown.nodes[target].get("name", target)),
+                     color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+                     dashes=style["dashes"], width=round(1 + math.log2(data.get("count", 1)), 2),
+                     smooth={"enabled": True, "type": "curvedCW", "roundness": round(0.1 + 0.2 * nth, 2)},
+                     arrows="to", kgClass=category)
+    left_out = [view.nodes[n].get("name", n) for n in order[max_nodes:]]
+    left_out_edges = view.number_of_edges() - shown.number_of_edges()
+    return PageContent(net, len(kept), view.number_of_nodes(), tuple(left_out), left_out_edges,
+                       network.nodes[focus_node].get("name") if focus_node else None)
+
+
+def _edge_order(edge: tuple) -> tuple:
+    source, target, data = edge
+    return source, target, data.get("kind", ""), data.get("label", ""), bool(data.get("negated")), data.get("modality", "")
+
+
+def vis_options(nodes: int) -> dict:
+    """vis-network options: physics that settles (stabilisation, then frozen by the page), a fixed seed so the
+    layout is the same on every load, tooltips and hover highlighting."""
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": nodes <= 150},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 600 if nodes <= 200 else 300, "updateInterval": 50},
+            "minVelocity": 0.75,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False,
+                        "multiselect": False},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidthSelected": 4},
+        "edges": {"font": {"size": 10, "align": "middle", "face": "sans-serif"}, "selectionWidth": 2,
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+    }
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(ASSETS), autoescape=select_autoescape(default=True),
+                       keep_trailing_newline=True)
+
+
+@cache
+def _inline_scripts() -> tuple[str, str, str]:
+    """vis-network's script and stylesheet (as pyvis ships them) and the page's own script."""
+    vis = resources.files("pyvis").joinpath(VIS_NETWORK)
+    scripts = (vis.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
+               vis.joinpath("vis-network.css").read_text(encoding="utf-8"),
+               (ASSETS / "graph.js").read_text(encoding="utf-8"))
+    for text in scripts:
+        # Inside <script> and <style>, these would end the element or change how the browser parses it.
+        if "</script" in text.lower() or "</style" in text.lower() or "<!--" in text:
+            raise RuntimeError("an inlined asset contains markup that would break its element")
+    return scripts
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render_html(network: nx.MultiDiGraph, title: str = "Knowledge graph", *, focus: str | None = None,
+                depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES, scores: dict | None = None) -> str:
+    """The page for an entity network, as an HTML string (see `page_content` for focus and max_nodes).
+
+    >>> import re
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", name="<b>X</b>", type="Person", aliases=[], mentions=1, roles=[])
+    >>> html = render_html(g)
+    >>> "<b>X</b>" in html, "\\\\u003cb\\\\u003eX" in html, bool(re.search(r"(src|href)=.?https?:", html))
+    (False, True, False)
+    """
+    content = page_content(network, focus, depth, max_nodes, scores)
+    vis_js, vis_css, page_js = _inline_scripts()
+    nodes, edges = content.net.nodes, content.net.edges
+    types_present = sorted({n["kgType"] for n in nodes})
+    categories_present = [c for c in EDGE_STYLES if any(e["kgClass"] == c for e in edges)]
+    return _environment().get_template("graph.html.jinja").render(
+        title=title,
+        data={"nodes": nodes, "edges": edges, "options": vis_options(len(nodes))},
+        vis_js=Markup(vis_js), vis_css=Markup(vis_css), page_js=Markup(page_js),
+        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, page_js)),
+        types=[(t, TYPE_STYLES.get(t, OTHER_TYPE_STYLE)) for t in types_present],
+        categories=[(c, EDGE_STYLES[c]) for c in categories_present],
+        content=content, edge_count=len(edges),
+    )
+
+
+def write_html(network: nx.MultiDiGraph, path: str | Path, title: str = "Knowledge graph", **options) -> None:
+    """Write the page for `network` to `path` atomically; `options` as for `render_html`."""
+    write_text(path, render_html(network, title, **options))
