@@ -83,9 +83,10 @@ def entity_of(token: Token) -> Span:
 
 def mention_of(span: Span) -> Mention:
     # Entity spans often start with "the" ("the United States"); the name is what follows it.
+    label = span.label_  # slicing a Span drops its label
     if span[0].lower_ == "the" and len(span) > 1:
         span = span[1:]
-    return Mention(span.text, ENTITY_TYPES.get(span.label_, "Group"), span.start_char, span.end_char)
+    return Mention(span.text, ENTITY_TYPES.get(label, "Group"), span.start_char, span.end_char)
 
 
 def evidence_of(sentence: Span, start: int, end: int) -> Evidence:

@@ -1,20 +1,70 @@
-"""Person–role–organization facts: titles before names, appositions, and the rest of news usage."""
+"""Person–role–organization facts, from every way news writes them.
+
+- titles before the name: "Iranian Foreign Minister Javad Zarif", "Quds Force Commander General Qassem
+  Soleimani" (General is a rank, the role is Commander), "Former U.S. Vice President and current
+  presidential candidate for the Democratic Party Joseph Biden" (two roles, one former);
+- appositions, either way round: "Bill Roggio, a senior fellow at the ... Foundation for the Defense of
+  Democracies", "John A. Georges, International Paper's chairman", "Iran Supreme Leader, Ayatollah Ali
+  Khamenei";
+- predicates: "X, who is a major in the Marine Corps", "X became chairman of Y", "X was named president of
+  Y", "X, who works for Y", "X heads Y" (verbs in `kg/data/role_verbs.tsv`);
+- affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party".
+
+A country named as the employer ("Iranian", "U.S.") stands for its government when no organization is
+named. Within a document, a bare title ("President Trump") takes the organization the same person holds
+that role in elsewhere, and a portfolio title ("Defense Secretary") the department the text names
+("Defense Department").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.facts import Mention, RoleFact, entity_of, evidence_of, mention_of
+from kg.extract.facts import Mention, RoleFact, evidence_of, mention_of
 
-# Modifiers that stand between a title and the name it qualifies: "Foreign Minister Javad Zarif".
-PRENOMINAL = frozenset({"compound", "amod", "nmod", "nn", "poss", "case", "punct", "cc", "conj"})
+ORGANIZATION_LABELS = frozenset({"ORG"})
+# A country or its people stands for its government: "Iranian Foreign Minister", "U.S. President".
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Entities that can stand in a title before a name ("Black Sea Fleet Commander", "Middle East analyst").
+TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Prepositions that link a role to its organization: "a senior fellow at X", "an analyst with X".
-ROLE_PREPOSITIONS = frozenset({"of", "at", "with", "for", "in", "from"})
-FORMER_MARKERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+ROLE_PREPOSITIONS = frozenset({"of", "at", "with", "for", "in", "from", "to"})
+# Prepositions that link a person to where they work: "Roger K. Crouch of NASA".
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "with", "at"})
+# Dependency labels of the words that qualify a role noun: "senior", "deputy", "International Paper's".
+ROLE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nn", "poss", "npadvmod", "advmod"})
+APPOSITION = frozenset({"appos"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_CLAUSES = frozenset({"relcl"})
+# Complements of "be", "become", "was named": "X became chairman of Y".
+COMPLEMENTS = frozenset({"attr", "oprd", "xcomp", "acomp", "dobj", "appos"})
+# Verbs whose complement is the subject's role: "X is/became/remains ...", "X was named/appointed ...".
+ROLE_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect", "promote", "nominate", "select",
+                          "choose", "hire", "install", "designate", "make", "serve", "reappoint", "re-elect"})
+# "X serves as chairman of Y": the role is the object of "as".
+AS_PREPOSITION = "as"
+# Words that join a title to the organization that follows it: "candidate for the Democratic Party".
+TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
+COORDINATORS = frozenset({"and", "&"})
+DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
+ATTRIBUTIVE_PARTICIPLES = frozenset({"based", "backed", "born", "funded", "led", "owned", "run", "allied",
+                                     "affiliated", "linked", "aligned", "sponsored", "supported", "controlled"})
+ADVERBS_OF_FORMER_OFFICE = frozenset({"formerly", "previously", "once"})
+NEGATIONS = frozenset({"neg"})
+# Ministries and departments a portfolio title points to: "Defense Secretary" -> "Defense Department".
+DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
+# Labels given when the text names an affiliation but no role word.
+AFFILIATION_ROLE = "member"
+POSSESSED_ORGANIZATION_ROLE = "leader"
 
 
 @cache
@@ -24,71 +74,428 @@ def role_nouns() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def title_words() -> dict[str, str]:
+    """Word → kind (rank, honorific, former, current, portfolio), from `kg/data/title_words.tsv`."""
+    text = resources.files("kg.data").joinpath("title_words.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["word"].lower(): row["kind"] for row in rows}
+
+
+class RoleVerb(NamedTuple):
+    prepositions: frozenset[str]  # empty: the organization is the direct object
+    role: str
+
+
+@cache
+def role_verbs() -> dict[str, RoleVerb]:
+    """Verb lemma → how it names an organization and the role it gives (`kg/data/role_verbs.tsv`)."""
+    text = resources.files("kg.data").joinpath("role_verbs.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["lemma"]: RoleVerb(frozenset(p for p in row["prepositions"].split("|") if p != "-"), row["role"])
+            for row in rows}
+
+
+class Title(NamedTuple):
+    """A role as the text states it, before it is tied to a person."""
+
+    label: str
+    organization: Mention | None
+    former: bool
+    start: int  # character offsets of the words that state it
+    end: int
+
+
 def role_facts(doc: Doc) -> Iterator[RoleFact]:
     """Yield the role facts of a document in text order."""
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    facts: list[RoleFact] = []
+    for person in doc.ents:
+        if person.label_ != "PERSON":
             continue
-        yield from _titles_before_name(ent)
-        yield from _apposition(ent)
+        titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_affiliations(person)]
+        for title in titles:
+            start, end = min(title.start, person.start_char), max(title.end, person.end_char)
+            facts.append(RoleFact(mention_of(person), title.label, title.organization, title.former,
+                                  evidence_of(person.sent, start, end)))
+    yield from sorted(_consolidate(doc, facts), key=lambda f: (f.evidence.start, f.person.start, f.role))
 
 
-def _titles_before_name(person: Span) -> Iterator[RoleFact]:
-    # "Iranian Foreign Minister Javad Zarif", "U.S. President Donald Trump": the words left of the name
-    # that hang from it form its title; a country, people or organization among them is the employer.
-    prefix = _prefix_tokens(person)
-    if not prefix:
-        return
-    organization = _organization_in(prefix)
-    role_words = [t for t in prefix if not t.ent_type_ and t.pos_ in {"PROPN", "NOUN", "ADJ"}]
-    if not role_words or role_words[-1].lower_ not in role_nouns():
-        return
-    former = any(t.lower_ in FORMER_MARKERS for t in prefix)
-    role = " ".join(t.text for t in role_words if t.lower_ not in FORMER_MARKERS)
-    yield RoleFact(mention_of(person), role, organization, former, evidence_of(person.sent, prefix[0].idx, person.end_char))
+# ----------------------------------------------------------------------------- words and entities
+
+def _kind(token: Token) -> str:
+    return title_words().get(token.lower_, "")
 
 
-def _prefix_tokens(person: Span) -> list[Token]:
-    tokens: list[Token] = []
-    i = person.start - 1
-    doc = person.doc
-    while i >= person.sent.start:
-        token = doc[i]
-        if token.dep_ not in PRENOMINAL or not (person.start <= token.head.i < person.end or token.head in tokens):
-            break
-        tokens.insert(0, token)
-        i -= 1
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens
+def _is_role_noun(token: Token) -> bool:
+    return token.lower_ in role_nouns() and token.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
-def _apposition(person: Span) -> Iterator[RoleFact]:
-    # "Bill Roggio, a senior fellow at the ... Foundation for the Defense of Democracies": the apposed
-    # noun is the role; an organization in its prepositional phrase is where the role is held.
-    for appos in person.root.children:
-        if appos.dep_ != "appos" or appos.lower_ not in role_nouns():
-            continue
-        modifiers = [t for t in appos.lefts if t.dep_ in {"amod", "compound"} and not t.ent_type_]
-        former = any(t.lower_ in FORMER_MARKERS for t in modifiers)
-        role = " ".join(t.text for t in [*modifiers, appos] if t.lower_ not in FORMER_MARKERS)
-        organization = _organization_after(appos)
-        end = max(t.idx + len(t) for t in appos.subtree)
-        yield RoleFact(mention_of(person), role, organization, former, evidence_of(person.sent, person.start_char, end))
+def entity_span(token: Token) -> Span | None:
+    """The entity a token is part of, found from its IOB tags (no scan over `doc.ents`)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def _is_portfolio_entity(span: Span) -> bool:
+    # The model often tags "Defense" in "Defense Secretary" as an organization; it is part of the title.
+    return all(_kind(t) == "portfolio" for t in span)
+
+
+def _is_label_word(token: Token) -> bool:
+    """A word that can be part of a role's label: "senior", "vice", "Foreign", "Defense", "-"."""
+    if token.text == "-":
+        return True
+    if token.ent_type_:
+        span = entity_span(token)
+        if span is None or span.label_ not in ORGANIZATION_LABELS or not _is_portfolio_entity(span):
+            return False
+    if not token.is_alpha and "-" not in token.text:
+        return False
+    if token.lower_ in DETERMINERS or token.lower_ in TITLE_PREPOSITIONS or token.lower_ in COORDINATORS:
+        return False
+    if _kind(token) in {"former", "current", "honorific"}:
+        return False
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _label(tokens: list[Token]) -> str:
+    words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1]]
+    text = " ".join(t.text for t in words)
+    return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
+
+
+def _attributive(token: Token) -> bool:
+    # "Washington-based": the entity is followed by "-" and a participle, or hangs from one.
+    doc = token.doc
+    span = entity_span(token) or doc[token.i : token.i + 1]
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ATTRIBUTIVE_PARTICIPLES:
+        return True
+    return token.head.lower_ in ATTRIBUTIVE_PARTICIPLES
+
+
+def _organization_among(tokens: Iterable[Token]) -> Mention | None:
+    """The organization named among `tokens`: an ORG entity first, else a proper name the model missed,
+    else a country (which stands for its government)."""
+    tokens = [t for t in tokens if not _attributive(t)]
+    for token in tokens:
+        if token.ent_type_ in ORGANIZATION_LABELS:
+            span = entity_span(token)
+            if not _is_portfolio_entity(span):
+                return mention_of(span)
+    for token in tokens:
+        if token.ent_type_ in COUNTRY_LABELS:
+            return mention_of(entity_span(token))
+    return None
+
+
+def _unnamed_organization(noun: Token) -> Mention | None:
+    # "an official with Region 2 Border Patrol Police": a capitalised name the model left untagged.
+    if noun.pos_ != "PROPN" or noun.ent_type_ or not noun.is_title or _kind(noun) or noun.lower_ in role_nouns():
+        return None
+    parts = [t for t in noun.subtree if t.i <= noun.i and (t.pos_ in {"PROPN", "NUM"} or t.dep_ == "compound")]
+    start = parts[0].i if parts and all(not t.ent_type_ for t in parts) else noun.i
+    span = Span(noun.doc, start, noun.i + 1, label="ORG")
+    return mention_of(span)
 
 
 def _organization_after(noun: Token) -> Mention | None:
+    """The organization in a role noun's prepositional phrases: "chairman of the Joint Chiefs of Staff"."""
+    candidates = []
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPOSITIONS:
-            for token in prep.subtree:
-                if token.ent_type_ in {"ORG", "GPE", "NORP"}:
-                    return mention_of(entity_of(token))
+            candidates.append(prep)
+    for prep in candidates:
+        tokens = [t for t in prep.subtree if t is not prep]
+        found = _organization_among(t for t in tokens if t.ent_type_ in ORGANIZATION_LABELS)
+        if found is not None:
+            return found
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (unnamed := _unnamed_organization(pobj)) is not None:
+                return unnamed
+    for prep in candidates:
+        found = _organization_among(t for t in prep.subtree if t is not prep)
+        if found is not None:
+            return found
     return None
 
 
-def _organization_in(tokens: list[Token]) -> Mention | None:
-    for label in ("ORG", "GPE", "NORP"):
-        for token in tokens:
-            if token.ent_type_ == label:
-                return mention_of(entity_of(token))
-    return None
+# ----------------------------------------------------------------------------- titles before the name
+
+def _titles_before(person: Span) -> Iterator[Title]:
+    # Read leftwards from the name: ranks and honorifics, then one or more titles joined by "and", each
+    # [former] [organization] label [for/of organization]: "Former U.S. Vice President and current
+    # presidential candidate for the Democratic Party Joseph Biden".
+    doc, first = person.doc, person.sent.start
+    i = person.start - 1
+    ranks: list[Token] = []
+    while i >= first and _kind(doc[i]) in {"rank", "honorific"} and not doc[i].ent_type_:
+        if _kind(doc[i]) == "rank":
+            ranks.insert(0, doc[i])
+        i -= 1
+    # "Iran Supreme Leader, Ayatollah Ali Khamenei": a title set off by a comma right before the name.
+    if i - 1 >= first and doc[i].text == "," and _is_role_noun(doc[i - 1]) and not doc[i - 1].ent_type_:
+        i -= 1
+    titles: list[Title] = []
+    while i >= first:
+        title, i = _title_ending_at(doc, i, first)
+        if title is None:
+            break
+        titles.append(title)
+        if i >= first and doc[i].lower_ in COORDINATORS:
+            i -= 1
+            continue
+        break
+    if not titles and ranks:
+        # "Army Col. John Smith": a rank is a role only with the organization that gives it.
+        organization, start = _organization_before(doc, ranks[0].i - 1, first)
+        if organization is not None and organization.type == "Organization":
+            titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
+    yield from _share_coordinated(titles)
+
+
+def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
+    end_token = doc[i]
+    # "candidate for the Democratic Party Joseph Biden": an organization after the label.
+    after, j = None, i
+    span = entity_span(doc[i])
+    if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first:
+        k = span.start - 1
+        if doc[k].lower_ in TITLE_PREPOSITIONS:
+            after, j = mention_of(span), k - 1
+    if j < first or not _is_role_noun(doc[j]) or (doc[j].ent_type_ and not _is_label_word(doc[j])):
+        return None, i
+    k = j
+    while k - 1 >= first and _is_label_word(doc[k - 1]):
+        k -= 1
+    label_tokens = list(doc[k : j + 1])
+    former, m = _markers_before(doc, k - 1, first)
+    before, start = _organization_before(doc, m, first)
+    if before is not None:
+        m = start - 1
+    # "Former U.S. Vice President": markers can also stand before the organization.
+    earlier, m = _markers_before(doc, m, first)
+    return Title(_label(label_tokens), after or before, former or earlier, doc[m + 1].idx, end_token.idx + len(end_token)), m
+
+
+def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
+    """Skip "former", "current", "then-" leftwards from `m`; whether one of them marks a past role."""
+    former = False
+    while m >= first:
+        if _kind(doc[m]) in {"former", "current"}:
+            former = former or _kind(doc[m]) == "former"
+            m -= 1
+        elif doc[m].text == "-" and m - 1 >= first and _kind(doc[m - 1]) == "former":
+            former, m = True, m - 2  # "then-President"
+        else:
+            break
+    return former, m
+
+
+def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, int]:
+    """Entities (and "'s", "the") right before index `m`+1: "U.S.", "Iran's", "the Soviet Navy"."""
+    tokens: list[Token] = []
+    while m >= first:
+        token = doc[m]
+        span = entity_span(token)
+        if span is not None and span.label_ in TITLE_ENTITY_LABELS and not _is_portfolio_entity(span):
+            tokens[:0] = list(doc[max(span.start, first) : m + 1])
+            m = span.start - 1
+        elif token.text in POSSESSIVE_MARKS and m - 1 >= first and doc[m - 1].ent_type_ in TITLE_ENTITY_LABELS:
+            m -= 1
+        elif token.lower_ == "the" and tokens:
+            m -= 1
+        else:
+            break
+    if not tokens:
+        return None, m + 1
+    return _organization_among(tokens), tokens[0].i
+
+
+def _share_coordinated(titles: list[Title]) -> Iterator[Title]:
+    # "former ... analyst and negotiator": a title with no organization of its own shares that of the
+    # title it is coordinated with, and its former/current status.
+    titles = list(reversed(titles))  # text order
+    for n, title in enumerate(titles):
+        if title.organization is None:
+            donor = next((t for t in [*titles[n + 1 :], *reversed(titles[:n])] if t.organization), None)
+            if donor is not None:
+                title = title._replace(organization=donor.organization, former=title.former or donor.former)
+        yield title
+
+
+# ----------------------------------------------------------------------------- appositions
+
+def _appositions(person: Span) -> Iterator[Title]:
+    root = person.root
+    # "Bill Roggio, a senior fellow at ...": the apposed noun is the role.
+    for appos in root.children:
+        if appos.dep_ in APPOSITION:
+            if _is_role_noun(appos) and not appos.ent_type_:
+                yield from _noun_titles(appos)
+    # "Iran Supreme Leader, Ayatollah Ali Khamenei": the name is apposed to the role. A title right before
+    # the name was read by `_titles_before` already.
+    head = root.head
+    if root.dep_ in APPOSITION and _is_role_noun(head) and not head.ent_type_ and head.i < person.start - 2:
+        yield from _noun_titles(head)
+
+
+def _noun_titles(noun: Token) -> Iterator[Title]:
+    """The role a role noun states, and those of the nouns coordinated with it ("chairman and chief
+    executive officer")."""
+    titles = [_noun_title(n) for n in [noun, *noun.conjuncts] if _is_role_noun(n) and not n.ent_type_]
+    titles = [t for t in titles if t is not None]
+    yield from reversed(list(_share_coordinated(list(reversed(titles)))))
+
+
+def _noun_title(noun: Token) -> Title | None:
+    doc = noun.doc
+    k = noun.i
+    while k - 1 >= 0 and _is_label_word(doc[k - 1]) and doc[k - 1].head.i >= k - 1 and doc[k - 1] in noun.subtree:
+        k -= 1
+    label_tokens = list(doc[k : noun.i + 1])
+    lefts = [t for t in noun.subtree if t.i < noun.i]
+    former = any(_kind(t) == "former" for t in lefts)
+    organization = _organization_among(t for t in lefts if t.ent_type_ in ORGANIZATION_LABELS)
+    organization = organization or _organization_after(noun) or _organization_among(lefts)
+    if _kind(noun) == "rank" and (organization is None or organization.type != "Organization"):
+        return None  # "a major" alone is a rank, not a role
+    end = max(t.idx + len(t) for t in noun.subtree)
+    start = min([t.idx for t in lefts if t.dep_ in ROLE_MODIFIERS or t.lower_ in DETERMINERS] + [noun.idx])
+    return Title(_label(label_tokens), organization, former, start, end)
+
+
+# ----------------------------------------------------------------------------- predicates
+
+def _predicates(person: Span) -> Iterator[Title]:
+    root = person.root
+    verbs: list[Token] = []
+    if root.dep_ in SUBJECTS and root.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(root.head)
+    # "X, who works for Y": the relative clause's verb has the person as its subject.
+    verbs.extend(child for child in root.children if child.dep_ in RELATIVE_CLAUSES)
+    # "X is a major in the Marine Corps and works at the Pentagon": verbs sharing the subject.
+    for verb in list(verbs):
+        verbs.extend(c for c in verb.conjuncts if not any(ch.dep_ in SUBJECTS for ch in c.children))
+    for verb in verbs:
+        if any(child.dep_ in NEGATIONS for child in verb.children):
+            continue  # "X is not a member of Y" states no role
+        former = any(child.lower_ in ADVERBS_OF_FORMER_OFFICE for child in verb.children)
+        for title in _verb_titles(verb):
+            yield title._replace(former=title.former or former)
+    # "The chairman of Y is X": the person is the complement, the role the subject.
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        for subject in root.head.children:
+            if subject.dep_ == "nsubj" and _is_role_noun(subject) and not subject.ent_type_:
+                yield from _noun_titles(subject)
+
+
+def _verb_titles(verb: Token) -> Iterator[Title]:
+    lemma = verb.lemma_.lower()
+    if lemma in ROLE_COPULAS:
+        # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
+        for child in verb.children:
+            if child.dep_ in COMPLEMENTS and _is_role_noun(child) and not child.ent_type_:
+                yield from _noun_titles(child)
+            if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
+                for noun in child.children:
+                    if noun.dep_ == "pobj" and _is_role_noun(noun) and not noun.ent_type_:
+                        yield from _noun_titles(noun)
+    entry = role_verbs().get(lemma)
+    if entry is None:
+        return
+    # "X works for Y", "X heads Y": the verb names the organization; the table gives the role.
+    objects: list[Token] = []
+    for child in verb.children:
+        if entry.prepositions and child.dep_ == "prep" and child.lower_ in entry.prepositions:
+            objects.extend(t for t in child.children if t.dep_ == "pobj")
+        elif not entry.prepositions and child.dep_ in {"dobj", "obj"}:
+            objects.append(child)
+    for obj in objects:
+        organization = _organization_among(t for t in obj.subtree if t.ent_type_ in ORGANIZATION_LABELS)
+        organization = organization or _unnamed_organization(obj)
+        if organization is not None:
+            end = max(t.idx + len(t) for t in obj.subtree)
+            yield Title(entry.role, organization, False, verb.idx, end)
+
+
+# ----------------------------------------------------------------------------- affiliation
+
+def _affiliations(person: Span) -> Iterator[Title]:
+    root = person.root
+    # "Roger K. Crouch of NASA", "Ulf D. Merbold, 47, of the European Space Agency".
+    holders = [root, *(c for c in root.children if c.dep_ in APPOSITION and c.like_num)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPOSITIONS:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    organization = _organization_among(t for t in pobj.subtree if t.ent_type_ in ORGANIZATION_LABELS)
+                    if organization is not None:
+                        end = max(t.idx + len(t) for t in pobj.subtree)
+                        yield Title(AFFILIATION_ROLE, organization, False, prep.idx, end)
+    # "Brian Mulroney's Progressive Conservative Party": an organization the person is said to have.
+    if root.dep_ == "poss" and root.head.ent_type_ in ORGANIZATION_LABELS:
+        span = entity_span(root.head)
+        yield Title(POSSESSED_ORGANIZATION_ROLE, mention_of(span), False, person.start_char, span.end_char)
+
+
+# ----------------------------------------------------------------------------- the document
+
+def _person_key(mention: Mention) -> str:
+    words = [w for w in mention.text.split() if _kind_of_word(w) not in {"honorific", "rank"}]
+    return (words or mention.text.split())[-1].lower().strip(".,")
+
+
+def _kind_of_word(word: str) -> str:
+    return title_words().get(word.lower(), "")
+
+
+def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
+    """Give a bare title the organization the document ties it to; drop exact repeats."""
+    known: dict[tuple[str, str], Counter] = {}
+    first_seen: dict[tuple[str, str, str], Mention] = {}
+    for fact in facts:
+        if fact.organization is not None:
+            key = (_person_key(fact.person), fact.role.lower())
+            known.setdefault(key, Counter())[fact.organization.text.lower()] += 1
+            first_seen.setdefault((*key, fact.organization.text.lower()), fact.organization)
+    departments = _departments(doc)
+    seen = set()
+    for fact in facts:
+        if fact.organization is None:
+            key = (_person_key(fact.person), fact.role.lower())
+            if key in known:
+                # "President Trump" where the document has called him "U.S. President Donald Trump".
+                name = sorted(known[key].items(), key=lambda item: (-item[1], item[0]))[0][0]
+                fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
+            elif (department := _department_of(fact.role, departments)) is not None:
+                fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
+        if fact not in seen:
+            seen.add(fact)
+            yield fact
+
+
+def _departments(doc: Doc) -> dict[str, Mention]:
+    """Portfolio word → the first department the document names with it ("Defense Department")."""
+    found: dict[str, Mention] = {}
+    for ent in doc.ents:
+        if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent):
+            for token in ent:
+                if _kind(token) == "portfolio":
+                    found.setdefault(token.lower_, mention_of(ent))
+    return found
+
+
+def _department_of(role: str, departments: dict[str, Mention]) -> Mention | None:
+    words = role.lower().split()
+    if len(words) < 2 or words[-1] not in {"secretary", "minister"}:
+        return None
+    return next((departments[w] for w in words[:-1] if w in departments), None)
