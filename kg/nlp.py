@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from kg.errors import KgError
 from kg.ingest import Article
@@ -47,6 +52,9 @@ def load_pipeline(name: str | None = None) -> Language:
         log.warning("model %s is for language %r; kg's rules are written for English", chosen, nlp.lang)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kg_paragraph_sentences", before=first)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_entity_corrections", after="ner")
+        nlp.add_pipe("kg_page_chrome", after="kg_entity_corrections")
     return nlp
 
 
@@ -59,6 +67,159 @@ def paragraph_sentences(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
     return doc
+
+
+# ----------------------------------------------------------------------------- entity corrections
+
+# Whether a token is page chrome (navigation, banners, a repeated caption): set by `kg_page_chrome`.
+if not Token.has_extension("kg_chrome"):
+    Token.set_extension("kg_chrome", default=False)
+CHROME_SPANS = "kg_chrome"  # doc.spans key of the chrome lines
+
+# Labels the model gives a name it has not recognised as a person: corrected when the document names the
+# same person elsewhere ("Soleimani" as GPE once, PERSON elsewhere).
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# A place name after these is a place even if it is also a surname: "in Washington".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
+    from kg.extract.roles import role_nouns, title_words
+
+    return frozenset(role_nouns() | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("place_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _chrome_lines() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("chrome.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@Language.component("kg_entity_corrections")
+def entity_corrections(doc: Doc) -> Doc:
+    """Correct the statistical tagger with what the whole document says.
+
+    - a title is no part of a name: "Ayatollah Ali Khamenei" names Ali Khamenei, "President Lincoln" Lincoln;
+    - a possessive is no part of a name: "International Paper's" names International Paper;
+    - "Strait of Hormuz" is a place, whatever "Hormuz" was tagged;
+    - a name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
+      where the model tagged nothing ("Soleimani and Muhandis");
+    - an acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is
+      that organization wherever it stands.
+    """
+    spans = [_trimmed(ent) for ent in doc.ents]
+    spans = [_place_of(span) for span in spans if span is not None]
+    spans = _consistent_people(doc, spans)
+    spans = _acronyms(doc, spans)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def _trimmed(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while end - start > 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
+        end -= 1
+    if ent.label_ == "PERSON":
+        while end - start > 1 and ent.doc[start].lower_.rstrip(".") in _title_words() | {
+                t.rstrip(".") for t in _title_words()}:
+            start += 1
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _place_of(span: Span) -> Span:
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _place_words() \
+            and doc[span.start - 2].is_title:
+        start = span.start - 2
+        # The model may have tagged "the Strait of" alone: the place is the whole name.
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return Span(doc, start, span.end, label="LOC")
+    return span
+
+
+def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    from kg.resolve import countries
+
+    full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].is_title}
+    corrected = []
+    for span in spans:
+        if span.label_ in NAME_LABELS - {"PERSON"} and span.text.lower() not in countries():
+            locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            same_name = Counter(s.label_ for s in spans if s.text == span.text)
+            if (full_names[span.text] > same_name[span.label_]
+                    or (len(span) == 1 and span.text in surnames and not locative)):
+                span = Span(doc, span.start, span.end, label="PERSON")
+        corrected.append(span)
+    # A surname the model left untagged: "Soleimani and Muhandis were revered ..."
+    tagged = {t.i for s in corrected for t in s}
+    for token in doc:
+        if token.i not in tagged and token.pos_ == "PROPN" and token.text in surnames:
+            corrected.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return corrected
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    acronyms = {s.text for s in spans if s.label_ == "ORG" and ACRONYM.match(s.text)}
+    for span in spans:
+        # "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)"
+        after = doc[span.end : span.end + 3]
+        if span.label_ == "ORG" and len(after) == 3 and after[0].text in "([" and after[2].text in ")]" \
+                and ACRONYM.match(after[1].text):
+            acronyms.add(after[1].text)
+    tagged = {t.i for s in spans for t in s}
+    added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in tagged and t.text in acronyms]
+    return spans + added
+
+
+# ----------------------------------------------------------------------------- page chrome
+
+@Language.component("kg_page_chrome")
+def page_chrome(doc: Doc) -> Doc:
+    """Mark page furniture so that no fact comes from it, and drop its entities.
+
+    A line is chrome when its whole text is a known banner or prompt (`kg/data/chrome.txt`: "Accessibility
+    links", "Breaking News") or when the same line stands twice in the document (a photo caption shown
+    twice, a repeated teaser). Chrome lines are kept in `doc.spans["kg_chrome"]` and their tokens have
+    `token._.kg_chrome` set.
+    """
+    lines = list(_lines(doc.text))
+    counts = Counter(text for _, _, text in lines)
+    chrome = []
+    for start, end, text in lines:
+        if counts[text] > 1 or text.lower().rstrip(".:!") in _chrome_lines():
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                chrome.append(span)
+    doc.spans[CHROME_SPANS] = chrome
+    marked = set()
+    for span in chrome:
+        for token in span:
+            token._.kg_chrome = True
+            marked.add(token.i)
+    if marked:
+        doc.ents = [ent for ent in doc.ents if not any(t.i in marked for t in ent)]
+    return doc
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, stripped text) of each non-empty line."""
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped)
+            yield start, start + len(stripped), stripped
 
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:

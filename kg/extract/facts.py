@@ -96,3 +96,9 @@ def evidence_of(sentence: Span, start: int, end: int) -> Evidence:
     stripped = text.strip()
     sentence_start = sentence.start_char + leading
     return Evidence(stripped, sentence_start, sentence_start + len(stripped), start, end)
+
+
+def is_chrome(token: Token) -> bool:
+    """Whether a token is page chrome ("Accessibility links", a repeated caption), which yields no facts.
+    Set by the `kg_page_chrome` component of `kg.nlp`; always False on a Doc made without it."""
+    return Token.has_extension("kg_chrome") and bool(token._.kg_chrome)
