@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -79,50 +79,212 @@ def countries() -> dict[str, Country]:
     return table
 
 
+@cache
+def known_organizations() -> dict[str, str]:
+    """Lower-cased alias → canonical name of an organization (`kg/data/organizations.tsv`)."""
+    text = resources.files("kg.data").joinpath("organizations.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    table: dict[str, str] = {}
+    for row in rows:
+        for form in (row["name"], *(row["aliases"] or "").split("|")):
+            if form:
+                table.setdefault(form.lower(), row["name"])
+    return table
+
+
+Typed = tuple[str, str]  # (entity type, name)
+
+# Words that end an organization's name without changing what it names: "Revolutionary Guards [Corps]".
+GENERIC_SUFFIXES = frozenset({"corps", "service", "force", "forces", "party", "department", "ministry", "inc", "corp",
+                              "co", "company", "group", "organization", "organisation", "agency", "office"})
+# Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
+SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
+# "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)": an acronym defined right after a name.
+ACRONYM_DEFINITION = re.compile(r"^\s*[\[(]\s*([A-Z][A-Z0-9&.]*[A-Z0-9])\s*[\])]")
+NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
 def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
-    """Group every mention of the corpus (entities, role and event participants) by the entity it names."""
+    """Group every mention of the corpus (entities, role and event participants) by the entity it names.
+
+    Within an article: a surname is the person with that surname, an acronym the organization it is
+    defined for or whose initials it is, and a shortened or embellished organization name ("Elite Quds
+    Force", "Revolutionary Guards") the organization named in full. Across the corpus: the same name is
+    the same entity, a surname is the one person the corpus names in full with it, and an acronym defined
+    in one article means the same elsewhere.
+    """
     corpus = list(corpus)
-    mentions: list[tuple[str, Mention]] = []
+    provisional: dict[tuple[str, int, int], Typed] = {}
+    surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
+    by_article: dict[str, Counter[Typed]] = defaultdict(Counter)
+    texts: dict[str, str] = {}
     for facts in corpus:
+        article_id = facts.article.id
+        texts[article_id] = facts.article.text
         for mention in _all_mentions(facts):
-            mentions.append((facts.article.id, mention))
+            where = (article_id, mention.start, mention.end)
+            if where in provisional:
+                continue
+            typed = _provisional(mention)
+            if typed is None:
+                continue
+            provisional[where] = typed
+            surfaces[typed][_clean(mention.text)] += 1
+            by_article[article_id][typed] += 1
 
-    # First pass: a provisional (type, name) for each mention.
-    provisional: dict[tuple[str, int, int], tuple[str, str]] = {}
-    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for article_id, mention in mentions:
-        typed = _provisional(mention)
-        if typed is None:
-            continue
-        provisional[(article_id, mention.start, mention.end)] = typed
-        surfaces[typed][_clean(mention.text)] += 1
+    links = _Links()
+    definitions: dict[str, set[str]] = defaultdict(set)
+    for article_id in sorted(by_article):
+        names = by_article[article_id]
+        for acronym, expansion in _acronym_definitions(article_id, texts[article_id], provisional):
+            definitions[acronym].add(expansion)
+        _link_people(names, links)
+        _link_organizations(names, texts[article_id], links)
+    for acronym, expansions in definitions.items():
+        if len(expansions) == 1:
+            links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
+    _link_surnames_across(surfaces, links)
 
-    # Second pass: a person named by surname alone is the person with that surname and a full name.
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for kind, name in surfaces:
-        if kind == "Person" and " " in name:
-            full_names[name.split()[-1].lower()].add(name)
-    merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for kind, name in surfaces:
-        if kind == "Person" and " " not in name and len(full_names.get(name.lower(), ())) == 1:
-            merged[(kind, name)] = (kind, next(iter(full_names[name.lower()])))
+    counts: Counter[Typed] = Counter(provisional.values())
+    groups: dict[Typed, list[Typed]] = defaultdict(list)
+    for typed in sorted(surfaces):
+        groups[links.find(typed)].append(typed)
+    canonical: dict[Typed, Typed] = {}
+    for members in groups.values():
+        best = min(members, key=lambda t: _canonical_rank(t, counts))
+        for typed in members:
+            canonical[typed] = best
 
-    keys: dict[tuple[str, int, int], str] = {}
-    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
-    counts: Counter[tuple[str, str]] = Counter()
-    for where, typed in provisional.items():
-        final = merged.get(typed, typed)
-        keys[where] = entity_key(*final)
-        counts[final] += 1
+    keys = {where: entity_key(*canonical[typed]) for where, typed in provisional.items()}
+    mention_counts: Counter[Typed] = Counter(canonical[t] for t in provisional.values())
+    aliases: dict[Typed, set[str]] = defaultdict(set)
     for typed, forms in surfaces.items():
-        aliases[merged.get(typed, typed)].update(forms)
-
+        aliases[canonical[typed]].update(forms)
+        aliases[canonical[typed]].add(typed[1])
     entities = tuple(sorted(
-        (Entity(entity_key(kind, name), kind, name, tuple(sorted(aliases[(kind, name)] - {name})), counts[(kind, name)])
-         for kind, name in counts),
+        (Entity(entity_key(kind, name), kind, name, tuple(sorted(aliases[(kind, name)] - {name})),
+                mention_counts[(kind, name)])
+         for kind, name in mention_counts),
         key=lambda e: e.key,
     ))
     return Resolution(entities=entities, keys=keys)
+
+
+class _Links:
+    """Union–find over (type, name), deterministic: a group's root is its smallest member."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Typed, Typed] = {}
+
+    def find(self, item: Typed) -> Typed:
+        parent = self.parent.get(item, item)
+        if parent == item:
+            return item
+        root = self.find(parent)
+        self.parent[item] = root
+        return root
+
+    def union(self, a: Typed, b: Typed) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            low, high = sorted((root_a, root_b))
+            self.parent[high] = low
+
+
+def _canonical_rank(typed: Typed, counts: Counter[Typed]) -> tuple:
+    # The name a group goes by: a person's full name; an organization's name rather than its acronym;
+    # the most used, one without a country in front ("State Department" over "U.S. State Department"),
+    # then the fullest.
+    kind, name = typed
+    first = name.split()[0].lower() if name.split() else ""
+    return (-len(name.split()) if kind == "Person" else 0,
+            bool(ACRONYM.match(name)) and kind == "Organization", -counts[typed],
+            kind == "Organization" and first in countries(), -len(name), name)
+
+
+def surname_key(name: str) -> str:
+    """The part of a person's name that a later mention keeps.
+
+    >>> surname_key("Abu Mahdi al-Muhandis") == surname_key("Muhandis")
+    True
+    """
+    last = name.split()[-1] if name.split() else ""
+    return SURNAME_PARTICLES.sub("", last).lower()
+
+
+def _link_people(names: Counter[Typed], links: _Links) -> None:
+    # "Soleimani", "al-Muhandis" and "Trump" are the one person the article names in full with that surname.
+    full: dict[str, set[str]] = defaultdict(set)
+    for kind, name in names:
+        if kind == "Person" and " " in name:
+            full[surname_key(name)].add(name)
+    for kind, name in names:
+        if kind != "Person":
+            continue
+        candidates = full.get(surname_key(name), set()) - {name}
+        if len(candidates) == 1 and (" " not in name or _is_part_of(name, next(iter(candidates)))):
+            links.union((kind, name), (kind, next(iter(candidates))))
+
+
+def _is_part_of(short: str, full: str) -> bool:
+    # "al-Muhandis" is part of "Abu Mahdi al-Muhandis"; "Mahdi al-Muhandis" too.
+    return full.endswith(" " + short) or SURNAME_PARTICLES.sub("", short) == SURNAME_PARTICLES.sub("", full.split()[-1])
+
+
+def _link_surnames_across(surfaces: dict[Typed, Counter[str]], links: _Links) -> None:
+    # A surname an article never spells out is the one person the whole corpus names in full with it.
+    full: dict[str, set[Typed]] = defaultdict(set)
+    for kind, name in surfaces:
+        if kind == "Person" and " " in name:
+            full[surname_key(name)].add(links.find((kind, name)))
+    for kind, name in surfaces:
+        if kind == "Person" and " " not in name and links.find((kind, name)) == (kind, name):
+            candidates = full.get(surname_key(name), set())
+            if len(candidates) == 1:
+                links.union((kind, name), next(iter(candidates)))
+
+
+def _acronym_definitions(article_id: str, text: str, provisional: dict) -> Iterator[tuple[str, str]]:
+    # "Revolutionary Guards Corps [IRGC]": the acronym right after an organization's name stands for it.
+    for (where, start, end), (kind, name) in sorted(provisional.items()):
+        if where == article_id and kind == "Organization":
+            match = ACRONYM_DEFINITION.match(text[end : end + 24])
+            if match and match.group(1) != name:
+                yield match.group(1), name
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in NAME_FUNCTION_WORDS).upper()
+
+
+def _link_organizations(names: Counter[Typed], text: str, links: _Links) -> None:
+    organizations = sorted(name for kind, name in names if kind == "Organization")
+    lowercase_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
+    for short in organizations:
+        for long in organizations:
+            if short != long and _shortened(short, long, lowercase_words):
+                links.union(("Organization", short), ("Organization", long))
+        # "FAA" next to "Federal Aviation Administration" in the same article.
+        if ACRONYM.match(short):
+            expansions = [o for o in organizations if o != short and _initials(o) == short.replace(".", "")]
+            if len(expansions) == 1:
+                links.union(("Organization", short), ("Organization", expansions[0]))
+
+
+def _shortened(short: str, long: str, lowercase_words: set[str]) -> bool:
+    """Whether `long` is `short` with words that do not change what it names: a country or an adjective
+    the article also writes in lower case in front ("U.S. State Department", "Elite Quds Force"), a
+    generic word behind ("Revolutionary Guards Corps")."""
+    a, b = short.split(), long.split()
+    for offset in range(len(b) - len(a) + 1):
+        if b[offset : offset + len(a)] == a:
+            before, after = b[:offset], b[offset + len(a) :]
+            if len(a) == 1 and before:
+                return False
+            return (all(w.lower() in countries() or w.lower() in lowercase_words for w in before)
+                    and all(w.lower().strip(".") in GENERIC_SUFFIXES for w in after))
+    return False
 
 
 def _all_mentions(facts: ArticleFacts) -> Iterable[Mention]:
@@ -137,7 +299,7 @@ def _all_mentions(facts: ArticleFacts) -> Iterable[Mention]:
             yield event.target
 
 
-def _provisional(mention: Mention) -> tuple[str, str] | None:
+def _provisional(mention: Mention) -> Typed | None:
     name = _clean(mention.text)
     if not name:
         return None
@@ -145,6 +307,9 @@ def _provisional(mention: Mention) -> tuple[str, str] | None:
         country = countries().get(name.lower()) or countries().get(name.lower() + ".")
         if country is not None:
             return "Country", country.name
+        organization = known_organizations().get(name.lower())
+        if organization is not None:
+            return "Organization", organization
     if mention.type == "Group":
         return None  # a people or party that stands for no country names no single entity
     if mention.type == "Person":
@@ -157,7 +322,11 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"[’']s$", "", text)
-    return text.strip(" ,.;:\"“”")
+    text = text.strip(" ,;:\"“”")
+    # A final full stop ends the sentence, not an abbreviation: "U.S." keeps its own.
+    if text.endswith(".") and not re.search(r"(^|[.\s])[A-Za-z]\.$", text):
+        text = text[:-1]
+    return text
 
 
 def entity_key(kind: str, name: str) -> str:

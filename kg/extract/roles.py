@@ -478,8 +478,12 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
             elif (department := _department_of(fact.role, departments)) is not None:
                 fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
-        if fact not in seen:
-            seen.add(fact)
+        # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
+        # and as an apposition.
+        key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
+               fact.evidence.sentence_start)
+        if key not in seen:
+            seen.add(key)
             yield fact
 
 
