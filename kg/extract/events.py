@@ -1,19 +1,41 @@
-"""Actor–action–target events: active and passive voice, shared subjects, negation and modality."""
+"""Actor–action–target events: who did what to whom, as news writes it.
+
+Three kinds of trigger make an event, each read from spaCy's dependency parse:
+
+- a verb: active and passive voice ("X was killed by Y": Y acts), subjects shared by participial,
+  coordinated and prepositional clauses ("..., killing the leader of ...", "X shot and killed Y",
+  "X was convicted of killing Y"), relative clauses ("X, who assassinated Y", "the strike that killed Y");
+- an event noun: "the assassination of Y by X", "Y's killing", "the U.S. strike against Y", and, when
+  no doer is written, the person the sentence arrests, charges, convicts or sentences for it;
+- a doer noun: "X, the assassin of Y", "Y's assassin, X", "Y assassin X", "X was the gunman who ...".
+
+A participant is a named entity, or what stands for one: a pronoun (`kg.extract.coref`), a relative
+pronoun, a noun in apposition to a name, a role ("the leader of the Quds Force" is the person the text
+names as its commander, else the organization), a country's officials ("Iraqi officials" → Iraq), a
+named group ("the Iraqi Shia militias"), an attack's author ("the U.S. strike" → the United States).
+
+Every event carries the action's lemma (phrasal verbs keep their particle: "call for"), its CAMEO root
+category from `kg/data/verbs.tsv`, whether the text negates it, and whether the text asserts it or only
+calls it possible, intended or future ("would want", "will pay", "could be targeted", "plans to").
+"""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract.coref import antecedents, group_span
 from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, entity_of, evidence_of, mention_of
+from kg.extract.roles import role_facts, role_nouns
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "obj", "attr", "oprd"})
+OBJECTS = frozenset({"dobj", "obj"})
 AGENTS = frozenset({"agent"})
 NEGATIONS = frozenset({"neg"})
 # Clauses that share the subject of the clause they hang from: "..., killing the leader of ...".
@@ -21,7 +43,89 @@ SUBJECTLESS_CLAUSES = frozenset({"advcl", "xcomp", "conj"})
 # Complement clauses, whose truth depends on the verb they complete: "did not foresee [X going to war]".
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 # Auxiliaries that make a statement hypothetical rather than reported as fact.
-HYPOTHETICAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must"})
+HYPOTHETICAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must",
+                                      "'ll", "’ll", "wo", "ca"})
+# Verbs and adjectives whose complement has not happened: "plans to strike", "ready to take action".
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "want", "plan", "intend", "try", "attempt", "hope", "aim", "threaten", "seek", "vow", "expect", "wish",
+    "consider", "conspire", "prepare", "ready", "prepared", "willing", "able", "likely", "unlikely", "eager",
+})
+# Subordinators of conditions: "if Iran retaliates".
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# Verbs that state no event between parties on their own.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "seem", "become", "remain", "appear", "include", "let"})
+# Verbs of speech: their object is what was said, not a party ("told VOA" names a channel, not a target).
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "tweet", "write", "state", "report", "note", "explain", "announce", "claim", "describe",
+    "comment", "speak", "reply", "respond", "argue", "insist", "post",
+})
+# Speech verbs whose object is the one spoken to: "Bill Roggio ... told VOA".
+ADDRESSEE_VERBS = frozenset({"tell", "brief", "inform", "reply", "respond"})
+# Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell", "encourage", "instruct", "hire"})
+# Prepositions that name the target of a verb or of its object: "struck a blow against Iran".
+TARGET_PREPOSITIONS = frozenset({"against"})
+# Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
+FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon"})
+# "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
+WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
+                        "deal", "agreement", "tie", "relation", "trade"})
+# Event nouns → the verb lemma they name.
+EVENT_NOUNS = {
+    "assassination": "assassinate", "killing": "kill", "murder": "murder", "slaying": "slay",
+    "shooting": "shoot", "execution": "execute", "attack": "attack", "strike": "strike",
+    "airstrike": "strike", "bombing": "bomb", "targeting": "target", "invasion": "invade",
+    "arrest": "arrest", "capture": "capture", "seizure": "seize", "kidnapping": "kidnap",
+    "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
+}
+# Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
+PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
+                           "capture", "kidnapping", "abduction", "stabbing", "death"})
+# Nouns of an event's outcome, whose "of" names the one it happened to: "confirmed the death of X".
+OUTCOME_NOUNS = frozenset({"death", "killing", "assassination", "murder", "slaying", "execution", "arrest",
+                           "capture", "release", "detention"})
+# Doer nouns → the verb lemma of their deed: "X, the assassin of Y".
+DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
+              "gunman": "shoot", "executioner": "execute"}
+# Actions of killing, whose doer may be named only as the one arrested, charged or convicted for it.
+KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute", "stab", "strangle", "behead"})
+# Verbs whose (passive subject or active object) is held responsible for the deed they mention:
+# "X was convicted of killing Y", "police arrested X after the assassination of Y".
+CULPRIT_PATIENT_VERBS = frozenset({
+    "convict", "charge", "accuse", "suspect", "indict", "sentence", "arrest", "capture", "try", "jail",
+    "imprison", "find", "hang", "execute", "identify", "prosecute", "detain", "apprehend", "blame",
+})
+# Verbs whose subject is held responsible for the deed they mention: "X pleaded guilty to killing Y".
+CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "commit", "conspire", "face"})
+# Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
+INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
+                              "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
+# Common nouns for a country's government: "Iraqi officials said" is Iraq speaking.
+GOVERNMENT_NOUNS = frozenset({"official", "authority", "government", "administration", "leadership",
+                              "regime", "military", "diplomat", "police"})
+# Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
+LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
+                              "director", "boss", "general"})
+# How deep participant look-ups may chain (relative pronoun → noun → apposition → ...).
+MAX_DEPTH = 4
+# How far back (in sentences) "the strike" may refer to an earlier "U.S. strike".
+INSTRUMENT_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Party:
+    """A participant: the entity it names, and the word in the trigger's sentence that stands for it."""
+
+    mention: Mention
+    anchor: Token
+
+
+@dataclass(frozen=True)
+class Context:
+    """Per-document look-ups the rules share."""
+
+    coref: dict[int, tuple[Span, ...]]
+    holders: dict[str, tuple[Mention, ...]]  # organization name → the people the text says lead it
 
 
 @cache
@@ -33,77 +137,589 @@ def verb_lexicon() -> dict[str, str]:
 
 
 def events(doc: Doc) -> Iterator[EventFact]:
-    """Yield the events of a document in text order: a verb with a named actor."""
-    lexicon = verb_lexicon()
+    """Yield the events of a document in text order: an action with a named actor."""
+    context = Context(antecedents(doc), _role_holders(doc))
+    seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
-        if token.pos_ != "VERB":
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            found = _verb_events(token, context)
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
+            found = _noun_events(token, context)
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in DOER_NOUNS:
+            found = _doer_events(token, context)
+        else:
             continue
-        actors, targets = _participants(token)
-        if not actors:
-            continue
-        negated = _is_negated(token)
-        modality = "hypothetical" if _is_hypothetical(token) else "asserted"
-        for actor in actors:
-            for target in targets or [None]:
-                if target is not None and target == actor:
-                    continue
-                yield EventFact(
-                    actor=actor,
-                    action=token.lemma_.lower(),
-                    target=target,
-                    negated=negated,
-                    modality=modality,
-                    cameo=lexicon.get(token.lemma_.lower(), ""),
-                    evidence=evidence_of(token.sent, *_clause_offsets(token, actor, target)),
-                )
+        for event in found:
+            # One fact per sentence: "Jack Ruby, who killed Kennedy assassin Oswald" states Oswald's deed once
+            # through "assassin"; a second trigger for the same triple adds nothing.
+            key = (event.evidence.sentence_start, event.actor.text, event.action,
+                   event.target.text if event.target else "")
+            if key not in seen:
+                seen.add(key)
+                yield event
 
 
-def _participants(verb: Token) -> tuple[list[Mention], list[Mention]]:
-    children = list(verb.children)
-    if any(c.dep_ in PASSIVE_SUBJECTS for c in children):
+# Triggers --------------------------------------------------------------------------------------------
+
+
+def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        return
+    action, phrase_preposition = _action_of(verb)
+    actors = _verb_actors(verb, context)
+    if not actors:
+        return
+    if lemma in SPEECH_VERBS:
+        # What was said is no party; whom it was told to is, when the text names them: "told VOA".
+        targets = [p for c in verb.children if c.dep_ in OBJECTS | {"dative"} and lemma in ADDRESSEE_VERBS
+                   for p in _parties(c, context)]
+    else:
+        targets = _verb_targets(verb, phrase_preposition, context)
+    yield from _facts(verb, action, actors, targets)
+
+
+def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    action = EVENT_NOUNS[noun.lemma_.lower()]
+    actors, targets = _noun_parties(noun, context)
+    if not actors and action in KILLING:
+        actors = _culprits(noun, context)
+    if not actors or (not targets and noun.lemma_.lower() in PATIENT_NOUNS):
+        return
+    yield from _facts(noun, action, actors, targets)
+
+
+def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    # "X, the assassin of Y" / "Y's assassin, X" / "Y assassin X" / "X was the gunman who ...".
+    doers = _refer(noun, context, 0, doer=True) or _surface_apposition(noun)
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
+    if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
+        # "William McKinley's assassin Leon Czolgosz": the victim hangs from the doer's name, left of the noun.
+        owners += [c for c in noun.head.children if c.dep_ in {"poss", "compound"} and c.i < noun.i]
+    victims = [p for c in owners for p in _parties(c, context) if p.mention.type == "Person"]
+    victims += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
+    if doers and victims:
+        yield from _facts(noun, DOER_NOUNS[noun.lemma_.lower()], doers, victims)
+
+
+def _surface_apposition(noun: Token) -> list[Party]:
+    # "Kennedy's assassin, Lee Harvey Oswald, who ...": the parser does not always see the apposition
+    # that the commas write; a name right after the comma is it.
+    doc = noun.doc
+    following = noun.i + 2
+    if following < len(doc) and doc[noun.i + 1].text == "," and doc[following].ent_iob_ == "B" \
+            and doc[following].ent_type_ == "PERSON":
+        return [Party(mention_of(entity_of(doc[following])), doc[following])]
+    return []
+
+
+def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party]) -> Iterator[EventFact]:
+    negated = _is_negated(trigger)
+    modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
+    cameo = verb_lexicon().get(action, "")
+    for actor in actors:
+        for target in targets or [None]:
+            if target is not None and _same(target.mention, actor.mention):
+                continue
+            yield EventFact(
+                actor=actor.mention,
+                action=action,
+                target=target.mention if target else None,
+                negated=negated,
+                modality=modality,
+                cameo=cameo,
+                evidence=evidence_of(trigger.sent, *_offsets(trigger, actor, target)),
+            )
+
+
+def _action_of(verb: Token) -> tuple[str, str]:
+    """The action's lemma, with its particle or preposition when the lexicon lists the phrase."""
+    lemma = verb.lemma_.lower()
+    lexicon = verb_lexicon()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon:
+            return f"{lemma} {child.lower_}", ""  # "gun down", "lash out"
+    for child in verb.children:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon:
+            return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    for child in verb.children:
+        if child.dep_ in OBJECTS and f"{lemma} {child.lower_}" in lexicon:
+            # "opened fire on the convoy": the object is part of the action, its target follows a preposition.
+            preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in FIRE_PREPOSITIONS),
+                               next((p.lower_ for p in verb.children if p.dep_ == "prep"
+                                     and p.lower_ in FIRE_PREPOSITIONS), ""))
+            return f"{lemma} {child.lower_}", preposition
+    return lemma, ""
+
+
+# Verb participants -----------------------------------------------------------------------------------
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _verb_actors(verb: Token, context: Context) -> list[Party]:
+    if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         # Passive: "X were revered by Y" — the agent Y acts, the grammatical subject X undergoes.
-        actors = [m for c in children if c.dep_ in AGENTS for p in c.children for m in _named(p)]
-        targets = [m for c in children if c.dep_ in PASSIVE_SUBJECTS for m in _named(c)]
-        return actors, targets
-    subjects = [c for c in children if c.dep_ in SUBJECTS]
-    if not subjects and verb.dep_ in SUBJECTLESS_CLAUSES and verb.head is not verb:
-        # "The United States struck ..., killing the leader": the participle shares its head's subject.
-        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
-    actors = [m for s in subjects for m in _named(s)]
-    targets = [m for c in children if c.dep_ in OBJECTS for m in _named(c)]
+        return [p for agent in _agents(verb) for p in _parties(agent, context)]
+    return _logical_subjects(verb, context)
+
+
+def _agents(verb: Token) -> list[Token]:
+    agents = [o for c in verb.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"]
+    if agents:
+        return agents
+    # The parser often hangs "by X" on a noun of the clause: "shot to death in the courtyard ... by Chapman".
+    for prep in _preposition_chain(verb):
+        if prep.lower_ == "by":
+            return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    return []
+
+
+def _preposition_chain(verb: Token) -> Iterator[Token]:
+    """Prepositions hanging from the verb, or from the objects of those prepositions, two levels deep."""
+    frontier = [verb]
+    for _ in range(3):
+        following = []
+        for head in frontier:
+            for child in head.children:
+                if child.dep_ in {"prep", "agent"}:
+                    yield child
+                    following += [o for o in child.children if o.dep_ == "pobj"]
+        frontier = following
+
+
+def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Party]:
+    """Who does what an active verb says, written as its subject or inherited from the clause it joins."""
+    if depth > MAX_DEPTH:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return [p for s in subjects for p in _parties(s, context)]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "photos claiming to show ...": a participle modifying a noun has that noun as its subject.
+        return _parties(head, context)
+    if verb.dep_ in SUBJECTLESS_CLAUSES:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            # "urging Oswald to follow their example ... by killing Kennedy": the object acts.
+            objects = [c for c in head.children if c.dep_ in OBJECTS]
+            if objects:
+                return [p for o in objects for p in _parties(o, context)]
+        if head.pos_ in {"VERB", "AUX"}:
+            return _responsible(head, context, depth + 1)
+        if head.pos_ == "ADJ":
+            return _responsible_for_adjective(head, context, depth + 1)
+        return []
+    if verb.dep_ in {"pcomp", "pobj"} and head.dep_ in {"prep", "agent"}:
+        # A gerund after a preposition: "acted alone in killing Kennedy", "convicted of killing Y",
+        # "arrested after shooting Kennedy": its doer is the one the governing clause is about.
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            return _responsible(governor, context, depth + 1)
+        if governor.pos_ == "ADJ":
+            return _responsible_for_adjective(governor, context, depth + 1)
+        if governor.pos_ in {"NOUN", "PROPN"}:
+            return _responsible_for_noun(governor, context, depth + 1)
+    return []
+
+
+def _responsible(verb: Token, context: Context, depth: int) -> list[Party]:
+    """The party a clause is about: its logical subject, or the one it holds to account."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "John Harvey Adamson, convicted of murdering ...": the participle's noun.
+        return _parties(verb.head, context)
+    if _is_passive(verb):
+        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        if patients:
+            return [p for c in patients for p in _parties(c, context)]
+        if verb.dep_ in SUBJECTLESS_CLAUSES | {"pcomp"}:
+            # "after being convicted of ...", "and was charged with ...": the passive is about the subject above.
+            return _logical_subjects(verb, context, depth)
+        return []
+    if lemma in CULPRIT_PATIENT_VERBS:
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if objects:
+            return [p for o in objects for p in _parties(o, context)]
+    return _logical_subjects(verb, context, depth)
+
+
+def _responsible_for_adjective(adjective: Token, context: Context, depth: int) -> list[Party]:
+    # "found Jack Ruby guilty of murdering ...", "X is guilty of ...".
+    verb = adjective.head
+    if adjective.dep_ in {"oprd", "ccomp", "xcomp"}:
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if objects:
+            return [p for o in objects for p in _parties(o, context)]
+    subjects = [c for c in adjective.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return [p for s in subjects for p in _parties(s, context)]
+    return _logical_subjects(verb, context, depth) if verb is not adjective else []
+
+
+def _responsible_for_noun(noun: Token, context: Context, depth: int) -> list[Party]:
+    # "a 99-year sentence for the slaying of King", "a charge of murder in ...": whoever the noun's clause
+    # is about; "the idea for killing Lennon" that Chapman got.
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _parties(child, context)
+    if noun.dep_ in OBJECTS | {"attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return _logical_subjects(noun.head, context, depth)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return _responsible(noun.head.head, context, depth)
+    return []
+
+
+def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> list[Party]:
+    if _is_passive(verb):
+        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        if patients:
+            return [p for c in patients for p in _parties(c, context)]
+        if verb.dep_ == "acl":
+            # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
+            return _parties(verb.head, context)
+        return []
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if not objects:
+        # "X shot and killed Y": coordinated verbs share the object written after the last of them.
+        objects = [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
+                   for o in conj.children if o.dep_ in OBJECTS][:1]
+    if phrase_preposition:
+        # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
+        holders = [verb, *[o for o in objects if f"{verb.lemma_.lower()} {o.lower_}" in verb_lexicon()]]
+        phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
+                          for o in c.children if o.dep_ == "pobj"]
+        objects = [o for o in objects if o not in holders] + phrase_objects
+    targets = [p for o in objects for p in _object_parties(o, context)]
+    if not targets:
+        targets = _prepositional_targets(verb, objects, context)
+    return targets
+
+
+def _object_parties(obj: Token, context: Context) -> list[Party]:
+    """The parties an object names; an event noun stands for its author or, failing that, its victim.
+
+    "praised the U.S. strike against Soleimani" → the United States; "confirmed the death of X" → X.
+    """
+    parties = _parties(obj, context)
+    if parties:
+        return parties
+    lemma = obj.lemma_.lower()
+    if lemma in EVENT_NOUNS or lemma in OUTCOME_NOUNS:
+        # "confirmed the strike on Soleimani" is about the strike, whoever it hit; "confirmed the death of X"
+        # is about X.
+        actors, patients = _noun_parties(obj, context)
+        return actors or (patients if lemma in OUTCOME_NOUNS else [])
+    return []
+
+
+def _prepositional_targets(verb: Token, objects: list[Token], context: Context) -> list[Party]:
+    # "struck a ... blow against Iran", "going to war with Iran".
+    heads = [verb, *objects]
+    for prep in _preposition_chain(verb):
+        if prep.head not in heads and prep.head.dep_ != "pobj":
+            continue
+        if prep.lower_ in TARGET_PREPOSITIONS or (prep.lower_ == "with" and prep.head.lemma_.lower() in WITH_HEADS):
+            found = [p for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
+            if found:
+                return found
+    for obj in objects:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
+                return [p for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
+    return []
+
+
+# Event-noun participants -----------------------------------------------------------------------------
+
+
+def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Party]]:
+    """An event noun's doers and the ones it is done to."""
+    lemma = noun.lemma_.lower()
+    patient_noun = lemma in PATIENT_NOUNS
+    prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    of = _pobj_parties(prepositions.get("of"), context)
+    by = _pobj_parties(prepositions.get("by"), context)
+    aimed = _pobj_parties(prepositions.get("against") or prepositions.get("on"), context)
+    if not by:
+        # "the assassination in 1914 of Archduke Franz Ferdinand by ... Gavrilo Princip": "by" may hang lower.
+        by = [p for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+              for b in o.children if b.dep_ == "prep" and b.lower_ == "by" for p in _pobj_parties(b, context)]
+    owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
+              for p in _parties(c, context)]
+    if patient_noun:
+        # "Kennedy's assassination", "the Kennedy slaying": the owner is the victim unless "of" names one.
+        actors = by or (owners if of else [])
+        targets = of or ([] if by and not owners else owners)
+    else:
+        # "the U.S. strike against Soleimani", "Iran's targeting of Americans".
+        actors = by or owners
+        targets = of or aimed
     return actors, targets
 
 
-def _named(token: Token) -> list[Mention]:
-    """The named entities a participant stands for: itself, its conjuncts ("the IRGC and Quds Force")."""
-    mentions = []
-    for member in [token, *token.conjuncts]:
-        if member.ent_type_ in ENTITY_TYPES:
-            mentions.append(mention_of(entity_of(member)))
-    return mentions
+def _pobj_parties(prep: Token | None, context: Context) -> list[Party]:
+    if prep is None:
+        return []
+    return [p for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
 
 
-def _is_negated(verb: Token) -> bool:
+def _culprits(noun: Token, context: Context) -> list[Party]:
+    """The one a sentence holds responsible for a killing it names without a doer.
+
+    "Sirhan was convicted of Kennedy's killing", "police arrested Oswald after the assassination of X",
+    "Ray is serving 99 years ... for the slaying of King", "conspiring with John Wilkes Booth in the
+    assassination of Lincoln".
+    """
+    token = noun
+    for _ in range(MAX_DEPTH):
+        if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
+            return []
+        governor = token.head.head
+        lemma = governor.lemma_.lower()
+        if governor.pos_ in {"VERB", "AUX"}:
+            if lemma == "conspire":
+                # The conspirators' partner is the one who did it: "conspiring with Booth in ...".
+                partners = [p for c in governor.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for p in _pobj_parties(c, context)]
+                if partners:
+                    return partners
+            if lemma in CULPRIT_PATIENT_VERBS or lemma in CULPRIT_AGENT_VERBS:
+                return _responsible(governor, context, 0)
+            return []
+        if governor.pos_ == "ADJ":
+            return _responsible_for_adjective(governor, context, 0)
+        token = governor  # "a sentence for the slaying", "a charge of murder in the assassination"
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in OBJECTS | {"npadvmod"}:
+            verb = token.head
+            if verb.lemma_.lower() in CULPRIT_PATIENT_VERBS | CULPRIT_AGENT_VERBS:
+                return _responsible(verb, context, 0)
+            return []
+    return []
+
+
+# Participants ----------------------------------------------------------------------------------------
+
+
+def _parties(token: Token, context: Context) -> list[Party]:
+    """The named parties a noun phrase stands for: itself and its conjuncts ("the IRGC and Quds Force")."""
+    parties: list[Party] = []
+    members = [token]
+    if token.dep_ != "conj":
+        # Conjuncts may hang on any word of a name: "Revolutionary Guards [Corps] and Quds Force".
+        words = entity_of(token) if token.ent_type_ else [token]
+        members += [c for w in words for c in w.conjuncts if c.i > token.i and c.dep_ == "conj"]
+    # The parser may read "the IRGC and Quds Force" as one name with a coordinated modifier.
+    members = [c for c in token.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+               and any(g.dep_ == "cc" for g in c.children)] + members
+    for member in members:
+        found = _refer(member, context, 0)
+        if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
+            found = [Party(Mention(member.text, "Organization", member.idx, member.idx + len(member)), member)]
+        for party in found:
+            if all(not _same(party.mention, p.mention) for p in parties):
+                parties.append(party)
+    return parties
+
+
+def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> list[Party]:
+    """The named entities one noun-phrase head stands for, with the rule that finds them."""
+    if depth > MAX_DEPTH:
+        return []
+    here = lambda mentions: [Party(m, token) for m in mentions]  # noqa: E731
+    # A name: "Lee Harvey Oswald". An adjective of nationality names no party on its own.
+    if token.ent_type_ in ENTITY_TYPES and not doer and not (token.ent_type_ == "NORP" and token.pos_ == "ADJ"):
+        if token.ent_type_ != "PERSON":
+            # "44 B.C., Roman Emperor Julius Caesar, was assassinated": a mis-parsed date or place whose
+            # apposition is a person stands for that person.
+            for child in token.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return here([mention_of(_entity_head(child))])
+        return here([mention_of(_entity_head(token))])
+    lower = token.lower_
+    # A pronoun: "he", "they", "them" → its antecedent (kg.extract.coref).
+    if token.i in context.coref:
+        return here([mention_of(span) for span in context.coref[token.i]])
+    # A relative pronoun: "X, who assassinated Y" → X; "the strike that killed Y" → the strike.
+    if lower in {"who", "whom", "that", "which", "whose"} and token.head.dep_ in {"relcl", "acl"}:
+        return [Party(p.mention, token) for p in _refer(token.head.head, context, depth + 1)]
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    # A noun in apposition with a name, either way round: "Kennedy's assassin, Sirhan Sirhan";
+    # "Charles J. Guiteau, a disappointed office-seeker".
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _refer(child, context, depth + 1)
+            if found:
+                return [Party(p.mention, token) for p in found]
+    if token.dep_ == "appos":
+        found = _refer(token.head, context, depth + 1)
+        if found:
+            return [Party(p.mention, token) for p in found]
+    # A title before a name: "assassin James Earl Ray", "anarchist Leon Czolgosz".
+    if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+        return [Party(p.mention, token) for p in _refer(token.head, context, depth + 1)]
+    # A predicate noun: "Oswald was the lone gunman who killed Kennedy".
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
+        return [Party(p.mention, token) for s in subjects for p in _refer(s, context, depth + 1)]
+    # "identified as the lone assassin", "recognized as the man who killed ...".
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+        verb = token.head.head
+        holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS | OBJECTS]
+        return [Party(p.mention, token) for h in holders for p in _refer(h, context, depth + 1)]
+    if doer:
+        return []
+    lemma = token.lemma_.lower()
+    # "a group of nobles that included Brutus and Cassius": the members named.
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise"}:
+            members = [o for o in child.children if o.dep_ in OBJECTS]
+            return [Party(p.mention, token) for o in members for p in _parties(o, context)]
+    # A role in an organization: "the leader of the nation's elite Quds Force" → the person the text names
+    # as its commander, else the organization itself.
+    if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
+        organization = _organization_of(token)
+        if organization is not None:
+            if token.tag_ in {"NN", "NNP"} and lemma not in GOVERNMENT_NOUNS:
+                holders = context.holders.get(_key(organization.text), ())
+                if len(holders) == 1:
+                    return here(list(holders))
+            return here([organization])
+    # A country's government: "Iraqi officials", "top U.S. defense officials".
+    if lemma in GOVERNMENT_NOUNS:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
+                return here([mention_of(_entity_head(child))])
+    # A named group: "the Iraqi Shia militias".
+    group = group_span(token)
+    if group is not None:
+        return here([mention_of(group)])
+    # An instrument stands for its author: "the U.S. strike", "the shots [Oswald fired]".
+    if lemma in INSTRUMENT_NOUNS:
+        return [Party(p.mention, token) for p in _instrument_author(token, context, depth)]
+    return []
+
+
+def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]:
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}:
+            return _refer(child, context, depth + 1) or [Party(mention_of(_entity_head(child)), noun)]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return _pobj_parties(child, context)
+    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in {"fire", "launch", "carry",
+                                                                                          "conduct", "order", "use"}:
+        # "Oswald fired the shots that killed Kennedy".
+        return _logical_subjects(noun.head, context, depth + 1)
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        # "the strike" names again the strike the article named before: "the U.S. strike".
+        sentences = list(noun.doc.sents)
+        first = noun.sent.start
+        for sentence in reversed(sentences):
+            if sentence.start > first:
+                continue
+            if noun.sent.start - sentence.start > 0 and _sentence_distance(sentences, sentence, noun.sent) > INSTRUMENT_WINDOW:
+                break
+            for earlier in reversed(list(sentence)):
+                if earlier.i >= noun.i or earlier.lemma_.lower() != noun.lemma_.lower():
+                    continue
+                for child in earlier.children:
+                    if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "ORG", "NORP"}:
+                        return [Party(mention_of(_entity_head(child)), noun)]
+    return []
+
+
+def _sentence_distance(sentences: list[Span], earlier: Span, later: Span) -> int:
+    return sum(1 for s in sentences if earlier.start <= s.start < later.start)
+
+
+def _organization_of(role: Token) -> Mention | None:
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"ORG", "GPE", "NORP"}:
+                    return mention_of(_entity_head(obj))
+        if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE"}:
+            return mention_of(_entity_head(child))
+    return None
+
+
+def _entity_head(token: Token) -> Span:
+    return entity_of(token)
+
+
+def _role_holders(doc: Doc) -> dict[str, tuple[Mention, ...]]:
+    holders: dict[str, list[Mention]] = {}
+    for fact in role_facts(doc):
+        if fact.organization is None or fact.former:
+            continue
+        if fact.role.split()[-1].lower() not in LEADERSHIP_NOUNS:
+            continue
+        people = holders.setdefault(_key(fact.organization.text), [])
+        if all(_key(p.text) != _key(fact.person.text) for p in people):
+            people.append(fact.person)
+    return {name: tuple(people) for name, people in holders.items()}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or _key(a.text) == _key(b.text)
+
+
+# Negation and modality -------------------------------------------------------------------------------
+
+
+def _is_negated(trigger: Token) -> bool:
     # "he did not foresee the U.S. going to war": a negated governing verb negates its complement too.
-    return any(c.dep_ in NEGATIONS for t in _governors(verb) for c in t.children)
+    return any(c.dep_ in NEGATIONS for t in _governors(trigger) for c in t.children)
 
 
-def _is_hypothetical(verb: Token) -> bool:
-    # "They will want blood", "Iran would want that to happen": not reported as having happened.
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for t in _governors(verb) for c in t.children)
+def _is_hypothetical(trigger: Token) -> bool:
+    # "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates".
+    for governor in _governors(trigger):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in governor.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
+            return True
+        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            return True
+    return False
 
 
-def _governors(verb: Token) -> Iterator[Token]:
-    """The verb and the verbs whose complement it is."""
-    token = verb
+def _governors(trigger: Token) -> Iterator[Token]:
+    """The trigger and the verbs (or adjectives) whose complement it is."""
+    token = trigger
     yield token
     while token.dep_ in COMPLEMENTS and token.head is not token:
         token = token.head
         yield token
+        if token.pos_ == "ADJ" and token.head is not token:
+            # "ready to take action": the adjective's copula carries the auxiliaries.
+            token = token.head
+            yield token
 
 
-def _clause_offsets(verb: Token, actor: Mention, target: Mention | None) -> tuple[int, int]:
-    points = [verb.idx, verb.idx + len(verb), actor.start, actor.end]
-    if target is not None:
-        points += [target.start, target.end]
+def _offsets(trigger: Token, actor: Party, target: Party | None) -> tuple[int, int]:
+    # The evidence is the words of the trigger's sentence that state the event: pronouns and relative
+    # pronouns stand in for antecedents written elsewhere.
+    sentence = trigger.sent
+    points = [trigger.idx, trigger.idx + len(trigger)]
+    for party in (actor, target):
+        if party is None:
+            continue
+        mention = party.mention
+        if sentence.start_char <= mention.start and mention.end <= sentence.end_char:
+            points += [mention.start, mention.end]
+        elif sentence.start <= party.anchor.i < sentence.end:
+            points += [party.anchor.idx, party.anchor.idx + len(party.anchor)]
     return min(points), max(points)

@@ -1,0 +1,221 @@
+"""Pronoun resolution: which named entity "he", "they", "its" or "them" stands for.
+
+The project's own rules (a statistical coreference model is not available for spaCy 3.8), in the spirit
+of Hobbs and of Lappin & Leass, narrowed to what news prose needs:
+
+1. A pronoun that is the subject of a reporting verb after a quotation ("'...,' he said") is the
+   speaker of the last attribution ("..., Bill Roggio ... told VOA"): quotes are attributed to speakers.
+2. Otherwise the nearest compatible antecedent before the pronoun, in the same sentence or one of the
+   two before it. Compatible means: "he"/"she" a person; "it" an organization or country; "they" a
+   coordination ("the IRGC and Quds Force"), a named group ("the Iraqi Shia militias"), an
+   organization or country. In earlier sentences a logical subject (a subject, or the agent of a
+   passive verb) is preferred to other mentions; within the pronoun's own sentence the nearest wins.
+3. A resolved pronoun is itself an antecedent for the pronouns after it ("he tweeted ... But he told
+   reporters ..."), so chains follow the speaker through a paragraph.
+
+Gender is not guessed from names: "he" and "she" both take the nearest person. First-person
+pronouns ("I", "we") are left alone: inside a quote they are the speaker, but what speakers say of
+themselves is rarely a fact between entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Reflexives ("the strike itself") refer inside their own clause and are left alone.
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# Verbs that attribute a quotation to its speaker.
+REPORTING_VERBS = frozenset({
+    "say", "add", "tell", "tweet", "write", "state", "warn", "explain", "note", "argue", "insist", "conclude",
+    "declare", "announce", "continue", "ask", "reply", "respond", "claim",
+})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Entity labels each kind of pronoun can stand for.
+PERSON_LABELS = frozenset({"PERSON"})
+PLURAL_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Plural nouns that, modified by a named people or place, name a group the text can call "they":
+# "the Iraqi Shia militias", "Iranian-backed militias", "Kurdish rebels".
+GROUP_NOUNS = frozenset({
+    "militia", "force", "rebel", "insurgent", "guerrilla", "fighter", "troop", "soldier", "guard",
+    "protester", "demonstrator", "group", "faction", "proxy", "separatist", "militant", "jihadist",
+})
+# Unnamed noun phrases in these functions are antecedents that block a named one further back.
+BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+# How many sentences back an antecedent may be.
+WINDOW = 2
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Something named that a later pronoun can stand for: one entity, or several coordinated."""
+
+    spans: tuple[Span, ...]
+    kind: str  # "person", "thing" (an organization or country) or "plural"
+    position: int  # token index of its head, for distance
+    sentence: int  # index of its sentence in the document
+    subject: bool  # a logical subject: the doer of its clause
+
+
+def group_span(noun: Token) -> Span | None:
+    """The span of a named group: a plural group noun modified by a named people, place or organization.
+
+    "the Iraqi Shia militias" → "Iraqi Shia militias", labelled ORG so that it becomes an entity.
+    """
+    if noun.lemma_.lower() not in GROUP_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    modifiers = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+    if not modifiers or not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for m in modifiers for t in m.subtree):
+        return None
+    start = min(t.i for m in modifiers for t in m.subtree)
+    return Span(noun.doc, start, noun.i + 1, label="ORG")
+
+
+def antecedents(doc: Doc) -> dict[int, tuple[Span, ...]]:
+    """Each resolvable third-person pronoun's token index → the entity spans it stands for."""
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
+    referents: list[Referent] = []
+    resolved: dict[int, tuple[Span, ...]] = {}
+    speaker: tuple[Span, ...] | None = None  # () after an unnamed speaker ("the statement said")
+    for token in doc:
+        for referent in _referents_at(token, sentence_of):
+            referents.append(referent)
+        kind = _pronoun_kind(token)
+        if kind is not None:
+            if _is_quote_attribution(token) and speaker is not None:
+                found = speaker if speaker and (kind == "person") == _is_person(speaker) else None
+            else:
+                found = _nearest(referents, kind, token, sentence_of[token.i])
+            if found:
+                resolved[token.i] = found
+            referents.append(Referent(found or (), kind, token.i, sentence_of[token.i], token.dep_ in SUBJECT_DEPS))
+        # Track the speaker of the last attribution, direct or indirect, named or not: after "the
+        # statement said", "it said" belongs to the statement, not to an organization further back.
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
+            clause = token.head if token.dep_ == "conj" else token  # "called for ... and warned"
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects:
+                subject = subjects[0]
+                speaker = resolved.get(subject.i) or _entity_spans(subject)
+    return resolved
+
+
+def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referent]:
+    sentence = sentence_of[token.i]
+    # A logical subject: the subject of an active verb, or the agent of a passive one ("revered by X").
+    subject = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    spans = _entity_spans(token)
+    if not spans:
+        # An unnamed noun phrase is an antecedent too, one that resolves to nothing: in "Matters will get
+        # worse before they get worse", "they" is the matters, not the countries named a sentence before.
+        if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ in BLOCKING_DEPS:
+            kind = "plural" if token.tag_ == "NNS" else "thing"
+            if kind == "plural" or token.dep_ == "nsubj":
+                yield Referent((), kind, token.i, sentence, subject)
+        return
+    ent = spans[0]
+    if ent.label_ == "NORP" and ent.root.pos_ not in {"NOUN", "PROPN"}:
+        return  # "Iranian" as an adjective names no one the text can call "they"
+    kind = {"PERSON": "person", "NORP": "plural"}.get(ent.label_, "thing")
+    if ent.label_ == "ORG" and ent.root.tag_ == "NNS":
+        kind = "plural"  # a named group: "the Iraqi Shia militias"
+    yield Referent(spans, kind, token.i, sentence, subject)
+    # A coordination of entities is one more, plural referent: "the IRGC and Quds Force".
+    if token.dep_ != "conj":
+        # The parser may hang the conjunct on any word of the name: "Revolutionary Guards [Corps] and Quds Force".
+        conjuncts = [c for t in ent for c in t.conjuncts if c.i >= ent.end and c.dep_ == "conj"]
+        members = list(spans) + [s for c in conjuncts for s in _entity_spans(c)]
+        if len(members) > 1:
+            yield Referent(tuple(members), "plural", token.i, sentence, subject)
+
+
+def _entity_spans(token: Token) -> tuple[Span, ...]:
+    """The entity a noun phrase's head token names, when the token is that entity's head."""
+    ent = _entity_of(token)
+    if ent is not None and ent.label_ in PERSON_LABELS | PLURAL_LABELS and ent.root.i == token.i:
+        return (ent,)
+    group = group_span(token)
+    return (group,) if group is not None else ()
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.sent.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _pronoun_kind(token: Token) -> str | None:
+    if token.pos_ != "PRON" and token.tag_ not in {"PRP", "PRP$"}:
+        return None
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        return "person"
+    if lower in THING_PRONOUNS:
+        # "It is a threat", "it is unclear": the subject of a copula is rarely an organization.
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            return None
+        return "thing"
+    if lower in PLURAL_PRONOUNS:
+        return "plural"
+    return None
+
+
+def _compatible(referent: Referent, kind: str) -> bool:
+    if kind == "person":
+        return referent.kind == "person"
+    if kind == "thing":
+        return referent.kind == "thing"
+    return referent.kind == "plural" or (referent.kind == "thing" and bool(referent.spans)
+                                         and referent.spans[0].label_ == "ORG")
+
+
+def _nearest(referents: list[Referent], kind: str, pronoun: Token, sentence: int) -> tuple[Span, ...] | None:
+    candidates = [
+        r for r in referents
+        if _compatible(r, kind) and r.position < pronoun.i and 0 <= sentence - r.sentence <= WINDOW
+        and not _contains(r, pronoun)
+        # A pronoun object is never its own clause's subject: in "the State Department designated them",
+        # "them" is not the State Department.
+        and not (pronoun.dep_ in {"dobj", "pobj", "dative"} and r.subject and r.sentence == sentence
+                 and any(span.root.head == pronoun.head for span in r.spans))
+        # "it" across a sentence boundary is the previous sentence's subject or nothing.
+        and (kind != "thing" or r.sentence == sentence or r.subject)
+    ]
+    if not candidates:
+        return None
+    # "they": a group or coordination beats a single organization in the same window.
+    if kind == "plural" and any(r.kind == "plural" for r in candidates):
+        candidates = [r for r in candidates if r.kind == "plural"]
+    best = min(candidates, key=lambda r: (sentence - r.sentence, 0 if r.sentence == sentence or r.subject else 1,
+                                          -r.position))
+    return best.spans or None
+
+
+def _contains(referent: Referent, pronoun: Token) -> bool:
+    return any(span.start <= pronoun.i < span.end for span in referent.spans)
+
+
+def _is_person(spans: tuple[Span, ...]) -> bool:
+    return len(spans) == 1 and spans[0].label_ == "PERSON"
+
+
+def _is_quote_attribution(pronoun: Token) -> bool:
+    # "'...,' he said": a pronoun subject of a reporting verb in a sentence that quotes someone.
+    verb = pronoun.head
+    return (pronoun.dep_ == "nsubj" and verb.lemma_.lower() in REPORTING_VERBS
+            and _in_quoting_sentence(verb))
+
+
+def _in_quoting_sentence(verb: Token) -> bool:
+    return any(t.text in QUOTE_MARKS or t.tag_ in {"``", "''"} for t in verb.sent)

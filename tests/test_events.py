@@ -1,0 +1,103 @@
+"""Actor–action–target events (kg.extract.events) on real news sentences, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.events import events, verb_lexicon
+
+
+def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, str]]:
+    """(actor, action, target or "") of each event, written as the text names them."""
+    return {
+        (e.actor.text, e.action, e.target.text if e.target else "")
+        for e in events(nlp(text))
+        if not asserted_only or (e.modality == "asserted" and not e.negated)
+    }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Passive voice: the agent acts.
+    ("In 1881, President James A. Garfield was shot by Charles J. Guiteau, a disappointed office-seeker, "
+     "at the Washington railroad station.", ("Charles J. Guiteau", "shoot", "James A. Garfield")),
+    # A relative clause: "who" is the person it follows.
+    ("John Wilkes Booth, who assassinated President Lincoln, was an actor.",
+     ("John Wilkes Booth", "assassinate", "Lincoln")),
+    # A gerund after "convicted of": the convicted did it.
+    ("The federal appeals court threw out the death sentence of John Harvey Adamson, convicted of murdering "
+     "Phoenix newspaper reporter Don Bolles in 1976.", ("John Harvey Adamson", "murder", "Don Bolles")),
+    # An event noun with no doer: the one convicted of it.
+    ("Sirhan was convicted of Kennedy's killing and is serving a life sentence.", ("Sirhan", "kill", "Kennedy")),
+    # A doer noun in apposition: "Y's assassin, X".
+    ("Kennedy's assassin, Sirhan Bishara Sirhan, was immediately arrested.",
+     ("Sirhan Bishara Sirhan", "assassinate", "Kennedy")),
+    # An instrument stands for whoever fired it.
+    ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
+     ("Oswald", "kill", "Kennedy")),
+])
+def test_killings_as_wire_copy_writes_them(nlp, text, expected):
+    assert expected in triples(nlp, text, asserted_only=True)
+
+
+def test_shot_and_killed_share_their_object(nlp):
+    text = ("On Nov. 22, 1963, the building gained national notoriety when Lee Harvey Oswald allegedly shot and "
+            "killed President John F. Kennedy from a sixth floor window.")
+    found = triples(nlp, text)
+    assert {("Lee Harvey Oswald", "shoot", "John F. Kennedy"), ("Lee Harvey Oswald", "kill", "John F. Kennedy")} <= found
+
+
+def test_passive_with_a_named_group_as_agent(nlp):
+    found = triples(nlp, "Soleimani and Muhandis were revered by the Iraqi Shia militias.")
+    assert ("Iraqi Shia militias", "revere", "Muhandis") in found
+
+
+def test_coordinated_objects_give_one_event_each(nlp):
+    found = triples(nlp, "The U.S. also blames the IRGC and Quds Force for the death of more than 600 U.S. "
+                         "service members in Iraq between 2003 and 2011.")
+    assert {("U.S.", "blame", "IRGC"), ("U.S.", "blame", "Quds Force")} <= found
+
+
+def test_the_leader_of_an_organization_is_the_person_the_text_names_as_its_commander(nlp):
+    text = ("The United States struck a significant and potentially risky blow against Iran, killing the leader "
+            "of the nation’s elite Quds Force in an airstrike in Iraq.\n\n"
+            "The Pentagon confirmed the death of Quds Force Commander General Qassem Soleimani in a statement.")
+    found = triples(nlp, text)
+    assert ("United States", "kill", "Qassem Soleimani") in found
+    assert ("United States", "strike", "Iran") in found
+
+
+def test_pronoun_actor_is_resolved_and_a_quote_is_no_target(nlp):
+    text = ("Just days earlier, Trump warned Iran he was holding its leaders accountable.\n\n"
+            "“They will pay a very big price,” he tweeted.")
+    found = triples(nlp, text)
+    assert ("Trump", "warn", "Iran") in found
+    assert ("Trump", "tweet", "") in found
+
+
+@pytest.mark.parametrize("text, action", [
+    ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.", "go"),
+    ("The United States will not tolerate Iran spilling American blood.", "tolerate"),
+])
+def test_negated_statements_are_marked(nlp, text, action):
+    marked = [e for e in events(nlp(text)) if e.action == action]
+    assert marked and all(e.negated for e in marked)
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Defense Secretary Mark Esper warned the United States was also ready to take “preemptive action” "
+     "against Iran.", "take"),
+    ("The United States has about 5,000 troops in Iraq, all of whom could potentially be targeted by Iran.",
+     "target"),
+])
+def test_hypothetical_statements_are_not_asserted(nlp, text, action):
+    marked = [e for e in events(nlp(text)) if e.action == action]
+    assert marked and all(e.modality == "hypothetical" for e in marked)
+
+
+def test_each_event_has_a_cameo_root_and_phrasal_verbs_keep_their_preposition(nlp):
+    found = {e.action: e.cameo for e in events(nlp(
+        "Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning and warned "
+        "the United States."))}
+    assert found["call for"] == "02"
+    assert found["warn"] == "13"
+    assert set(verb_lexicon().values()) <= {f"{n:02d}" for n in range(1, 21)}
