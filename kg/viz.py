@@ -221,7 +221,7 @@ def render_html(network: nx.MultiDiGraph, title: str = "Knowledge graph", *, foc
         title=title,
         data={"nodes": nodes, "edges": edges, "options": vis_options(len(nodes))},
         vis_js=Markup(vis_js), vis_css=Markup(vis_css), page_js=Markup(page_js),
-        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, page_js)),
+        script_hashes=Markup(" ".join(_csp_hash(s) for s in (vis_js, page_js))),  # base64: nothing to escape
         types=[(t, TYPE_STYLES.get(t, OTHER_TYPE_STYLE)) for t in types_present],
         categories=[(c, EDGE_STYLES[c]) for c in categories_present],
         content=content, edge_count=len(edges),

@@ -1,0 +1,178 @@
+"""The entity network and its measures (issue 5): projection from RDF, centrality, communities, paths, pairs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from conftest import run_kg
+from kg.analyze import (centrality, communities, components, cooperative_pairs, ego_network, entity_graph,
+                        event_facts, find_entity, hostile_pairs, ranked, shortest_path, simple_paths)
+from kg.errors import KgError
+from kg.rdf import load_graph
+
+# A small graph in the project's vocabulary, written by hand so each projection rule is checked on its own:
+# one relation stated twice (count 2, evidence in text order), a negated and a hypothetical attack (never
+# hostile acts), a role without organization, an event without target, and an organization with an alias.
+SAMPLE_TTL = """
+@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix kgr: <https://w3id.org/kg-news/id/> .
+@prefix cameo: <https://w3id.org/kg-news/cameo/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+
+kgr:doc a kg:Document ; kg:source "a.txt" .
+kgr:iran a kg:Country ; skos:prefLabel "Iran" ; skos:altLabel "Iranian" ; kg:mentionCount 3 .
+kgr:israel a kg:Country ; skos:prefLabel "Israel" ; kg:mentionCount 2 .
+kgr:zarif a kg:Person ; skos:prefLabel "Javad Zarif" ; skos:altLabel "Zarif" ; kg:mentionCount 2 .
+kgr:un a kg:Organization ; skos:prefLabel "United Nations" ; skos:altLabel "U.N." ; kg:mentionCount 1 .
+kgr:alone a kg:Person ; skos:prefLabel "Ali Khamenei" ; kg:mentionCount 1 .
+
+kgr:fm a org:Role ; skos:prefLabel "Foreign Minister" .
+kgr:envoy a org:Role ; skos:prefLabel "envoy" .
+kgr:m1 a org:Membership ; org:member kgr:zarif ; org:organization kgr:iran ; org:role kgr:fm ;
+    kg:former false ; kg:evidence kgr:e1 .
+kgr:m2 a org:Membership ; org:member kgr:zarif ; org:role kgr:envoy ; kg:former true ; kg:evidence kgr:e2 .
+
+cameo:18 skos:prefLabel "Assault"@en ; kg:eventClass cameo:material-conflict .
+cameo:11 skos:prefLabel "Disapprove"@en ; kg:eventClass cameo:verbal-conflict .
+cameo:05 skos:prefLabel "Engage in diplomatic cooperation"@en ; kg:eventClass cameo:verbal-cooperation .
+cameo:material-conflict skos:prefLabel "material conflict"@en .
+cameo:verbal-conflict skos:prefLabel "verbal conflict"@en .
+cameo:verbal-cooperation skos:prefLabel "verbal cooperation"@en .
+
+kgr:ev1 a kg:Event ; kg:actor kgr:iran ; kg:target kgr:israel ; kg:action "attack" ; kg:eventType cameo:18 ;
+    kg:negated false ; kg:modality "asserted" ; kg:evidence kgr:e3 .
+kgr:ev2 a kg:Event ; kg:actor kgr:iran ; kg:target kgr:israel ; kg:action "attack" ; kg:eventType cameo:18 ;
+    kg:negated false ; kg:modality "asserted" ; kg:evidence kgr:e4 .
+kgr:ev3 a kg:Event ; kg:actor kgr:israel ; kg:target kgr:iran ; kg:action "attack" ; kg:eventType cameo:18 ;
+    kg:negated true ; kg:modality "asserted" ; kg:evidence kgr:e5 .
+kgr:ev4 a kg:Event ; kg:actor kgr:israel ; kg:target kgr:iran ; kg:action "attack" ; kg:eventType cameo:18 ;
+    kg:negated false ; kg:modality "hypothetical" ; kg:evidence kgr:e6 .
+kgr:ev5 a kg:Event ; kg:actor kgr:zarif ; kg:target kgr:israel ; kg:action "criticize" ; kg:eventType cameo:11 ;
+    kg:negated false ; kg:modality "asserted" ; kg:evidence kgr:e7 .
+kgr:ev6 a kg:Event ; kg:actor kgr:iran ; kg:target kgr:un ; kg:action "meet" ; kg:eventType cameo:05 ;
+    kg:negated false ; kg:modality "asserted" ; kg:evidence kgr:e8 .
+kgr:ev7 a kg:Event ; kg:actor kgr:israel ; kg:action "say" ; kg:negated false ; kg:modality "asserted" ;
+    kg:evidence kgr:e9 .
+
+kgr:e1 kg:document kgr:doc ; kg:sentence "Iranian Foreign Minister Javad Zarif spoke." ; nif:beginIndex 0 ; nif:endIndex 36 .
+kgr:e2 kg:document kgr:doc ; kg:sentence "Zarif, a former envoy, left." ; nif:beginIndex 40 ; nif:endIndex 60 .
+kgr:e3 kg:document kgr:doc ; kg:sentence "Iran attacked Israel again." ; nif:beginIndex 300 ; nif:endIndex 320 .
+kgr:e4 kg:document kgr:doc ; kg:sentence "Iran attacked Israel <b onmouseover=x>first</b>." ; nif:beginIndex 100 ; nif:endIndex 120 .
+kgr:e5 kg:document kgr:doc ; kg:sentence "Israel did not attack Iran." ; nif:beginIndex 400 ; nif:endIndex 420 .
+kgr:e6 kg:document kgr:doc ; kg:sentence "Israel may attack Iran." ; nif:beginIndex 500 ; nif:endIndex 520 .
+kgr:e7 kg:document kgr:doc ; kg:sentence "Zarif criticized Israel." ; nif:beginIndex 600 ; nif:endIndex 620 .
+kgr:e8 kg:document kgr:doc ; kg:sentence "Iran met the U.N." ; nif:beginIndex 700 ; nif:endIndex 716 .
+kgr:e9 kg:document kgr:doc ; kg:sentence "Israel said so." ; nif:beginIndex 800 ; nif:endIndex 814 .
+"""
+
+IRI = "https://w3id.org/kg-news/id/"
+
+
+@pytest.fixture(scope="module")
+def sample() -> nx.MultiDiGraph:
+    return entity_graph(Graph().parse(data=SAMPLE_TTL, format="turtle"))
+
+
+@pytest.fixture(scope="module")
+def seed_network(seed_build) -> nx.MultiDiGraph:
+    return entity_graph(load_graph(seed_build / "graph.ttl"))
+
+
+def test_nodes_carry_type_name_aliases_mentions_and_roles(sample):
+    zarif = sample.nodes[IRI + "zarif"]
+    assert (zarif["name"], zarif["type"], zarif["aliases"], zarif["mentions"]) == ("Javad Zarif", "Person", ["Zarif"], 2)
+    assert zarif["roles"] == ["Foreign Minister, Iran", "former envoy"]
+    assert sample.nodes[IRI + "un"]["aliases"] == ["U.N."]
+    assert sample.number_of_nodes() == 5
+
+
+def test_edges_are_roles_and_events_with_counts_and_evidence_in_text_order(sample):
+    keys = sorted((sample.nodes[u]["name"], k, sample.nodes[v]["name"]) for u, v, k in sample.edges(keys=True))
+    assert keys == [
+        ("Iran", "event:attack", "Israel"), ("Iran", "event:meet", "United Nations"),
+        ("Israel", "event:hypothetical attack", "Iran"), ("Israel", "event:not attack", "Iran"),
+        ("Javad Zarif", "event:criticize", "Israel"), ("Javad Zarif", "role:Foreign Minister", "Iran"),
+    ]
+    attack = sample.edges[IRI + "iran", IRI + "israel", "event:attack"]
+    assert attack["count"] == 2 and attack["event_class"] == "material conflict" and attack["event_type"] == "Assault"
+    assert [e["start"] for e in attack["evidence"]] == [100, 300]
+    assert attack["evidence"][0] == {"source": "a.txt", "sentence": "Iran attacked Israel <b onmouseover=x>first</b>.",
+                                     "start": 100, "end": 120}
+    role = sample.edges[IRI + "zarif", IRI + "iran", "role:Foreign Minister"]
+    assert role["kind"] == "role" and role["label"] == "Foreign Minister" and role["count"] == 1
+
+
+def test_events_without_target_stay_in_the_event_list(sample):
+    facts = event_facts(Graph().parse(data=SAMPLE_TTL, format="turtle"))
+    assert [f["action"] for f in facts] == ["attack", "attack", "attack", "attack", "criticize", "meet", "say"]
+    assert facts[-1]["target"] == ""
+
+
+def test_negated_and_hypothetical_events_are_no_hostile_acts(sample):
+    hostile = [(p["actor"], p["target"], p["counts"]["material conflict"], p["counts"]["verbal conflict"])
+               for p in hostile_pairs(sample)]
+    assert hostile == [("Iran", "Israel", 2, 0), ("Javad Zarif", "Israel", 0, 1)]
+    assert [(p["actor"], p["target"]) for p in cooperative_pairs(sample)] == [("Iran", "United Nations")]
+
+
+def test_centrality_ranks_the_attacked_and_the_linked(sample):
+    scores = centrality(sample)
+    assert scores[IRI + "israel"]["degree"] == 2 and scores[IRI + "alone"]["degree"] == 0
+    order = ranked(sample, scores)
+    assert order[:2] == [IRI + "iran", IRI + "israel"] and order[-1] == IRI + "alone"  # targets of the most sentences
+    assert max(scores, key=lambda n: scores[n]["betweenness"]) == IRI + "iran"  # on every path between the others
+    assert sum(s["pagerank"] for s in scores.values()) == pytest.approx(1.0)
+
+
+def test_communities_and_components_cover_every_entity_and_are_stable(seed_network):
+    found = communities(seed_network)
+    assert sorted(n for c in found for n in c) == sorted(seed_network.nodes)
+    assert found == communities(seed_network) == communities(seed_network.copy())
+    parts = components(seed_network)
+    assert sorted(n for c in parts for n in c) == sorted(seed_network.nodes)
+    assert [len(c) for c in parts] == sorted((len(c) for c in parts), reverse=True)
+
+
+def test_find_entity_by_any_alias_and_refuses_ambiguity(sample, seed_network):
+    assert find_entity(sample, "U.N.") == find_entity(sample, "united nations") == IRI + "un"
+    assert find_entity(seed_network, "Trump").endswith("/donald-trump")
+    assert find_entity(seed_network, "al-Muhandis").endswith("/abu-mahdi-al-muhandis")
+    with pytest.raises(KgError, match="no entity named 'Nobody'"):
+        find_entity(sample, "Nobody")
+    ambiguous = nx.MultiDiGraph()
+    ambiguous.add_node("p", name="Qassem Soleimani", aliases=["Soleimani"], type="Person")
+    ambiguous.add_node("q", name="Soleimani", aliases=[], type="Place")
+    with pytest.raises(KgError, match=r"names 2 entities: Qassem Soleimani \(Person\); Soleimani \(Place\)"):
+        find_entity(ambiguous, "soleimani")
+
+
+def test_paths_and_ego_network(sample):
+    zarif, un, alone = IRI + "zarif", IRI + "un", IRI + "alone"
+    assert shortest_path(sample, zarif, un) == [zarif, IRI + "iran", un]
+    assert simple_paths(sample, zarif, un) == [[zarif, IRI + "iran", un], [zarif, IRI + "israel", IRI + "iran", un]]
+    assert simple_paths(sample, zarif, un, max_length=2) == [[zarif, IRI + "iran", un]]
+    with pytest.raises(KgError, match="no path between Javad Zarif and Ali Khamenei"):
+        shortest_path(sample, zarif, alone)
+    assert sorted(ego_network(sample, un, 1)) == [IRI + "iran", un]
+    assert sorted(ego_network(sample, un, 2)) == sorted([IRI + "iran", un, zarif, IRI + "israel"])
+
+
+def test_kg_path_names_entities_by_alias(seed_build):
+    result = run_kg("path", seed_build / "graph.ttl", "Trump", "al-Muhandis", check=True)
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("1. (") and "Donald Trump" in first and first.endswith("Abu Mahdi al-Muhandis")
+    assert "-[" in first or "<-[" in first
+
+
+@pytest.mark.parametrize("names, message", [
+    (("Nobody", "Iran"), "no entity named 'Nobody'"),
+    (("Iran", "Iranian"), "name the same entity"),
+])
+def test_kg_path_bad_names_are_one_line_errors(seed_build, names, message):
+    result = run_kg("path", seed_build / "graph.ttl", *names)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and message in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,194 @@
+"""The page in a real browser (issue 5): Debian's headless Chromium driven by Playwright, no network.
+
+Every request that is not a local file is counted and must be zero; console errors, page errors and dialogs
+are recorded and must be none. The seed's page must draw a coloured graph; an article whose sentences carry
+`<script>`, `onerror=` and `onmouseover=` markup must run none of it on load or when every node and edge is
+hovered, while a control page shows the same markup does run when a browser parses it as HTML.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_kg
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Each payload would set window.__kgInjected and open a dialog if the page ever ran it.
+HOSTILE_ARTICLE = """\
+Israeli Prime Minister Benjamin Netanyahu condemned Iran <script>window.__kgInjected = "script"; alert("script")</script> on Monday.
+
+Iran attacked Israel <img src=x onerror="window.__kgInjected = 'onerror'; alert('onerror')"> near the border.
+
+Iranian Foreign Minister Javad Zarif criticized Israel <b onmouseover="window.__kgInjected = 'onmouseover'; alert('onmouseover')">loudly</b> in Tehran.
+
+Hezbollah praised Iran </script><script>window.__kgInjected = "breakout"; alert("breakout")</script> for its support.
+"""
+PAYLOADS = ("<script>window.__kgInjected", "onerror=", "onmouseover=", "</script><script>")
+
+SPRAY = """() => {
+  // Pixels of the canvas in each entity type's colour: a drawn graph, and a coloured one.
+  const canvas = document.querySelector("#graph canvas");
+  const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  const colours = {Person: [76, 120, 168], Country: [84, 162, 75], Organization: [245, 133, 24]};
+  const counts = {painted: 0};
+  for (const name in colours) counts[name] = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3] === 0) continue;
+    counts.painted += 1;
+    for (const name in colours) {
+      const [r, g, b] = colours[name];
+      if (Math.abs(pixels[i] - r) < 4 && Math.abs(pixels[i + 1] - g) < 4 && Math.abs(pixels[i + 2] - b) < 4) counts[name] += 1;
+    }
+  }
+  return counts;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; CI installs the Debian package chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened from file://, with everything that went wrong on it recorded."""
+
+    def __init__(self, browser, url: str | None = None):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route(lambda url: not url.startswith(("file:", "data:")), self._refuse)
+        self.page = self.context.new_page()
+        self.page.on("request", self._request)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        if url:
+            self.page.goto(url)
+            self.page.wait_for_function("() => document.body.dataset.layout === 'frozen'", timeout=60_000)
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(("file:", "data:")):
+            self.outside.append(request.url)
+
+    def _refuse(self, route) -> None:
+        self.outside.append(route.request.url)
+        route.abort()
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    run_kg("build", folder / "hostile.txt", "-o", folder / "out", "--jobs", "1", check=True)
+    return folder / "out"
+
+
+def test_seed_page_draws_a_coloured_graph_offline(browser, seed_build):
+    visit = Visit(browser, (seed_build / "graph.html").as_uri())
+    page = visit.page
+    assert page.evaluate("network.body.data.nodes.length") > 20
+    assert page.evaluate("network.body.data.edges.length") > 5
+    pixels = page.evaluate(SPRAY)
+    assert pixels["painted"] > 20_000, pixels
+    assert min(pixels["Person"], pixels["Country"], pixels["Organization"]) > 50, pixels
+    legend = page.evaluate("[...document.querySelectorAll('input[data-filter=type]')].map(box => box.value)")
+    assert legend == ["Country", "Organization", "Person", "Place"]
+    assert visit.outside == [] and visit.errors == [] and visit.dialogs == []
+    visit.close()
+
+
+def test_search_filters_and_freeze(browser, seed_build):
+    visit = Visit(browser, (seed_build / "graph.html").as_uri())
+    page = visit.page
+    page.fill("#search", "trump")
+    page.press("#search", "Enter")
+    selected = page.evaluate("network.getSelectedNodes()")
+    assert selected == ["https://w3id.org/kg-news/id/person/donald-trump"]
+    assert "Donald Trump" in page.locator("#search-result").inner_text()
+
+    page.locator('input[data-filter="type"][value="Person"]').uncheck()
+    hidden = page.evaluate("""() => ({
+        people: nodes.get().filter(n => n.kgType === "Person").map(n => n.hidden),
+        others: nodes.get().filter(n => n.kgType !== "Person").map(n => n.hidden),
+        edgesOfPeople: edges.get().filter(e => nodes.get(e.from).kgType === "Person").map(e => e.hidden)})""")
+    assert hidden["people"] and all(hidden["people"]) and not any(hidden["others"])
+    assert hidden["edgesOfPeople"] and all(hidden["edgesOfPeople"])
+    page.locator('input[data-filter="edge"][value="role"]').uncheck()
+    assert all(page.evaluate("edges.get().filter(e => e.kgClass === 'role').map(e => e.hidden)"))
+
+    assert page.evaluate("network.physics.options.enabled") is False
+    page.click("#freeze")
+    assert page.evaluate("network.physics.options.enabled") is True
+    assert page.locator("#freeze").inner_text() == "Freeze layout"
+    page.click("#freeze")
+    assert page.evaluate("network.physics.options.enabled") is False
+    assert visit.outside == [] and visit.errors == [] and visit.dialogs == []
+    visit.close()
+
+
+def test_hostile_markup_runs_when_parsed_as_html(browser):
+    """The control: the same payloads do run when a browser parses them, so the next test can fail."""
+    visit = Visit(browser)
+    visit.page.set_content("<p>" + HOSTILE_ARTICLE.replace("\n\n", "</p><p>") + "</p>")
+    visit.page.hover("b")
+    assert visit.page.evaluate("window.__kgInjected") is not None
+    assert len(visit.dialogs) >= 2
+    visit.close()
+
+
+def test_hostile_text_stays_text_on_load_and_hover(browser, hostile_build):
+    visit = Visit(browser, (hostile_build / "graph.html").as_uri())
+    page = visit.page
+    items = page.evaluate("""() => ({nodes: nodes.get().map(n => ({id: n.id, text: n.label})),
+                                     edges: edges.get().map(e => ({id: e.id, title: e.title}))})""")
+    titles = "\n".join(edge["title"] for edge in items["edges"])
+    assert all(payload in titles for payload in PAYLOADS), "the build lost a hostile sentence: the test proves nothing"
+    assert page.evaluate("window.__kgInjected") is None
+
+    box = page.locator("#graph canvas").bounding_box()
+
+    def hover(point_js: str, item_id: str, expected: str) -> None:
+        point = page.evaluate(f"(id) => network.canvasToDOM({point_js})", item_id)
+        page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        page.wait_for_function(
+            """(expected) => { const tip = document.querySelector(".vis-tooltip");
+                return tip && tip.style.visibility === "visible" && tip.textContent.includes(expected); }""",
+            arg=expected, timeout=5_000)
+        # Shown as text: the tooltip holds text and line breaks only, no element the markup would make.
+        assert page.evaluate("document.querySelector('.vis-tooltip').querySelectorAll(':not(br)').length") == 0
+        page.mouse.move(box["x"] + 2, box["y"] + 2)
+
+    for node in items["nodes"]:
+        hover("network.getPosition(id)", node["id"], node["text"])
+    for edge in items["edges"]:
+        sentence = edge["title"].split("\n")[2]  # the first evidence sentence, markup and all
+        hover("network.body.edges[id].edgeType.getPoint(0.5)", edge["id"], sentence)
+
+    assert page.evaluate("window.__kgInjected") is None
+    assert visit.dialogs == [] and visit.outside == [] and visit.errors == []
+    visit.close()

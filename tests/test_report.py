@@ -1,0 +1,90 @@
+"""The report (issue 5): report.md, report.json and graph.png from `kg build` and `kg analyze`."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+from matplotlib.image import imread
+from rdflib import Graph
+
+from conftest import run_kg
+from kg.analyze import entity_graph
+from kg.report import render_picture, report_data, report_markdown
+from test_analyze import SAMPLE_TTL
+
+
+def sample_report() -> dict:
+    graph = Graph().parse(data=SAMPLE_TTL, format="turtle")
+    return report_data(graph, entity_graph(graph))
+
+
+def test_build_writes_the_report_with_its_picture(seed_build):
+    markdown = (seed_build / "report.md").read_text()
+    data = json.loads((seed_build / "report.json").read_text())
+    assert "![" in markdown and "](graph.png)" in markdown
+    picture = imread(io.BytesIO((seed_build / "graph.png").read_bytes()), format="png")
+    assert picture.shape[0] >= 600 and picture.shape[1] >= 800
+    assert (picture[:, :, :3] < 0.9).any(axis=2).mean() > 0.01  # something is drawn, not a blank canvas
+    for heading in ("## Key people", "## Key organizations and countries", "## Who holds which role where",
+                    "## Events in text order", "## Most hostile pairs", "## Most cooperative pairs", "## Communities"):
+        assert heading in markdown
+    assert {"summary", "key_people", "key_organizations", "roles", "events", "communities", "hostile_pairs",
+            "cooperative_pairs", "component_sizes", "picture"} <= set(data)
+    assert any(r["person"] == "Javad Zarif" and r["role"] == "Foreign Minister" and r["organization"] == "Iran"
+               for r in data["roles"])
+    positions = [(e["source"], e["start"]) for e in data["events"]]
+    assert positions == sorted(positions) and len(positions) == data["summary"]["events"] >= 10
+    assert data["key_people"][0]["pagerank"] >= data["key_people"][-1]["pagerank"]
+    assert data["summary"]["entities"] == sum(data["component_sizes"])
+
+
+def test_analyze_rewrites_the_same_report_from_the_graph(seed_build, tmp_path):
+    result = run_kg("analyze", seed_build / "graph.ttl", "-o", tmp_path, check=True)
+    assert [line for line in result.stdout.splitlines() if line.startswith("wrote")] == [
+        f"wrote {tmp_path / name}" for name in ("report.md", "report.json", "graph.png")]
+    for name in ("report.md", "report.json", "graph.png"):
+        assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes(), name
+
+
+def test_analyze_bad_input_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    for args in ((tmp_path / "missing.ttl",), (bad,)):
+        result = run_kg("analyze", *args, "-o", tmp_path / "out")
+        assert result.returncode == 1 and result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+        assert not (tmp_path / "out").exists()
+
+
+def test_report_content_on_a_known_graph():
+    data = sample_report()
+    assert data["summary"] == {"documents": 1, "entities": 5, "relations": 6, "roles": 2, "events": 7,
+                               "communities": 1, "components": 2}
+    assert [(p["actor"], p["target"], p["counts"]["material conflict"]) for p in data["hostile_pairs"]] == [
+        ("Iran", "Israel", 2), ("Javad Zarif", "Israel", 0)]
+    assert data["hostile_pairs"][0]["sentence"] == "Iran attacked Israel <b onmouseover=x>first</b>."
+    assert [(p["actor"], p["target"]) for p in data["cooperative_pairs"]] == [("Iran", "United Nations")]
+    assert [(r["person"], r["role"], r["organization"], r["former"]) for r in data["roles"]] == [
+        ("Javad Zarif", "envoy", "", True), ("Javad Zarif", "Foreign Minister", "Iran", False)]
+    assert [(e["actor"], e["action"], e["target"], e["negated"], e["modality"]) for e in data["events"][2:4]] == [
+        ("Israel", "attack", "Iran", True, "asserted"), ("Israel", "attack", "Iran", False, "hypothetical")]
+    assert data["communities"] == [["Iran", "Israel", "United Nations", "Javad Zarif"]]  # most central first
+    assert data["unlinked_entities"] == 1
+
+
+def test_markdown_shows_article_text_and_never_renders_it():
+    markdown = report_markdown(sample_report())
+    assert "<b" not in markdown and "&lt;b onmouseover=x&gt;first&lt;/b&gt;" in markdown
+    events = markdown.split("## Events in text order")[1].split("##")[0]
+    header = next(line for line in events.splitlines() if line.startswith("| actor"))
+    rows = [line for line in events.splitlines() if line.startswith("| ") and line != header]
+    assert len(rows) == 7 and all(len(re.findall(r"(?<!\\)\|", r)) == len(re.findall(r"\|", header)) for r in rows)
+
+
+def test_picture_is_deterministic_and_survives_odd_names():
+    graph = Graph().parse(data=SAMPLE_TTL.replace('"Javad Zarif"', '"Javad $Zarif_ {"'), format="turtle")
+    network = entity_graph(graph)
+    first = render_picture(network)
+    assert first == render_picture(network) and first[:4] == b"\x89PNG"
+    assert b"Software" not in first[:200] and b"matplotlib" not in first
