@@ -12,6 +12,9 @@ from rdflib.term import URIRef
 KGR = Namespace("https://w3id.org/kg-news/id/")
 # The CAMEO event taxonomy as a SKOS concept scheme (concepts defined in ontology/kg.ttl).
 CAMEO = Namespace("https://w3id.org/kg-news/cameo/")
+# The named graph of what documents share (entities, roles, CAMEO concepts) in TriG / N-Quads exports;
+# each document's own facts are in a graph named by the document's IRI.
+ENTITIES_GRAPH = KGR["graph/entities"]
 
 
 class KG(DefinedNamespace):

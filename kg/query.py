@@ -1,6 +1,10 @@
 """Query: run SPARQL over a graph, with a set of bundled queries for the common questions.
 
-A bundled query is a `.rq` file in `kg/queries/`; its leading `#` comment is its description.
+A bundled query is a `.rq` file in `kg/queries/`. Its leading `#` comment is its description; a
+`# @param NAME text` line declares a parameter, the variable `?NAME` of the query. A parameter's value
+is bound as an RDF literal by a `VALUES` block at the top of the query's WHERE clause, never pasted
+into the text, so no value can change what the query does; a parameter left out stays unbound, and
+every bundled query then answers for all entities.
 """
 
 from __future__ import annotations
@@ -8,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import KgError
@@ -21,11 +27,24 @@ from kg.errors import KgError
 FORMATS = ("table", "csv", "tsv", "json")
 
 
+# A parameter's name: a SPARQL variable name.
+PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Where a VALUES block goes: just inside the WHERE clause's opening brace (a comment line never counts).
+WHERE_BRACE = re.compile(r"^(?:[^#\n]*?)\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    description: str
+
+
 @dataclass(frozen=True)
 class BundledQuery:
     name: str
     description: str
     text: str
+    params: tuple[QueryParam, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,13 +63,24 @@ def bundled_queries() -> dict[str, BundledQuery]:
         if not entry.name.endswith(".rq"):
             continue
         text = entry.read_text(encoding="utf-8")
-        description = " ".join(
-            line.lstrip("#").strip() for line in text.splitlines()
-            if line.startswith("#")
-        )
         name = entry.name.removesuffix(".rq")
-        queries[name] = BundledQuery(name, description, text)
+        queries[name] = BundledQuery(name, *_header(text))
     return queries
+
+
+def _header(text: str) -> tuple[str, str, tuple[QueryParam, ...]]:
+    """The description and parameters declared by a query's leading comment lines."""
+    description, params = [], []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        comment = line.lstrip("#").strip()
+        if comment.startswith("@param "):
+            name, _, about = comment.removeprefix("@param ").strip().partition(" ")
+            params.append(QueryParam(name, about.strip()))
+        elif comment:
+            description.append(comment)
+    return " ".join(description), text, tuple(params)
 
 
 def query_text(query: str) -> str:
@@ -62,15 +92,59 @@ def query_text(query: str) -> str:
         if not path.is_file():
             raise KgError(f"no such query file: {query}")
         return path.read_text(encoding="utf-8")
+    known = ", ".join(bundled_queries())
+    if re.fullmatch(r"[\w.-]+", query):
+        raise KgError(f"unknown bundled query {query!r}; known: {known}")
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
-        known = ", ".join(bundled_queries())
         raise KgError(f"unknown query {query!r}: not SPARQL, a .rq file, or a bundled query ({known})")
     return query
 
 
-def run_query(graph: Graph, query: str) -> QueryResult:
-    """Run a SELECT (or ASK) query; SPARQL syntax errors become a one-line `KgError`."""
-    text = query_text(query)
+def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """`name=value` strings (the CLI's `--param`) as a dict.
+
+    >>> parse_params(["org=Quds Force", "a=x=y"])
+    {'org': 'Quds Force', 'a': 'x=y'}
+    """
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not PARAM_NAME.match(name.strip()):
+            raise KgError(f"bad --param {pair!r}: write it as name=value")
+        params[name.strip()] = value
+    return params
+
+
+def bind_params(query: str, text: str, params: Mapping[str, str]) -> str:
+    """`text` with each parameter bound to its value as an RDF literal, in a VALUES block.
+
+    The value goes in as a term (rdflib's N-Triples form of a literal, with quotes and backslashes
+    escaped), so a value is always data, never SPARQL.
+
+    >>> print(bind_params("q", "SELECT ?x WHERE { ?x ?p ?name }", {"name": 'Iran" } #'}))
+    SELECT ?x WHERE { VALUES (?name) { ("Iran\\" } #") } ?x ?p ?name }
+    """
+    if not params:
+        return text
+    declared = bundled_queries()[query].params if query in bundled_queries() else None
+    for name in params:
+        if declared is not None and name not in {p.name for p in declared}:
+            expected = ", ".join(p.name for p in declared) or "none"
+            raise KgError(f"query {query!r} has no parameter {name!r}; its parameters: {expected}")
+        if not PARAM_NAME.match(name) or not re.search(rf"[?$]{name}\b", text):
+            raise KgError(f"the query has no variable ?{name} to bind")
+    where = WHERE_BRACE.search(text)
+    if where is None:
+        raise KgError("cannot bind parameters: the query has no WHERE clause")
+    names = sorted(params)
+    values = (f"VALUES ({' '.join('?' + n for n in names)}) "
+              f"{{ ({' '.join(Literal(params[n]).n3() for n in names)}) }}")
+    return f"{text[:where.end()]} {values}{text[where.end():]}"
+
+
+def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a SELECT (or ASK) query with `params` bound; SPARQL syntax errors become a one-line `KgError`."""
+    text = bind_params(query, query_text(query), params or {})
     try:
         result = graph.query(text)
         if result.type == "ASK":
@@ -87,11 +161,16 @@ def run_query(graph: Graph, query: str) -> QueryResult:
 
 
 def _describe_error(error: Exception) -> str:
+    """One line: rdflib's parser (pyparsing) gives line and column; Oxigraph's message starts "error at L:C"."""
     line = getattr(error, "lineno", None)
     column = getattr(error, "col", None)
-    message = str(getattr(error, "msg", "") or error).splitlines()[0] if str(error) else type(error).__name__
+    message = str(getattr(error, "msg", "") or error).strip()
+    message = message.splitlines()[0] if message else type(error).__name__
     if line is not None and column is not None:
         return f"SPARQL syntax error at line {line}, column {column}: {message}"
+    position = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", message)
+    if position:
+        return f"SPARQL syntax error at line {position[1]}, column {position[2]}: {position[3]}"
     return f"query failed: {message}"
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,11 +17,15 @@ from urllib.parse import quote
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
+from rdflib.term import Node
 
+from kg.errors import KgError
 from kg.extract import ArticleFacts, Evidence
 from kg.files import atomic_path
-from kg.namespace import CAMEO, KG, KGR, NIF, SEM
+from kg.namespace import CAMEO, ENTITIES_GRAPH, KG, KGR, NIF, SEM
 from kg.resolve import Entity, Resolution, slug
+from kg import store as stores
+from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
 
 ENTITY_CLASSES = {
     "Person": KG.Person,
@@ -33,6 +38,9 @@ PREFIXES = {
     "kg": KG._NS, "kgr": KGR, "cameo": CAMEO, "org": ORG, "prov": PROV, "skos": SKOS,
     "schema": SDO, "sem": SEM._NS, "nif": NIF._NS, "xsd": XSD,
 }
+# Prefixes for Oxigraph's writers: the vocabularies only, as instance IRIs hold "/" that a prefixed
+# name would have to escape ("kgr:graph\\/entities").
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items()) if prefix != "kgr"}
 
 
 @cache
@@ -43,11 +51,9 @@ def cameo_roots() -> dict[str, tuple[str, str]]:
     return {row["code"]: (row["label"], row["quad_class"]) for row in rows}
 
 
-def new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+def new_graph(store: str = "memory") -> Graph:
+    """An empty graph with the project's prefixes, in rdflib's memory store or in Oxigraph."""
+    return stores.new_graph(store, PREFIXES)
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -157,24 +163,68 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+def document_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+    """Every triple of `graph` with the named graph it belongs to in a TriG or N-Quads export.
+
+    Each document has a graph of its own, named by the document's IRI: the document node, its evidence,
+    and every fact that evidence supports (a fact two articles state is in both graphs, each with its
+    own `kg:evidence` link), so one article's facts can be dropped or replaced alone. What documents
+    share, the entities (names, aliases, mention counts), the roles and the CAMEO concepts, is in the
+    graph `ENTITIES_GRAPH`. The union of the graphs is `graph` itself.
+    """
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    document_of_evidence = {evidence: document for evidence, document in graph.subject_objects(KG.document)}
+    documents_of_fact: dict[Node, set[Node]] = defaultdict(set)
+    for fact, evidence in graph.subject_objects(KG.evidence):
+        if evidence in document_of_evidence:
+            documents_of_fact[fact].add(document_of_evidence[evidence])
+    for s, p, o in graph:
+        if s in documents:
+            yield s, p, o, s
+        elif s in document_of_evidence:
+            yield s, p, o, document_of_evidence[s]
+        elif p == KG.evidence and o in document_of_evidence:
+            yield s, p, o, document_of_evidence[o]
+        elif s in documents_of_fact:
+            for document in sorted(documents_of_fact[s]):
+                yield s, p, o, document
+        else:
+            yield s, p, o, ENTITIES_GRAPH
+
+
 def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
-    """Serialise `graph` to `path` atomically."""
+    """Serialise `graph` to `path` atomically (`format` is rdflib's name of it).
+
+    A graph in rdflib's memory store is written by rdflib's serialisers; a graph in Oxigraph, by
+    Oxigraph's, in sorted order, so that the file is the same byte for byte on every run.
+    """
+    if type(graph.store).__name__ == "OxigraphStore":
+        fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
+        if fmt is not None:
+            write_quads(sorted_quads((s, p, o, None) for s, p, o in graph), path, fmt, PREFIX_IRIS)
+            return
     with atomic_path(path) as tmp:
         graph.serialize(destination=str(tmp), format=format, encoding="utf-8")
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file (format guessed from its extension)."""
-    from rdflib.util import guess_format
+def write_dataset(graph: Graph, path: str | Path) -> None:
+    """Write `graph` as N-Quads or TriG, one named graph per document (see `document_quads`)."""
+    fmt = rdf_format(path)
+    if not fmt.quads or fmt.rdflib == "json-ld":
+        raise KgError(f"{path} is not a TriG or N-Quads file")
+    write_quads(sorted_quads(document_quads(graph)), path, fmt, PREFIX_IRIS)
 
-    from kg.errors import KgError
 
+def load_graph(path: str | Path, store: str = "auto") -> Graph:
+    """Parse a graph file, its format known by its extension (.ttl .nt .nq .trig .jsonld .rdf).
+
+    `store` is "memory" (rdflib's), "oxigraph" (fast, for large graphs) or "auto": Oxigraph for files of
+    `FAST_STORE_BYTES` or more. Either way the result is an rdflib `Graph`; the triples of every named
+    graph of a TriG or N-Quads file are merged into it.
+    """
     path = Path(path)
     if not path.is_file():
         raise KgError(f"no such graph file: {path}")
-    graph = new_graph()
-    try:
-        graph.parse(str(path), format=guess_format(str(path)) or "turtle")
-    except Exception as error:  # rdflib raises many parser-specific types
-        raise KgError(f"cannot parse {path}: {str(error).splitlines()[0] if str(error) else type(error).__name__}") from None
+    graph = new_graph(choose_store(path, store))
+    load_into(graph, path)
     return graph

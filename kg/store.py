@@ -1,0 +1,131 @@
+"""Store: read and write graph files in every RDF format, in rdflib's memory store or in Oxigraph.
+
+rdflib's memory store serves the small graphs of a few hundred articles well and keeps its whole API.
+Large graphs load into Oxigraph (pyoxigraph, seen through rdflib as the oxrdflib store): the same
+`Graph` API and `graph.query(...)`, but parsing, SPARQL and serialising run in Rust, many times faster
+(`bench/rdf_store.py` measures how much).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.term import BNode, Literal, Node, URIRef
+
+from kg.errors import KgError
+from kg.files import atomic_path
+
+# Files at least this big load into Oxigraph when the caller leaves the choice to `load_graph`:
+# about 100 000 triples of Turtle, where rdflib's parser starts to take seconds.
+FAST_STORE_BYTES = 8 * 1024 * 1024
+
+STORES = ("auto", "memory", "oxigraph")
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    """One RDF serialisation: its name in rdflib and in pyoxigraph, and whether it holds named graphs."""
+
+    rdflib: str
+    oxigraph: ox.RdfFormat
+    quads: bool
+    media_type: str
+
+
+RDF_FORMATS = {
+    ".ttl": RdfFormat("turtle", ox.RdfFormat.TURTLE, False, "text/turtle"),
+    ".nt": RdfFormat("nt", ox.RdfFormat.N_TRIPLES, False, "application/n-triples"),
+    ".nq": RdfFormat("nquads", ox.RdfFormat.N_QUADS, True, "application/n-quads"),
+    ".trig": RdfFormat("trig", ox.RdfFormat.TRIG, True, "application/trig"),
+    ".jsonld": RdfFormat("json-ld", ox.RdfFormat.JSON_LD, True, "application/ld+json"),
+    ".rdf": RdfFormat("xml", ox.RdfFormat.RDF_XML, False, "application/rdf+xml"),
+    ".owl": RdfFormat("xml", ox.RdfFormat.RDF_XML, False, "application/rdf+xml"),
+}
+
+
+def rdf_format(path: str | Path) -> RdfFormat:
+    """The RDF format of a file, from its extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        suffix = ".jsonld"
+    if suffix not in RDF_FORMATS:
+        raise KgError(f"unknown RDF file type {suffix or '(none)'} for {path}: use one of {', '.join(RDF_FORMATS)}")
+    return RDF_FORMATS[suffix]
+
+
+def new_graph(store: str = "memory", prefixes: dict[str, str] | None = None) -> Graph:
+    """An empty graph in rdflib's memory store or in Oxigraph, with `prefixes` bound."""
+    graph = Graph(store="Oxigraph" if store == "oxigraph" else "default")
+    for prefix, namespace in (prefixes or {}).items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def choose_store(path: Path, store: str) -> str:
+    if store not in STORES:
+        raise KgError(f"unknown store {store!r}: use one of {', '.join(STORES)}")
+    if store == "auto":
+        return "oxigraph" if path.stat().st_size >= FAST_STORE_BYTES else "memory"
+    return store
+
+
+def load_into(graph: Graph, path: Path) -> None:
+    """Parse `path` into `graph`; the triples of every named graph of a quad format join the one graph."""
+    fmt = rdf_format(path)
+    try:
+        if _is_oxigraph(graph):
+            inner = graph.store._inner  # the pyoxigraph Store under oxrdflib
+            target = ox.BlankNode(str(graph.identifier)) if isinstance(graph.identifier, BNode) else ox.NamedNode(str(graph.identifier))
+            if fmt.quads:
+                inner.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, target)
+                                  for q in ox.parse(path=str(path), format=fmt.oxigraph))
+            else:
+                inner.bulk_load(path=str(path), format=fmt.oxigraph, to_graph=target)
+        elif fmt.quads:
+            dataset = Dataset()
+            dataset.parse(str(path), format=fmt.rdflib)
+            graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
+        else:
+            graph.parse(str(path), format=fmt.rdflib)
+    except KgError:
+        raise
+    except Exception as error:  # every parser raises its own types; all mean a malformed file
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise KgError(f"cannot parse {path}: {message}") from None
+
+
+def _is_oxigraph(graph: Graph) -> bool:
+    return type(graph.store).__name__ == "OxigraphStore"
+
+
+def sorted_quads(quads) -> list[ox.Quad]:
+    """rdflib (s, p, o, graph name) tuples as pyoxigraph quads in a stable order, for byte-identical files."""
+    converted = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g) if g is not None else ox.DefaultGraph())
+                 for s, p, o, g in quads]
+    return sorted(converted, key=str)
+
+
+def write_quads(quads: list[ox.Quad], path: str | Path, fmt: RdfFormat, prefixes: dict[str, str]) -> None:
+    """Serialise quads (or, for a triple format, their triples) with Oxigraph's fast writers, atomically."""
+    with atomic_path(path) as tmp:
+        if fmt.quads:
+            ox.serialize(quads, str(tmp), fmt.oxigraph, prefixes=prefixes)
+        else:
+            ox.serialize((q.triple for q in quads), str(tmp), fmt.oxigraph, prefixes=prefixes)
+
+
+def _to_ox(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise KgError(f"cannot store the RDF term {term!r}")
