@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -50,6 +50,9 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "plan", "intend", "try", "attempt", "hope", "aim", "threaten", "seek", "vow", "expect", "wish",
     "consider", "conspire", "prepare", "ready", "prepared", "willing", "able", "likely", "unlikely", "eager",
 })
+# Nouns whose infinitive has not happened: "intent to kill", "a plot to assassinate".
+HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspiracy", "attempt", "threat", "bid",
+                                "effort", "order", "call", "decision", "readiness", "willingness"})
 # Subordinators of conditions: "if Iran retaliates".
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
@@ -67,6 +70,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell",
 TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
 FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon"})
+# Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
+ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "open fire on": "shoot"}
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
                         "deal", "agreement", "tie", "relation", "trade"})
@@ -106,6 +111,12 @@ GOVERNMENT_NOUNS = frozenset({"official", "authority", "government", "administra
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
+# Capitalised words that are no one's name.
+NOT_NAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "god", "i", "nov.", "dec.", "jan.", "feb.", "aug.", "sept.", "oct.",
+})
 # How deep participant look-ups may chain (relative pronoun → noun → apposition → ...).
 MAX_DEPTH = 4
 # How far back (in sentences) "the strike" may refer to an earlier "U.S. strike".
@@ -126,6 +137,10 @@ class Context:
 
     coref: dict[int, tuple[Span, ...]]
     holders: dict[str, tuple[Mention, ...]]  # organization name → the people the text says lead it
+    # Whether a capitalised name the tagger left unlabelled counts as a person: true for the parties of a
+    # killing, which are people or armed groups ("Ruby fatally shot Oswald"), where the small model often
+    # misses a lone surname.
+    bare_names: bool = False
 
 
 @cache
@@ -146,7 +161,8 @@ def events(doc: Doc) -> Iterator[EventFact]:
             found = _verb_events(token, context)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
             found = _noun_events(token, context)
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in DOER_NOUNS:
+        elif lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
+            # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
             found = _doer_events(token, context)
         else:
             continue
@@ -168,6 +184,8 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     if lemma in LIGHT_VERBS:
         return
     action, phrase_preposition = _action_of(verb)
+    if action in KILLING:
+        context = replace(context, bare_names=True)
     actors = _verb_actors(verb, context)
     if not actors:
         return
@@ -182,6 +200,8 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
     action = EVENT_NOUNS[noun.lemma_.lower()]
+    if action in KILLING:
+        context = replace(context, bare_names=True)
     actors, targets = _noun_parties(noun, context)
     if not actors and action in KILLING:
         actors = _culprits(noun, context)
@@ -192,6 +212,7 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
     # "X, the assassin of Y" / "Y's assassin, X" / "Y assassin X" / "X was the gunman who ...".
+    context = replace(context, bare_names=True)
     doers = _refer(noun, context, 0, doer=True) or _surface_apposition(noun)
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
     if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
@@ -201,7 +222,7 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
     victims += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
     if doers and victims:
-        yield from _facts(noun, DOER_NOUNS[noun.lemma_.lower()], doers, victims)
+        yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims)
 
 
 def _surface_apposition(noun: Token) -> list[Party]:
@@ -242,6 +263,9 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "gun down", "lash out"
     for child in verb.children:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
+            # "fired a rifle at Kennedy" is shooting at him.
+            return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
     for child in verb.children:
@@ -333,8 +357,8 @@ def _responsible(verb: Token, context: Context, depth: int) -> list[Party]:
     """The party a clause is about: its logical subject, or the one it holds to account."""
     lemma = verb.lemma_.lower()
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        # "John Harvey Adamson, convicted of murdering ...": the participle's noun.
-        return _parties(verb.head, context)
+        # "John Harvey Adamson, convicted of murdering ...": the participle's noun, not its conjuncts.
+        return _refer(verb.head, context, depth)
     if _is_passive(verb):
         patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
         if patients:
@@ -395,7 +419,8 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         holders = [verb, *[o for o in objects if f"{verb.lemma_.lower()} {o.lower_}" in verb_lexicon()]]
         phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
                           for o in c.children if o.dep_ == "pobj"]
-        objects = [o for o in objects if o not in holders] + phrase_objects
+        # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
+        objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
@@ -451,7 +476,9 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
         # "the assassination in 1914 of Archduke Franz Ferdinand by ... Gavrilo Princip": "by" may hang lower.
         by = [p for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
               for b in o.children if b.dep_ == "prep" and b.lower_ == "by" for p in _pobj_parties(b, context)]
+    # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
     owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
+              and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
               for p in _parties(c, context)]
     if patient_noun:
         # "Kennedy's assassination", "the Kennedy slaying": the owner is the victim unless "of" names one.
@@ -551,6 +578,10 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         return [Party(p.mention, token) for p in _refer(token.head.head, context, depth + 1)]
     if token.pos_ not in {"NOUN", "PROPN"}:
         return []
+    if context.bare_names and not doer:
+        name = _bare_name(token)
+        if name is not None:
+            return here([name])
     # A noun in apposition with a name, either way round: "Kennedy's assassin, Sirhan Sirhan";
     # "Charles J. Guiteau, a disappointed office-seeker".
     for child in token.children:
@@ -605,6 +636,18 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     if lemma in INSTRUMENT_NOUNS:
         return [Party(p.mention, token) for p in _instrument_author(token, context, depth)]
     return []
+
+
+def _bare_name(token: Token) -> Mention | None:
+    """A capitalised name with no entity label, as a person: "Oswald", "President Lincoln"."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper() or token.lower_ in NOT_NAMES:
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
+    start = min([t.i for t in words] + [token.i])
+    span = token.doc[start : token.i + 1]
+    if any(t.lower_ in NOT_NAMES for t in span):
+        return None
+    return Mention(span.text, "Person", span.start_char, span.end_char)
 
 
 def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]:
@@ -691,7 +734,7 @@ def _is_hypothetical(trigger: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
             return True
-        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS:
             return True
     return False
 
@@ -700,6 +743,9 @@ def _governors(trigger: Token) -> Iterator[Token]:
     """The trigger and the verbs (or adjectives) whose complement it is."""
     token = trigger
     yield token
+    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
+        # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
+        yield token.head
     while token.dep_ in COMPLEMENTS and token.head is not token:
         token = token.head
         yield token
