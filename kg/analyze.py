@@ -19,14 +19,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import RDF, Graph
+from rdflib.namespace import ORG, SKOS
 
 from kg.errors import KgError
+from kg.namespace import KG, NIF
 
+# The entity classes of the ontology; a node typed with several keeps the first.
+ENTITY_CLASSES = ("Person", "Organization", "Country", "Place")
 # CAMEO's quad classes, cooperation first, as the RDF labels them.
 EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 CONFLICT_CLASSES = ("material conflict", "verbal conflict")  # most severe first: ranks hostile pairs
@@ -36,51 +41,45 @@ COOPERATION_CLASSES = ("material cooperation", "verbal cooperation")
 BETWEENNESS_EXACT_MAX_NODES = 1000
 BETWEENNESS_SAMPLE = 300
 
-_PREFIXES = """
-PREFIX kg:   <https://w3id.org/kg-news/ontology#>
-PREFIX org:  <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX nif:  <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-"""
-
-ENTITY_QUERY = _PREFIXES + """
-SELECT ?node ?type ?name ?mentions ?alias WHERE {
-    ?node kg:mentionCount ?mentions ; skos:prefLabel ?name ; a ?class .
-    FILTER(STRSTARTS(STR(?class), STR(kg:)))
-    BIND(STRAFTER(STR(?class), "#") AS ?type)
-    OPTIONAL { ?node skos:altLabel ?alias }
-}"""
-
-ROLE_QUERY = _PREFIXES + """
-SELECT ?person ?organization ?role ?former ?source ?sentence ?start ?end WHERE {
-    ?membership a org:Membership ; org:member ?person ; org:role/skos:prefLabel ?role ; kg:evidence ?e .
-    OPTIONAL { ?membership org:organization ?organization }
-    OPTIONAL { ?membership kg:former ?former }
-    ?e kg:sentence ?sentence ; kg:document/kg:source ?source ; nif:beginIndex ?start ; nif:endIndex ?end .
-}"""
-
-EVENT_QUERY = _PREFIXES + """
-SELECT ?actor ?target ?action ?negated ?modality ?eventType ?eventClass ?source ?sentence ?start ?end WHERE {
-    ?event a kg:Event ; kg:actor ?actor ; kg:action ?action ; kg:evidence ?e .
-    OPTIONAL { ?event kg:target ?target }
-    OPTIONAL { ?event kg:negated ?negated }
-    OPTIONAL { ?event kg:modality ?modality }
-    OPTIONAL { ?event kg:eventType/skos:prefLabel ?eventType }
-    OPTIONAL { ?event kg:eventType/kg:eventClass/skos:prefLabel ?eventClass }
-    ?e kg:sentence ?sentence ; kg:document/kg:source ?source ; nif:beginIndex ?start ; nif:endIndex ?end .
-}"""
+def _properties(graph: Graph, subject) -> dict:
+    """Every property of `subject` with its values, by predicate: one index lookup instead of one per property."""
+    found: dict = defaultdict(list)
+    for predicate, value in graph.predicate_objects(subject):
+        found[predicate].append(value)
+    return found
 
 
-def _text(term) -> str:
-    return "" if term is None else str(term)
+def _first(values: list) -> str:
+    return str(min(values)) if values else ""
 
 
-def _flag(term) -> bool:
-    return bool(term is not None and term.toPython() is True)
+def _flag(values: list) -> bool:
+    return bool(values) and values[0].toPython() is True
 
 
-def _evidence(row) -> dict:
-    return {"source": str(row.source), "sentence": str(row.sentence), "start": int(row.start), "end": int(row.end)}
+class _Lookup:
+    """Labels of the few nodes many facts share (documents, roles, event types), each looked up once."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.cache: dict = {}
+
+    def value(self, node, *path) -> str:
+        key = (node, path)
+        if key not in self.cache:
+            here = node
+            for predicate in path:
+                here = min(self.graph.objects(here, predicate), default=None) if here is not None else None
+            self.cache[key] = "" if here is None else str(here)
+        return self.cache[key]
+
+    def evidence(self, node) -> dict | None:
+        properties = _properties(self.graph, node)
+        if not (properties[KG.sentence] and properties[NIF.beginIndex] and properties[NIF.endIndex]):
+            return None
+        source = self.value(min(properties[KG.document]), KG.source) if properties[KG.document] else ""
+        return {"source": source, "sentence": _first(properties[KG.sentence]),
+                "start": int(properties[NIF.beginIndex][0]), "end": int(properties[NIF.endIndex][0])}
 
 
 def _evidence_order(evidence: dict) -> tuple:
@@ -88,27 +87,59 @@ def _evidence_order(evidence: dict) -> tuple:
 
 
 def role_facts(graph: Graph) -> list[dict]:
-    """Every role fact of an RDF graph, in text order: person, role, organization (IRIs; "" if none), former,
-    and the evidence (source, sentence, start, end)."""
-    facts = {
-        (str(row.person), _text(row.organization), str(row.role), _flag(row.former), *_evidence_order(_evidence(row)))
-        for row in graph.query(ROLE_QUERY)
-    }
+    """Every role fact (org:Membership) of an RDF graph, in text order: person, role, organization (IRIs; ""
+    if none), former, and the evidence (source, sentence, start, end), one row per sentence.
+
+    Read by triple lookups rather than SPARQL: on rdflib's memory store several times faster.
+    """
+    lookup, facts = _Lookup(graph), set()
+    for membership in graph.subjects(RDF.type, ORG.Membership):
+        properties = _properties(graph, membership)
+        if not (properties[ORG.member] and properties[ORG.role]):
+            continue
+        role = lookup.value(min(properties[ORG.role]), SKOS.prefLabel)
+        fact = (_first(properties[ORG.member]), _first(properties[ORG.organization]), role,
+                _flag(properties[KG.former]))
+        for node in properties[KG.evidence]:
+            if evidence := lookup.evidence(node):
+                facts.add((*fact, *_evidence_order(evidence)))
     keys = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
     return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
 
 
 def event_facts(graph: Graph) -> list[dict]:
     """Every event of an RDF graph, in text order: actor and target (IRIs; target "" if none), action,
-    CAMEO event type and class ("" if untyped), negated, modality, and the evidence."""
-    facts = {
-        (str(row.actor), _text(row.target), str(row.action), _text(row.eventType), _text(row.eventClass),
-         _flag(row.negated), _text(row.modality) or "asserted", *_evidence_order(_evidence(row)))
-        for row in graph.query(EVENT_QUERY)
-    }
+    CAMEO event type and class labels ("" if untyped), negated, modality, and the evidence."""
+    lookup, facts = _Lookup(graph), set()
+    for event in graph.subjects(RDF.type, KG.Event):
+        properties = _properties(graph, event)
+        if not (properties[KG.actor] and properties[KG.action]):
+            continue
+        event_type = min(properties[KG.eventType], default=None)
+        fact = (_first(properties[KG.actor]), _first(properties[KG.target]), _first(properties[KG.action]),
+                lookup.value(event_type, SKOS.prefLabel) if event_type else "",
+                lookup.value(event_type, KG.eventClass, SKOS.prefLabel) if event_type else "",
+                _flag(properties[KG.negated]), _first(properties[KG.modality]) or "asserted")
+        for node in properties[KG.evidence]:
+            if evidence := lookup.evidence(node):
+                facts.add((*fact, *_evidence_order(evidence)))
     keys = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
             "source", "start", "end", "sentence")
     return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
+
+
+def _entities(graph: Graph) -> Iterable[tuple[str, dict, list[str]]]:
+    """Each entity (a node of one of kg's entity classes with a name and a mention count): its IRI, its
+    attributes and its aliases."""
+    seen = set()
+    for entity_class in ENTITY_CLASSES:
+        for node in graph.subjects(RDF.type, KG[entity_class]):
+            properties = _properties(graph, node)
+            if node not in seen and properties[SKOS.prefLabel] and properties[KG.mentionCount]:
+                seen.add(node)
+                attributes = {"name": _first(properties[SKOS.prefLabel]), "type": entity_class,
+                              "mentions": int(properties[KG.mentionCount][0])}
+                yield str(node), attributes, sorted({str(a) for a in properties[SKOS.altLabel]})
 
 
 def entity_graph(graph: Graph) -> nx.MultiDiGraph:
@@ -123,12 +154,9 @@ def entity_graph(graph: Graph) -> nx.MultiDiGraph:
     """
     network = nx.MultiDiGraph()
     nodes: dict[str, dict] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for row in graph.query(ENTITY_QUERY):
-        node = str(row.node)
-        nodes[node] = {"name": str(row.name), "type": str(row.type), "mentions": int(row.mentions)}
-        if row.alias is not None:
-            aliases[node].add(str(row.alias))
+    aliases: dict[str, list[str]] = {}
+    for node, attributes, names in _entities(graph):
+        nodes[node], aliases[node] = attributes, names
     roles: dict[str, set[str]] = defaultdict(set)
     relations: dict[tuple, list[dict]] = defaultdict(list)
     for fact in role_facts(graph):
@@ -145,7 +173,7 @@ def entity_graph(graph: Graph) -> nx.MultiDiGraph:
             relations[key].append(fact)
 
     for node in sorted(nodes):
-        network.add_node(node, **nodes[node], aliases=sorted(aliases[node]), roles=sorted(roles[node]))
+        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(roles[node]))
     for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
         if source not in network or target not in network:
             continue
@@ -178,7 +206,21 @@ def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     >>> scores = centrality(g)
     >>> round(scores["b"]["pagerank"], 3), scores["b"]["degree"], scores["b"]["betweenness"]
     (0.574, 2, 1.0)
+
+    The page, the report and the picture of one build all ask for the same network's scores: they are
+    computed once per network and kept while its nodes, edges and edge counts stay as they were.
     """
+    fingerprint = (tuple(network.nodes), tuple(network.edges(keys=True, data="count", default=1)))
+    cached = _centrality_cache.get(network)
+    if cached is None or cached[0] != fingerprint:
+        cached = _centrality_cache[network] = (fingerprint, _centrality(network))
+    return {node: dict(scores) for node, scores in cached[1].items()}
+
+
+_centrality_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     directed = _weighted(network, directed=True)
     undirected = _weighted(network, directed=False)
     pagerank = nx.pagerank(directed, weight="weight") if directed.number_of_nodes() else {}
