@@ -127,6 +127,16 @@ def entity_corrections(doc: Doc) -> Doc:
 
 def _trimmed(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
+    # "Skadden, Arps said Popeyes", "Ettahadi (Challenge": a verb or an unclosed bracket ends a name.
+    for token in ent:
+        if (token.pos_ in {"VERB", "AUX"} and token.is_lower) or (token.text in "([" and not any(
+                t.text in ")]" for t in ent.doc[token.i : ent.end])):
+            end = token.i
+            break
+    while end - start > 1 and ent.doc[end - 1].is_punct:
+        end -= 1
+    if end <= start:
+        return None
     while end - start > 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     if ent.label_ == "PERSON":

@@ -58,6 +58,10 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
 ATTRIBUTIVE_PARTICIPLES = frozenset({"based", "backed", "born", "funded", "led", "owned", "run", "allied",
                                      "affiliated", "linked", "aligned", "sponsored", "supported", "controlled"})
+# Clauses inside a noun phrase that say something else: an organization in them holds no role.
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
+# "militias, known as the Popular Mobilization Forces": a clause that names the noun, not a new clause.
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
 ADVERBS_OF_FORMER_OFFICE = frozenset({"formerly", "previously", "once"})
 NEGATIONS = frozenset({"neg"})
 # Ministries and departments a portfolio title points to: "Defense Secretary" -> "Defense Department".
@@ -205,6 +209,16 @@ def _unnamed_organization(noun: Token) -> Mention | None:
     return mention_of(span)
 
 
+def _phrase(token: Token) -> list[Token]:
+    """A token's subtree without the clauses that hang from it ("... causes who was endorsed by X")."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in CLAUSES and not (child.dep_ == "acl" and child.lemma_ in NAMING_PARTICIPLES):
+            continue
+        tokens.extend(_phrase(child))
+    return sorted(tokens, key=lambda t: t.i)
+
+
 def _organization_after(noun: Token) -> Mention | None:
     """The organization in a role noun's prepositional phrases: "chairman of the Joint Chiefs of Staff"."""
     candidates = []
@@ -212,18 +226,37 @@ def _organization_after(noun: Token) -> Mention | None:
         if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPOSITIONS:
             candidates.append(prep)
     for prep in candidates:
-        tokens = [t for t in prep.subtree if t is not prep]
+        tokens = [t for t in _phrase(prep) if t is not prep]
         found = _organization_among(t for t in tokens if t.ent_type_ in ORGANIZATION_LABELS)
         if found is not None:
             return found
         for pobj in prep.children:
-            if pobj.dep_ == "pobj" and (unnamed := _unnamed_organization(pobj)) is not None:
-                return unnamed
+            if pobj.dep_ == "pobj":
+                found = _unnamed_organization(pobj) or _described_organization(pobj)
+                if found is not None:
+                    return found
     for prep in candidates:
-        found = _organization_among(t for t in prep.subtree if t is not prep)
-        if found is not None:
-            return found
+        # A country stands for its government only as the object itself: "minister of Iran", not
+        # "spokeswoman for the agency in Washington".
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
+                return mention_of(entity_span(pobj))
     return None
+
+
+def _described_organization(noun: Token) -> Mention | None:
+    # "a spokeswoman for the agency": the organization the document named before whose name ends in
+    # that noun ("The Environmental Protection Agency").
+    if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    for ent in reversed(noun.doc.ents[: _entities_before(noun)]):
+        if ent.label_ in ORGANIZATION_LABELS and ent[-1].lemma_.lower() == noun.lemma_.lower():
+            return mention_of(ent)
+    return None
+
+
+def _entities_before(token: Token) -> int:
+    return sum(1 for ent in token.doc.ents if ent.end <= token.i)
 
 
 # ----------------------------------------------------------------------------- titles before the name
@@ -235,7 +268,11 @@ def _titles_before(person: Span) -> Iterator[Title]:
     doc, first = person.doc, person.sent.start
     i = person.start - 1
     ranks: list[Token] = []
-    while i >= first and _kind(doc[i]) in {"rank", "honorific"} and not doc[i].ent_type_:
+    while i >= first and not doc[i].ent_type_:
+        if doc[i].text == "." and i - 1 >= first and _kind(doc[i - 1]) in {"rank", "honorific"}:
+            i -= 1  # "Lt . Pat Philbin": the tokenizer split the abbreviation's full stop
+        elif _kind(doc[i]) not in {"rank", "honorific"}:
+            break
         if _kind(doc[i]) == "rank":
             ranks.insert(0, doc[i])
         i -= 1
@@ -275,8 +312,26 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     while k - 1 >= first and _is_label_word(doc[k - 1]):
         k -= 1
     label_tokens = list(doc[k : j + 1])
+    # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
+    # are no title words name the organization the model missed (with the place in front of them).
+    name_end = k
+    while name_end <= j - 1 and _is_unnamed_organization_word(doc[name_end]):
+        name_end += 1
+    unnamed = None
+    if name_end > k:
+        label_tokens = list(doc[name_end : j + 1])
+        start_of_name = k
+        while start_of_name - 1 >= first and doc[start_of_name - 1].ent_type_ in COUNTRY_LABELS:
+            start_of_name -= 1
+        if k - 1 >= first and doc[k - 1].ent_type_ in ORGANIZATION_LABELS:
+            # "CNEN Radioprotection Director": the words name a part of the organization before them.
+            unnamed = mention_of(entity_span(doc[k - 1]))
+            start_of_name = entity_span(doc[k - 1]).start
+        else:
+            unnamed = mention_of(Span(doc, start_of_name, name_end, label="ORG"))
+        k = start_of_name
     former, m = _markers_before(doc, k - 1, first)
-    before, start = _organization_before(doc, m, first)
+    before, start = _organization_before(doc, m, first) if unnamed is None else (unnamed, k)
     if before is not None:
         m = start - 1
     # "Former U.S. Vice President": markers can also stand before the organization.
@@ -296,6 +351,11 @@ def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
         else:
             break
     return former, m
+
+
+def _is_unnamed_organization_word(token: Token) -> bool:
+    return (token.is_title or token.is_upper) and token.pos_ == "PROPN" and not token.ent_type_ \
+        and token.lower_ not in role_nouns() and not _kind(token)
 
 
 def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, int]:
