@@ -355,13 +355,15 @@ def path_steps(network: nx.MultiDiGraph, path: list[str]) -> list[dict]:
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"})])
     >>> _ = g.add_edge("b", "a", kind="event", label="attack", negated=False, modality="asserted", count=2)
+    >>> _ = g.add_edge("b", "a", kind="event", label="attack", negated=True, modality="asserted", count=1)
     >>> path_steps(g, ["a", "b"])
-    [{'from': 'A', 'to': 'B', 'relations': ['<-[attack ×2]-']}]
+    [{'from': 'A', 'to': 'B', 'relations': ['<-[attack ×2; not attack]-']}]
     """
     steps = []
     for here, there in zip(path, path[1:]):
-        relations = [f"-[{_relation(d)}]->" for d in network.get_edge_data(here, there, default={}).values()]
-        relations += [f"<-[{_relation(d)}]-" for d in network.get_edge_data(there, here, default={}).values()]
+        forward = [_relation(d) for d in network.get_edge_data(here, there, default={}).values()]
+        backward = [_relation(d) for d in network.get_edge_data(there, here, default={}).values()]
+        relations = ([f"-[{'; '.join(forward)}]->"] if forward else []) + ([f"<-[{'; '.join(backward)}]-"] if backward else [])
         steps.append({"from": _name(network, here), "to": _name(network, there), "relations": relations})
     return steps
 

@@ -178,7 +178,7 @@ def path(
         steps = path_steps(network, found)
         line = steps[0]["from"]
         for step in steps:
-            line += f" {' | '.join(step['relations'])} {step['to']}"
+            line += f" {' / '.join(step['relations'])} {step['to']}"
         typer.echo(f"{number}. ({len(steps)} hop{'s' if len(steps) != 1 else ''}) {line}")
 
 
