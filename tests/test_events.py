@@ -31,6 +31,11 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
     # A doer noun in apposition: "Y's assassin, X".
     ("Kennedy's assassin, Sirhan Bishara Sirhan, was immediately arrested.",
      ("Sirhan Bishara Sirhan", "assassinate", "Kennedy")),
+    # The suspect in a killing the sentence names without a doer.
+    ("Lee Harvey Oswald, the only official suspect in Kennedy's assassination, is arrested and taken away.",
+     ("Lee Harvey Oswald", "assassinate", "Kennedy")),
+    # A lone surname the tagger misses is still a person when it kills or is killed.
+    ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", ("Ruby", "shoot", "Oswald")),
     # An instrument stands for whoever fired it.
     ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
      ("Oswald", "kill", "Kennedy")),

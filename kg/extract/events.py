@@ -102,6 +102,13 @@ CULPRIT_PATIENT_VERBS = frozenset({
 })
 # Verbs whose subject is held responsible for the deed they mention: "X pleaded guilty to killing Y".
 CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "commit", "conspire", "face"})
+# Nouns for the one held responsible for a deed: "the only official suspect in Kennedy's assassination".
+CULPRIT_NOUNS = frozenset({"suspect", "convict", "defendant", "accused", "culprit", "perpetrator"})
+# Verbs whose subject brings a deed about: "planned the slaying", "ordered the killing".
+DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchestrate", "mastermind", "confess"})
+# How many prepositional steps separate a killing from the clause that names its culprit:
+# "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
+CULPRIT_DEPTH = 7
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
 INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
@@ -505,10 +512,16 @@ def _culprits(noun: Token, context: Context) -> list[Party]:
     assassination of Lincoln".
     """
     token = noun
-    for _ in range(MAX_DEPTH):
+    for _ in range(CULPRIT_DEPTH):
+        if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS:
+            # "convicted of planning the shotgun slaying of Mendes", "ordered the killing of X".
+            return _logical_subjects(token.head, context)
         if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
             return []
         governor = token.head.head
+        if governor.pos_ in {"NOUN", "PROPN"} and governor.lemma_.lower() in CULPRIT_NOUNS:
+            # "Lee Harvey Oswald, the only official suspect in Kennedy's assassination".
+            return _refer(governor, context, 0)
         lemma = governor.lemma_.lower()
         if governor.pos_ in {"VERB", "AUX"}:
             if lemma == "conspire":
