@@ -134,6 +134,11 @@ def _is_role_noun(token: Token) -> bool:
     return token.lower_ in role_nouns() and token.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
+def _is_role_or_rank(token: Token) -> bool:
+    # "a major in the Marine Corps": a rank is a role when an organization goes with it.
+    return (_is_role_noun(token) or (_kind(token) == "rank" and token.pos_ == "NOUN")) and not token.ent_type_
+
+
 def entity_span(token: Token) -> Span | None:
     """The entity a token is part of, found from its IOB tags (no scan over `doc.ents`)."""
     if not token.ent_type_:
@@ -397,7 +402,7 @@ def _appositions(person: Span) -> Iterator[Title]:
     # "Bill Roggio, a senior fellow at ...": the apposed noun is the role.
     for appos in root.children:
         if appos.dep_ in APPOSITION:
-            if _is_role_noun(appos) and not appos.ent_type_:
+            if _is_role_or_rank(appos):
                 yield from _noun_titles(appos)
     # "Iran Supreme Leader, Ayatollah Ali Khamenei": the name is apposed to the role. A title right before
     # the name was read by `_titles_before` already.
@@ -409,7 +414,7 @@ def _appositions(person: Span) -> Iterator[Title]:
 def _noun_titles(noun: Token) -> Iterator[Title]:
     """The role a role noun states, and those of the nouns coordinated with it ("chairman and chief
     executive officer")."""
-    titles = [_noun_title(n) for n in [noun, *noun.conjuncts] if _is_role_noun(n) and not n.ent_type_]
+    titles = [_noun_title(n) for n in [noun, *noun.conjuncts] if _is_role_or_rank(n)]
     titles = [t for t in titles if t is not None]
     yield from reversed(list(_share_coordinated(list(reversed(titles)))))
 
@@ -461,11 +466,11 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
         for child in verb.children:
-            if child.dep_ in COMPLEMENTS and _is_role_noun(child) and not child.ent_type_:
+            if child.dep_ in COMPLEMENTS and _is_role_or_rank(child):
                 yield from _noun_titles(child)
             if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
                 for noun in child.children:
-                    if noun.dep_ == "pobj" and _is_role_noun(noun) and not noun.ent_type_:
+                    if noun.dep_ == "pobj" and _is_role_or_rank(noun):
                         yield from _noun_titles(noun)
     entry = role_verbs().get(lemma)
     if entry is None:

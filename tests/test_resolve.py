@@ -1,0 +1,74 @@
+"""Entity resolution and the model corrections it relies on, on real text through the real model."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.ingest import Article
+from kg.resolve import resolve
+
+SEED_LIKE = """Accessibility links
+
+Breaking News
+
+Protest against the assassination of Major-General Soleimani in Tehran
+Protest against the assassination of Major-General Soleimani in Tehran
+
+The Pentagon confirmed the death of Quds Force Commander General Qassem Soleimani, saying the strike was launched at the direction of U.S. President Donald Trump.
+
+Even before the U.S. Defense Department confirmed the strike on Soleimani, photos were circulating.
+
+Iranian-backed militias in Iraq, as well as Iran's Revolutionary Guards, confirmed the deaths of Soleimani and al-Muhandis, blaming the United States.
+
+Abu Mahdi al-Muhandis, the deputy commander of the Popular Mobilization Forces, also died, Iraqi officials said.
+
+President Trump did not immediately comment. Iran also disrupted naval traffic in the Strait of Hormuz.
+
+Although Iran's Revolutionary Guards Corps [IRGC] and Quds Force are part of the Iranian military, the US blames the IRGC for the deaths.
+"""
+
+
+def facts_of(nlp, text: str, article_id: str):
+    return extract(nlp(text), Article(id=article_id, source=article_id, text=text))
+
+
+def test_one_node_per_entity_within_an_article(nlp):
+    facts = facts_of(nlp, SEED_LIKE, "seed")
+    resolution = resolve([facts])
+    by_name = {e.name: e for e in resolution.entities}
+    # Titles stripped, surnames linked to the full name.
+    assert {"Trump", "Donald Trump"} <= {by_name["Donald Trump"].name, *by_name["Donald Trump"].aliases}
+    assert "Soleimani" in by_name["Qassem Soleimani"].aliases
+    assert {"al-Muhandis"} <= set(by_name["Abu Mahdi al-Muhandis"].aliases)
+    # "U.S." = "US" = "the United States"; a demonym standing for its country.
+    assert {"U.S.", "US", "United States"} <= {by_name["United States"].name, *by_name["United States"].aliases}
+    assert "Iranian" in by_name["Iran"].aliases
+    # An acronym defined in brackets, and the shortened name, are the Corps.
+    assert {"IRGC", "Revolutionary Guards"} <= set(by_name["Revolutionary Guards Corps"].aliases)
+    # Document-level corrections: no person called Hormuz, Soleimani is never a place.
+    assert by_name["Strait of Hormuz"].type == "Place"
+    assert not any(e.type != "Person" and "Soleimani" in (e.name, *e.aliases) for e in resolution.entities)
+    # Every mention of an entity resolves to it.
+    for mention in facts.mentions:
+        if mention.text in {"Trump", "Donald Trump"}:
+            assert resolution.entity_of("seed", mention).name == "Donald Trump"
+
+
+def test_page_chrome_yields_nothing(nlp):
+    doc = nlp(SEED_LIKE)
+    chrome = [span.text for span in doc.spans["kg_chrome"]]
+    assert chrome[:2] == ["Accessibility links", "Breaking News"]
+    assert len(chrome) == 4  # the caption shown twice is chrome, both times
+    assert not any(t._.kg_chrome for ent in doc.ents for t in ent)
+    facts = facts_of(nlp, SEED_LIKE, "seed")
+    chrome_end = SEED_LIKE.index("The Pentagon")
+    assert all(m.start >= chrome_end for m in facts.mentions)
+
+
+def test_across_a_corpus_and_deterministic(nlp):
+    first = facts_of(nlp, "U.S. Defense Secretary Mark Esper warned Iran on Tuesday.", "a")
+    second = facts_of(nlp, "Esper said the United States was ready to take action.", "b")
+    resolution = resolve([first, second])
+    esper = [e for e in resolution.entities if e.name == "Mark Esper"]
+    assert len(esper) == 1 and esper[0].mentions == 2
+    assert [e for e in resolution.entities if e.name == "United States"][0].mentions == 2
+    assert resolve([first, second]) == resolution

@@ -1,0 +1,78 @@
+"""Role facts from the ways news writes them, read by the real model (one parse per sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.roles import role_facts
+
+
+def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.former)
+            for f in role_facts(nlp(text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A country's people stands for its government when no organization is named.
+    ("Iranian Foreign Minister Javad Zarif called the U.S. strike an act of terrorism.",
+     {("Javad Zarif", "Foreign Minister", "Iranian", False)}),
+    # General is a rank; the role is Commander, held in the Quds Force.
+    ("The Pentagon confirmed the death of Quds Force Commander General Qassem Soleimani in a statement.",
+     {("Qassem Soleimani", "Commander", "Quds Force", False)}),
+    # Two coordinated titles, one former, each with its own organization.
+    ("Former U.S. Vice President and current presidential candidate for the Democratic Party Joseph Biden "
+     "was more cautious.",
+     {("Joseph Biden", "Vice President", "U.S.", True),
+      ("Joseph Biden", "presidential candidate", "Democratic Party", False)}),
+    # The organization, not the city in "Washington-based".
+    ("“There is significant risk here,” Bill Roggio, a senior fellow at the Washington-based Foundation for "
+     "the Defense of Democracies, told VOA.",
+     {("Bill Roggio", "senior fellow", "Foundation for the Defense of Democracies", False)}),
+    # The organization the militias are known as.
+    ("Abu Mahdi al-Muhandis, the deputy commander of Iranian-backed Iraqi militias, known as the Popular "
+     "Mobilization Forces, also died in the strike.",
+     {("Abu Mahdi al-Muhandis", "deputy commander", "Popular Mobilization Forces", False)}),
+    # A title set off by a comma before the name; the honorific is no part of the name.
+    ("Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning.",
+     {("Ali Khamenei", "Supreme Leader", "Iran", False)}),
+    # Wire copy: "Y spokesman X", "X, Y's chairman and chief executive officer".
+    ("The rig capsized near Morgan City, Chevron spokesman Jonathan Lifa said.",
+     {("Jonathan Lifa", "spokesman", "Chevron", False)}),
+    ("“Our results were impressive,” said John A. Georges, International Paper's chairman and chief "
+     "executive officer.",
+     {("John A. Georges", "chairman", "International Paper", False),
+      ("John A. Georges", "chief executive officer", "International Paper", False)}),
+    # A relative clause: "who is a major in ...", a verb of office: "works at ...".
+    ("“The truth is hard to find,” said Mrs. Higgins, 37, who is a major in the Marine Corps and works at "
+     "the Pentagon as a public information officer.",
+     {("Higgins", "major", "Marine Corps", False), ("Higgins", "employee", "Pentagon", False)}),
+    # An organization the model did not tag, named in the title.
+    ("The trucks overturned, said California Highway Patrol Officer James O'Brien.",
+     {("James O'Brien", "Officer", "California Highway Patrol", False)}),
+])
+def test_role_constructions(nlp, text, expected):
+    assert roles(nlp, text) == expected
+
+
+def test_predicates_of_office(nlp):
+    found = roles(nlp, "Karen Smith became chairman of Acme Corp. in 1988. John Doe, who works for IBM, "
+                       "disagreed.")
+    assert ("Karen Smith", "chairman", "Acme Corp.", False) in found
+    assert ("John Doe", "employee", "IBM", False) in found
+
+
+def test_a_bare_title_takes_the_organization_the_article_gives(nlp):
+    text = ("The strike was launched at the direction of U.S. President Donald Trump.\n\n"
+            "President Trump did not immediately comment.")
+    facts = list(role_facts(nlp(text)))
+    assert [(f.person.text, f.role, f.organization.text) for f in facts] == [
+        ("Donald Trump", "President", "U.S."), ("Trump", "President", "U.S.")]
+    # Each fact keeps the evidence of its own sentence.
+    assert facts[1].evidence.sentence == "President Trump did not immediately comment."
+    assert text[facts[1].evidence.start : facts[1].evidence.end] == "President Trump"
+
+
+def test_a_rank_alone_and_page_chrome_give_no_role(nlp):
+    text = ("Breaking News\n\nGeneral Soleimani is dead.\n\n"
+            "Photo of Defense Secretary Mark Esper\nPhoto of Defense Secretary Mark Esper\n")
+    assert roles(nlp, text) == set()
