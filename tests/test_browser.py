@@ -192,3 +192,26 @@ def test_hostile_text_stays_text_on_load_and_hover(browser, hostile_build):
     assert page.evaluate("window.__kgInjected") is None
     assert visit.dialogs == [] and visit.outside == [] and visit.errors == []
     visit.close()
+
+
+def test_large_graph_is_cut_to_max_nodes_and_settles(browser, tmp_path):
+    import networkx as nx
+
+    from kg.viz import write_html
+
+    random = nx.gnm_random_graph(700, 2100, seed=3, directed=True)
+    network = nx.MultiDiGraph()
+    for node in random:
+        network.add_node(f"n{node}", name=f"Entity {node}", type=("Person", "Organization", "Country")[node % 3],
+                         aliases=[], mentions=1, roles=[])
+    for source, target in random.edges():
+        network.add_edge(f"n{source}", f"n{target}", kind="event", label="meet", event_type="",
+                         event_class=("verbal cooperation", "material conflict")[(source + target) % 2],
+                         negated=False, modality="asserted", count=1, evidence=[])
+    write_html(network, tmp_path / "large.html")
+    visit = Visit(browser, (tmp_path / "large.html").as_uri())
+    assert visit.page.evaluate("network.body.data.nodes.length") == 500
+    assert "left out: 200 entities" in visit.page.locator("#left-out").inner_text()
+    assert visit.page.evaluate(SPRAY)["painted"] > 20_000
+    assert visit.outside == [] and visit.errors == [] and visit.dialogs == []
+    visit.close()
