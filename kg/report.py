@@ -23,10 +23,11 @@ from rdflib import Graph
 from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
                         ranked, role_facts)
 from kg.files import atomic_path, write_text
-from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category
+from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
 
 PICTURE = "graph.png"
 PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
+EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels out
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
 
@@ -186,11 +187,19 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
         category = edge_category(data)
         categories.append(category)
         nth = parallel[(source, target)] = parallel.get((source, target), -1) + 1
+        bend = 0.08 + 0.12 * nth
+        color = EDGE_STYLES[category]["color"]
         axes.add_patch(FancyArrowPatch(
             position[source], position[target], arrowstyle="-|>", mutation_scale=12,
-            connectionstyle=f"arc3,rad={0.08 + 0.12 * nth}", color=EDGE_STYLES[category]["color"],
+            connectionstyle=f"arc3,rad={bend}", color=color,
             linestyle="--" if EDGE_STYLES[category]["dashes"] else "-", linewidth=1.2, zorder=1,
             shrinkA=math.sqrt(size[source]) / 2 + 2, shrinkB=math.sqrt(size[target]) / 2 + 2))
+        if shown.number_of_edges() <= EDGE_LABELS_MAX:
+            # The middle of an arc3 curve: half way from the chord's middle to its control point.
+            (x1, y1), (x2, y2) = position[source], position[target]
+            axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
+                      _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
+                      bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
     types = sorted({shown.nodes[n].get("type", "") for n in shown})
     for entity_type in types:
         style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)

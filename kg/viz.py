@@ -94,7 +94,12 @@ def _node_tooltip(data: dict, score: dict) -> str:
     return "\n".join(lines)
 
 
-def _edge_label(edge: dict) -> str:
+def edge_label(edge: dict) -> str:
+    """The label of an edge: its role or action, "not" when negated, "?" when hypothetical, and its count.
+
+    >>> edge_label({"label": "attack", "negated": True, "modality": "hypothetical", "count": 2})
+    'not attack? ×2'
+    """
     label = ("not " if edge.get("negated") else "") + edge.get("label", "")
     if edge.get("modality", "asserted") != "asserted":
         label += "?"
@@ -103,7 +108,7 @@ def _edge_label(edge: dict) -> str:
 
 def _edge_tooltip(edge: dict, source_name: str, target_name: str) -> str:
     kind = edge.get("event_type") or edge.get("event_class") or edge.get("kind", "")
-    lines = [f"{source_name} → {_edge_label(edge)} → {target_name}  [{kind}; {edge_category(edge)}]"]
+    lines = [f"{source_name} → {edge_label(edge)} → {target_name}  [{kind}; {edge_category(edge)}]"]
     evidence = edge.get("evidence", ())
     for item in evidence[:TOOLTIP_SENTENCES]:
         lines += ["", f"“{item['sentence']}”", f"— {item['source']}, characters {item['start']}–{item['end']}"]
@@ -139,7 +144,7 @@ def page_content(network: nx.MultiDiGraph, focus: str | None = None, depth: int 
         style = EDGE_STYLES[category]
         nth = parallel[(source, target)]
         parallel[(source, target)] += 1
-        net.add_edge(source, target, id=f"e{index}", label=_edge_label(data),
+        net.add_edge(source, target, id=f"e{index}", label=edge_label(data),
                      title=_edge_tooltip(data, shown.nodes[source].get("name", source),
                                          shown.nodes[target].get("name", target)),
                      color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
