@@ -454,10 +454,13 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
 def _prepositional_targets(verb: Token, objects: list[Token], context: Context) -> list[Party]:
     # "struck a ... blow against Iran", "going to war with Iran".
     heads = [verb, *objects]
-    for prep in _preposition_chain(verb):
+    chain = list(_preposition_chain(verb))
+    # "going to war with Iran": "with" may hang on the verb while "war" is the object of another preposition.
+    warlike = {t.lemma_.lower() for t in heads} | {o.lemma_.lower() for p in chain for o in p.children if o.dep_ == "pobj"}
+    for prep in chain:
         if prep.head not in heads and prep.head.dep_ != "pobj":
             continue
-        if prep.lower_ in TARGET_PREPOSITIONS or (prep.lower_ == "with" and prep.head.lemma_.lower() in WITH_HEADS):
+        if prep.lower_ in TARGET_PREPOSITIONS or (prep.lower_ == "with" and warlike & WITH_HEADS):
             found = [p for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
             if found:
                 return found
