@@ -27,6 +27,7 @@ from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, ed
 
 PICTURE = "graph.png"
 PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
+MARKDOWN_EVENTS = 500  # events listed in report.md; report.json lists them all
 EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels out
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
@@ -112,7 +113,9 @@ def report_markdown(data: dict) -> str:
         "## Events in text order", "",
         "Negated and hypothetical events are listed as the text states them; they never count as acts below.", "",
         *_table(["actor", "action", "target", "event_class", "negated", "modality", "source", "sentence"],
-                data["events"]), "",
+                data["events"][:MARKDOWN_EVENTS]),
+        *(["", f"The first {MARKDOWN_EVENTS} of {len(data['events'])} events; report.json lists them all."]
+          if len(data["events"]) > MARKDOWN_EVENTS else []), "",
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],

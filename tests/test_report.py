@@ -88,3 +88,12 @@ def test_picture_is_deterministic_and_survives_odd_names():
     first = render_picture(network)
     assert first == render_picture(network) and first[:4] == b"\x89PNG"
     assert b"Software" not in first[:200] and b"matplotlib" not in first
+
+
+def test_markdown_lists_the_first_events_of_a_large_corpus():
+    data = sample_report()
+    data["events"] = data["events"] * 100
+    markdown = report_markdown(data)
+    events = markdown.split("## Events in text order")[1].split("##")[0]
+    assert len([line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]) == 500
+    assert "The first 500 of 700 events; report.json lists them all." in events
