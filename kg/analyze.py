@@ -151,6 +151,22 @@ def entity_graph(graph: Graph) -> nx.MultiDiGraph:
     it) and `evidence`, a list of {source, sentence, start, end} dicts in text order. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
     same graph always gives the same network.
+
+    >>> turtle = '''
+    ... @prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix kgr: <https://w3id.org/kg-news/id/> .
+    ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ... @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+    ... kgr:us a kg:Country ; skos:prefLabel "United States" ; skos:altLabel "U.S." ; kg:mentionCount 2 .
+    ... kgr:iran a kg:Country ; skos:prefLabel "Iran" ; kg:mentionCount 1 .
+    ... kgr:e a kg:Event ; kg:actor kgr:us ; kg:target kgr:iran ; kg:action "warn" ; kg:evidence kgr:x .
+    ... kgr:x kg:sentence "The U.S. warned Iran." ; kg:document kgr:d ; nif:beginIndex 0 ; nif:endIndex 20 .
+    ... kgr:d kg:source "a.txt" .
+    ... '''
+    >>> network = entity_graph(Graph().parse(data=turtle, format="turtle"))
+    >>> network.nodes["https://w3id.org/kg-news/id/us"]["aliases"]
+    ['U.S.']
+    >>> [(key, data["count"], data["evidence"][0]["sentence"]) for _, _, key, data in network.edges(keys=True, data=True)]
+    [('event:warn', 1, 'The U.S. warned Iran.')]
     """
     network = nx.MultiDiGraph()
     nodes: dict[str, dict] = {}
@@ -440,5 +456,13 @@ def hostile_pairs(network: nx.MultiDiGraph, top: int = 10) -> list[dict]:
 
 
 def cooperative_pairs(network: nx.MultiDiGraph, top: int = 10) -> list[dict]:
-    """The `top` (actor, target) pairs with the most asserted cooperation events (material first)."""
+    """The `top` (actor, target) pairs with the most asserted cooperation events (material first).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"})])
+    >>> _ = g.add_edge("a", "b", kind="event", label="aid", event_class="material cooperation", negated=False,
+    ...                modality="asserted", count=3, evidence=[])
+    >>> [(p["actor"], p["target"], p["counts"]["material cooperation"]) for p in cooperative_pairs(g)]
+    [('A', 'B', 3)]
+    """
     return _pairs_by(network, COOPERATION_CLASSES, top)
