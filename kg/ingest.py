@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,11 +42,12 @@ class SkippedFile(KgError):
 
 
 def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article]:
-    """Yield the articles in `inputs` (files or folders), in a stable order.
+    """Yield the articles in `inputs` (files or folders), in a stable order; at least one, or raise.
 
     Folders are walked recursively in sorted order; unsupported suffixes and hidden files are ignored.
-    Unreadable files are logged as warnings and skipped. A missing path raises `KgError` at once,
-    before anything is read.
+    Unreadable files are logged as warnings (one line each) and skipped. A missing path raises
+    `KgError` at once, before anything is read; inputs with no readable article raise `KgError` when
+    iterated, in one line that says why, and the warnings held back until then are not logged.
     """
     paths = [Path(p) for p in inputs]
     for path in paths:
@@ -55,11 +57,48 @@ def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article]:
 
 
 def _read_all(paths: list[Path]) -> Iterator[Article]:
+    held_back: list[str] = []  # warnings before the first article: the error says it all if none comes
+    found = False
+
+    def warn(message: str) -> None:
+        if found:
+            log.warning("%s", message)
+        else:
+            held_back.append(message)
+
     for path, relative in _expand(paths):
         try:
-            yield from _read(path, relative)
+            for article in _read(path, relative, warn):
+                if not found:
+                    found = True
+                    for message in held_back:
+                        log.warning("%s", message)
+                _warn_if_not_english(article, warn)
+                yield article
         except SkippedFile as skipped:
-            log.warning("skipped %s: %s", relative, skipped)
+            warn(f"skipped {relative}: {skipped}")
+    if not found:
+        where = ", ".join(str(p) for p in paths)
+        if not held_back:
+            raise KgError(f"no readable articles in {where}: no article files ("
+                          + ", ".join(sorted(SUPPORTED_SUFFIXES)) + ")")
+        more = f"; and {len(held_back) - 2} more" if len(held_back) > 2 else ""
+        raise KgError(f"no readable articles in {where}: " + "; ".join(held_back[:2]) + more)
+
+
+def estimate_articles(inputs: Iterable[str | Path]) -> int:
+    """How many articles `inputs` hold, counting a .jsonl file's non-blank lines: for progress bars."""
+    count = 0
+    for path, _ in _expand([Path(p) for p in inputs]):
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as stream:
+                    count += sum(1 for line in stream if line.strip())
+            except OSError:
+                pass  # reading it will say why
+        else:
+            count += 1
+    return count
 
 
 def _expand(paths: list[Path]) -> Iterator[tuple[Path, str]]:
@@ -80,7 +119,7 @@ def _expand(paths: list[Path]) -> Iterator[tuple[Path, str]]:
                 yield file, relative
 
 
-def _read(path: Path, relative: str) -> Iterator[Article]:
+def _read(path: Path, relative: str, warn: Callable[[str], None]) -> Iterator[Article]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SkippedFile(f"unsupported file type {suffix or '(none)'}; expected one of "
@@ -89,23 +128,31 @@ def _read(path: Path, relative: str) -> Iterator[Article]:
         data = path.read_bytes()
     except OSError as error:
         raise SkippedFile(error.strerror or str(error)) from None
-    text = decode(data, relative)
+    text = decode(data, relative, warn)
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, relative)
+        yield from _read_jsonl(text, relative, warn)
         return
     title = ""
     if suffix in HTML_SUFFIXES:
         title, text = html_to_text(text)
+        if not text.strip():
+            raise SkippedFile("no article text in the page")
     elif suffix in {".md", ".markdown"}:
         title = _markdown_title(text)
-    text = _normalise_newlines(text)
+    text = clean_text(text)
     if not text.strip():
         raise SkippedFile("no text")
     yield Article(id=relative, source=relative, text=text, title=title)
 
 
-def decode(data: bytes, name: str) -> str:
+def decode(data: bytes, name: str, warn: Callable[[str], None] = log.warning) -> str:
     """Decode bytes as UTF-8, else as the detected encoding (with a warning); refuse binary data."""
+    for bom, encoding in UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SkippedFile(f"not valid {encoding}") from None
     if b"\x00" in data[:4096]:
         raise SkippedFile("binary data, not text")
     try:
@@ -117,8 +164,13 @@ def decode(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None or _looks_binary(str(best)):
         raise SkippedFile("binary data, not text")
-    log.warning("%s is not UTF-8; decoded as %s", name, best.encoding)
+    warn(f"{name} is not UTF-8; decoded as {best.encoding}")
     return str(best)
+
+
+# Byte-order marks of the encodings whose text is full of NUL bytes.
+UTF16_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+              (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def _looks_binary(text: str) -> bool:
@@ -128,14 +180,19 @@ def _looks_binary(text: str) -> bool:
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """Return (title, main text) of an HTML page, without navigation, scripts or footers."""
+    """Return (title, main text) of an HTML page, without navigation, scripts or footers.
+
+    Each block of the page (heading, paragraph, list item) becomes a paragraph of its own, so that a
+    heading never runs into the sentence after it.
+    """
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                include_images=False, favor_precision=True, deduplicate=False)
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "") if metadata is not None else ""
-    return title.strip(), text or ""
+    blocks = (line.strip() for line in (text or "").splitlines())
+    return title.strip(), "\n\n".join(block for block in blocks if block)
 
 
 def _markdown_title(text: str) -> str:
@@ -145,11 +202,25 @@ def _markdown_title(text: str) -> str:
     return ""
 
 
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+# Control characters other than tab and newline: spaCy and Turtle literals are better off without them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _read_jsonl(text: str, relative: str) -> Iterator[Article]:
+def clean_text(text: str) -> str:
+    r"""Unix newlines, no control characters, and no lone surrogates (which JSON can smuggle in).
+
+    >>> clean_text("one\r\ntwo\x00three\ud800")
+    'one\ntwo three?'
+    """
+    text = _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def _read_jsonl(text: str, relative: str, warn: Callable[[str], None]) -> Iterator[Article]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -157,17 +228,44 @@ def _read_jsonl(text: str, relative: str) -> Iterator[Article]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            log.warning("skipped %s: not JSON (%s)", where, error.msg)
+            warn(f"skipped {where}: not JSON ({error.msg})")
             continue
-        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
-            log.warning("skipped %s: no 'text' field", where)
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            warn(f"skipped {where}: no 'text' field")
             continue
-        article_id = str(record.get("id") or number)
+        field = lambda name: clean_text(str(record.get(name) or "")).strip()  # noqa: E731
         yield Article(
-            id=f"{relative}#{article_id}",
+            id=f"{relative}#{field('id') or number}",
             source=where,
-            text=_normalise_newlines(str(record["text"])),
-            title=str(record.get("title") or ""),
-            url=str(record.get("url") or ""),
-            published=str(record.get("published") or ""),
+            text=clean_text(record["text"]),
+            title=field("title"),
+            url=field("url"),
+            published=field("published"),
         )
+
+
+# English function words: news in English has about 40 in every 100 words, other languages under 5.
+ENGLISH_SHARE = 0.12
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def english_share(text: str, sample: int = 20_000) -> float | None:
+    """The share of the words at the start of `text` that are English stop words; None if too few words.
+
+    >>> english_share("Iran said on Friday that the strike was an act of war and it would respond.")
+    0.5625
+    >>> round(english_share("Le président a annoncé mardi une série de mesures pour soutenir les entreprises."), 2)
+    0.08
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _WORDS.findall(text[:sample].lower())
+    if len(words) < 12:
+        return None
+    return sum(word in STOP_WORDS for word in words) / len(words)
+
+
+def _warn_if_not_english(article: Article, warn: Callable[[str], None]) -> None:
+    share = english_share(article.text)
+    if share is not None and share < ENGLISH_SHARE:
+        warn(f"{article.source} does not look like English; the model is English, so few facts will be found")

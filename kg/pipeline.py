@@ -4,24 +4,35 @@
     >>> result = build(["seeds"], "output")                           # doctest: +SKIP
     >>> result.summary()                                              # doctest: +SKIP
     '1 article, 40 entities, 16 role facts, 30 events'
+
+A build streams articles through spaCy in chunks, in `jobs` worker processes, and keeps only the
+extracted facts (never a `Doc`, never an article's text), so memory grows with the graph, not with the
+corpus. It also writes the facts of every article to `facts.jsonl` in the output folder, so that
+`build(..., update=True)` can add articles to a graph without reading the old ones again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 
 from rdflib import Graph
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.analyze import entity_graph
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
-from kg.ingest import Article, iter_articles
+from kg.files import atomic_path
+from kg.ingest import Article, estimate_articles, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
 from kg.rdf import corpus_graph, write_graph
 from kg.report import PICTURE, render_picture, report_data, write_reports
@@ -31,13 +42,28 @@ from kg.files import write_text
 
 log = logging.getLogger(__name__)
 
-# Articles handed to a worker at a time: large enough to keep nlp.pipe's batches full.
+# Articles handed to a worker at a time: enough to keep nlp.pipe's batches full, few enough that the
+# workers finish together and a memory zone frees the parse's strings often.
 CHUNK_SIZE = 16
+# An article longer than this is parsed in pieces cut at paragraph breaks and joined back into one Doc:
+# spaCy's parse memory grows with a text's length, and nlp.max_length refuses a text past 1,000,000.
+LONG_ARTICLE_PIECE = 100_000
+
+# The facts cache that `--update` reads: a header line, then one article's facts per line.
+FACTS_FILE = "facts.jsonl"
+FACTS_FORMAT = "kg-facts"
+FACTS_VERSION = 1
+
+# Called after each article with (articles done, articles expected); the expectation is an estimate.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """A built corpus: the facts of each article, the entities they name, and the RDF graph."""
+    """A built corpus: the facts of each article, the entities they name, and the RDF graph.
+
+    The articles in `facts` carry their metadata but not their text, which the graph does not need.
+    """
 
     facts: tuple[ArticleFacts, ...]
     resolution: Resolution
@@ -59,15 +85,25 @@ class BuildResult:
         return self.corpus.summary()
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's under a container's CPU limit)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def extract_articles(articles: Iterable[Article], model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
-    """Parse and extract each article, in input order, with `jobs` worker processes."""
+    """Parse and extract each article, in input order, with `jobs` worker processes.
+
+    The facts are the same whatever `jobs` is: each article is parsed on its own and results come back
+    in input order.
+    """
     chosen = choose_model(model)
     log.info("spaCy model: %s", chosen)
     if jobs <= 1:
         nlp = load_pipeline(chosen)
-        for doc, article in parse(nlp, articles):
-            yield extract(doc, article)
+        for chunk in _chunks(articles, CHUNK_SIZE):
+            yield from extract_batch(nlp, chunk)
         return
+    # fork: workers start in milliseconds with spaCy already imported, and load the model once each.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker, initargs=(chosen,)) as pool:
         for chunk in pool.imap(_extract_chunk, _chunks(articles, CHUNK_SIZE)):
@@ -79,11 +115,55 @@ _worker_nlp = None
 
 def _start_worker(model: str) -> None:
     global _worker_nlp
+    from threadpoolctl import threadpool_limits
+
+    # numpy's OpenBLAS starts a thread per CPU in every process; with one worker per CPU those threads
+    # fight over the cores and a 2-worker build ran no faster than 1 worker (bench/speed.py).
+    threadpool_limits(1)
     _worker_nlp = load_pipeline(model)
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
-    return [extract(doc, article) for doc, article in parse(_worker_nlp, articles)]
+    return extract_batch(_worker_nlp, articles)
+
+
+def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
+    """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order."""
+    # The memory zone frees the strings the parse added to the vocabulary: without it a long run's
+    # StringStore grows with every new word of the corpus. No Doc leaves the zone, only facts.
+    with nlp.memory_zone():
+        return [extract(doc, article) for doc, article in _parse_whole(nlp, articles)]
+
+
+def _parse_whole(nlp: Language, articles: list[Article]) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles with `kg.nlp.parse`, a long one in pieces joined back into one Doc."""
+    pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
+    parsed = parse(nlp, (replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts))
+    for article, parts in zip(articles, pieces):
+        docs = [doc for doc, _ in islice(parsed, len(parts))]
+        # Pieces end where the text had whitespace, so the joined Doc's text, and every offset in it,
+        # is the article's own.
+        yield (docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)), article
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit` characters that join back into `text`.
+
+    A piece ends after a paragraph break if it can, else after a line break, else after a space; only
+    a run of `limit` characters with no whitespace at all is cut in the middle.
+
+    >>> split_text("one two.\\n\\nthree four.\\n\\nfive", 14)
+    ['one two.\\n\\n', 'three four.\\n\\n', 'five']
+    >>> "".join(split_text("a b c d e f", 3)) == "a b c d e f"
+    True
+    """
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", " ") if window.rfind(sep) > 0), limit)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text] if text or not pieces else pieces
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -92,21 +172,51 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None) -> Corpus:
-    """Read, parse, extract and resolve `inputs` (files or folders) into one graph."""
+def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None, *,
+                 previous: Sequence[ArticleFacts] = (), progress: Progress | None = None) -> Corpus:
+    """Read, parse, extract and resolve `inputs` (files or folders) into one graph.
+
+    `previous` are facts extracted before (from `read_facts`): the new articles are added to them, an
+    article with the id of a previous one replaces it, and the entities are resolved over all of them.
+    """
     chosen = choose_model(model)
-    facts = tuple(extract_articles(iter_articles(inputs), chosen, jobs or os.cpu_count() or 1))
-    if not facts:
-        raise KgError("no readable articles in " + ", ".join(str(i) for i in inputs))
+    articles = iter_articles(inputs)  # a missing path fails here, before anything is parsed
+    first = next(articles)  # so does a corpus with nothing readable, before a worker starts
+    expected = estimate_articles(inputs)
+    jobs = max(1, min(jobs or available_cpus(), -(-expected // CHUNK_SIZE)))  # no idle workers
+    by_id: dict[str, ArticleFacts] = {facts.article.id: facts for facts in previous}
+    new_ids: set[str] = set()
+    for done, facts in enumerate(extract_articles(chain([first], articles), chosen, jobs), start=1):
+        article = facts.article
+        if article.id in new_ids:
+            log.warning("%s: a second article with id %r replaces the first", article.source, article.id)
+        new_ids.add(article.id)
+        by_id[article.id] = replace(facts, article=replace(article, text=""))  # the text is not needed again
+        if progress is not None:
+            progress(done, max(expected, done))
+    facts = tuple(by_id.values())
     resolution = resolve(facts)
     return Corpus(facts, resolution, corpus_graph(facts, resolution), chosen)
 
 
 def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None = None,
-          jobs: int | None = None) -> BuildResult:
-    """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md and report.json."""
-    corpus = build_corpus(inputs, model, jobs)
-    return BuildResult(corpus, write_outputs(corpus.graph, out_dir))
+          jobs: int | None = None, *, update: bool = False, progress: Progress | None = None) -> BuildResult:
+    """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md, report.json and facts.jsonl.
+
+    With `update=True` the articles are added to the graph already in `out_dir` (see `build_corpus`),
+    from the facts it cached, without reading the old articles again.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise KgError(f"output path is not a folder: {out}")
+    previous = read_facts(out / FACTS_FILE) if update else None
+    chosen = choose_model(model)
+    if previous is not None and previous.model != chosen:
+        log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s", out, previous.model, chosen)
+    corpus = build_corpus(inputs, chosen, jobs, previous=previous.facts if previous else (), progress=progress)
+    files = write_outputs(corpus.graph, out)
+    write_facts(corpus.facts, corpus.model, out / FACTS_FILE)
+    return BuildResult(corpus, (*files, out / FACTS_FILE))
 
 
 def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
@@ -129,3 +239,64 @@ def extract_text(text: str, model: str | None = None, source: str = "<text>") ->
     """The facts of one piece of text, for quick looks."""
     article = Article(id=source, source=source, text=text)
     return next(extract_articles([article], model, jobs=1))
+
+
+@cache
+def _facts_adapter():
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(ArticleFacts)
+
+
+def facts_schema() -> str:
+    """A fingerprint of the facts' record types: a cache written with other types cannot be read back."""
+    schema = json.dumps(_facts_adapter().json_schema(), sort_keys=True)
+    return hashlib.sha1(schema.encode("utf-8")).hexdigest()[:16]
+
+
+def write_facts(facts: Sequence[ArticleFacts], model: str, path: str | Path) -> None:
+    """Write the facts cache atomically: a header line, then one article's facts per line, in order."""
+    from kg import __version__
+
+    adapter = _facts_adapter()
+    header = {"format": FACTS_FORMAT, "version": FACTS_VERSION, "schema": facts_schema(),
+              "kg": __version__, "model": model, "articles": len(facts)}
+    with atomic_path(path) as tmp, tmp.open("wb") as stream:
+        stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
+        for article_facts in facts:
+            stream.write(adapter.dump_json(article_facts) + b"\n")
+
+
+@dataclass(frozen=True)
+class CachedFacts:
+    """The facts cache of a build: the model that parsed the articles, and their facts in order."""
+
+    model: str
+    facts: tuple[ArticleFacts, ...]
+
+
+def read_facts(path: str | Path) -> CachedFacts:
+    """Read a facts cache written by `write_facts`; anything else is a one-line `KgError`."""
+    from pydantic import ValidationError
+
+    path = Path(path)
+    rebuild = f"build {path.parent} again without --update"
+    if not path.is_file():
+        raise KgError(f"cannot update {path.parent}: it has no {path.name} (build it once without --update)")
+    with path.open("rb") as stream:
+        try:
+            header = json.loads(stream.readline())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            header = None
+        if not isinstance(header, dict) or header.get("format") != FACTS_FORMAT:
+            raise KgError(f"{path} is not a kg facts cache: {rebuild}")
+        if header.get("version") != FACTS_VERSION or header.get("schema") != facts_schema():
+            raise KgError(f"{path} was written by another version of kg: {rebuild}")
+        adapter = _facts_adapter()
+        facts = []
+        for number, line in enumerate(stream, start=2):
+            try:
+                facts.append(adapter.validate_json(line))
+            except ValidationError:
+                raise KgError(f"{path}:{number} is damaged: {rebuild}") from None
+    return CachedFacts(str(header.get("model") or ""), tuple(facts))

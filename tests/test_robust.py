@@ -1,0 +1,115 @@
+"""Bad and odd input through the installed `kg` command (issue 7): refused in one line, or built."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import rdflib
+
+from conftest import run_kg
+from kg.namespace import KG
+
+ARTICLE = ("Iranian Foreign Minister Javad Zarif condemned the strike on Friday. "
+           "The United States killed General Qassem Soleimani near Baghdad airport.\n\n"
+           "Iraqi Prime Minister Adel Abdul Mahdi said the attack violated the sovereignty of Iraq.\n")
+
+
+def _one_line_error(result) -> str:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: "), result.stderr
+    return lines[0]
+
+
+def _make_missing(tmp_path):
+    return tmp_path / "no-such-folder"
+
+
+def _make_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    return tmp_path / "empty"
+
+
+def _make_random_bytes(tmp_path):
+    folder = tmp_path / "random"
+    folder.mkdir()
+    for name in ("a.txt", "b.html", "c.md", "d.jsonl"):
+        (folder / name).write_bytes(os.urandom(4096))
+    return folder
+
+
+def _make_blank_file(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\n\t \n")
+    return tmp_path / "blank.txt"
+
+
+@pytest.mark.parametrize("make, says", [
+    (_make_missing, "no such file or directory"),
+    (_make_empty_folder, "no readable articles"),
+    (_make_random_bytes, "binary data"),
+    (_make_blank_file, "no text"),
+])
+def test_bad_input_is_refused_in_one_line_and_leaves_no_output(tmp_path, make, says):
+    out = tmp_path / "out"
+    line = _one_line_error(run_kg("build", make(tmp_path), "-o", out))
+    assert says in line
+    assert not out.exists()
+
+
+def test_output_path_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "taken").write_text("not a folder")
+    assert "not a folder" in _one_line_error(run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "taken"))
+
+
+HTML_PAGE = f"""<!DOCTYPE html>
+<html><head><title>Strike in Baghdad</title>
+<script>var analytics = "Scriptia Quantelbury"; document.write("Scriptia Quantelbury");</script>
+<style>body {{ font-family: sans-serif; }}</style></head>
+<body>
+<nav><a href="/">Navora Home</a> <a href="/world">World</a> Subscribe to Navora Weekly</nav>
+<article><h1>Strike in Baghdad</h1>
+{"".join(f"<p>{line}</p>" for line in ARTICLE.split(chr(10)) if line)}
+<p>Protesters gathered in Tehran on Saturday, and the crowds mourned the general for hours.</p>
+</article>
+<footer>Copyright Footeria Holdings Ltd. Contact Mr. Wendell Footeridge for licensing.</footer>
+</body></html>"""
+
+
+@pytest.mark.slow
+def test_odd_but_valid_input_builds_and_a_bad_file_is_skipped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "latin1.txt").write_bytes(
+        "Le président François Hollande a reçu à Paris le Premier ministre québécois, à l'Élysée, "
+        "où les deux hommes ont évoqué la coopération économique et culturelle.".encode("latin-1"))
+    (corpus / "page.html").write_text(HTML_PAGE)
+    (corpus / "quiet.txt").write_text("It rained all day and then it stopped. Nothing else happened.\n")
+    (corpus / "broken.txt").write_bytes(os.urandom(2048))
+    (corpus / "zarif.md").write_text("# Zarif\n\n" + ARTICLE)
+
+    out = tmp_path / "out"
+    result = run_kg("build", corpus, "-o", out, "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "4 articles" in result.stdout
+    warnings = result.stderr.splitlines()
+    assert len([w for w in warnings if "broken.txt" in w]) == 1
+    assert any("latin1.txt is not UTF-8" in w for w in warnings)
+    assert any("latin1.txt does not look like English" in w for w in warnings)
+
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "François" in turtle  # decoded, not mangled
+    graph = rdflib.Graph().parse(data=turtle, format="turtle")
+    evidence_sources = {str(s) for s in graph.objects(None, KG.source)
+                        if (None, KG.document, next(graph.subjects(KG.source, s))) in graph}
+    assert "page.html" in evidence_sources  # the page's article text gave facts
+    for chrome in ("Scriptia", "Quantelbury", "Navora", "Footeria", "Footeridge", "font-family"):
+        assert chrome not in turtle, chrome
+    assert "page.html" in turtle and "quiet.txt" in turtle and "broken.txt" not in turtle
+
+    again = tmp_path / "again"
+    run_kg("build", corpus, "-o", again, "--jobs", "1", check=True)
+    assert (again / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
