@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
@@ -32,6 +33,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl, graph.html, report.md, report.json into.")],
     model: ModelOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Add the articles to the graph already in --out (from its facts.jsonl) instead of starting afresh.")] = False,
 ) -> None:
     """Build articles into a graph (Turtle), an interactive page and a report.
 
@@ -39,7 +41,8 @@ def build(
     """
     from kg.pipeline import build as build_graph
 
-    result = build_graph(inputs, out, model=model, jobs=jobs)
+    with _progress_bar() as progress:
+        result = build_graph(inputs, out, model=model, jobs=jobs, update=update, progress=progress)
     for path in result.files:
         typer.echo(f"wrote {path}")
     typer.echo(result.summary())
@@ -180,6 +183,38 @@ def path(
         for step in steps:
             line += f" {' / '.join(step['relations'])} {step['to']}"
         typer.echo(f"{number}. ({len(steps)} hop{'s' if len(steps) != 1 else ''}) {line}")
+
+
+@contextmanager
+def _progress_bar():
+    """A progress bar with articles per second on stderr, only when stderr is a terminal: never in a pipe or a log."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("kg: parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("parsing", total=None, rate="")
+        started = time.perf_counter()
+        # While the bar is live, warnings go through its console (sys.stderr now) so they print above it.
+        handlers = [h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler)]
+        streams = [h.setStream(sys.stderr) for h in handlers]
+
+        def update(done: int, expected: int) -> None:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=done, total=expected, rate=f"{rate:.1f} articles/s")
+
+        try:
+            yield update
+        finally:
+            for handler, stream in zip(handlers, streams):
+                handler.setStream(stream)
+
 
 
 def main() -> None:
