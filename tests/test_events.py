@@ -51,6 +51,14 @@ def test_shot_and_killed_share_their_object(nlp):
     assert {("Lee Harvey Oswald", "shoot", "John F. Kennedy"), ("Lee Harvey Oswald", "kill", "John F. Kennedy")} <= found
 
 
+def test_coordinated_passive_participles_share_agent_and_patient(nlp):
+    text = ("Today's highlight in history: On April 14, 1865, President Lincoln was shot and mortally wounded by "
+            "John Wilkes Booth while attending the comedy.")
+    found = triples(nlp, text)
+    assert {("John Wilkes Booth", "shoot", "Lincoln"), ("John Wilkes Booth", "wound", "Lincoln")} <= found
+    assert ("Lincoln", "wound", "") not in found
+
+
 def test_passive_with_a_named_group_as_agent(nlp):
     found = triples(nlp, "Soleimani and Muhandis were revered by the Iraqi Shia militias.")
     assert ("Iraqi Shia militias", "revere", "Muhandis") in found

@@ -289,7 +289,18 @@ def _action_of(verb: Token) -> tuple[str, str]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "Lincoln was shot and mortally wounded by Booth": a participle coordinated with a passive is passive.
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and _is_passive(verb.head)
+
+
+def _patients(verb: Token) -> list[Token]:
+    """The grammatical subjects of a passive verb, shared by the participles coordinated with it."""
+    patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    return patients
 
 
 def _verb_actors(verb: Token, context: Context) -> list[Party]:
@@ -303,6 +314,12 @@ def _agents(verb: Token) -> list[Token]:
     agents = [o for c in verb.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"]
     if agents:
         return agents
+    # "was shot and mortally wounded by John Wilkes Booth": coordinated participles share their agent.
+    for conj in verb.conjuncts:
+        if conj.tag_ == "VBN":
+            agents = [o for c in conj.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"]
+            if agents:
+                return agents
     # The parser often hangs "by X" on a noun of the clause: "shot to death in the courtyard ... by Chapman".
     for prep in _preposition_chain(verb):
         if prep.lower_ == "by":
@@ -327,7 +344,7 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
     """Who does what an active verb says, written as its subject or inherited from the clause it joins."""
     if depth > MAX_DEPTH:
         return []
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = _subjects(verb)
     if subjects:
         return [p for s in subjects for p in _parties(s, context)]
     head = verb.head
@@ -357,6 +374,23 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
             return _responsible_for_adjective(governor, context, depth + 1)
         if governor.pos_ in {"NOUN", "PROPN"}:
             return _responsible_for_noun(governor, context, depth + 1)
+    return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if any(s.i < verb.i for s in subjects):
+        # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the parser sometimes reads the object
+        # after a coordination as a second subject; a subject is written before its verb.
+        subjects = [s for s in subjects if s.i < verb.i]
+    return subjects
+
+
+def _misread_objects(verb: Token) -> list[Token]:
+    """Objects the parser labelled as a second subject, after the verb (see `_subjects`)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if any(s.i < verb.i for s in subjects):
+        return [s for s in subjects if s.i > verb.i]
     return []
 
 
@@ -409,18 +443,21 @@ def _responsible_for_noun(noun: Token, context: Context, depth: int) -> list[Par
 
 def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> list[Party]:
     if _is_passive(verb):
-        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        patients = _patients(verb)
         if patients:
             return [p for c in patients for p in _parties(c, context)]
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return _parties(verb.head, context)
         return []
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects = [c for c in verb.children if c.dep_ in OBJECTS] or _misread_objects(verb)
     if not objects:
         # "X shot and killed Y": coordinated verbs share the object written after the last of them.
         objects = [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
                    for o in conj.children if o.dep_ in OBJECTS][:1]
+    if not objects and verb.dep_ == "conj" and _violent(verb) and _violent(verb.head):
+        # "shot and mortally wounded Oswald" read as "shot Oswald and mortally wounded": two blows, one victim.
+        objects = [c for c in verb.head.children if c.dep_ in OBJECTS] or _misread_objects(verb.head)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
         holders = [verb, *[o for o in objects if f"{verb.lemma_.lower()} {o.lower_}" in verb_lexicon()]]
@@ -432,6 +469,10 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _violent(verb: Token) -> bool:
+    return verb_lexicon().get(verb.lemma_.lower(), "") in {"18", "19", "20"}
 
 
 def _object_parties(obj: Token, context: Context) -> list[Party]:
@@ -658,6 +699,8 @@ def _bare_name(token: Token) -> Mention | None:
     """A capitalised name with no entity label, as a person: "Oswald", "President Lincoln"."""
     if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper() or token.lower_ in NOT_NAMES:
         return None
+    if any(c.dep_ in {"det", "poss"} for c in token.children):
+        return None  # "Today's Highlight", "the Ides": a name takes no article or possessor
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
     start = min([t.i for t in words] + [token.i])
     span = token.doc[start : token.i + 1]
