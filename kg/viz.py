@@ -177,7 +177,7 @@ def vis_options(nodes: int) -> dict:
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False,
                         "multiselect": False},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidthSelected": 4},
-        "edges": {"font": {"size": 10, "align": "middle", "face": "sans-serif"}, "selectionWidth": 2,
+        "edges": {"font": {"size": 12, "align": "middle", "face": "sans-serif"}, "selectionWidth": 2,
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
     }
 
