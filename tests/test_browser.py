@@ -127,8 +127,8 @@ def test_search_filters_and_freeze(browser, seed_build):
     page = visit.page
     page.fill("#search", "trump")
     page.press("#search", "Enter")
-    selected = page.evaluate("network.getSelectedNodes()")
-    assert selected == ["https://w3id.org/kg-news/id/person/donald-trump"]
+    selected = page.evaluate("network.getSelectedNodes().map(id => nodes.get(id).label)")
+    assert selected == ["Donald Trump"]
     assert "Donald Trump" in page.locator("#search-result").inner_text()
 
     page.locator('input[data-filter="type"][value="Person"]').uncheck()
