@@ -130,6 +130,11 @@ def test_search_filters_and_freeze(browser, seed_build):
     selected = page.evaluate("network.getSelectedNodes().map(id => nodes.get(id).label)")
     assert selected == ["Donald Trump"]
     assert "Donald Trump" in page.locator("#search-result").inner_text()
+    faded = page.evaluate("""() => {
+        const trump = network.getSelectedNodes()[0], near = new Set([trump, ...network.getConnectedNodes(trump)]);
+        return nodes.get().map(n => [near.has(n.id), n.opacity]); }""")
+    assert {opacity for is_near, opacity in faded if is_near} == {1}
+    assert {opacity for is_near, opacity in faded if not is_near} == {0.15}
 
     page.locator('input[data-filter="type"][value="Person"]').uncheck()
     hidden = page.evaluate("""() => ({

@@ -34,6 +34,20 @@ var network;
   });
   if (data.nodes.length === 0) setFrozen(true);
 
+  // Selecting an entity (by click or search) fades everything but it, its neighbours and their edges.
+  function highlight(id) {
+    const near = id === null ? null : new Set([id].concat(network.getConnectedNodes(id)));
+    nodes.update(nodes.getIds().map(function (node) {
+      return { id: node, opacity: near === null || near.has(node) ? 1 : 0.15 };
+    }));
+    edges.update(edges.get().map(function (edge) {
+      const shown = near === null || edge.from === id || edge.to === id;
+      return { id: edge.id, color: Object.assign({}, edge.color, { opacity: shown ? 1 : 0.1 }) };
+    }));
+  }
+  network.on("selectNode", function (params) { highlight(params.nodes[0]); });
+  network.on("deselectNode", function () { highlight(null); });
+
   // Search: by name or alias, case- and accent-insensitive; an exact name wins over a partial one.
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[.\u2019']/g, "")
@@ -50,7 +64,7 @@ var network;
   const searchResult = document.getElementById("search-result");
   function find() {
     const wanted = fold(searchBox.value);
-    if (!wanted) { searchResult.textContent = ""; network.unselectAll(); return; }
+    if (!wanted) { searchResult.textContent = ""; network.unselectAll(); highlight(null); return; }
     const exact = searchable.filter(function (s) { return s.keys.indexOf(wanted) >= 0; });
     const partial = searchable.filter(function (s) {
       return s.keys.some(function (key) { return key.indexOf(wanted) >= 0; });
@@ -59,6 +73,7 @@ var network;
     if (!found.length) { searchResult.textContent = "no entity matches"; return; }
     const node = nodes.get(found[0].id);
     network.selectNodes([node.id]);
+    highlight(node.id);
     network.focus(node.id, { scale: 1.4, animation: { duration: 400 } });
     searchResult.textContent = (found.length > 1 ? found.length + " match; showing " : "") + node.label +
       (node.hidden ? " (hidden by a filter)" : "");
