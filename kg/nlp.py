@@ -133,7 +133,8 @@ def _trimmed(ent: Span) -> Span | None:
                 t.text in ")]" for t in ent.doc[token.i : ent.end])):
             end = token.i
             break
-    while end - start > 1 and ent.doc[end - 1].is_punct:
+    # "Senate Committee on": a name does not end in punctuation or a function word.
+    while end - start > 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         end -= 1
     if end <= start:
         return None

@@ -36,6 +36,7 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Prepositions that link a role to its organization: "a senior fellow at X", "an analyst with X".
 ROLE_PREPOSITIONS = frozenset({"of", "at", "with", "for", "in", "from", "to"})
+WORKPLACE_PREPOSITIONS = frozenset({"at", "with", "for", "in"})
 # Prepositions that link a person to where they work: "Roger K. Crouch of NASA".
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "with", "at"})
 # Dependency labels of the words that qualify a role noun: "senior", "deputy", "International Paper's".
@@ -58,6 +59,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
 ATTRIBUTIVE_PARTICIPLES = frozenset({"based", "backed", "born", "funded", "led", "owned", "run", "allied",
                                      "affiliated", "linked", "aligned", "sponsored", "supported", "controlled"})
+# Nouns that refer back to the company the sentence named: "said Debra Bornstein, a company official".
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern", "group"})
 # Clauses inside a noun phrase that say something else: an organization in them holds no role.
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 # "militias, known as the Popular Mobilization Forces": a clause that names the noun, not a new clause.
@@ -113,15 +116,33 @@ class Title(NamedTuple):
 def role_facts(doc: Doc) -> Iterator[RoleFact]:
     """Yield the role facts of a document in text order."""
     facts: list[RoleFact] = []
-    for person in doc.ents:
-        if person.label_ != "PERSON":
-            continue
-        titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_affiliations(person)]
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    found = {person.start: [*_titles_before(person), *_appositions(person), *_predicates(person),
+                            *_affiliations(person)] for person in people}
+    for person in people:
+        titles = found[person.start] or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
             facts.append(RoleFact(mention_of(person), title.label, title.organization, title.former,
                                   evidence_of(person.sent, start, end)))
     yield from sorted(_consolidate(doc, facts), key=lambda f: (f.evidence.start, f.person.start, f.role))
+
+
+def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
+    # "James G. Blight and David A. Welch of Harvard University", "Bellona members Nils Bemer and Tomas
+    # Nilsen": people coordinated with each other share the role stated for one of them.
+    root = person.root
+    partners = {root.head.i} if root.dep_ == "conj" else set()
+    partners |= {c.i for c in root.children if c.dep_ == "conj"}
+    for other in people:
+        if other.root.i in partners and found[other.start] and _only_coordination_between(person, other):
+            return found[other.start]
+    return []
+
+
+def _only_coordination_between(a: Span, b: Span) -> bool:
+    first, second = sorted((a, b), key=lambda span: span.start)
+    return all(t.lower_ in COORDINATORS or t.text == "," for t in first.doc[first.end : second.start])
 
 
 # ----------------------------------------------------------------------------- words and entities
@@ -224,11 +245,11 @@ def _phrase(token: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _organization_after(noun: Token) -> Mention | None:
+def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSITIONS) -> Mention | None:
     """The organization in a role noun's prepositional phrases: "chairman of the Joint Chiefs of Staff"."""
     candidates = []
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
             candidates.append(prep)
     for prep in candidates:
         tokens = [t for t in _phrase(prep) if t is not prep]
@@ -249,14 +270,20 @@ def _organization_after(noun: Token) -> Mention | None:
     return None
 
 
-def _described_organization(noun: Token) -> Mention | None:
+def _described_organization(noun: Token, bare: bool = False) -> Mention | None:
     # "a spokeswoman for the agency": the organization the document named before whose name ends in
-    # that noun ("The Environmental Protection Agency").
-    if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+    # that noun ("The Environmental Protection Agency"); "the company", "the firm": the organization the
+    # sentence named last.
+    if noun.pos_ != "NOUN" or not (bare or any(c.lower_ == "the" for c in noun.children)):
         return None
-    for ent in reversed(noun.doc.ents[: _entities_before(noun)]):
-        if ent.label_ in ORGANIZATION_LABELS and ent[-1].lemma_.lower() == noun.lemma_.lower():
+    before = [ent for ent in noun.doc.ents[: _entities_before(noun)] if ent.label_ in ORGANIZATION_LABELS]
+    for ent in reversed(before):
+        if ent[-1].lemma_.lower() == noun.lemma_.lower():
             return mention_of(ent)
+    if noun.lemma_.lower() in COMPANY_NOUNS:
+        in_sentence = [ent for ent in before if ent.sent == noun.sent]
+        if in_sentence:
+            return mention_of(in_sentence[-1])
     return None
 
 
@@ -281,9 +308,12 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if _kind(doc[i]) == "rank":
             ranks.insert(0, doc[i])
         i -= 1
-    # "Iran Supreme Leader, Ayatollah Ali Khamenei": a title set off by a comma right before the name.
-    if i - 1 >= first and doc[i].text == "," and _is_role_noun(doc[i - 1]) and not doc[i - 1].ent_type_:
-        i -= 1
+    # "Iran Supreme Leader, Ayatollah Ali Khamenei", "the chairman of the United Djibouti Opposition Front,
+    # Mohamed Ahmed Issa": a title set off by a comma right before the name.
+    if i - 1 >= first and doc[i].text == "," and not ranks:
+        title, _ = _title_ending_at(doc, i - 1, first)
+        if title is not None:
+            i -= 1
     titles: list[Title] = []
     while i >= first:
         title, i = _title_ending_at(doc, i, first)
@@ -311,7 +341,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         k = span.start - 1
         if doc[k].lower_ in TITLE_PREPOSITIONS:
             after, j = mention_of(span), k - 1
-    if j < first or not _is_role_noun(doc[j]) or (doc[j].ent_type_ and not _is_label_word(doc[j])):
+    if j < first or doc[j].ent_type_ and not _is_label_word(doc[j]):
+        return None, i
+    # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
+    # when an organization goes with it. Title-case words must be known role nouns ("Foreign Minister").
+    open_class = not _is_role_noun(doc[j]) and doc[j].pos_ == "NOUN" and doc[j].is_lower and j == i
+    if not (_is_role_noun(doc[j]) or open_class):
         return None, i
     k = j
     while k - 1 >= first and _is_label_word(doc[k - 1]):
@@ -320,10 +355,13 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
     name_end = k
-    while name_end <= j - 1 and _is_unnamed_organization_word(doc[name_end]):
+    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
+            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
         name_end += 1
+    # A capitalised word that opens the sentence may just be capitalised there ("Anthropologist Dean Falk").
+    sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
     unnamed = None
-    if name_end > k:
+    if name_end > k and not sentence_opener:
         label_tokens = list(doc[name_end : j + 1])
         start_of_name = k
         while start_of_name - 1 >= first and doc[start_of_name - 1].ent_type_ in COUNTRY_LABELS:
@@ -336,7 +374,14 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
             unnamed = mention_of(Span(doc, start_of_name, name_end, label="ORG"))
         k = start_of_name
     former, m = _markers_before(doc, k - 1, first)
+    # "PAN (National Action Party) candidate": an acronym or expansion in brackets after the organization.
+    if unnamed is None and m - 2 >= first and doc[m].text == ")":
+        opening = next((n for n in range(m - 1, max(first, m - 8) - 1, -1) if doc[n].text == "("), None)
+        if opening is not None and opening - 1 >= first and doc[opening - 1].ent_type_ in TITLE_ENTITY_LABELS:
+            m = opening - 1
     before, start = _organization_before(doc, m, first) if unnamed is None else (unnamed, k)
+    if open_class and (before or after) is None or open_class and (before or after).type != "Organization":
+        return None, i
     if before is not None:
         m = start - 1
     # "Former U.S. Vice President": markers can also stand before the organization.
@@ -399,11 +444,18 @@ def _share_coordinated(titles: list[Title]) -> Iterator[Title]:
 
 def _appositions(person: Span) -> Iterator[Title]:
     root = person.root
-    # "Bill Roggio, a senior fellow at ...": the apposed noun is the role.
-    for appos in root.children:
-        if appos.dep_ in APPOSITION:
-            if _is_role_or_rank(appos):
-                yield from _noun_titles(appos)
+    # "Bill Roggio, a senior fellow at ...": the apposed noun is the role. "Rep. Ted Weiss, D-N.Y.,
+    # chairman of ...", "Ulf D. Merbold, 47, ...": the parser may hang the role from the tag between.
+    apposed = [c for c in root.children if c.dep_ in APPOSITION]
+    apposed += [c for a in apposed if not _is_role_or_rank(a) for c in a.children if c.dep_ in APPOSITION]
+    for appos in apposed:
+        if _is_role_or_rank(appos):
+            yield from _noun_titles(appos)
+        elif _is_person_noun(appos):
+            # "David Pimentel, an ecologist and entomologist at Cornell University": any noun apposed to a
+            # name describes the person; it is a role when it names an organization.
+            yield from (t for t in _noun_titles(appos, open_class=True)
+                        if t.organization is not None and t.organization.type == "Organization")
     # "Iran Supreme Leader, Ayatollah Ali Khamenei": the name is apposed to the role. A title right before
     # the name was read by `_titles_before` already.
     head = root.head
@@ -411,15 +463,20 @@ def _appositions(person: Span) -> Iterator[Title]:
         yield from _noun_titles(head)
 
 
-def _noun_titles(noun: Token) -> Iterator[Title]:
+def _is_person_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and not token.ent_type_ and not token.like_num
+
+
+def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
     """The role a role noun states, and those of the nouns coordinated with it ("chairman and chief
     executive officer")."""
-    titles = [_noun_title(n) for n in [noun, *noun.conjuncts] if _is_role_or_rank(n)]
+    titles = [_noun_title(n, open_class and not _is_role_or_rank(n)) for n in [noun, *noun.conjuncts]
+              if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
     titles = [t for t in titles if t is not None]
     yield from reversed(list(_share_coordinated(list(reversed(titles)))))
 
 
-def _noun_title(noun: Token) -> Title | None:
+def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
     doc = noun.doc
     k = noun.i
     while k - 1 >= 0 and _is_label_word(doc[k - 1]) and doc[k - 1].head.i >= k - 1 and doc[k - 1] in noun.subtree:
@@ -428,7 +485,14 @@ def _noun_title(noun: Token) -> Title | None:
     lefts = [t for t in noun.subtree if t.i < noun.i]
     former = any(_kind(t) == "former" for t in lefts)
     organization = _organization_among(t for t in lefts if t.ent_type_ in ORGANIZATION_LABELS)
-    organization = organization or _organization_after(noun) or _organization_among(lefts)
+    # Any noun "of" a name may be a relation rather than a job ("assassin of Lincoln", "son of ..."): an
+    # open-class noun takes its organization only from "at", "with", "for", "in".
+    prepositions = WORKPLACE_PREPOSITIONS if open_class else ROLE_PREPOSITIONS
+    organization = organization or _organization_after(noun, prepositions) or _organization_among(lefts)
+    if organization is None:
+        # "a company official", "an agency spokesman": the organization the sentence named before.
+        organization = next((found for t in noun.lefts if t.dep_ == "compound"
+                             if (found := _described_organization(t, bare=True)) is not None), None)
     if _kind(noun) == "rank" and (organization is None or organization.type != "Organization"):
         return None  # "a major" alone is a rank, not a role
     end = max(t.idx + len(t) for t in noun.subtree)
@@ -454,6 +518,11 @@ def _predicates(person: Span) -> Iterator[Title]:
         former = any(child.lower_ in ADVERBS_OF_FORMER_OFFICE for child in verb.children)
         for title in _verb_titles(verb):
             yield title._replace(former=title.former or former)
+    # "Knight-Ridder has named Larry Jinks publisher of the San Jose Mercury News".
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in ROLE_COPULAS - {"be", "become", "remain", "serve"}:
+        for child in root.head.children:
+            if child.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(child):
+                yield from _noun_titles(child)
     # "The chairman of Y is X": the person is the complement, the role the subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         for subject in root.head.children:
@@ -468,6 +537,10 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
         for child in verb.children:
             if child.dep_ in COMPLEMENTS and _is_role_or_rank(child):
                 yield from _noun_titles(child)
+            elif child.dep_ in {"attr", "oprd"} and _is_person_noun(child):
+                # "X is a professor of economics at Y", "X became a lobbyist with Y".
+                yield from (t for t in _noun_titles(child, open_class=True)
+                            if t.organization is not None and t.organization.type == "Organization")
             if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
                 for noun in child.children:
                     if noun.dep_ == "pobj" and _is_role_or_rank(noun):
