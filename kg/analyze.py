@@ -104,7 +104,8 @@ def role_facts(graph: Graph) -> list[dict]:
             if evidence := lookup.evidence(node):
                 facts.add((*fact, *_evidence_order(evidence)))
     keys = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
-    return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
+    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
+    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
 
 
 def event_facts(graph: Graph) -> list[dict]:
@@ -125,7 +126,8 @@ def event_facts(graph: Graph) -> list[dict]:
                 facts.add((*fact, *_evidence_order(evidence)))
     keys = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
             "source", "start", "end", "sentence")
-    return sorted((dict(zip(keys, fact)) for fact in facts), key=_evidence_order)
+    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
+    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
 
 
 def _entities(graph: Graph) -> Iterable[tuple[str, dict, list[str]]]:
