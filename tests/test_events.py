@@ -36,6 +36,13 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
      ("Lee Harvey Oswald", "assassinate", "Kennedy")),
     # A lone surname the tagger misses is still a person when it kills or is killed.
     ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", ("Ruby", "shoot", "Oswald")),
+    # Who ordered it acts: "murdered on the orders of X".
+    ("On this date: In 1533, the last Incan King of Peru, Atahualpa, was murdered on the orders of Spanish "
+     "conqueror Francisco Pizarro.", ("Francisco Pizarro", "murder", "Atahualpa")),
+    # "the lone assassin" killed whom the sentence says was assassinated.
+    ("He developed evidence regarding the assassination of President Kennedy which supported the findings of "
+     "the Warren Commission that Lee Harvey Oswald was the lone assassin.",
+     ("Lee Harvey Oswald", "assassinate", "Kennedy")),
     # An instrument stands for whoever fired it.
     ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
      ("Oswald", "kill", "Kennedy")),
@@ -97,6 +104,8 @@ def test_negated_statements_are_marked(nlp, text, action):
 
 
 @pytest.mark.parametrize("text, action", [
+    ("The jury convicted Robinson of accessory after the fact, in connection with the attempted murder of "
+     "Janice Denise Rosemond.", "murder"),
     ("Defense Secretary Mark Esper warned the United States was also ready to take “preemptive action” "
      "against Iran.", "take"),
     ("The United States has about 5,000 troops in Iraq, all of whom could potentially be targeted by Iran.",

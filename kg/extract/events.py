@@ -53,6 +53,9 @@ HYPOTHETICAL_GOVERNORS = frozenset({
 # Nouns whose infinitive has not happened: "intent to kill", "a plot to assassinate".
 HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspiracy", "attempt", "threat", "bid",
                                 "effort", "order", "call", "decision", "readiness", "willingness"})
+# Modifiers of an event noun that say it did not (yet) happen: "the attempted murder of X".
+UNREALIZED_MODIFIERS = frozenset({"attempted", "failed", "foiled", "thwarted", "planned", "would-be", "aborted",
+                                  "possible", "potential", "threatened", "future"})
 # Subordinators of conditions: "if Iran retaliates".
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
@@ -109,6 +112,8 @@ DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchest
 # How many prepositional steps separate a killing from the clause that names its culprit:
 # "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
 CULPRIT_DEPTH = 7
+# Nouns of command: "on the orders of X", "at the direction of X" name who had it done.
+ORDER_NOUNS = frozenset({"order", "orders", "direction", "behest", "command", "instruction", "instructions"})
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
 INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
@@ -212,6 +217,9 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
     actors, targets = _noun_parties(noun, context)
     if not actors and action in KILLING:
         actors = _culprits(noun, context)
+    if actors and not targets and action in KILLING and _is_definite(noun):
+        # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
+        targets = _sentence_victims(noun, context)
     if not actors or (not targets and noun.lemma_.lower() in PATIENT_NOUNS):
         return
     yield from _facts(noun, action, actors, targets)
@@ -228,6 +236,9 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
     victims = [p for c in owners for p in _parties(c, context) if p.mention.type == "Person"]
     victims += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
+    if doers and not victims:
+        # "... the assassination of President Kennedy ... that Lee Harvey Oswald was the lone assassin".
+        victims = _sentence_victims(noun, context)
     if doers and victims:
         yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims)
 
@@ -241,6 +252,31 @@ def _surface_apposition(noun: Token) -> list[Party]:
             and doc[following].ent_type_ == "PERSON":
         return [Party(mention_of(entity_of(doc[following])), doc[following])]
     return []
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in noun.children)
+
+
+def _sentence_victims(trigger: Token, context: Context) -> list[Party]:
+    """The victims of the nearest other killing the trigger's sentence names, for "the lone assassin"."""
+    found: list[tuple[int, list[Party]]] = []
+    for token in trigger.sent:
+        if token.i == trigger.i:
+            continue
+        lemma = token.lemma_.lower()
+        victims: list[Party] = []
+        if token.pos_ in {"NOUN", "PROPN"} and EVENT_NOUNS.get(lemma) in KILLING:
+            victims = _noun_parties(token, context)[1]
+        elif token.pos_ == "VERB" and lemma in KILLING and _is_passive(token):
+            victims = [p for c in _patients(token) for p in _parties(c, context)]
+        elif lemma == "victim" and token.dep_ == "attr":
+            # "Kennedy was the victim of a conspiracy".
+            victims = [p for c in token.head.children if c.dep_ in SUBJECTS for p in _parties(c, context)]
+        victims = [p for p in victims if p.mention.type == "Person"]
+        if victims:
+            found.append((abs(token.i - trigger.i), victims))
+    return min(found, key=lambda pair: pair[0])[1] if found else []
 
 
 def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party]) -> Iterator[EventFact]:
@@ -324,6 +360,19 @@ def _agents(verb: Token) -> list[Token]:
     for prep in _preposition_chain(verb):
         if prep.lower_ == "by":
             return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}]
+    return _instigators(verb)
+
+
+def _instigators(verb: Token) -> list[Token]:
+    """Who ordered it: "murdered on the orders of Francisco Pizarro", "launched at the direction of Trump"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "at", "under", "by"}:
+            continue
+        for order in prep.children:
+            if order.dep_ == "pobj" and order.lemma_.lower() in ORDER_NOUNS:
+                of = next((c for c in order.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None:
+                    return [o for o in of.children if o.dep_ == "pobj"]
     return []
 
 
@@ -519,14 +568,9 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
     """An event noun's doers and the ones it is done to."""
     lemma = noun.lemma_.lower()
     patient_noun = lemma in PATIENT_NOUNS
-    prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
-    of = _pobj_parties(prepositions.get("of"), context)
-    by = _pobj_parties(prepositions.get("by"), context)
-    aimed = _pobj_parties(prepositions.get("against") or prepositions.get("on"), context)
-    if not by:
-        # "the assassination in 1914 of Archduke Franz Ferdinand by ... Gavrilo Princip": "by" may hang lower.
-        by = [p for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
-              for b in o.children if b.dep_ == "prep" and b.lower_ == "by" for p in _pobj_parties(b, context)]
+    of = _pobj_parties(_noun_preposition(noun, "of"), context)
+    by = _pobj_parties(_noun_preposition(noun, "by"), context)
+    aimed = _pobj_parties(_noun_preposition(noun, "against") or _noun_preposition(noun, "on"), context)
     # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
     owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
               and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
@@ -540,6 +584,21 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
         actors = by or owners
         targets = of or aimed
     return actors, targets
+
+
+def _noun_preposition(noun: Token, word: str) -> Token | None:
+    """The noun's preposition `word`, or one hanging from a phrase between ("the assassination in 1914 of X")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == word:
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "at", "during"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} or obj.like_num):
+                    for grandchild in obj.children:
+                        if grandchild.dep_ == "prep" and grandchild.lower_ == word:
+                            return grandchild
+    return None
 
 
 def _pobj_parties(prep: Token | None, context: Context) -> list[Party]:
@@ -788,6 +847,8 @@ def _is_negated(trigger: Token) -> bool:
 
 def _is_hypothetical(trigger: Token) -> bool:
     # "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates".
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALIZED_MODIFIERS for c in trigger.children):
+        return True  # "the attempted murder of X", "a foiled plot"
     for governor in _governors(trigger):
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in governor.children):
             return True
