@@ -141,10 +141,17 @@ def _trimmed(ent: Span) -> Span | None:
     while end - start > 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     if ent.label_ == "PERSON":
-        while end - start > 1 and ent.doc[start].lower_.rstrip(".") in _title_words() | {
-                t.rstrip(".") for t in _title_words()}:
+        while end - start > 1 and _is_title_word(ent.doc[start]):
             start += 1
+    # "FAA Administrator Allan McArtor": the title before a name is no part of the organization.
+    if ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON":
+        while end - start > 1 and _is_title_word(ent.doc[end - 1]):
+            end -= 1
     return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words()
 
 
 def _place_of(span: Span) -> Span:

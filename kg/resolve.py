@@ -145,6 +145,10 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
     _link_surnames_across(surfaces, links)
+    # Names that differ only in case or punctuation ("CHICAGO", "Chicago") name one entity.
+    by_key: dict[str, Typed] = {}
+    for typed in sorted(surfaces):
+        links.union(by_key.setdefault(entity_key(*typed), typed), typed)
 
     counts: Counter[Typed] = Counter(provisional.values())
     groups: dict[Typed, list[Typed]] = defaultdict(list)
@@ -193,14 +197,14 @@ class _Links:
 
 
 def _canonical_rank(typed: Typed, counts: Counter[Typed]) -> tuple:
-    # The name a group goes by: a person's full name; an organization's name rather than its acronym;
-    # the most used, one without a country in front ("State Department" over "U.S. State Department"),
+    # The name a group goes by: a person's full name; otherwise the form the corpus uses most (news
+    # keeps to an acronym once it is defined: "U.N.", "IRGC"), not shouted in capitals, one without a
+    # country in front ("State Department" over "U.S. State Department"), the expansion over the acronym,
     # then the fullest.
     kind, name = typed
     first = name.split()[0].lower() if name.split() else ""
-    return (-len(name.split()) if kind == "Person" else 0,
-            bool(ACRONYM.match(name)) and kind == "Organization", -counts[typed],
-            kind == "Organization" and first in countries(), -len(name), name)
+    return (-len(name.split()) if kind == "Person" else 0, name.isupper() and len(name) > 5, -counts[typed],
+            kind == "Organization" and first in countries(), bool(ACRONYM.match(name)), -len(name), name)
 
 
 def surname_key(name: str) -> str:
