@@ -18,11 +18,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
                         ranked, role_facts)
 from kg.files import atomic_path, write_text
+from kg.namespace import KG
 from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
 
 PICTURE = "graph.png"
@@ -62,7 +63,8 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
     ]
     groups = communities(network)
     parts = components(network)
-    documents = sorted({f["source"] for f in roles} | {e["source"] for e in events})
+    # Every document of the graph, whether or not a fact came from it.
+    documents = set(graph.subjects(RDF.type, KG.Document))
     return {
         "summary": {
             "documents": len(documents),
