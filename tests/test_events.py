@@ -95,6 +95,7 @@ def test_pronoun_actor_is_resolved_and_a_quote_is_no_target(nlp):
 
 
 @pytest.mark.parametrize("text, action", [
+    ("Smith denied killing Jones.", "kill"),
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.", "go"),
     ("The United States will not tolerate Iran spilling American blood.", "tolerate"),
 ])

@@ -44,6 +44,7 @@ PLURAL_LABELS = frozenset({"ORG", "GPE", "NORP"})
 GROUP_NOUNS = frozenset({
     "militia", "force", "rebel", "insurgent", "guerrilla", "fighter", "troop", "soldier", "guard",
     "protester", "demonstrator", "group", "faction", "proxy", "separatist", "militant", "jihadist",
+    "bodyguard", "gunman", "assassin", "agent", "commando", "sniper", "terrorist", "extremist", "nationalist",
 })
 # Unnamed noun phrases in these functions are antecedents that block a named one further back.
 BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})

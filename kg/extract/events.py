@@ -56,6 +56,8 @@ HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspira
 # Modifiers of an event noun that say it did not (yet) happen: "the attempted murder of X".
 UNREALIZED_MODIFIERS = frozenset({"attempted", "failed", "foiled", "thwarted", "planned", "would-be", "aborted",
                                   "possible", "potential", "threatened", "future"})
+# Verbs whose complement the subject says did not happen.
+DENIALS = frozenset({"deny", "refute"})
 # Subordinators of conditions: "if Iran retaliates".
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
@@ -491,7 +493,7 @@ def _responsible_for_noun(noun: Token, context: Context, depth: int) -> list[Par
 
 
 def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> list[Party]:
-    if _is_passive(verb):
+    if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = _patients(verb)
         if patients:
             return [p for c in patients for p in _parties(c, context)]
@@ -841,8 +843,11 @@ def _same(a: Mention, b: Mention) -> bool:
 
 
 def _is_negated(trigger: Token) -> bool:
-    # "he did not foresee the U.S. going to war": a negated governing verb negates its complement too.
-    return any(c.dep_ in NEGATIONS for t in _governors(trigger) for c in t.children)
+    # "he did not foresee the U.S. going to war": a negated governing verb negates its complement too;
+    # "Smith denied killing Jones": a denial says it did not happen.
+    governors = list(_governors(trigger))
+    return (any(c.dep_ in NEGATIONS for t in governors for c in t.children)
+            or any(t.lemma_.lower() in DENIALS for t in governors[1:]))
 
 
 def _is_hypothetical(trigger: Token) -> bool:
