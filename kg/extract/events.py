@@ -49,6 +49,7 @@ HYPOTHETICAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", 
 HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "plan", "intend", "try", "attempt", "hope", "aim", "threaten", "seek", "vow", "expect", "wish",
     "consider", "conspire", "prepare", "ready", "prepared", "willing", "able", "likely", "unlikely", "eager",
+    "capable",
 })
 # Nouns whose infinitive has not happened: "intent to kill", "a plot to assassinate".
 HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspiracy", "attempt", "threat", "bid",
@@ -502,6 +503,11 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
             return _parties(verb.head, context)
         return []
     objects = [c for c in verb.children if c.dep_ in OBJECTS] or _misread_objects(verb)
+    if not objects and verb.tag_ == "VBG" and any(c.dep_ == "poss" or c.dep_ == "nsubj" and c.i < verb.i
+                                                  for c in verb.children):
+        # "Iran's targeting of Americans": a gerund written as a noun takes its object with "of".
+        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj"]
     if not objects:
         # "X shot and killed Y": coordinated verbs share the object written after the last of them.
         objects = [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
@@ -871,6 +877,9 @@ def _governors(trigger: Token) -> Iterator[Token]:
     if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head
+    if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
+        # "capable of targeting personnel": what someone is capable of has not happened.
+        yield token.head.head
     while token.dep_ in COMPLEMENTS and token.head is not token:
         token = token.head
         yield token
