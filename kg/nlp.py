@@ -51,6 +51,7 @@ def load_pipeline(name: str | None = None) -> Language:
     if nlp.lang != "en":
         log.warning("model %s is for language %r; kg's rules are written for English", chosen, nlp.lang)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("kg_hyphenated_titles", first=True)
     nlp.add_pipe("kg_paragraph_sentences", before=first)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_corrections", after="ner")
@@ -66,6 +67,23 @@ def paragraph_sentences(doc: Doc) -> Doc:
             token.is_space and token.text.count("\n") >= 2
         ):
             token.is_sent_start = True
+    return doc
+
+
+@Language.component("kg_hyphenated_titles")
+def hyphenated_titles(doc: Doc) -> Doc:
+    """Keep a hyphenated title one word, as the tagger and parser expect: the tokenizer splits
+    "vice-president" and "Major-General" into three tokens, which the parser then reads as a list."""
+    titles = _title_words()
+    with doc.retokenize() as retokenizer:
+        i = 0
+        while i + 2 < len(doc):
+            if doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+                    and f"{doc[i].lower_}-{doc[i + 2].lower_}" in titles:
+                retokenizer.merge(doc[i : i + 3])
+                i += 3
+            else:
+                i += 1
     return doc
 
 

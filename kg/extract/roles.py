@@ -48,7 +48,8 @@ RELATIVE_CLAUSES = frozenset({"relcl"})
 COMPLEMENTS = frozenset({"attr", "oprd", "xcomp", "acomp", "dobj", "appos"})
 # Verbs whose complement is the subject's role: "X is/became/remains ...", "X was named/appointed ...".
 ROLE_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect", "promote", "nominate", "select",
-                          "choose", "hire", "install", "designate", "make", "serve", "reappoint", "re-elect"})
+                          "choose", "hire", "install", "designate", "make", "serve", "reappoint", "re-elect",
+                          "consider"})
 # "X serves as chairman of Y": the role is the object of "as".
 AS_PREPOSITION = "as"
 # Words that join a title to the organization that follows it: "candidate for the Democratic Party".
@@ -447,7 +448,8 @@ def _appositions(person: Span) -> Iterator[Title]:
     # "Bill Roggio, a senior fellow at ...": the apposed noun is the role. "Rep. Ted Weiss, D-N.Y.,
     # chairman of ...", "Ulf D. Merbold, 47, ...": the parser may hang the role from the tag between.
     apposed = [c for c in root.children if c.dep_ in APPOSITION]
-    apposed += [c for a in apposed if not _is_role_or_rank(a) for c in a.children if c.dep_ in APPOSITION]
+    # "leader of Bosnian Serbs and vice-president of the Union": a second role apposed to the first.
+    apposed += [c for a in apposed for c in a.children if c.dep_ in APPOSITION]
     for appos in apposed:
         if _is_role_or_rank(appos):
             yield from _noun_titles(appos)
@@ -519,10 +521,13 @@ def _predicates(person: Span) -> Iterator[Title]:
         for title in _verb_titles(verb):
             yield title._replace(former=title.former or former)
     # "Knight-Ridder has named Larry Jinks publisher of the San Jose Mercury News".
+    # "X, considered by Madrid to be a top leader of ... ETA".
     if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in ROLE_COPULAS - {"be", "become", "remain", "serve"}:
         for child in root.head.children:
-            if child.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(child):
-                yield from _noun_titles(child)
+            complements = [child] if child.lemma_ != "be" else [c for c in child.children if c.dep_ == "attr"]
+            for complement in complements:
+                if complement.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(complement):
+                    yield from _noun_titles(complement)
     # "The chairman of Y is X": the person is the complement, the role the subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         for subject in root.head.children:
@@ -532,6 +537,10 @@ def _predicates(person: Span) -> Iterator[Title]:
 
 def _verb_titles(verb: Token) -> Iterator[Title]:
     lemma = verb.lemma_.lower()
+    # Phrasal verbs: "Bossi set up the Freedom Alliance".
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in role_verbs():
+        lemma = f"{lemma} {particle}"
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
         for child in verb.children:
