@@ -55,11 +55,11 @@ def test_them_is_a_coordination_of_organizations(nlp):
 
 @pytest.mark.parametrize("text, word", [
     # "they" is the matters, an unnamed noun closer than the countries.
-    ("“The key question is whether this will lead to war between the U.S. and Iran,” Aaron David Miller "
-     "tweeted. “Matters will get worse before they get worse.”", "they"),
+    (("“The key question is whether this will lead to war between the U.S. and Iran,” Aaron David Miller "
+      "tweeted. “Matters will get worse before they get worse.”"), "they"),
     # "it said" after "the statement said" is the statement, not the Pentagon named earlier.
-    ("The Pentagon confirmed the death of Qassem Soleimani. “He was developing plans to attack American "
-     "diplomats,” the statement said. “This strike was aimed at deterring future attack plans,” it said.", "it"),
+    (("The Pentagon confirmed the death of Qassem Soleimani. “He was developing plans to attack American "
+      "diplomats,” the statement said. “This strike was aimed at deterring future attack plans,” it said."), "it"),
 ])
 def test_a_pronoun_with_no_named_antecedent_stays_unresolved(nlp, text, word):
     assert pronoun(text, word) not in resolved(nlp, text)

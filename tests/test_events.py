@@ -18,14 +18,14 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
 
 @pytest.mark.parametrize("text, expected", [
     # Passive voice: the agent acts.
-    ("In 1881, President James A. Garfield was shot by Charles J. Guiteau, a disappointed office-seeker, "
-     "at the Washington railroad station.", ("Charles J. Guiteau", "shoot", "James A. Garfield")),
+    (("In 1881, President James A. Garfield was shot by Charles J. Guiteau, a disappointed office-seeker, "
+      "at the Washington railroad station."), ("Charles J. Guiteau", "shoot", "James A. Garfield")),
     # A relative clause: "who" is the person it follows.
     ("John Wilkes Booth, who assassinated President Lincoln, was an actor.",
      ("John Wilkes Booth", "assassinate", "Lincoln")),
     # A gerund after "convicted of": the convicted did it.
-    ("The federal appeals court threw out the death sentence of John Harvey Adamson, convicted of murdering "
-     "Phoenix newspaper reporter Don Bolles in 1976.", ("John Harvey Adamson", "murder", "Don Bolles")),
+    (("The federal appeals court threw out the death sentence of John Harvey Adamson, convicted of murdering "
+      "Phoenix newspaper reporter Don Bolles in 1976."), ("John Harvey Adamson", "murder", "Don Bolles")),
     # An event noun with no doer: the one convicted of it.
     ("Sirhan was convicted of Kennedy's killing and is serving a life sentence.", ("Sirhan", "kill", "Kennedy")),
     # A doer noun in apposition: "Y's assassin, X".
@@ -37,11 +37,11 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
     # A lone surname the tagger misses is still a person when it kills or is killed.
     ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", ("Ruby", "shoot", "Oswald")),
     # Who ordered it acts: "murdered on the orders of X".
-    ("On this date: In 1533, the last Incan King of Peru, Atahualpa, was murdered on the orders of Spanish "
-     "conqueror Francisco Pizarro.", ("Francisco Pizarro", "murder", "Atahualpa")),
+    (("On this date: In 1533, the last Incan King of Peru, Atahualpa, was murdered on the orders of Spanish "
+      "conqueror Francisco Pizarro."), ("Francisco Pizarro", "murder", "Atahualpa")),
     # "the lone assassin" killed whom the sentence says was assassinated.
-    ("He developed evidence regarding the assassination of President Kennedy which supported the findings of "
-     "the Warren Commission that Lee Harvey Oswald was the lone assassin.",
+    (("He developed evidence regarding the assassination of President Kennedy which supported the findings of "
+      "the Warren Commission that Lee Harvey Oswald was the lone assassin."),
      ("Lee Harvey Oswald", "assassinate", "Kennedy")),
     # An instrument stands for whoever fired it.
     ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
@@ -105,10 +105,10 @@ def test_negated_statements_are_marked(nlp, text, action):
 
 
 @pytest.mark.parametrize("text, action", [
-    ("The jury convicted Robinson of accessory after the fact, in connection with the attempted murder of "
-     "Janice Denise Rosemond.", "murder"),
-    ("Defense Secretary Mark Esper warned the United States was also ready to take “preemptive action” "
-     "against Iran.", "take"),
+    (("The jury convicted Robinson of accessory after the fact, in connection with the attempted murder of "
+      "Janice Denise Rosemond."), "murder"),
+    (("Defense Secretary Mark Esper warned the United States was also ready to take “preemptive action” "
+      "against Iran."), "take"),
     ("The United States has about 5,000 troops in Iraq, all of whom could potentially be targeted by Iran.",
      "target"),
 ])

@@ -87,8 +87,7 @@ def antecedents(doc: Doc) -> dict[int, tuple[Span, ...]]:
     resolved: dict[int, tuple[Span, ...]] = {}
     speaker: tuple[Span, ...] | None = None  # () after an unnamed speaker ("the statement said")
     for token in doc:
-        for referent in _referents_at(token, sentence_of):
-            referents.append(referent)
+        referents.extend(_referents_at(token, sentence_of))
         kind = _pronoun_kind(token)
         if kind is not None:
             if _is_quote_attribution(token) and speaker is not None:

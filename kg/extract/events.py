@@ -683,7 +683,10 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     """The named entities one noun-phrase head stands for, with the rule that finds them."""
     if depth > MAX_DEPTH:
         return []
-    here = lambda mentions: [Party(m, token) for m in mentions]  # noqa: E731
+
+    def here(mentions: list[Mention]) -> list[Party]:
+        return [Party(m, token) for m in mentions]
+
     # A name: "Lee Harvey Oswald". An adjective of nationality names no party on its own.
     if token.ent_type_ in ENTITY_TYPES and not doer and not (token.ent_type_ == "NORP" and token.pos_ == "ADJ"):
         if token.ent_type_ != "PERSON":
@@ -691,8 +694,8 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
             # apposition is a person stands for that person.
             for child in token.children:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    return here([mention_of(_entity_head(child))])
-        return here([mention_of(_entity_head(token))])
+                    return here([mention_of(entity_of(child))])
+        return here([mention_of(entity_of(token))])
     lower = token.lower_
     # A pronoun: "he", "they", "them" → its antecedent (kg.extract.coref).
     if token.i in context.coref:
@@ -751,7 +754,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     if lemma in GOVERNMENT_NOUNS:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
-                return here([mention_of(_entity_head(child))])
+                return here([mention_of(entity_of(child))])
     # A named group: "the Iraqi Shia militias".
     group = group_span(token)
     if group is not None:
@@ -779,7 +782,7 @@ def _bare_name(token: Token) -> Mention | None:
 def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]:
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}:
-            return _refer(child, context, depth + 1) or [Party(mention_of(_entity_head(child)), noun)]
+            return _refer(child, context, depth + 1) or [Party(mention_of(entity_of(child)), noun)]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return _pobj_parties(child, context)
@@ -801,7 +804,7 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                     continue
                 for child in earlier.children:
                     if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "ORG", "NORP"}:
-                        return [Party(mention_of(_entity_head(child)), noun)]
+                        return [Party(mention_of(entity_of(child)), noun)]
     return []
 
 
@@ -814,14 +817,10 @@ def _organization_of(role: Token) -> Mention | None:
         if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in {"ORG", "GPE", "NORP"}:
-                    return mention_of(_entity_head(obj))
+                    return mention_of(entity_of(obj))
         if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE"}:
-            return mention_of(_entity_head(child))
+            return mention_of(entity_of(child))
     return None
-
-
-def _entity_head(token: Token) -> Span:
-    return entity_of(token)
 
 
 def _role_holders(doc: Doc) -> dict[str, tuple[Mention, ...]]:
