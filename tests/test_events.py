@@ -86,6 +86,13 @@ def test_the_leader_of_an_organization_is_the_person_the_text_names_as_its_comma
     assert ("United States", "strike", "Iran") in found
 
 
+def test_a_possessive_pronoun_names_the_organization_of_a_role(nlp):
+    events_ = events(nlp("Just days earlier, Trump warned Iran he was holding its leaders accountable for a "
+                         "series of repeated attacks."))
+    held = [(e.actor.text, e.target.text if e.target else "", e.cameo) for e in events_ if e.action == "hold"]
+    assert held == [("Trump", "Iran", "11")]
+
+
 def test_pronoun_actor_is_resolved_and_a_quote_is_no_target(nlp):
     text = ("Just days earlier, Trump warned Iran he was holding its leaders accountable.\n\n"
             "“They will pay a very big price,” he tweeted.")

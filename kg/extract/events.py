@@ -176,6 +176,8 @@ def events(doc: Doc) -> Iterator[EventFact]:
             found = _verb_events(token, context)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
             found = _noun_events(token, context)
+        elif token.pos_ == "NOUN" and lemma == "death":
+            found = _death_events(token, context)
         elif lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
             # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
             found = _doer_events(token, context)
@@ -211,6 +213,13 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
     yield from _facts(verb, action, actors, targets)
+
+
+def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    # "the death of Quds Force Commander General Qassem Soleimani", "Soleimani's death": who died.
+    the_dead = _pobj_parties(_noun_preposition(noun, "of"), context)
+    the_dead += [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
+    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type == "Person"], [])
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -285,7 +294,7 @@ def _sentence_victims(trigger: Token, context: Context) -> list[Party]:
 def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party]) -> Iterator[EventFact]:
     negated = _is_negated(trigger)
     modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
-    cameo = verb_lexicon().get(action, "")
+    cameo = _complement_category(trigger) or verb_lexicon().get(action, "")
     for actor in actors:
         for target in targets or [None]:
             if target is not None and _same(target.mention, actor.mention):
@@ -299,6 +308,17 @@ def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party
                 cameo=cameo,
                 evidence=evidence_of(trigger.sent, *_offsets(trigger, actor, target)),
             )
+
+
+def _complement_category(verb: Token) -> str:
+    """The CAMEO category of a verb with its adjective complement: "hold ... accountable" blames."""
+    lexicon = verb_lexicon()
+    for child in verb.children:
+        if child.dep_ in {"acomp", "oprd", "ccomp", "xcomp"} and child.pos_ == "ADJ":
+            code = lexicon.get(f"{verb.lemma_.lower()} {child.lower_}")
+            if code:
+                return code
+    return ""
 
 
 def _action_of(verb: Token) -> tuple[str, str]:
@@ -503,6 +523,10 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
             return _parties(verb.head, context)
         return []
     objects = [c for c in verb.children if c.dep_ in OBJECTS] or _misread_objects(verb)
+    if not objects:
+        # "holding its leaders accountable": the object is the subject of an adjective's small clause.
+        objects = [g for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "ADJ"
+                   for g in c.children if g.dep_ in SUBJECTS]
     if not objects and verb.tag_ == "VBG" and any(c.dep_ == "poss" or c.dep_ == "nsubj" and c.i < verb.i
                                                   for c in verb.children):
         # "Iran's targeting of Americans": a gerund written as a noun takes its object with "of".
@@ -743,7 +767,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     # A role in an organization: "the leader of the nation's elite Quds Force" → the person the text names
     # as its commander, else the organization itself.
     if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
-        organization = _organization_of(token)
+        organization = _organization_of(token, context)
         if organization is not None:
             if token.tag_ in {"NN", "NNP"} and lemma not in GOVERNMENT_NOUNS:
                 holders = context.holders.get(_key(organization.text), ())
@@ -812,7 +836,7 @@ def _sentence_distance(sentences: list[Span], earlier: Span, later: Span) -> int
     return sum(1 for s in sentences if earlier.start <= s.start < later.start)
 
 
-def _organization_of(role: Token) -> Mention | None:
+def _organization_of(role: Token, context: Context) -> Mention | None:
     for child in role.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
             for obj in child.children:
@@ -820,6 +844,11 @@ def _organization_of(role: Token) -> Mention | None:
                     return mention_of(entity_of(obj))
         if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE"}:
             return mention_of(entity_of(child))
+        if child.dep_ == "poss" and len(context.coref.get(child.i, ())) == 1:
+            # "its leaders": the organization or country the pronoun stands for.
+            span = context.coref[child.i][0]
+            if span.label_ in {"ORG", "GPE"}:
+                return mention_of(span)
     return None
 
 
