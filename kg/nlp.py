@@ -137,6 +137,7 @@ def entity_corrections(doc: Doc) -> Doc:
     """
     spans = [_trimmed(ent) for ent in doc.ents]
     spans = [_place_of(span) for span in spans if span is not None]
+    spans = _people_by_construction(doc, spans)
     spans = _consistent_people(doc, spans)
     spans = _acronyms(doc, spans)
     doc.ents = filter_spans(spans)
@@ -182,6 +183,65 @@ def _place_of(span: Span) -> Span:
             start -= 1
         return Span(doc, start, span.end, label="LOC")
     return span
+
+
+def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name that news writes only of people is a person, whatever the model tagged it: followed by an
+    age ("Warner, 70,"), by "who" ("Mason, who headed ..."), or by a role in apposition ("Sevket Kazan,
+    deputy leader of ...")."""
+    from kg.resolve import countries
+
+    corrected = []
+    for span in spans:
+        if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) \
+                and span.text.lower() not in countries() and _personal_context(doc, span.end):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        corrected.append(span)
+    # Names the model left untagged.
+    tagged = {t.i for s in corrected for t in s}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        if 2 <= j - i <= 4 and _looks_like_a_name(doc[i:j]) and _personal_context(doc, j) \
+                and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
+            corrected.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return corrected
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (t.is_title or "-" in t.text) for t in span) \
+        and not any(t.lower_ in _organization_words() or t.lower_ in _title_words() for t in span)
+
+
+def _personal_context(doc: Doc, end: int) -> bool:
+    after = doc[end : end + 4]
+    if len(after) < 3 or after[0].text != ",":
+        return False
+    if after[1].like_num and after[2].text == ",":
+        return True  # "Warner, 70,"
+    if after[1].lower_ == "who":
+        return True
+    head = after[2] if after[1].pos_ == "DET" else after[1]
+    if head.pos_ == "ADJ" and len(after) > 3:
+        head = after[3]
+    return head.lower_ in _role_nouns()
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    from kg.extract.roles import role_nouns
+
+    return role_nouns()
+
+
+@cache
+def _organization_words() -> frozenset[str]:
+    """Words that make a name an organization's: "Bank", "University", "Party" (`organization_words.txt`)."""
+    text = resources.files("kg.data").joinpath("organization_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -46,6 +46,11 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     ("“The truth is hard to find,” said Mrs. Higgins, 37, who is a major in the Marine Corps and works at "
      "the Pentagon as a public information officer.",
      {("Higgins", "major", "Marine Corps", False), ("Higgins", "employee", "Pentagon", False)}),
+    # A name the model mistagged or missed is a person by construction: an age, "who", an apposed role.
+    ("Warner, 70, who owned the failed Home State Savings Bank of Cincinnati, had filed a petition.",
+     {("Warner", "owner", "Home State Savings Bank of Cincinnati", False)}),
+    ("Sevket Kazan, deputy leader of the RP (Welfare Party) parliamentary group, said the DEP decided.",
+     {("Sevket Kazan", "deputy leader", "RP", False)}),
     # An organization the model did not tag, named in the title.
     ("The trucks overturned, said California Highway Patrol Officer James O'Brien.",
      {("James O'Brien", "Officer", "California Highway Patrol", False)}),
