@@ -54,6 +54,7 @@ def query(
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a bundled query's name.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries and exit.")] = False,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value: bind a query parameter (see --list), as an RDF literal.")] = None,
 ) -> None:
     """Ask a graph a SPARQL question.
 
@@ -63,13 +64,17 @@ def query(
 
     if list_queries:
         for bundled in bundled_queries().values():
-            typer.echo(f"{bundled.name}\t{bundled.description}")
+            params = "".join(f" [--param {p.name}=...: {p.description}]" for p in bundled.params)
+            typer.echo(f"{bundled.name}\t{bundled.description}{params}")
         return
     if graph is None or query is None:
         raise KgError("give a graph file and a query (or --list to see the bundled queries)")
     from kg.rdf import load_graph
 
-    typer.echo(format_result(run_query(load_graph(graph), query), format), nl=False)
+    from kg.query import parse_params
+
+    params = parse_params(param or [])
+    typer.echo(format_result(run_query(load_graph(graph), query, params), format), nl=False)
 
 
 @app.command()
@@ -215,6 +220,56 @@ def _progress_bar():
             for handler, stream in zip(handlers, streams):
                 handler.setStream(stream)
 
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes to check against (default: ontology/shapes.ttl).")] = None,
+) -> None:
+    """Check a graph against the SHACL shapes: a one-line verdict, then one line per violation.
+
+    Exits 1 when the graph does not conform. Example: kg validate output/graph.ttl
+    """
+    from kg.rdf import load_graph
+    from kg.validate import validate as validate_graph
+
+    result = validate_graph(load_graph(graph), shapes)
+    typer.echo(result.verdict())
+    for violation in result.violations:
+        typer.echo(str(violation))
+    if not result.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def convert(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .graphml .gexf .csv")],
+) -> None:
+    """Write a graph in another format: RDF (.nq and .trig with one named graph per document), or the entity network for Gephi.
+
+    Example: kg convert output/graph.ttl -o output/graph.trig
+    """
+    from kg.convert import convert as convert_graph
+    from kg.rdf import load_graph
+
+    typer.echo(f"wrote {convert_graph(load_graph(graph), out)}")
+
+
+@app.command()
+def push(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's Graph Store (or SPARQL Update) URL, e.g. http://127.0.0.1:7878/store")],
+    graph_iri: Annotated[Optional[str], typer.Option("--graph", help="Put every triple in this named graph ('default': the default graph) instead of one graph per document.")] = None,
+) -> None:
+    """Load a graph into a SPARQL 1.1 server (Graph Store HTTP Protocol, else SPARQL Update).
+
+    Each document's graph replaces the one already there. Example: kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import push as push_graph
+    from kg.rdf import load_graph
+
+    typer.echo(push_graph(load_graph(graph), endpoint, graph_iri).summary())
 
 
 def main() -> None:

@@ -2,9 +2,10 @@
 
 A bundled query is a `.rq` file in `kg/queries/`. Its leading `#` comment is its description; a
 `# @param NAME text` line declares a parameter, the variable `?NAME` of the query. A parameter's value
-is bound as an RDF literal by a `VALUES` block at the top of the query's WHERE clause, never pasted
-into the text, so no value can change what the query does; a parameter left out stays unbound, and
-every bundled query then answers for all entities.
+is bound as an RDF literal, never pasted into the text, so no value can change what the query does:
+through rdflib's `initBindings` on rdflib's engine, and through a `VALUES` block at the top of the
+WHERE clause on Oxigraph's (whose own substitution binds projected variables only). A parameter
+left out stays unbound, and every bundled query then answers for all entities.
 """
 
 from __future__ import annotations
@@ -115,17 +116,8 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def bind_params(query: str, text: str, params: Mapping[str, str]) -> str:
-    """`text` with each parameter bound to its value as an RDF literal, in a VALUES block.
-
-    The value goes in as a term (rdflib's N-Triples form of a literal, with quotes and backslashes
-    escaped), so a value is always data, never SPARQL.
-
-    >>> print(bind_params("q", "SELECT ?x WHERE { ?x ?p ?name }", {"name": 'Iran" } #'}))
-    SELECT ?x WHERE { VALUES (?name) { ("Iran\\" } #") } ?x ?p ?name }
-    """
-    if not params:
-        return text
+def check_params(query: str, text: str, params: Mapping[str, str]) -> dict[str, Literal]:
+    """The parameters as RDF literals, once each is known to be a variable of the query."""
     declared = bundled_queries()[query].params if query in bundled_queries() else None
     for name in params:
         if declared is not None and name not in {p.name for p in declared}:
@@ -133,20 +125,37 @@ def bind_params(query: str, text: str, params: Mapping[str, str]) -> str:
             raise KgError(f"query {query!r} has no parameter {name!r}; its parameters: {expected}")
         if not PARAM_NAME.match(name) or not re.search(rf"[?$]{name}\b", text):
             raise KgError(f"the query has no variable ?{name} to bind")
+    return {name: Literal(value) for name, value in sorted(params.items())}
+
+
+def with_values(text: str, bindings: Mapping[str, Literal]) -> str:
+    """`text` with the bindings in a VALUES block just inside its WHERE clause.
+
+    Each value goes in as a term (its N-Triples form, quotes and backslashes escaped), so a value is
+    always data, never SPARQL.
+
+    >>> print(with_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('Iran" } #')}))
+    SELECT ?x WHERE { VALUES (?name) { ("Iran\\" } #") } ?x ?p ?name }
+    """
+    if not bindings:
+        return text
     where = WHERE_BRACE.search(text)
     if where is None:
         raise KgError("cannot bind parameters: the query has no WHERE clause")
-    names = sorted(params)
+    names = sorted(bindings)
     values = (f"VALUES ({' '.join('?' + n for n in names)}) "
-              f"{{ ({' '.join(Literal(params[n]).n3() for n in names)}) }}")
+              f"{{ ({' '.join(bindings[n].n3() for n in names)}) }}")
     return f"{text[:where.end()]} {values}{text[where.end():]}"
 
 
 def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a SELECT (or ASK) query with `params` bound; SPARQL syntax errors become a one-line `KgError`."""
-    text = bind_params(query, query_text(query), params or {})
+    text = query_text(query)
+    bindings = check_params(query, text, params or {})
+    if bindings and type(graph.store).__name__ == "OxigraphStore":
+        text, bindings = with_values(text, bindings), {}
     try:
-        result = graph.query(text)
+        result = graph.query(text, initBindings=bindings)
         if result.type == "ASK":
             return QueryResult(("answer",), ((str(bool(result.askAnswer)).lower(),),))
         if result.type != "SELECT":

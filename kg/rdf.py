@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -20,12 +21,14 @@ from rdflib.namespace import ORG, PROV, SDO, SKOS
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.extract import ArticleFacts, Evidence
 from kg.files import atomic_path
 from kg.namespace import CAMEO, ENTITIES_GRAPH, KG, KGR, NIF, SEM
-from kg.resolve import Entity, Resolution, slug
 from kg import store as stores
 from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
+
+if TYPE_CHECKING:  # extract and resolve load spaCy, which reading and querying a graph never needs
+    from kg.extract import ArticleFacts, Evidence
+    from kg.resolve import Entity, Resolution
 
 ENTITY_CLASSES = {
     "Person": KG.Person,
@@ -84,6 +87,8 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
 
 
 def _add_article(graph: Graph, facts: ArticleFacts, resolution: Resolution) -> None:
+    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
+
     article = facts.article
     document = document_iri(article.id)
     graph.add((document, RDF.type, KG.Document))

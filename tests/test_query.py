@@ -1,0 +1,122 @@
+"""Bundled SPARQL queries, parameters bound as RDF terms, and one-line errors for bad queries (issue 4)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_kg
+from kg.query import bundled_queries, run_query
+from kg.rdf import load_graph
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_build):
+    return load_graph(seed_build / "graph.ttl", store="memory")
+
+
+def listed_names() -> list[str]:
+    lines = run_kg("query", "--list", check=True).stdout.splitlines()
+    return [line.split("\t")[0] for line in lines]
+
+
+def test_list_names_at_least_eight_queries_beyond_roles_and_events():
+    lines = run_kg("query", "--list", check=True).stdout.splitlines()
+    names = [line.split("\t")[0] for line in lines]
+    assert {"roles", "events"} <= set(names) and len(set(names) - {"roles", "events"}) >= 8
+    assert all(len(line.split("\t")[1]) > 20 for line in lines)
+    assert "--param org=" in next(line for line in lines if line.startswith("members\t"))
+
+
+def test_every_listed_query_runs_with_json_and_no_params(seed_build):
+    for name in listed_names():
+        result = run_kg("query", seed_build / "graph.ttl", name, "--format", "json")
+        assert result.returncode == 0, (name, result.stderr)
+        rows = json.loads(result.stdout)
+        assert isinstance(rows, list) and rows, name
+
+
+def test_members_of_an_organization_by_alias_in_any_case(seed_graph):
+    rows = run_query(seed_graph, "members", {"org": "iran"}).rows
+    assert rows and {r[0] for r in rows} == {"Iran"}
+    assert ("Iran", "Javad Zarif", "Foreign Minister") in {r[:3] for r in rows}
+    assert run_query(seed_graph, "members", {"org": "Iranian"}).rows == rows  # an alias names it too
+
+
+def test_a_param_value_is_data_never_sparql(seed_graph):
+    hostile = 'Iran" } ?s ?p ?o { FILTER(true) '
+    assert run_query(seed_graph, "members", {"org": hostile}).rows == ()
+    assert run_query(seed_graph, "entity-facts", {"entity": "\\"}).rows == ()
+
+
+def test_between_two_entities_either_way_round(seed_graph):
+    forward = run_query(seed_graph, "between", {"a": "al-Qaida", "b": "Osama bin Laden"})
+    backward = run_query(seed_graph, "between", {"a": "osama bin laden", "b": "al-qaida"})
+    assert forward.rows == backward.rows
+    assert ("Osama bin Laden", "founder", "al-Qaida", "role") in {r[:4] for r in forward.rows}
+    everything = run_query(seed_graph, "between").rows
+    assert set(forward.rows) < set(everything)
+
+
+def test_entity_facts_carry_their_evidence_sentences(seed_graph):
+    result = run_query(seed_graph, "entity-facts", {"entity": "javad zarif"})
+    rows = [dict(zip(result.columns, row)) for row in result.rows]
+    assert rows and {r["name"] for r in rows} == {"Javad Zarif"}
+    assert all(r["source"] == "voa-soleimani.txt" and "Zarif" in r["sentence"] for r in rows)
+    assert {"role", "event"} <= {r["kind"] for r in rows} or len(rows) >= 1
+
+
+def test_conflict_cooperation_pairs_filter_by_class(seed_graph):
+    every = run_query(seed_graph, "conflict-cooperation")
+    conflict = run_query(seed_graph, "conflict-cooperation", {"class": "CONFLICT"})
+    classes = {row[every.columns.index("event_class")] for row in conflict.rows}
+    assert conflict.rows and classes <= {"verbal conflict", "material conflict"}
+    assert set(conflict.rows) <= set(every.rows)
+
+
+def test_unknown_param_names_the_declared_ones(seed_build):
+    result = run_kg("query", seed_build / "graph.ttl", "members", "--param", "organisation=Iran")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "its parameters: org" in result.stderr
+
+
+def test_param_on_a_sparql_text_binds_its_variable(seed_build):
+    query = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?n WHERE { ?x skos:prefLabel ?name . BIND(STR(?name) AS ?n) }"
+    result = run_kg("query", seed_build / "graph.ttl", query, "--param", "name=Iraq", "--format", "json", check=True)
+    assert json.loads(result.stdout) == [{"n": "Iraq"}]
+
+
+def test_broken_query_is_one_line_with_position(seed_build, tmp_path):
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT ?x\nWHERE { ?x ?y ?z . FILTER( }\n")
+    result = run_kg("query", seed_build / "graph.ttl", broken)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "SPARQL syntax error at line 2, column" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_broken_query_on_the_fast_store_is_one_line_too(seed_build):
+    graph = load_graph(seed_build / "graph.ttl", store="oxigraph")
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match=r"^SPARQL syntax error at line 1, column \d+: "):
+        run_query(graph, "SELECT ?x WHERE { ?x ?y }")
+
+
+def test_unknown_bundled_name_lists_the_known_ones(seed_build):
+    result = run_kg("query", seed_build / "graph.ttl", "memberz")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "unknown bundled query 'memberz'" in result.stderr
+    assert all(name in result.stderr for name in bundled_queries())
+
+
+def test_fast_store_answers_every_query_as_rdflib_does(seed_build, seed_graph):
+    fast = load_graph(seed_build / "graph.ttl", store="oxigraph")
+    assert type(fast.store).__name__ == "OxigraphStore"
+    for name, query in bundled_queries().items():
+        params = {p.name: "Iran" for p in query.params[:1]}
+        expected, got = run_query(seed_graph, name, params), run_query(fast, name, params)
+        assert got.columns == expected.columns, name
+        # GROUP_CONCAT's order is the engine's own; compare those cells as sets.
+        normal = lambda rows: sorted(tuple(" | ".join(sorted(c.split(" | "))) for c in r) for r in rows)  # noqa: E731
+        assert normal(got.rows) == normal(expected.rows), name
