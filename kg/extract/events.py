@@ -488,8 +488,10 @@ def _responsible(verb: Token, context: Context, depth: int) -> list[Party]:
 
 
 def _responsible_for_adjective(adjective: Token, context: Context, depth: int) -> list[Party]:
-    # "found Jack Ruby guilty of murdering ...", "X is guilty of ...".
+    # "found Jack Ruby guilty of murdering ...", "X was found guilty of ...", "X is guilty of ...".
     verb = adjective.head
+    if verb is not adjective and _is_passive(verb):
+        return [p for c in _patients(verb) for p in _parties(c, context)]
     if adjective.dep_ in {"oprd", "ccomp", "xcomp"}:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if objects:
