@@ -8,6 +8,7 @@ notebooks carry no outputs, so these runs are the only place their results exist
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import nbformat
@@ -51,6 +52,17 @@ def test_the_notebooks_are_there_and_stored_without_outputs():
         nbformat.validate(notebook)
         stored = [cell for cell in notebook.cells if cell.cell_type == "code" and (cell.outputs or cell.execution_count)]
         assert not stored, f"{path.name}: clear the outputs before committing"
+
+
+# The notebooks show the library API: no shell escapes or subprocesses, no private names of kg.
+OFF_API = re.compile(r"^\s*[!%]|\bsubprocess\b|\bos\.system\b|\bkg(?:\.\w+)*\._\w|from kg[\w.]* import .*\b_\w", re.M)
+
+
+def test_the_notebooks_use_only_the_public_library_api():
+    for path in NOTEBOOKS:
+        code = "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+        assert "import kg" in code, f"{path.name} does not use the kg library"
+        assert not OFF_API.findall(code), f"{path.name} steps outside the library API: {OFF_API.findall(code)}"
 
 
 @pytest.mark.slow
