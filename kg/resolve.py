@@ -100,8 +100,6 @@ GENERIC_SUFFIXES = frozenset({"corps", "service", "force", "forces", "party", "d
 # Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
-# "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)": an acronym defined right after a name.
-ACRONYM_DEFINITION = re.compile(r"^\s*[\[(]\s*([A-Z][A-Z0-9&.]*[A-Z0-9])\s*[\])]")
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
@@ -118,10 +116,8 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     provisional: dict[tuple[str, int, int], Typed] = {}
     surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
     by_article: dict[str, Counter[Typed]] = defaultdict(Counter)
-    texts: dict[str, str] = {}
     for facts in corpus:
         article_id = facts.article.id
-        texts[article_id] = facts.article.text
         for mention in _all_mentions(facts):
             where = (article_id, mention.start, mention.end)
             if where in provisional:
@@ -135,12 +131,15 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
 
     links = _Links()
     definitions: dict[str, set[str]] = defaultdict(set)
+    placed: dict[str, list[tuple[int, int, Typed]]] = defaultdict(list)
+    for (article_id, start, end), typed in sorted(provisional.items()):
+        placed[article_id].append((start, end, typed))
     for article_id in sorted(by_article):
         names = by_article[article_id]
-        for acronym, expansion in _acronym_definitions(article_id, texts[article_id], provisional):
+        for acronym, expansion in _acronym_definitions(placed[article_id]):
             definitions[acronym].add(expansion)
         _link_people(names, links)
-        _link_organizations(names, texts[article_id], links)
+        _link_organizations(names, links)
     for acronym, expansions in definitions.items():
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
@@ -249,25 +248,38 @@ def _link_surnames_across(surfaces: dict[Typed, Counter[str]], links: _Links) ->
                 links.union((kind, name), next(iter(candidates)))
 
 
-def _acronym_definitions(article_id: str, text: str, provisional: dict) -> Iterator[tuple[str, str]]:
-    # "Revolutionary Guards Corps [IRGC]": the acronym right after an organization's name stands for it.
-    for (where, start, end), (kind, name) in sorted(provisional.items()):
-        if where == article_id and kind == "Organization":
-            match = ACRONYM_DEFINITION.match(text[end : end + 24])
-            if match and match.group(1) != name:
-                yield match.group(1), name
+def _acronym_definitions(placed: list[tuple[int, int, Typed]]) -> Iterator[tuple[str, str]]:
+    """Acronyms written right next to the name they stand for, in brackets: "Revolutionary Guards Corps
+    [IRGC]", "PAN (National Action Party)". Read from the mentions' offsets (the article text is not
+    kept after extraction): two organizations at most three characters apart whose initials agree."""
+    organizations = [(start, end, name) for start, end, (kind, name) in placed if kind == "Organization"]
+    for (_, end, first), (start, _, second) in zip(organizations, organizations[1:]):
+        if not 2 <= start - end <= 3:
+            continue
+        for acronym, expansion in ((second, first), (first, second)):
+            if ACRONYM.match(acronym) and not ACRONYM.match(expansion) and _initials_agree(acronym, expansion):
+                yield acronym, expansion
+
+
+def _initials_agree(acronym: str, expansion: str) -> bool:
+    """Whether most letters of an acronym are initials of the name.
+
+    >>> _initials_agree("IRGC", "Revolutionary Guards Corps"), _initials_agree("IBM", "Acme Corp")
+    (True, False)
+    """
+    letters, initials = set(acronym.replace(".", "").upper()), set(_initials(expansion))
+    return len(letters & initials) >= max(2, 0.6 * len(letters))
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in NAME_FUNCTION_WORDS).upper()
 
 
-def _link_organizations(names: Counter[Typed], text: str, links: _Links) -> None:
+def _link_organizations(names: Counter[Typed], links: _Links) -> None:
     organizations = sorted(name for kind, name in names if kind == "Organization")
-    lowercase_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
     for short in organizations:
         for long in organizations:
-            if short != long and _shortened(short, long, lowercase_words):
+            if short != long and _shortened(short, long, names[("Organization", short)] > names[("Organization", long)]):
                 links.union(("Organization", short), ("Organization", long))
         # "FAA" next to "Federal Aviation Administration" in the same article.
         if ACRONYM.match(short):
@@ -276,18 +288,19 @@ def _link_organizations(names: Counter[Typed], text: str, links: _Links) -> None
                 links.union(("Organization", short), ("Organization", expansions[0]))
 
 
-def _shortened(short: str, long: str, lowercase_words: set[str]) -> bool:
-    """Whether `long` is `short` with words that do not change what it names: a country or an adjective
-    the article also writes in lower case in front ("U.S. State Department", "Elite Quds Force"), a
-    generic word behind ("Revolutionary Guards Corps")."""
+def _shortened(short: str, long: str, short_is_usual: bool) -> bool:
+    """Whether `long` is `short` with words that do not change what it names: a country in front ("U.S.
+    State Department"), a generic word behind ("Revolutionary Guards Corps"), or one word in front of a
+    name the article usually writes without it ("Elite Quds Force" in a headline)."""
     a, b = short.split(), long.split()
     for offset in range(len(b) - len(a) + 1):
         if b[offset : offset + len(a)] == a:
             before, after = b[:offset], b[offset + len(a) :]
             if len(a) == 1 and before:
                 return False
-            return (all(w.lower() in countries() or w.lower() in lowercase_words for w in before)
-                    and all(w.lower().strip(".") in GENERIC_SUFFIXES for w in after))
+            countries_before = all(w.lower() in countries() for w in before)
+            usual_without = len(before) == 1 and short_is_usual and not after
+            return (countries_before or usual_without) and all(w.lower().strip(".") in GENERIC_SUFFIXES for w in after)
     return False
 
 
