@@ -63,3 +63,10 @@ def test_them_is_a_coordination_of_organizations(nlp):
 ])
 def test_a_pronoun_with_no_named_antecedent_stays_unresolved(nlp, text, word):
     assert pronoun(text, word) not in resolved(nlp, text)
+
+
+def test_an_unlabelled_subject_name_is_a_person_antecedent(nlp):
+    # The small model leaves "Booth" unlabelled here; "he" is still Booth, not Lee named before him.
+    text = ("Lee's surrender of the Army of Northern Virginia had virtually ended the war by that time, but Booth "
+            "thought he could save the South by killing Lincoln, said Tidwell, a retired CIA officer.")
+    assert resolved(nlp, text)[pronoun(text, "he")] == ["Booth"]

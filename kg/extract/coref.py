@@ -112,7 +112,7 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
     sentence = sentence_of[token.i]
     # A logical subject: the subject of an active verb, or the agent of a passive one ("revered by X").
     subject = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-    spans = _entity_spans(token)
+    spans = _entity_spans(token) or _unlabelled_name(token)
     if not spans:
         # An unnamed noun phrase is an antecedent too, one that resolves to nothing: in "Matters will get
         # worse before they get worse", "they" is the matters, not the countries named a sentence before.
@@ -135,6 +135,18 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
         members = list(spans) + [s for c in conjuncts for s in _entity_spans(c)]
         if len(members) > 1:
             yield Referent(tuple(members), "plural", token.i, sentence, subject)
+
+
+def _unlabelled_name(token: Token) -> tuple[Span, ...]:
+    """A capitalised subject the tagger left unlabelled, as a person: "Booth thought he could ..."."""
+    if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return ()
+    if any(c.dep_ in {"det", "poss"} for c in token.children) or token.tag_ == "NNPS":
+        return ()
+    start = min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i])
+    if any(t.ent_type_ for t in token.doc[start : token.i]):
+        return ()
+    return (Span(token.doc, start, token.i + 1, label="PERSON"),)
 
 
 def _entity_spans(token: Token) -> tuple[Span, ...]:
