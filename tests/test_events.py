@@ -84,6 +84,9 @@ def test_the_leader_of_an_organization_is_the_person_the_text_names_as_its_comma
     found = triples(nlp, text)
     assert ("United States", "kill", "Qassem Soleimani") in found
     assert ("United States", "strike", "Iran") in found
+    # Confirming a death is a statement, not something done to the dead; the death is its own event.
+    assert ("Pentagon", "confirm", "") in found and ("Qassem Soleimani", "die", "") in found
+    assert ("Pentagon", "confirm", "Qassem Soleimani") not in found
 
 
 def test_a_possessive_pronoun_names_the_organization_of_a_role(nlp):

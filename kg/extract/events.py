@@ -92,9 +92,6 @@ EVENT_NOUNS = {
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
                            "capture", "kidnapping", "abduction", "stabbing", "death"})
-# Nouns of an event's outcome, whose "of" names the one it happened to: "confirmed the death of X".
-OUTCOME_NOUNS = frozenset({"death", "killing", "assassination", "murder", "slaying", "execution", "arrest",
-                           "capture", "release", "detention"})
 # Doer nouns → the verb lemma of their deed: "X, the assassin of Y".
 DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
               "gunman": "shoot", "executioner": "execute"}
@@ -559,19 +556,17 @@ def _violent(verb: Token) -> bool:
 
 
 def _object_parties(obj: Token, context: Context) -> list[Party]:
-    """The parties an object names; an event noun stands for its author or, failing that, its victim.
+    """The parties an object names; an event noun stands for its named author.
 
-    "praised the U.S. strike against Soleimani" → the United States; "confirmed the death of X" → X.
+    "praised the U.S. strike against Soleimani" is directed at the United States. Whom the deed hit is no
+    target of the praise, nor is the dead of "confirmed the death of X" the target of a confirmation: that
+    death is an event of its own.
     """
     parties = _parties(obj, context)
     if parties:
         return parties
-    lemma = obj.lemma_.lower()
-    if lemma in EVENT_NOUNS or lemma in OUTCOME_NOUNS:
-        # "confirmed the strike on Soleimani" is about the strike, whoever it hit; "confirmed the death of X"
-        # is about X.
-        actors, patients = _noun_parties(obj, context)
-        return actors or (patients if lemma in OUTCOME_NOUNS else [])
+    if obj.lemma_.lower() in EVENT_NOUNS:
+        return _noun_parties(obj, context)[0]
     return []
 
 
