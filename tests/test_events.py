@@ -104,6 +104,13 @@ def test_pronoun_actor_is_resolved_and_a_quote_is_no_target(nlp):
     assert ("Trump", "tweet", "") in found
 
 
+def test_a_factive_verb_keeps_its_complement_asserted(nlp):
+    # "can't remember shooting Kennedy" presupposes that he shot him.
+    found = triples(nlp, "Sirhan says he was the lone assassin but can't remember shooting Kennedy.",
+                    asserted_only=True)
+    assert ("Sirhan", "shoot", "Kennedy") in found
+
+
 @pytest.mark.parametrize("text, action", [
     ("Smith denied killing Jones.", "kill"),
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.", "go"),

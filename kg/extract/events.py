@@ -57,6 +57,9 @@ HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspira
 # Modifiers of an event noun that say it did not (yet) happen: "the attempted murder of X".
 UNREALIZED_MODIFIERS = frozenset({"attempted", "failed", "foiled", "thwarted", "planned", "would-be", "aborted",
                                   "possible", "potential", "threatened", "future"})
+# Verbs that presuppose their complement: "can't remember shooting Kennedy" says he shot him.
+FACTIVE_VERBS = frozenset({"remember", "regret", "forget", "realize", "know", "acknowledge", "recall",
+                           "discover", "resent", "confess"})
 # Verbs whose complement the subject says did not happen.
 DENIALS = frozenset({"deny", "refute"})
 # Subordinators of conditions: "if Iran retaliates".
@@ -101,7 +104,7 @@ KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute"
 # "X was convicted of killing Y", "police arrested X after the assassination of Y".
 CULPRIT_PATIENT_VERBS = frozenset({
     "convict", "charge", "accuse", "suspect", "indict", "sentence", "arrest", "capture", "try", "jail",
-    "imprison", "find", "hang", "execute", "identify", "prosecute", "detain", "apprehend", "blame",
+    "imprison", "find", "hang", "execute", "identify", "prosecute", "detain", "apprehend", "blame", "hold",
 })
 # Verbs whose subject is held responsible for the deed they mention: "X pleaded guilty to killing Y".
 CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "commit", "conspire", "face"})
@@ -906,6 +909,10 @@ def _governors(trigger: Token) -> Iterator[Token]:
         # "capable of targeting personnel": what someone is capable of has not happened.
         yield token.head.head
     while token.dep_ in COMPLEMENTS and token.head is not token:
+        if token.head.lemma_.lower() in FACTIVE_VERBS:
+            # "can't remember shooting Kennedy": a factive verb presupposes its complement, so neither its
+            # negation nor its modal reaches it.
+            return
         token = token.head
         yield token
         if token.pos_ == "ADJ" and token.head is not token:
