@@ -204,9 +204,15 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
         j = i
         while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
             j += 1
-        if 2 <= j - i <= 4 and _looks_like_a_name(doc[i:j]) and _personal_context(doc, j) \
-                and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title):
-            corrected.append(Span(doc, i, j, label="PERSON"))
+        # "Police Major Pramot Pansakun, the commander of ...": titles in front are no part of the name.
+        start = i
+        while start < j and (_is_title_word(doc[start]) or doc[start].lower_ in _organization_words()):
+            start += 1
+        if j == i and i not in tagged and doc[i].is_title and doc[i].pos_ == "NOUN" and _aged(doc, i + 1):
+            corrected.append(Span(doc, i, i + 1, label="PERSON"))  # "Winter, 53, a former ... professor"
+        elif 1 <= j - start <= 4 and _looks_like_a_name(doc[start:j]) and _personal_context(doc, j) \
+                and (start > i or i == 0 or not (doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)):
+            corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected
 
@@ -220,14 +226,22 @@ def _personal_context(doc: Doc, end: int) -> bool:
     after = doc[end : end + 4]
     if len(after) < 3 or after[0].text != ",":
         return False
-    if after[1].like_num and after[2].text == ",":
+    if _aged(doc, end):
         return True  # "Warner, 70,"
     if after[1].lower_ == "who":
         return True
-    head = after[2] if after[1].pos_ == "DET" else after[1]
-    if head.pos_ == "ADJ" and len(after) > 3:
-        head = after[3]
-    return head.lower_ in _role_nouns()
+    # "Tal, a senior Defense Ministry official,": a role noun ends the phrase after the comma.
+    for token in doc[end + 1 : end + 7]:
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
+            return False
+        if token.lower_ in _role_nouns() and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
+            return True
+    return False
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    after = doc[end : end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
 
 
 @cache

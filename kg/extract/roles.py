@@ -253,15 +253,21 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         if prep.dep_ == "prep" and prep.lower_ in prepositions:
             candidates.append(prep)
     for prep in candidates:
+        # The object's own name first ("commander of the Region 2 Border Patrol Police (BPP)"), then an
+        # organization inside the object ("deputy commander of militias, known as the PMF").
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                found = _organization_among([pobj] if pobj.ent_type_ in ORGANIZATION_LABELS else [])
+                found = found or _unnamed_organization(pobj)
+                if found is not None:
+                    return found
         tokens = [t for t in _phrase(prep) if t is not prep]
         found = _organization_among(t for t in tokens if t.ent_type_ in ORGANIZATION_LABELS)
         if found is not None:
             return found
         for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                found = _unnamed_organization(pobj) or _described_organization(pobj)
-                if found is not None:
-                    return found
+            if pobj.dep_ == "pobj" and (found := _described_organization(pobj)) is not None:
+                return found
     for prep in candidates:
         # A country stands for its government only as the object itself: "minister of Iran", not
         # "spokeswoman for the agency in Washington".
@@ -472,7 +478,10 @@ def _is_person_noun(token: Token) -> bool:
 def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
     """The role a role noun states, and those of the nouns coordinated with it ("chairman and chief
     executive officer")."""
-    titles = [_noun_title(n, open_class and not _is_role_or_rank(n)) for n in [noun, *noun.conjuncts]
+    # The parser often hangs the second role from the first one's organization: "a professor at Queens
+    # College and honorary president of the Socialist International".
+    misattached = [t for t in _phrase(noun) if t.dep_ == "conj" and t.head.dep_ == "pobj" and _is_role_or_rank(t)]
+    titles = [_noun_title(n, open_class and not _is_role_or_rank(n)) for n in [noun, *noun.conjuncts, *misattached]
               if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
     titles = [t for t in titles if t is not None]
     yield from reversed(list(_share_coordinated(list(reversed(titles)))))
