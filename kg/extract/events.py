@@ -99,7 +99,8 @@ PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "sho
 DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
               "gunman": "shoot", "executioner": "execute"}
 # Actions of killing, whose doer may be named only as the one arrested, charged or convicted for it.
-KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute", "stab", "strangle", "behead"})
+KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute", "stab", "strangle", "behead",
+                     "hang", "lynch", "poison", "gun down", "slaughter", "massacre", "bludgeon", "suffocate"})
 # Verbs whose (passive subject or active object) is held responsible for the deed they mention:
 # "X was convicted of killing Y", "police arrested X after the assassination of Y".
 CULPRIT_PATIENT_VERBS = frozenset({
