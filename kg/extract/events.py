@@ -401,7 +401,7 @@ def _instigators(verb: Token) -> list[Token]:
 
 
 def _preposition_chain(verb: Token) -> Iterator[Token]:
-    """Prepositions hanging from the verb, or from the objects of those prepositions, two levels deep."""
+    """Prepositions hanging from the verb, or from the objects of those prepositions, three levels deep."""
     frontier = [verb]
     for _ in range(3):
         following = []
@@ -474,7 +474,7 @@ def _responsible(verb: Token, context: Context, depth: int) -> list[Party]:
         # "John Harvey Adamson, convicted of murdering ...": the participle's noun, not its conjuncts.
         return _refer(verb.head, context, depth)
     if _is_passive(verb):
-        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        patients = _patients(verb)
         if patients:
             return [p for c in patients for p in _parties(c, context)]
         if verb.dep_ in SUBJECTLESS_CLAUSES | {"pcomp"}:
@@ -815,15 +815,10 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                                                                                           "conduct", "order", "use"}:
         # "Oswald fired the shots that killed Kennedy".
         return _logical_subjects(noun.head, context, depth + 1)
-    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+    if _is_definite(noun):
         # "the strike" names again the strike the article named before: "the U.S. strike".
-        sentences = list(noun.doc.sents)
-        first = noun.sent.start
+        sentences = [s for s in noun.doc.sents if s.start <= noun.sent.start][-(INSTRUMENT_WINDOW + 1):]
         for sentence in reversed(sentences):
-            if sentence.start > first:
-                continue
-            if noun.sent.start - sentence.start > 0 and _sentence_distance(sentences, sentence, noun.sent) > INSTRUMENT_WINDOW:
-                break
             for earlier in reversed(list(sentence)):
                 if earlier.i >= noun.i or earlier.lemma_.lower() != noun.lemma_.lower():
                     continue
@@ -831,10 +826,6 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                     if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "ORG", "NORP"}:
                         return [Party(mention_of(entity_of(child)), noun)]
     return []
-
-
-def _sentence_distance(sentences: list[Span], earlier: Span, later: Span) -> int:
-    return sum(1 for s in sentences if earlier.start <= s.start < later.start)
 
 
 def _organization_of(role: Token, context: Context) -> Mention | None:
