@@ -115,11 +115,6 @@ _worker_nlp = None
 
 def _start_worker(model: str) -> None:
     global _worker_nlp
-    from threadpoolctl import threadpool_limits
-
-    # numpy's OpenBLAS starts a thread per CPU in every process; with one worker per CPU those threads
-    # fight over the cores and a 2-worker build ran no faster than 1 worker (bench/speed.py).
-    threadpool_limits(1)
     _worker_nlp = load_pipeline(model)
 
 

@@ -113,3 +113,41 @@ def test_odd_but_valid_input_builds_and_a_bad_file_is_skipped(tmp_path):
     again = tmp_path / "again"
     run_kg("build", corpus, "-o", again, "--jobs", "1", check=True)
     assert (again / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+@pytest.mark.slow
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+    import subprocess
+    import threading
+
+    from conftest import KG
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    controller, terminal = pty.openpty()
+    seen = bytearray()
+
+    def read_terminal() -> None:  # drain the terminal while kg runs, so its writes never block
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the other end is closed
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    process = subprocess.Popen([str(KG), "build", tmp_path / "a.txt", "-o", tmp_path / "tty"],
+                               stdout=subprocess.PIPE, stderr=terminal)
+    os.close(terminal)
+    stdout, _ = process.communicate(timeout=300)
+    reader.join(timeout=30)
+    os.close(controller)
+    assert process.returncode == 0
+    assert b"articles/s" in seen and b"1/1" in seen
+    assert b"articles/s" not in stdout
+
+    piped = run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "piped", check=True)
+    assert "articles/s" not in piped.stderr and "\x1b[" not in piped.stderr
