@@ -60,8 +60,12 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
 ATTRIBUTIVE_PARTICIPLES = frozenset({"based", "backed", "born", "funded", "led", "owned", "run", "allied",
                                      "affiliated", "linked", "aligned", "sponsored", "supported", "controlled"})
+# Verbs that attribute a statement to a source: the source of a sentence about one organization speaks
+# for it.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "explain", "note", "confirm", "report", "state", "comment"})
 # Nouns that refer back to the company the sentence named: "said Debra Bornstein, a company official".
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern", "group"})
+COMPANY_SUFFIXES = frozenset({"co", "inc", "corp", "company", "corporation", "ltd", "llc", "plc", "group"})
 # Clauses inside a noun phrase that say something else: an organization in them holds no role.
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 # "militias, known as the Popular Mobilization Forces": a clause that names the noun, not a new clause.
@@ -196,8 +200,10 @@ def _is_label_word(token: Token) -> bool:
 
 
 def _label(tokens: list[Token]) -> str:
+    # One spelling per role, whether written before a name ("Foreign Minister Javad Zarif") or after it
+    # ("..., the foreign minister"): lower case, but for acronyms ("CEO").
     words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1]]
-    text = " ".join(t.text for t in words)
+    text = " ".join(t.text if t.is_upper and len(t.text) > 1 else t.lower_ for t in words)
     return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
 
 
@@ -289,8 +295,10 @@ def _described_organization(noun: Token, bare: bool = False) -> Mention | None:
             return mention_of(ent)
     if noun.lemma_.lower() in COMPANY_NOUNS:
         in_sentence = [ent for ent in before if ent.sent == noun.sent]
-        if in_sentence:
-            return mention_of(in_sentence[-1])
+        # A name that says it is a company first ("Waste Disposal Co."), else the last one named.
+        companies = [ent for ent in in_sentence if ent[-1].lower_.rstrip(".") in COMPANY_SUFFIXES]
+        if companies or in_sentence:
+            return mention_of((companies or in_sentence)[-1])
     return None
 
 
@@ -634,6 +642,10 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
             elif (department := _department_of(fact.role, departments)) is not None:
                 fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
+            elif (sole := _sole_organization(doc, fact)) is not None:
+                # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
+                # manager": a spokesperson's employer is the one organization the sentence names.
+                fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -641,6 +653,18 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
         if key not in seen:
             seen.add(key)
             yield fact
+
+
+def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
+    # Only for a quoted source whose role follows the name: "..., said Linda Schmitt, an assistant ...".
+    person = doc.char_span(fact.person.start, fact.person.end, alignment_mode="expand")
+    sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
+    if person is None or sentence is None or fact.evidence.start < fact.person.start:
+        return None
+    if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
+        return None
+    organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS]
+    return mention_of(organizations[0]) if len(organizations) == 1 else None
 
 
 def _departments(doc: Doc) -> dict[str, Mention]:
