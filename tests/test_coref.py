@@ -70,3 +70,9 @@ def test_an_unlabelled_subject_name_is_a_person_antecedent(nlp):
     text = ("Lee's surrender of the Army of Northern Virginia had virtually ended the war by that time, but Booth "
             "thought he could save the South by killing Lincoln, said Tidwell, a retired CIA officer.")
     assert resolved(nlp, text)[pronoun(text, "he")] == ["Booth"]
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent(nlp):
+    # "it" is the revolver, not Dallas, which only says which gun shop.
+    text = "Jack Ruby bought the revolver in a Dallas gun shop and used it to shoot Oswald."
+    assert pronoun(text, "it") not in resolved(nlp, text)

@@ -128,6 +128,8 @@ def test_negated_statements_are_marked(nlp, text, action):
       "against Iran."), "take"),
     ("The United States has about 5,000 troops in Iraq, all of whom could potentially be targeted by Iran.",
      "target"),
+    # A purpose says what for, not what happened.
+    ("The U.S. has already deployed 750 soldiers to Kuwait to help bolster the defense of U.S. bases.", "bolster"),
 ])
 def test_hypothetical_statements_are_not_asserted(nlp, text, action):
     marked = [e for e in events(nlp(text)) if e.action == action]

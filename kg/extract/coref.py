@@ -113,6 +113,8 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
     # A logical subject: the subject of an active verb, or the agent of a passive one ("revered by X").
     subject = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
     spans = _entity_spans(token) or _unlabelled_name(token)
+    if spans and token.dep_ in {"compound", "amod", "nmod"}:
+        return  # "a Dallas gun shop": a name modifying a noun is not what a later "it" refers to
     if not spans:
         # An unnamed noun phrase is an antecedent too, one that resolves to nothing: in "Matters will get
         # worse before they get worse", "they" is the matters, not the countries named a sentence before.

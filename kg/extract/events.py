@@ -881,6 +881,8 @@ def _is_hypothetical(trigger: Token) -> bool:
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALIZED_MODIFIERS for c in trigger.children):
         return True  # "the attempted murder of X", "a foiled plot"
     for governor in _governors(trigger):
+        if governor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in governor.children):
+            return True  # a purpose: "deployed 750 soldiers ... to help bolster the defense" says what for
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in governor.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
