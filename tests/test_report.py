@@ -32,8 +32,12 @@ def test_build_writes_the_report_with_its_picture(seed_build):
         assert heading in markdown
     assert {"summary", "key_people", "key_organizations", "roles", "events", "communities", "hostile_pairs",
             "cooperative_pairs", "component_sizes", "picture"} <= set(data)
-    assert any(r["person"] == "Javad Zarif" and r["role"] == "Foreign Minister" and r["organization"] == "Iran"
-               for r in data["roles"])
+    # Who holds which role where: the same facts as the bundled `roles` query, one row per distinct role.
+    listed = run_kg("query", seed_build / "graph.ttl", "roles", "--format", "json", check=True)
+    expected = {(r["person"], r["role"], r["organization"] or "") for r in json.loads(listed.stdout)}
+    assert {(r["person"], ("former " if r["former"] else "") + r["role"], r["organization"]) for r in data["roles"]} \
+        == expected
+    assert len(expected) >= 10
     positions = [(e["source"], e["start"]) for e in data["events"]]
     assert positions == sorted(positions) and len(positions) == data["summary"]["events"] >= 10
     assert data["key_people"][0]["pagerank"] >= data["key_people"][-1]["pagerank"]
