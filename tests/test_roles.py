@@ -15,14 +15,14 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
 @pytest.mark.parametrize(("text", "expected"), [
     # A country's people stands for its government when no organization is named.
     ("Iranian Foreign Minister Javad Zarif called the U.S. strike an act of terrorism.",
-     {("Javad Zarif", "foreign minister", "Iranian", False)}),
+     {("Javad Zarif", "Foreign Minister", "Iranian", False)}),
     # General is a rank; the role is Commander, held in the Quds Force.
     ("The Pentagon confirmed the death of Quds Force Commander General Qassem Soleimani in a statement.",
-     {("Qassem Soleimani", "commander", "Quds Force", False)}),
+     {("Qassem Soleimani", "Commander", "Quds Force", False)}),
     # Two coordinated titles, one former, each with its own organization.
     ("Former U.S. Vice President and current presidential candidate for the Democratic Party Joseph Biden "
      "was more cautious.",
-     {("Joseph Biden", "vice president", "U.S.", True),
+     {("Joseph Biden", "Vice President", "U.S.", True),
       ("Joseph Biden", "presidential candidate", "Democratic Party", False)}),
     # The organization, not the city in "Washington-based".
     ("“There is significant risk here,” Bill Roggio, a senior fellow at the Washington-based Foundation for "
@@ -34,7 +34,7 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
      {("Abu Mahdi al-Muhandis", "deputy commander", "Popular Mobilization Forces", False)}),
     # A title set off by a comma before the name; the honorific is no part of the name.
     ("Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning.",
-     {("Ali Khamenei", "supreme leader", "Iran", False)}),
+     {("Ali Khamenei", "Supreme Leader", "Iran", False)}),
     # Wire copy: "Y spokesman X", "X, Y's chairman and chief executive officer".
     ("The rig capsized near Morgan City, Chevron spokesman Jonathan Lifa said.",
      {("Jonathan Lifa", "spokesman", "Chevron", False)}),
@@ -53,7 +53,7 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
      {("Sevket Kazan", "deputy leader", "RP", False)}),
     # An organization the model did not tag, named in the title.
     ("The trucks overturned, said California Highway Patrol Officer James O'Brien.",
-     {("James O'Brien", "officer", "California Highway Patrol", False)}),
+     {("James O'Brien", "Officer", "California Highway Patrol", False)}),
 ])
 def test_role_constructions(nlp, text, expected):
     assert roles(nlp, text) == expected
@@ -77,7 +77,7 @@ def test_a_bare_title_takes_the_organization_the_article_gives(nlp):
             "President Trump did not immediately comment.")
     facts = list(role_facts(nlp(text)))
     assert [(f.person.text, f.role, f.organization.text) for f in facts] == [
-        ("Donald Trump", "president", "U.S."), ("Trump", "president", "U.S.")]
+        ("Donald Trump", "President", "U.S."), ("Trump", "President", "U.S.")]
     # Each fact keeps the evidence of its own sentence.
     assert facts[1].evidence.sentence == "President Trump did not immediately comment."
     assert text[facts[1].evidence.start : facts[1].evidence.end] == "President Trump"

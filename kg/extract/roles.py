@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -200,10 +201,8 @@ def _is_label_word(token: Token) -> bool:
 
 
 def _label(tokens: list[Token]) -> str:
-    # One spelling per role, whether written before a name ("Foreign Minister Javad Zarif") or after it
-    # ("..., the foreign minister"): lower case, but for acronyms ("CEO").
     words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1]]
-    text = " ".join(t.text if t.is_upper and len(t.text) > 1 else t.lower_ for t in words)
+    text = " ".join(t.text for t in words)
     return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
 
 
@@ -632,8 +631,13 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
             known.setdefault(key, Counter())[fact.organization.text.lower()] += 1
             first_seen.setdefault((*key, fact.organization.text.lower()), fact.organization)
     departments = _departments(doc)
+    # One spelling per role in a document, the title's ("Spokesman Jim Lee ... Ann Kay, a spokesman").
+    spellings: dict[str, str] = {}
+    for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
+        spellings.setdefault(fact.role.lower(), fact.role)
     seen = set()
     for fact in facts:
+        fact = replace(fact, role=spellings[fact.role.lower()])
         if fact.organization is None:
             key = (_person_key(fact.person), fact.role.lower())
             if key in known:
