@@ -43,6 +43,10 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
     (("He developed evidence regarding the assassination of President Kennedy which supported the findings of "
       "the Warren Commission that Lee Harvey Oswald was the lone assassin."),
      ("Lee Harvey Oswald", "assassinate", "Kennedy")),
+    # The death a charge is "in" names the victim; a participle names the gunman.
+    ("John Smith was charged with first-degree murder in the death of Mary Brown.",
+     ("John Smith", "murder", "Mary Brown")),
+    ("Brown was slain in 1980 by a gunman identified as John Smith.", ("John Smith", "slay", "Brown")),
     # An instrument stands for whoever fired it.
     ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
      ("Oswald", "kill", "Kennedy")),

@@ -133,6 +133,8 @@ NOT_NAMES = frozenset({
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "god", "i", "nov.", "dec.", "jan.", "feb.", "aug.", "sept.", "oct.",
 })
+# Participles that name the noun they modify: "a gunman identified as John Smith".
+NAMING_VERBS = frozenset({"identify", "name", "describe", "know", "list"})
 # How deep participant look-ups may chain (relative pronoun → noun → apposition → ...).
 MAX_DEPTH = 4
 # How far back (in sentences) "the strike" may refer to an earlier "U.S. strike".
@@ -230,6 +232,11 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
     actors, targets = _noun_parties(noun, context)
     if not actors and action in KILLING:
         actors = _culprits(noun, context)
+    if not targets and action in KILLING:
+        # "charged with first-degree murder in the death of Mary Brown": the death names the victim.
+        targets = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "for"}
+                   for death in prep.children if death.dep_ == "pobj" and death.lemma_.lower() in PATIENT_NOUNS
+                   for p in _pobj_parties(_noun_preposition(death, "of"), context)]
     if actors and not targets and action in KILLING and _is_definite(noun):
         # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
         targets = _sentence_victims(noun, context)
@@ -752,6 +759,14 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
         return [Party(p.mention, token) for s in subjects for p in _refer(s, context, depth + 1)]
+    # "a gunman identified as John Smith": a participle names the noun.
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            named = [o for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                     for o in prep.children if o.dep_ == "pobj"]
+            found = [p for o in named for p in _refer(o, context, depth + 1)]
+            if found:
+                return [Party(p.mention, token) for p in found]
     # "identified as the lone assassin", "recognized as the man who killed ...".
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         verb = token.head.head
