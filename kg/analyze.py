@@ -41,6 +41,7 @@ COOPERATION_CLASSES = ("material cooperation", "verbal cooperation")
 BETWEENNESS_EXACT_MAX_NODES = 1000
 BETWEENNESS_SAMPLE = 300
 
+
 def _properties(graph: Graph, subject) -> dict:
     """Every property of `subject` with its values, by predicate: one index lookup instead of one per property."""
     found: dict = defaultdict(list)

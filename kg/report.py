@@ -97,7 +97,6 @@ def _pair(pair: dict) -> dict:
 def report_markdown(data: dict) -> str:
     """The report as Markdown. Article text is escaped, so a sentence is shown, never rendered as markup."""
     summary = data["summary"]
-    pairs = lambda rows: [{**row, **row["counts"], "actions": ", ".join(row["actions"])} for row in rows]  # noqa: E731
     communities_md = [f"{i}. " + _cell(", ".join(c)) for i, c in enumerate(data["communities"], start=1)]
     lines = [
         "# Knowledge graph report", "",
@@ -121,16 +120,21 @@ def report_markdown(data: dict) -> str:
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
-                pairs(data["hostile_pairs"])), "",
+                _pair_rows(data["hostile_pairs"])), "",
         "## Most cooperative pairs", "",
         *_table(["actor", "target", "material cooperation", "verbal cooperation", "actions", "sentence"],
-                pairs(data["cooperative_pairs"])), "",
+                _pair_rows(data["cooperative_pairs"])), "",
         "## Communities", "",
         "Louvain communities of the entity network (seeded), most central member first.", "",
         *(communities_md or ["(none)"]), "",
         f"{data['unlinked_entities']} entities have no relation to another entity.", "",
     ]
     return "\n".join(lines)
+
+
+def _pair_rows(pairs: list[dict]) -> list[dict]:
+    """Pairs as table rows: one column per event class, the actions in one cell."""
+    return [{**pair, **pair["counts"], "actions": ", ".join(pair["actions"])} for pair in pairs]
 
 
 def _cell(value: object) -> str:
