@@ -47,6 +47,13 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
     ("John Smith was charged with first-degree murder in the death of Mary Brown.",
      ("John Smith", "murder", "Mary Brown")),
     ("Brown was slain in 1980 by a gunman identified as John Smith.", ("John Smith", "slay", "Brown")),
+    # The one convicted, named in apposition to the noun the conviction is about.
+    ("A Placerville jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing Bay Area Rapid "
+     "Transit District employee Peter J. Martinelli.", ("Kenneth Earl Millikan", "kill", "Peter J. Martinelli")),
+    # The name before a gerund is its subject; "gunned down" is shot.
+    ("Films include NBC's live broadcast of Jack Ruby fatally shooting Oswald in the basement.",
+     ("Jack Ruby", "shoot", "Oswald")),
+    ("Olof Palme was gunned down by Christer Pettersson, police said.", ("Christer Pettersson", "shoot", "Olof Palme")),
     # An instrument stands for whoever fired it.
     ("The Warren Commission concluded that Oswald, acting alone, fired the shots that killed Kennedy.",
      ("Oswald", "kill", "Kennedy")),

@@ -145,9 +145,10 @@ def _unlabelled_name(token: Token) -> tuple[Span, ...]:
         return ()
     if any(c.dep_ in {"det", "poss"} for c in token.children) or token.tag_ == "NNPS":
         return ()
-    start = min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i])
-    if any(t.ent_type_ for t in token.doc[start : token.i]):
-        return ()
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
+            and not token.doc[start - 1].ent_type_:
+        start -= 1  # "Darci Alves Pereira": the compounds before the surname, however they nest
     return (Span(token.doc, start, token.i + 1, label="PERSON"),)
 
 

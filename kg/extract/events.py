@@ -80,7 +80,8 @@ TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
 FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon"})
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
-ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "open fire on": "shoot"}
+ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "gun down": "shoot",
+                   "cut down": "kill", "strike down": "kill"}
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
                         "deal", "agreement", "tie", "relation", "trade"})
@@ -100,7 +101,7 @@ DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder",
               "gunman": "shoot", "executioner": "execute"}
 # Actions of killing, whose doer may be named only as the one arrested, charged or convicted for it.
 KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute", "stab", "strangle", "behead",
-                     "hang", "lynch", "poison", "gun down", "slaughter", "massacre", "bludgeon", "suffocate"})
+                     "hang", "lynch", "poison", "slaughter", "massacre", "bludgeon", "suffocate"})
 # Verbs whose (passive subject or active object) is held responsible for the deed they mention:
 # "X was convicted of killing Y", "police arrested X after the assassination of Y".
 CULPRIT_PATIENT_VERBS = frozenset({
@@ -127,6 +128,8 @@ GOVERNMENT_NOUNS = frozenset({"official", "authority", "government", "administra
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
+# Entity labels the small model gives names it does not recognise as people ("" is none at all).
+MISREAD_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 # Capitalised words that are no one's name.
 NOT_NAMES = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -253,7 +256,8 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
     if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
         # "William McKinley's assassin Leon Czolgosz": the victim hangs from the doer's name, left of the noun.
         owners += [c for c in noun.head.children if c.dep_ in {"poss", "compound"} and c.i < noun.i]
-    victims = [p for c in owners for p in _parties(c, context) if p.mention.type == "Person"]
+    # The tagger sometimes calls a lone surname an organization ("Lincoln's killer"); a place is never a victim.
+    victims = [p for c in owners for p in _parties(c, context) if p.mention.type in {"Person", "Organization"}]
     victims += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
     if doers and not victims:
@@ -334,8 +338,10 @@ def _action_of(verb: Token) -> tuple[str, str]:
     lemma = verb.lemma_.lower()
     lexicon = verb_lexicon()
     for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
+            return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], ""  # "gunned down" is shot
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon:
-            return f"{lemma} {child.lower_}", ""  # "gun down", "lash out"
+            return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
     for child in verb.children:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
             # "fired a rifle at Kennedy" is shooting at him.
@@ -444,6 +450,11 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
         if head.pos_ == "ADJ":
             return _responsible_for_adjective(head, context, depth + 1)
         return []
+    if verb.dep_ == "pcomp":
+        # "the broadcast of Jack Ruby fatally shooting Oswald": the name before the gerund is its subject.
+        named = [o for o in head.children if o.dep_ == "pobj" and o.i < verb.i]
+        if named:
+            return [p for o in named for p in _parties(o, context)]
     if verb.dep_ in {"pcomp", "pobj"} and head.dep_ in {"prep", "agent"}:
         # A gerund after a preposition: "acted alone in killing Kennedy", "convicted of killing Y",
         # "arrested after shooting Kennedy": its doer is the one the governing clause is about.
@@ -516,6 +527,9 @@ def _responsible_for_noun(noun: Token, context: Context, depth: int) -> list[Par
     for child in noun.children:
         if child.dep_ == "poss":
             return _parties(child, context)
+    if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in CULPRIT_PATIENT_VERBS:
+        # "convicted Highway 50 sniper Kenneth Earl Millikan of killing ...": the one convicted.
+        return _refer(noun, context, depth)
     if noun.dep_ in OBJECTS | {"attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         return _logical_subjects(noun.head, context, depth)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"VERB", "AUX"}:
@@ -807,12 +821,15 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
 
 def _bare_name(token: Token) -> Mention | None:
     """A capitalised name with no entity label, as a person: "Oswald", "President Lincoln"."""
-    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper() or token.lower_ in NOT_NAMES:
+    if token.pos_ != "PROPN" or token.ent_type_ not in MISREAD_LABELS or not token.text[:1].isupper() \
+            or token.lower_ in NOT_NAMES:
         return None
     if any(c.dep_ in {"det", "poss"} for c in token.children):
         return None  # "Today's Highlight", "the Ides": a name takes no article or possessor
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
-    start = min([t.i for t in words] + [token.i])
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
+            and token.doc[start - 1].ent_type_ in MISREAD_LABELS and token.doc[start - 1].head.i <= token.i:
+        start -= 1  # "Darci Alves Pereira": the compounds before the surname, however they nest
     span = token.doc[start : token.i + 1]
     if any(t.lower_ in NOT_NAMES for t in span):
         return None
