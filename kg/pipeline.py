@@ -18,7 +18,10 @@ import json
 import logging
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain, islice
@@ -104,10 +107,23 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, jobs
             yield from extract_batch(nlp, chunk)
         return
     # fork: workers start in milliseconds with spaCy already imported, and load the model once each.
+    # An executor, unlike multiprocessing.Pool, reports a worker that died (killed for memory, say)
+    # instead of waiting for it forever.
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(chosen,)) as pool:
-        for chunk in pool.imap(_extract_chunk, _chunks(articles, CHUNK_SIZE)):
-            yield from chunk
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(chosen,)) as pool:
+        pending: deque[Future[list[ArticleFacts]]] = deque()
+        try:
+            for chunk in _chunks(articles, CHUNK_SIZE):
+                pending.append(pool.submit(_extract_chunk, chunk))
+                # Two chunks a worker keep every worker busy; no more, so unparsed text never piles up.
+                if len(pending) >= 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool:
+            raise KgError(f"a worker process died (out of memory?): try fewer --jobs than {jobs}") from None
+        finally:
+            pool.shutdown(cancel_futures=True)  # on an error, parse nothing more
 
 
 _worker_nlp = None
