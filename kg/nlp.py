@@ -106,9 +106,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 @cache
 def _title_words() -> frozenset[str]:
     """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
-    from kg.extract.roles import role_nouns, title_words
+    from kg.extract.roles import role_nouns, title_abbreviations, title_words
 
-    return frozenset(role_nouns() | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
+    return frozenset(role_nouns() | set(title_abbreviations())
+                     | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
 
 
 @cache
@@ -211,6 +212,7 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
         if j == i and i not in tagged and doc[i].is_title and doc[i].pos_ == "NOUN" and _aged(doc, i + 1):
             corrected.append(Span(doc, i, i + 1, label="PERSON"))  # "Winter, 53, a former ... professor"
         elif 1 <= j - start <= 4 and _looks_like_a_name(doc[start:j]) and _personal_context(doc, j) \
+                and not (start > 0 and doc[start - 1].text == "-") and doc[j - 1].text[-1] != "." \
                 and (start > i or i == 0 or not (doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)):
             corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
@@ -263,12 +265,12 @@ def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
 
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].is_title}
+    labels = Counter((s.text, s.label_) for s in spans)
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and span.text.lower() not in countries():
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-            same_name = Counter(s.label_ for s in spans if s.text == span.text)
-            if (full_names[span.text] > same_name[span.label_]
+            if (full_names[span.text] > labels[(span.text, span.label_)]
                     or (len(span) == 1 and span.text in surnames and not locative)):
                 span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)

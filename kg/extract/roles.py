@@ -95,6 +95,14 @@ def title_words() -> dict[str, str]:
     return {row["word"].lower(): row["kind"] for row in rows}
 
 
+@cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated title → the role it stands for ("sen." → "Senator"), from `kg/data/title_abbreviations.tsv`."""
+    text = resources.files("kg.data").joinpath("title_abbreviations.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["abbreviation"]: row["role"] for row in rows}
+
+
 class RoleVerb(NamedTuple):
     prepositions: frozenset[str]  # empty: the organization is the direct object
     role: str
@@ -158,7 +166,7 @@ def _kind(token: Token) -> str:
 
 
 def _is_role_noun(token: Token) -> bool:
-    return token.lower_ in role_nouns() and token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def _is_role_or_rank(token: Token) -> bool:
@@ -202,7 +210,7 @@ def _is_label_word(token: Token) -> bool:
 
 def _label(tokens: list[Token]) -> str:
     words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1]]
-    text = " ".join(t.text for t in words)
+    text = " ".join(title_abbreviations().get(t.lower_, t.text) for t in words)
     return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
 
 
@@ -338,6 +346,13 @@ def _titles_before(person: Span) -> Iterator[Title]:
             i -= 1
             continue
         break
+    # "President Xi Jinping of China": the organization or country after the name.
+    if titles and all(t.organization is None for t in titles):
+        after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE"}
+                      if (found := _organization_among([pobj])) is not None), None)
+        if after is not None:
+            titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
         # "Army Col. John Smith": a rank is a role only with the organization that gives it.
         organization, start = _organization_before(doc, ranks[0].i - 1, first)
@@ -500,6 +515,11 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
     while k - 1 >= 0 and _is_label_word(doc[k - 1]) and doc[k - 1].head.i >= k - 1 and doc[k - 1] in noun.subtree:
         k -= 1
     label_tokens = list(doc[k : noun.i + 1])
+    # "the secretary of state", "minister of foreign affairs": the portfolio is part of the role.
+    portfolio = [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for t in prep.subtree if t is not prep]
+    if portfolio and all(_kind(t) == "portfolio" or t.lower_ in COORDINATORS for t in portfolio):
+        label_tokens += [doc[portfolio[0].i - 1], *portfolio]
     lefts = [t for t in noun.subtree if t.i < noun.i]
     former = any(_kind(t) == "former" for t in lefts)
     organization = _organization_among(t for t in lefts if t.ent_type_ in ORGANIZATION_LABELS)
@@ -667,7 +687,7 @@ def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
         return None
     if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
         return None
-    organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS]
+    organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(ent)]
     return mention_of(organizations[0]) if len(organizations) == 1 else None
 
 
