@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from kg.extract import ArticleFacts, Mention
 
@@ -72,11 +73,14 @@ def countries() -> dict[str, Country]:
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     table: dict[str, Country] = {}
     for row in rows:
-        split = lambda value: frozenset(v for v in (value or "").split("|") if v)  # noqa: E731
-        country = Country(row["name"], split(row["aliases"]), split(row["demonyms"]))
+        country = Country(row["name"], _split(row["aliases"]), _split(row["demonyms"]))
         for form in (country.name, *country.aliases, *country.demonyms):
             table.setdefault(form.lower(), country)
     return table
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(v for v in (value or "").split("|") if v)
 
 
 @cache
@@ -253,7 +257,7 @@ def _acronym_definitions(placed: list[tuple[int, int, Typed]]) -> Iterator[tuple
     [IRGC]", "PAN (National Action Party)". Read from the mentions' offsets (the article text is not
     kept after extraction): two organizations at most three characters apart whose initials agree."""
     organizations = [(start, end, name) for start, end, (kind, name) in placed if kind == "Organization"]
-    for (_, end, first), (start, _, second) in zip(organizations, organizations[1:]):
+    for (_, end, first), (start, _, second) in pairwise(organizations):
         if not 2 <= start - end <= 3:
             continue
         for acronym, expansion in ((second, first), (first, second)):

@@ -75,5 +75,5 @@ def test_across_a_corpus_and_deterministic(nlp):
     resolution = resolve([first, second])
     esper = [e for e in resolution.entities if e.name == "Mark Esper"]
     assert len(esper) == 1 and esper[0].mentions == 2
-    assert [e for e in resolution.entities if e.name == "United States"][0].mentions == 2
+    assert next(e for e in resolution.entities if e.name == "United States").mentions == 2
     assert resolve([first, second]) == resolution

@@ -20,17 +20,17 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     ("The Pentagon confirmed the death of Quds Force Commander General Qassem Soleimani in a statement.",
      {("Qassem Soleimani", "Commander", "Quds Force", False)}),
     # Two coordinated titles, one former, each with its own organization.
-    ("Former U.S. Vice President and current presidential candidate for the Democratic Party Joseph Biden "
-     "was more cautious.",
+    (("Former U.S. Vice President and current presidential candidate for the Democratic Party Joseph Biden "
+     "was more cautious."),
      {("Joseph Biden", "Vice President", "U.S.", True),
       ("Joseph Biden", "presidential candidate", "Democratic Party", False)}),
     # The organization, not the city in "Washington-based".
-    ("“There is significant risk here,” Bill Roggio, a senior fellow at the Washington-based Foundation for "
-     "the Defense of Democracies, told VOA.",
+    (("“There is significant risk here,” Bill Roggio, a senior fellow at the Washington-based Foundation for "
+     "the Defense of Democracies, told VOA."),
      {("Bill Roggio", "senior fellow", "Foundation for the Defense of Democracies", False)}),
     # The organization the militias are known as.
-    ("Abu Mahdi al-Muhandis, the deputy commander of Iranian-backed Iraqi militias, known as the Popular "
-     "Mobilization Forces, also died in the strike.",
+    (("Abu Mahdi al-Muhandis, the deputy commander of Iranian-backed Iraqi militias, known as the Popular "
+     "Mobilization Forces, also died in the strike."),
      {("Abu Mahdi al-Muhandis", "deputy commander", "Popular Mobilization Forces", False)}),
     # A title set off by a comma before the name; the honorific is no part of the name.
     ("Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning.",
@@ -38,13 +38,13 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     # Wire copy: "Y spokesman X", "X, Y's chairman and chief executive officer".
     ("The rig capsized near Morgan City, Chevron spokesman Jonathan Lifa said.",
      {("Jonathan Lifa", "spokesman", "Chevron", False)}),
-    ("“Our results were impressive,” said John A. Georges, International Paper's chairman and chief "
-     "executive officer.",
+    (("“Our results were impressive,” said John A. Georges, International Paper's chairman and chief "
+     "executive officer."),
      {("John A. Georges", "chairman", "International Paper", False),
       ("John A. Georges", "chief executive officer", "International Paper", False)}),
     # A relative clause: "who is a major in ...", a verb of office: "works at ...".
-    ("“The truth is hard to find,” said Mrs. Higgins, 37, who is a major in the Marine Corps and works at "
-     "the Pentagon as a public information officer.",
+    (("“The truth is hard to find,” said Mrs. Higgins, 37, who is a major in the Marine Corps and works at "
+     "the Pentagon as a public information officer."),
      {("Higgins", "major", "Marine Corps", False), ("Higgins", "employee", "Pentagon", False)}),
     # A name the model mistagged or missed is a person by construction: an age, "who", an apposed role.
     ("Warner, 70, who owned the failed Home State Savings Bank of Cincinnati, had filed a petition.",

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.facts import Mention, RoleFact, evidence_of, mention_of
+from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
 # A country or its people stands for its government: "Iranian Foreign Minister", "U.S. President".
@@ -130,7 +130,7 @@ class Title(NamedTuple):
 def role_facts(doc: Doc) -> Iterator[RoleFact]:
     """Yield the role facts of a document in text order."""
     facts: list[RoleFact] = []
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
     found = {person.start: [*_titles_before(person), *_appositions(person), *_predicates(person),
                             *_affiliations(person)] for person in people}
     for person in people:
@@ -446,9 +446,8 @@ def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, 
         if span is not None and span.label_ in TITLE_ENTITY_LABELS and not _is_portfolio_entity(span):
             tokens[:0] = list(doc[max(span.start, first) : m + 1])
             m = span.start - 1
-        elif token.text in POSSESSIVE_MARKS and m - 1 >= first and doc[m - 1].ent_type_ in TITLE_ENTITY_LABELS:
-            m -= 1
-        elif token.lower_ == "the" and tokens:
+        elif (token.text in POSSESSIVE_MARKS and m - 1 >= first and doc[m - 1].ent_type_ in TITLE_ENTITY_LABELS) \
+                or (token.lower_ == "the" and tokens):
             m -= 1
         else:
             break
@@ -662,7 +661,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
             key = (_person_key(fact.person), fact.role.lower())
             if key in known:
                 # "President Trump" where the document has called him "U.S. President Donald Trump".
-                name = sorted(known[key].items(), key=lambda item: (-item[1], item[0]))[0][0]
+                name = min(known[key].items(), key=lambda item: (-item[1], item[0]))[0]
                 fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
             elif (department := _department_of(fact.role, departments)) is not None:
                 fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
