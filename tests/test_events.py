@@ -113,6 +113,10 @@ def test_pronoun_actor_is_resolved_and_a_quote_is_no_target(nlp):
     found = triples(nlp, text)
     assert ("Trump", "warn", "Iran") in found
     assert ("Trump", "tweet", "") in found
+    # The evidence is the words of the sentence that state it: the pronoun, not its antecedent's sentence.
+    tweet = next(e for e in events(nlp(text)) if e.action == "tweet")
+    assert text[tweet.evidence.start:tweet.evidence.end] == "he tweeted"
+    assert tweet.evidence.sentence == "“They will pay a very big price,” he tweeted."
 
 
 def test_a_factive_verb_keeps_its_complement_asserted(nlp):
