@@ -226,6 +226,16 @@ def _link_people(names: Counter[Typed], links: _Links) -> None:
     for kind, name in names:
         if kind == "Person" and " " in name:
             full[surname_key(name)].add(name)
+    # "John Kennedy" and "John F. Kennedy": the same first name and surname.
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, name in names:
+        if kind == "Person" and " " in name:
+            by_ends[(name.split()[0].lower(), surname_key(name))].add(name)
+    for forms in by_ends.values():
+        if len(forms) > 1 and len({len(f.split()) for f in forms}) > 1:
+            ordered = sorted(forms)
+            for form in ordered[1:]:
+                links.union(("Person", ordered[0]), ("Person", form))
     for kind, name in names:
         if kind != "Person":
             continue
