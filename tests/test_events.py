@@ -62,6 +62,14 @@ def test_killings_as_wire_copy_writes_them(nlp, text, expected):
     assert expected in triples(nlp, text, asserted_only=True)
 
 
+def test_two_killings_in_one_sentence_keep_their_own_victims(nlp):
+    found = triples(nlp, "Jack Ruby, who killed President Kennedy's assassin, Lee Harvey Oswald, died in 1967.")
+    assert {("Jack Ruby", "kill", "Lee Harvey Oswald"), ("Lee Harvey Oswald", "assassinate", "Kennedy")} <= found
+    # "the lone gunman" shot Kennedy, not himself.
+    found = triples(nlp, "Oswald, the lone gunman, was himself shot by Jack Ruby two days after Kennedy was killed.")
+    assert {("Oswald", "shoot", "Kennedy"), ("Jack Ruby", "shoot", "Oswald")} <= found
+
+
 def test_shot_and_killed_share_their_object(nlp):
     text = ("On Nov. 22, 1963, the building gained national notoriety when Lee Harvey Oswald allegedly shot and "
             "killed President John F. Kennedy from a sixth floor window.")

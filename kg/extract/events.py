@@ -262,7 +262,7 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
                 for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
     if doers and not victims:
         # "... the assassination of President Kennedy ... that Lee Harvey Oswald was the lone assassin".
-        victims = _sentence_victims(noun, context)
+        victims = _sentence_victims(noun, context, doers)
     if doers and victims:
         yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims)
 
@@ -282,8 +282,11 @@ def _is_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in noun.children)
 
 
-def _sentence_victims(trigger: Token, context: Context) -> list[Party]:
-    """The victims of the nearest other killing the trigger's sentence names, for "the lone assassin"."""
+def _sentence_victims(trigger: Token, context: Context, doers: list[Party] = ()) -> list[Party]:
+    """The victims of the nearest other killing the trigger's sentence names, for "the lone assassin".
+
+    A killing the doers underwent themselves is not theirs: "Oswald, the lone gunman, was himself shot".
+    """
     found: list[tuple[int, list[Party]]] = []
     for token in trigger.sent:
         if token.i == trigger.i:
@@ -297,7 +300,8 @@ def _sentence_victims(trigger: Token, context: Context) -> list[Party]:
         elif lemma == "victim" and token.dep_ == "attr":
             # "Kennedy was the victim of a conspiracy".
             victims = [p for c in token.head.children if c.dep_ in SUBJECTS for p in _parties(c, context)]
-        victims = [p for p in victims if p.mention.type == "Person"]
+        victims = [p for p in victims if p.mention.type == "Person"
+                   and not any(_same(p.mention, d.mention) for d in doers)]
         if victims:
             found.append((abs(token.i - trigger.i), victims))
     return min(found, key=lambda pair: pair[0])[1] if found else []
@@ -764,6 +768,11 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
                 return [Party(p.mention, token) for p in found]
     if token.dep_ == "appos":
         found = _refer(token.head, context, depth + 1)
+        if found:
+            return [Party(p.mention, token) for p in found]
+    if token.lemma_.lower() in DOER_NOUNS:
+        # "killed President Kennedy's assassin, Lee Harvey Oswald,": the apposition the commas write.
+        found = _surface_apposition(token)
         if found:
             return [Party(p.mention, token) for p in found]
     # A title before a name: "assassin James Earl Ray", "anarchist Leon Czolgosz".
