@@ -136,6 +136,7 @@ def test_a_factive_verb_keeps_its_complement_asserted(nlp):
 
 @pytest.mark.parametrize("text, action", [
     ("Smith denied killing Jones.", "kill"),
+    ("Israel failed to kill Khaled Meshaal.", "kill"),
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.", "go"),
     ("The United States will not tolerate Iran spilling American blood.", "tolerate"),
 ])

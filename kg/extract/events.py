@@ -15,8 +15,10 @@ names as its commander, else the organization), a country's officials ("Iraqi of
 named group ("the Iraqi Shia militias"), an attack's author ("the U.S. strike" → the United States).
 
 Every event carries the action's lemma (phrasal verbs keep their particle: "call for"), its CAMEO root
-category from `kg/data/verbs.tsv`, whether the text negates it, and whether the text asserts it or only
-calls it possible, intended or future ("would want", "will pay", "could be targeted", "plans to").
+category from `kg/data/verbs.tsv`, whether the text negates it ("did not foresee", "denied killing",
+"refused to meet"), and whether the text asserts it or only calls it possible, intended, attempted or
+future ("would want", "will pay", "could be targeted", "plans to", "the attempted murder", "to help
+bolster"); a factive verb keeps its complement asserted ("can't remember shooting Kennedy").
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ UNREALIZED_MODIFIERS = frozenset({"attempted", "failed", "foiled", "thwarted", "
 # Verbs that presuppose their complement: "can't remember shooting Kennedy" says he shot him.
 FACTIVE_VERBS = frozenset({"remember", "regret", "forget", "realize", "know", "acknowledge", "recall",
                            "discover", "resent", "confess"})
-# Verbs whose complement the subject says did not happen.
-DENIALS = frozenset({"deny", "refute"})
+# Verbs whose complement did not happen: "denied killing Jones", "failed to seize", "refused to meet".
+DENIALS = frozenset({"deny", "refute", "fail", "refuse", "decline"})
 # Subordinators of conditions: "if Iran retaliates".
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
@@ -911,7 +913,7 @@ def _same(a: Mention, b: Mention) -> bool:
 
 def _is_negated(trigger: Token) -> bool:
     # "he did not foresee the U.S. going to war": a negated governing verb negates its complement too;
-    # "Smith denied killing Jones": a denial says it did not happen.
+    # "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
     governors = list(_governors(trigger))
     return (any(c.dep_ in NEGATIONS for t in governors for c in t.children)
             or any(t.lemma_.lower() in DENIALS for t in governors[1:]))
