@@ -9,10 +9,16 @@ of Hobbs and of Lappin & Leass, narrowed to what news prose needs:
    two before it. Compatible means: "he"/"she" a person; "it" an organization or country; "they" a
    coordination ("the IRGC and Quds Force"), a named group ("the Iraqi Shia militias"), an
    organization or country. In earlier sentences a logical subject (a subject, or the agent of a
-   passive verb) is preferred to other mentions; within the pronoun's own sentence the nearest wins.
+   passive verb) is preferred to other mentions, and "it" takes nothing else; within the pronoun's own
+   sentence the nearest wins.
 3. A resolved pronoun is itself an antecedent for the pronouns after it ("he tweeted ... But he told
    reporters ..."), so chains follow the speaker through a paragraph.
+4. What cannot be meant is skipped: a pronoun object is not its own clause's subject ("the State
+   Department designated them"); a name modifying a noun ("a Dallas gun shop") is no antecedent; an
+   unnamed noun phrase nearer than any name ("Matters will get worse before they ...") blocks the names
+   further back, so the pronoun stays unresolved rather than wrong.
 
+A capitalised subject the small model left unlabelled counts as a person ("Booth thought he ...").
 Gender is not guessed from names: "he" and "she" both take the nearest person. First-person
 pronouns ("I", "we") are left alone: inside a quote they are the speaker, but what speakers say of
 themselves is rarely a fact between entities.
