@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from kg.extract.events import events, verb_lexicon
+from conftest import run_kg
 
 
 def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, str]]:
@@ -48,8 +52,8 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
      ("John Smith", "murder", "Mary Brown")),
     ("Brown was slain in 1980 by a gunman identified as John Smith.", ("John Smith", "slay", "Brown")),
     # The one convicted, named in apposition to the noun the conviction is about.
-    ("A Placerville jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing Bay Area Rapid "
-     "Transit District employee Peter J. Martinelli.", ("Kenneth Earl Millikan", "kill", "Peter J. Martinelli")),
+    (("A Placerville jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing Bay Area Rapid "
+      "Transit District employee Peter J. Martinelli."), ("Kenneth Earl Millikan", "kill", "Peter J. Martinelli")),
     # The name before a gerund is its subject; "gunned down" is shot.
     ("Films include NBC's live broadcast of Jack Ruby fatally shooting Oswald in the basement.",
      ("Jack Ruby", "shoot", "Oswald")),
@@ -167,3 +171,17 @@ def test_each_event_has_a_cameo_root_and_phrasal_verbs_keep_their_preposition(nl
     assert found["call for"] == "02"
     assert found["warn"] == "13"
     assert set(verb_lexicon().values()) <= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_events_query_of_the_seed_marks_negation_and_keeps_hypotheticals_apart(seed_build):
+    def rows(query: str) -> set[tuple[str, str, str, str]]:
+        result = run_kg("query", seed_build / "graph.ttl", query, "--format", "csv", check=True)
+        return {(r["actor"], r["action"], r["target"], r["negated"]) for r in csv.DictReader(io.StringIO(result.stdout))}
+
+    asserted = rows("events")
+    assert ("Iraqi Shia militias", "revere", "Qassem Soleimani", "false") in asserted
+    assert ("United States", "kill", "Qassem Soleimani", "false") in asserted
+    assert ("United States", "go", "Iran", "true") in asserted  # "did not foresee the U.S. going to war with Iran"
+    # "ready to take preemptive action against Iran" is no fact: only the unasserted query lists it.
+    assert not any(action == "take" and target == "Iran" for _, action, target, _ in asserted)
+    assert any(action == "take" and target == "Iran" for _, action, target, _ in rows("unasserted"))
