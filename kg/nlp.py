@@ -194,7 +194,7 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
 
     corrected = []
     for span in spans:
-        if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) \
+        if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
                 and span.text.lower() not in countries() and _personal_context(doc, span.end):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
@@ -212,11 +212,18 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
         if j == i and i not in tagged and doc[i].is_title and doc[i].pos_ == "NOUN" and _aged(doc, i + 1):
             corrected.append(Span(doc, i, i + 1, label="PERSON"))  # "Winter, 53, a former ... professor"
         elif 1 <= j - start <= 4 and _looks_like_a_name(doc[start:j]) and _personal_context(doc, j) \
-                and not (start > 0 and doc[start - 1].text == "-") and doc[j - 1].text[-1] != "." \
+                and not _party_state_tag(doc[start:j]) \
                 and (start > i or i == 0 or not (doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)):
             corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected
+
+
+def _party_state_tag(span: Span) -> bool:
+    # "Sen. Alan Cranston, D-Calif., chairman of ...": "Calif" is a state in a party-state tag.
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].text == "-") or span[-1].text.endswith(".") \
+        or (span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_)
 
 
 def _looks_like_a_name(span: Span) -> bool:
