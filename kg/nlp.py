@@ -131,6 +131,8 @@ def entity_corrections(doc: Doc) -> Doc:
     - a title is no part of a name: "Ayatollah Ali Khamenei" names Ali Khamenei, "President Lincoln" Lincoln;
     - a possessive is no part of a name: "International Paper's" names International Paper;
     - "Strait of Hormuz" is a place, whatever "Hormuz" was tagged;
+    - a name written as only people's are is a person: followed by an age ("Warner, 70,"), by "who", or by
+      a role in apposition ("Tal, a senior Defense Ministry official");
     - a name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
       where the model tagged nothing ("Soleimani and Muhandis");
     - an acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is

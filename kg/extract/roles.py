@@ -89,7 +89,7 @@ def role_nouns() -> frozenset[str]:
 
 @cache
 def title_words() -> dict[str, str]:
-    """Word → kind (rank, honorific, former, current, portfolio), from `kg/data/title_words.tsv`."""
+    """Word → kind (rank, honorific, former, current, modifier, portfolio), from `kg/data/title_words.tsv`."""
     text = resources.files("kg.data").joinpath("title_words.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     return {row["word"].lower(): row["kind"] for row in rows}
