@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.facts import entity_containing
+
 # Reflexives ("the strike itself") refer inside their own clause and are left alone.
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -168,12 +170,11 @@ def _entity_spans(token: Token) -> tuple[Span, ...]:
 
 
 def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
+    ent = entity_containing(token)
+    if ent is None:
         return None
-    for ent in token.sent.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    sentence = token.sent
+    return ent if sentence.start <= ent.start and ent.end <= sentence.end else None
 
 
 def _pronoun_kind(token: Token) -> str | None:

@@ -75,10 +75,25 @@ class ArticleFacts:
 
 
 def entity_of(token: Token) -> Span:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return token.doc[token.i : token.i + 1]
+    return entity_containing(token) or token.doc[token.i : token.i + 1]
+
+
+def entity_containing(token: Token) -> Span | None:
+    """The entity span `token` is part of, read from the IOB tags around it.
+
+    Not a scan of `doc.ents`: that builds every entity span of the document on each call, which made
+    extraction quadratic in an article's length (bench/speed.py; issue 7).
+    """
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def mention_of(span: Span) -> Mention:
