@@ -363,6 +363,13 @@ def _titles_before(person: Span) -> Iterator[Title]:
 
 def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     end_token = doc[i]
+    # "U.S. Secretary of State Mike Pompeo": a portfolio after "of" is part of the title.
+    portfolio: list[Token] = []
+    k = i
+    while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
+        k -= 1
+    if k < i and k - 1 >= first and doc[k].lower_ == "of" and _is_role_noun(doc[k - 1]):
+        portfolio, i = list(doc[k : end_token.i + 1]), k - 1
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
@@ -380,7 +387,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     k = j
     while k - 1 >= first and _is_label_word(doc[k - 1]):
         k -= 1
-    label_tokens = list(doc[k : j + 1])
+    label_tokens = list(doc[k : j + 1]) + portfolio
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
     name_end = k
@@ -391,7 +398,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
     unnamed = None
     if name_end > k and not sentence_opener:
-        label_tokens = list(doc[name_end : j + 1])
+        label_tokens = list(doc[name_end : j + 1]) + portfolio
         start_of_name = k
         while start_of_name - 1 >= first and doc[start_of_name - 1].ent_type_ in COUNTRY_LABELS:
             start_of_name -= 1
