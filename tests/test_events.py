@@ -32,6 +32,9 @@ def triples(nlp, text: str, asserted_only: bool = False) -> set[tuple[str, str, 
       "Phoenix newspaper reporter Don Bolles in 1976."), ("John Harvey Adamson", "murder", "Don Bolles")),
     # An event noun with no doer: the one convicted of it.
     ("Sirhan was convicted of Kennedy's killing and is serving a life sentence.", ("Sirhan", "kill", "Kennedy")),
+    # A doer noun as a title, whatever the tagger calls it: "Kennedy assassin Sirhan B. Sirhan".
+    ("Grant B. Cooper, an attorney who defended Kennedy assassin Sirhan B. Sirhan, has died at age 87.",
+     ("Sirhan B. Sirhan", "assassinate", "Kennedy")),
     # A doer noun in apposition: "Y's assassin, X".
     ("Kennedy's assassin, Sirhan Bishara Sirhan, was immediately arrested.",
      ("Sirhan Bishara Sirhan", "assassinate", "Kennedy")),

@@ -180,15 +180,15 @@ def events(doc: Doc) -> Iterator[EventFact]:
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        if lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
+            # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
+            found = _doer_events(token, context)
+        elif token.pos_ == "VERB":
             found = _verb_events(token, context)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
             found = _noun_events(token, context)
         elif token.pos_ == "NOUN" and lemma == "death":
             found = _death_events(token, context)
-        elif lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
-            # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
-            found = _doer_events(token, context)
         else:
             continue
         for event in found:
@@ -262,6 +262,12 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
     victims = [p for c in owners for p in _parties(c, context) if p.mention.type in {"Person", "Organization"}]
     victims += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for o in prep.children if o.dep_ == "pobj" for p in _parties(o, context)]
+    if doers and not victims and noun.i > 0:
+        # "defended Kennedy assassin Sirhan B. Sirhan": a name written right before the title is the victim,
+        # however the parser attached it.
+        before = noun.doc[noun.i - 1 if noun.doc[noun.i - 1].tag_ != "POS" else max(noun.i - 2, 0)]
+        if before.ent_type_ == "PERSON" and before.ent_iob_ != "O" and entity_of(before).end == before.i + 1:
+            victims = [Party(mention_of(entity_of(before)), before)]
     if doers and not victims:
         # "... the assassination of President Kennedy ... that Lee Harvey Oswald was the lone assassin".
         victims = _sentence_victims(noun, context, doers)
@@ -755,7 +761,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     # A relative pronoun: "X, who assassinated Y" → X; "the strike that killed Y" → the strike.
     if lower in {"who", "whom", "that", "which", "whose"} and token.head.dep_ in {"relcl", "acl"}:
         return [Party(p.mention, token) for p in _refer(token.head.head, context, depth + 1)]
-    if token.pos_ not in {"NOUN", "PROPN"}:
+    if token.pos_ not in {"NOUN", "PROPN"} and not doer:  # a doer noun is a noun whatever its tag
         return []
     if context.bare_names and not doer:
         name = _bare_name(token)
