@@ -69,6 +69,11 @@ def test_predicates_of_office(nlp):
     assert ("John Doe", "employee", "IBM", False) in found
 
 
+def test_the_company_is_the_one_named_before(nlp):
+    assert roles(nlp, "General Motors reported a loss. The company's chief executive, Mary Barra, declined "
+                      "to comment.") == {("Mary Barra", "chief executive", "General Motors", False)}
+
+
 def test_a_quoted_source_speaks_for_the_one_organization_named(nlp):
     assert roles(nlp, "Waste Disposal Co. of Randolph is preparing to offer a home needle pickup service, "
                       "said Debra Bornstein, a company official.") == {

@@ -301,7 +301,9 @@ def _described_organization(noun: Token, bare: bool = False) -> Mention | None:
         if ent[-1].lemma_.lower() == noun.lemma_.lower():
             return mention_of(ent)
     if noun.lemma_.lower() in COMPANY_NOUNS:
-        in_sentence = [ent for ent in before if ent.sent == noun.sent]
+        # This sentence or the one before: "General Motors reported a loss. The company's chief ..."
+        previous = noun.doc[noun.sent.start - 1].sent if noun.sent.start > 0 else noun.sent
+        in_sentence = [ent for ent in before if ent.sent in (noun.sent, previous)]
         # A name that says it is a company first ("Waste Disposal Co."), else the last one named.
         companies = [ent for ent in in_sentence if ent[-1].lower_.rstrip(".") in COMPANY_SUFFIXES]
         if companies or in_sentence:
@@ -416,6 +418,10 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         if opening is not None and opening - 1 >= first and doc[opening - 1].ent_type_ in TITLE_ENTITY_LABELS:
             m = opening - 1
     before, start = _organization_before(doc, m, first) if unnamed is None else (unnamed, k)
+    if before is None and after is None and m - 1 >= first and doc[m].text in POSSESSIVE_MARKS:
+        # "The company's chief executive, Mary Barra": the company the text named before.
+        before = _described_organization(doc[m - 1])
+        m = m - 2 if before is not None else m
     if open_class and (before or after) is None or open_class and (before or after).type != "Organization":
         return None, i
     if before is not None:
@@ -534,8 +540,8 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
     prepositions = WORKPLACE_PREPOSITIONS if open_class else ROLE_PREPOSITIONS
     organization = organization or _organization_after(noun, prepositions) or _organization_among(lefts)
     if organization is None:
-        # "a company official", "an agency spokesman": the organization the sentence named before.
-        organization = next((found for t in noun.lefts if t.dep_ == "compound"
+        # "a company official", "the agency's spokesman": the organization the text named before.
+        organization = next((found for t in noun.lefts if t.dep_ in {"compound", "poss"}
                              if (found := _described_organization(t, bare=True)) is not None), None)
     if _kind(noun) == "rank" and (organization is None or organization.type != "Organization"):
         return None  # "a major" alone is a rank, not a role
