@@ -84,6 +84,12 @@ def test_shot_and_killed_share_their_object(nlp):
     assert {("Lee Harvey Oswald", "shoot", "John F. Kennedy"), ("Lee Harvey Oswald", "kill", "John F. Kennedy")} <= found
 
 
+def test_a_victim_misread_as_coordinated_with_the_verb_is_its_object(nlp):
+    text = ("They found it when Herschel Grynszpan, a 17-year-old Jew enraged by his family's deportation to Poland, "
+            "shot and mortally wounded German Embassy Third Secretary Ernst vom Rath in Paris on Nov. 7, 1938.")
+    assert ("Herschel Grynszpan", "shoot", "Ernst vom Rath") in triples(nlp, text)
+
+
 def test_coordinated_passive_participles_share_agent_and_patient(nlp):
     text = ("Today's highlight in history: On April 14, 1865, President Lincoln was shot and mortally wounded by "
             "John Wilkes Booth while attending the comedy.")

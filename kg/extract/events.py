@@ -572,6 +572,10 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         # "X shot and killed Y": coordinated verbs share the object written after the last of them.
         objects = [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
                    for o in conj.children if o.dep_ in OBJECTS][:1]
+    if not objects and _violent(verb):
+        # "shot and mortally wounded Lee Harvey Oswald" read as "shot [and] Oswald": a noun coordinated with
+        # a verb is its object.
+        objects = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i > verb.i]
     if not objects and verb.dep_ == "conj" and _violent(verb) and _violent(verb.head):
         # "shot and mortally wounded Oswald" read as "shot Oswald and mortally wounded": two blows, one victim.
         objects = [c for c in verb.head.children if c.dep_ in OBJECTS] or _misread_objects(verb.head)
