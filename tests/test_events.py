@@ -77,6 +77,12 @@ def test_two_killings_in_one_sentence_keep_their_own_victims(nlp):
     assert {("Oswald", "shoot", "Kennedy"), ("Jack Ruby", "shoot", "Oswald")} <= found
 
 
+def test_the_one_prompted_or_called_on_does_the_complement(nlp):
+    found = triples(nlp, "Syrian forces killed 33 Turkish soldiers, prompting Ankara to shoot down two Syrian jets. "
+                         "NATO Secretary General Jens Stoltenberg called on Russia to stop backing the offensive.")
+    assert {("Ankara", "shoot down", ""), ("Jens Stoltenberg", "call on", "Russia"), ("Russia", "stop", "")} <= found
+
+
 def test_shot_and_killed_share_their_object(nlp):
     text = ("On Nov. 22, 1963, the building gained national notoriety when Lee Harvey Oswald allegedly shot and "
             "killed President John F. Kennedy from a sixth floor window.")

@@ -76,7 +76,9 @@ SPEECH_VERBS = frozenset({
 # Speech verbs whose object is the one spoken to: "Bill Roggio ... told VOA".
 ADDRESSEE_VERBS = frozenset({"tell", "brief", "inform", "reply", "respond"})
 # Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell", "encourage", "instruct", "hire"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell", "encourage", "instruct", "hire",
+                            "prompt", "cause", "allow", "enable", "compel", "push", "press", "invite", "lead",
+                            "call", "appeal", "help"})
 # Prepositions that name the target of a verb or of its object: "struck a blow against Iran".
 TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
@@ -453,8 +455,11 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
         return _parties(head, context)
     if verb.dep_ in SUBJECTLESS_CLAUSES:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            # "urging Oswald to follow their example ... by killing Kennedy": the object acts.
-            objects = [c for c in head.children if c.dep_ in OBJECTS]
+            # "urging Oswald to follow their example ... by killing Kennedy", "prompting Ankara to shoot down",
+            # "called on Russia to stop": the object acts.
+            objects = [c for c in head.children if c.dep_ in OBJECTS] or [
+                o for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}
+                for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return [p for o in objects for p in _parties(o, context)]
         if head.pos_ in {"VERB", "AUX"}:
