@@ -206,7 +206,7 @@ def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
     if type(graph.store).__name__ == "OxigraphStore":
         fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
         if fmt is not None:
-            write_quads(sorted_quads((s, p, o, None) for s, p, o in graph), path, fmt, PREFIX_IRIS)
+            write_quads(stores.oxigraph_quads(graph), path, fmt, PREFIX_IRIS)
             return
     with atomic_path(path) as tmp:
         graph.serialize(destination=str(tmp), format=format, encoding="utf-8")

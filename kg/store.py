@@ -78,7 +78,7 @@ def load_into(graph: Graph, path: Path) -> None:
     try:
         if _is_oxigraph(graph):
             inner = graph.store._inner  # the pyoxigraph Store under oxrdflib
-            target = ox.BlankNode(str(graph.identifier)) if isinstance(graph.identifier, BNode) else ox.NamedNode(str(graph.identifier))
+            target = _to_ox(graph.identifier)
             if fmt.quads:
                 inner.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, target)
                                   for q in ox.parse(path=str(path), format=fmt.oxigraph))
@@ -106,6 +106,13 @@ def sorted_quads(quads) -> list[ox.Quad]:
     converted = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g) if g is not None else ox.DefaultGraph())
                  for s, p, o, g in quads]
     return sorted(converted, key=str)
+
+
+def oxigraph_quads(graph: Graph) -> list[ox.Quad]:
+    """The triples of a graph in Oxigraph, straight from its store (no rdflib terms), in a stable order."""
+    inner = graph.store._inner
+    return sorted((ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                   for q in inner.quads_for_pattern(None, None, None, _to_ox(graph.identifier))), key=str)
 
 
 def write_quads(quads: list[ox.Quad], path: str | Path, fmt: RdfFormat, prefixes: dict[str, str]) -> None:
