@@ -54,6 +54,9 @@ GROUP_NOUNS = frozenset({
     "protester", "demonstrator", "group", "faction", "proxy", "separatist", "militant", "jihadist",
     "bodyguard", "gunman", "assassin", "agent", "commando", "sniper", "terrorist", "extremist", "nationalist",
 })
+# Common nouns for a state's bodies, which stand for the country that modifies them: "the Israeli army".
+STATE_NOUNS = frozenset({"official", "authority", "government", "administration", "leadership", "regime",
+                         "military", "army", "navy", "police", "ministry", "diplomat"})
 # Unnamed noun phrases in these functions are antecedents that block a named one further back.
 BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 # How many sentences back an antecedent may be.
@@ -69,6 +72,8 @@ class Referent:
     position: int  # token index of its head, for distance
     sentence: int  # index of its sentence in the document
     subject: bool  # a logical subject: the doer of its clause
+    # An unnamed object that blocks only pronoun objects: "rejected the accusation, calling it a lie".
+    object_only: bool = False
 
 
 def group_span(noun: Token) -> Span | None:
@@ -120,16 +125,21 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
     sentence = sentence_of[token.i]
     # A logical subject: the subject of an active verb, or the agent of a passive one ("revered by X").
     subject = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-    spans = _entity_spans(token) or _unlabelled_name(token)
+    spans = _entity_spans(token) or _unlabelled_name(token) or _state_noun(token)
     if spans and token.dep_ in {"compound", "amod", "nmod"}:
         return  # "a Dallas gun shop": a name modifying a noun is not what a later "it" refers to
     if not spans:
         # An unnamed noun phrase is an antecedent too, one that resolves to nothing: in "Matters will get
-        # worse before they get worse", "they" is the matters, not the countries named a sentence before.
+        # worse before they get worse", "they" is the matters, not the countries named a sentence before;
+        # in "rejected the accusation, calling it a lie", "it" is the accusation.
         if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ in BLOCKING_DEPS:
             kind = "plural" if token.tag_ == "NNS" else "thing"
-            if kind == "plural" or token.dep_ == "nsubj":
-                yield Referent((), kind, token.i, sentence, subject)
+            object_only = kind == "thing" and token.dep_ != "nsubj"
+            yield Referent((), kind, token.i, sentence, subject, object_only)
+        return
+    if spans[0].label_ in {"GPE", "NORP"} and spans[0].root.i != token.i:
+        # "The Israeli army said it struck ...": the army is its country, an organization to "it".
+        yield Referent(spans, "thing", token.i, sentence, subject)
         return
     ent = spans[0]
     if ent.label_ == "NORP" and ent.root.pos_ not in {"NOUN", "PROPN"}:
@@ -145,6 +155,18 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
         members = list(spans) + [s for c in conjuncts for s in _entity_spans(c)]
         if len(members) > 1:
             yield Referent(tuple(members), "plural", token.i, sentence, subject)
+
+
+def _state_noun(token: Token) -> tuple[Span, ...]:
+    """The country a state body stands for: "the Israeli army", "U.S. officials"."""
+    if token.lemma_.lower() not in STATE_NOUNS or token.ent_type_:
+        return ()
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
+            ent = _entity_of(child)
+            if ent is not None:
+                return (ent,)
+    return ()
 
 
 def _unlabelled_name(token: Token) -> tuple[Span, ...]:
@@ -206,6 +228,7 @@ def _nearest(referents: list[Referent], kind: str, pronoun: Token, sentence: int
     candidates = [
         r for r in referents
         if _compatible(r, kind) and r.position < pronoun.i and 0 <= sentence - r.sentence <= WINDOW
+        and not (r.object_only and (pronoun.dep_ in SUBJECT_DEPS or r.sentence != sentence))
         and not _contains(r, pronoun)
         # A pronoun object is never its own clause's subject: in "the State Department designated them",
         # "them" is not the State Department.

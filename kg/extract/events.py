@@ -31,7 +31,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import antecedents, group_span
+from kg.extract.coref import STATE_NOUNS, antecedents, group_span
 from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, entity_of, evidence_of, mention_of
 from kg.extract.roles import role_facts, role_nouns
 
@@ -126,9 +126,6 @@ ORDER_NOUNS = frozenset({"order", "orders", "direction", "behest", "command", "i
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
 INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
-# Common nouns for a country's government: "Iraqi officials said" is Iraq speaking.
-GOVERNMENT_NOUNS = frozenset({"official", "authority", "government", "administration", "leadership",
-                              "regime", "military", "diplomat", "police"})
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
@@ -825,13 +822,13 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
         organization = _organization_of(token, context)
         if organization is not None:
-            if token.tag_ in {"NN", "NNP"} and lemma not in GOVERNMENT_NOUNS:
+            if token.tag_ in {"NN", "NNP"} and lemma not in STATE_NOUNS:
                 holders = context.holders.get(_key(organization.text), ())
                 if len(holders) == 1:
                     return here(list(holders))
             return here([organization])
-    # A country's government: "Iraqi officials", "top U.S. defense officials".
-    if lemma in GOVERNMENT_NOUNS:
+    # A country's government: "Iraqi officials", "top U.S. defense officials", "the Israeli army".
+    if lemma in STATE_NOUNS:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
                 return here([mention_of(entity_of(child))])
