@@ -82,8 +82,8 @@ def test_a_name_modifying_a_noun_is_no_antecedent(nlp):
     # A state body stands for its country.
     ("The Israeli army said it struck Hezbollah positions in response.", "it", ["Israeli"]),
     # A pronoun object takes the nearer unnamed object: "it" is the accusation, not Tehran.
-    ("He said Israel would not allow Tehran to build nuclear weapons. Iranian Foreign Ministry spokesman Abbas "
-     "Mousavi rejected the accusation, calling it a lie.", "it", None),
+    (("He said Israel would not allow Tehran to build nuclear weapons. Iranian Foreign Ministry spokesman Abbas "
+      "Mousavi rejected the accusation, calling it a lie."), "it", None),
 ])
 def test_state_bodies_and_unnamed_objects(nlp, text, word, expected):
     assert resolved(nlp, text).get(pronoun(text, word)) == expected
