@@ -100,6 +100,8 @@ NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT"
 # A place name after these is a place even if it is also a surname: "in Washington".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# Verbs whose subject can only be a person: "Harrington taught at Harvard".
+HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 
 
@@ -202,6 +204,14 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
         corrected.append(span)
     # Names the model left untagged.
     tagged = {t.i for s in corrected for t in s}
+    # "Harrington taught at Harvard University": only people teach or work somewhere.
+    for token in doc:
+        if token.i not in tagged and token.dep_ == "nsubj" and token.head.lemma_ in HUMAN_VERBS \
+                and _looks_like_a_name(doc[token.i : token.i + 1]) and not _party_state_tag(doc[token.i : token.i + 1]):
+            start = min(t.i for t in token.subtree if t.dep_ == "compound" or t is token)
+            if all(i not in tagged for i in range(start, token.i + 1)):
+                corrected.append(Span(doc, start, token.i + 1, label="PERSON"))
+                tagged.update(range(start, token.i + 1))
     i = 0
     while i < len(doc):
         j = i

@@ -249,11 +249,14 @@ def _unnamed_organization(noun: Token) -> Mention | None:
     return mention_of(span)
 
 
-def _phrase(token: Token) -> list[Token]:
-    """A token's subtree without the clauses that hang from it ("... causes who was endorsed by X")."""
+def _phrase(token: Token, conjuncts: bool = True) -> list[Token]:
+    """A token's subtree without the clauses that hang from it ("... causes who was endorsed by X"), and
+    without what is coordinated with it unless `conjuncts`."""
     tokens = [token]
     for child in token.children:
         if child.dep_ in CLAUSES and not (child.dep_ == "acl" and child.lemma_ in NAMING_PARTICIPLES):
+            continue
+        if not conjuncts and child.dep_ in {"conj", "cc"}:
             continue
         tokens.extend(_phrase(child))
     return sorted(tokens, key=lambda t: t.i)
@@ -612,8 +615,10 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
             objects.extend(t for t in child.children if t.dep_ == "pobj")
         elif not entry.prepositions and child.dep_ in {"dobj", "obj"}:
             objects.append(child)
+    # "taught at Harvard University and the National War College": each coordinated organization.
+    objects += [conj for obj in objects for conj in obj.conjuncts if conj.i > obj.i]
     for obj in objects:
-        organization = _organization_among(t for t in obj.subtree if t.ent_type_ in ORGANIZATION_LABELS)
+        organization = _organization_among(t for t in _phrase(obj, conjuncts=False) if t.ent_type_ in ORGANIZATION_LABELS)
         organization = organization or _unnamed_organization(obj)
         if organization is not None:
             end = max(t.idx + len(t) for t in obj.subtree)
