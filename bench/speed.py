@@ -180,6 +180,11 @@ def main() -> int:
         print()
         for text, target, ok in checks:
             print(f"{'PASS' if ok else 'FAIL'}  {text}  (target {target})")
+        # CPU seconds do not stretch when other programs share the CPUs, as wall time does.
+        cpu = {name: min(r.cpu_seconds for r in rs) for name, rs in runs.items()}
+        print(f"for comparison, by CPU seconds: kg --jobs 1 / bare spaCy = "
+              f"{cpu['bare spaCy nlp.pipe'] / cpu['kg build --jobs 1']:.2f}; load average now "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         if args.stages:
             stages(corpus, Path(tmp) / "stages")
     return 0 if all(ok for *_, ok in checks) else 1

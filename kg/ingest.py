@@ -230,14 +230,15 @@ def _read_jsonl(text: str, relative: str, warn: Callable[[str], None]) -> Iterat
         except json.JSONDecodeError as error:
             warn(f"skipped {where}: not JSON ({error.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        text = clean_text(record["text"]) if isinstance(record, dict) and isinstance(record.get("text"), str) else ""
+        if not text.strip():
             warn(f"skipped {where}: no 'text' field")
             continue
         field = lambda name: clean_text(str(record.get(name) or "")).strip()  # noqa: E731
         yield Article(
             id=f"{relative}#{field('id') or number}",
             source=where,
-            text=clean_text(record["text"]),
+            text=text,
             title=field("title"),
             url=field("url"),
             published=field("published"),

@@ -48,8 +48,9 @@ log = logging.getLogger(__name__)
 # Articles handed to a worker at a time: enough to keep nlp.pipe's batches full, few enough that the
 # workers finish together and a memory zone frees the parse's strings often.
 CHUNK_SIZE = 16
-# An article longer than this is parsed in pieces cut at paragraph breaks and joined back into one Doc:
-# spaCy's parse memory grows with a text's length, and nlp.max_length refuses a text past 1,000,000.
+# An article longer than this is parsed in pieces cut at paragraph breaks and joined back into one Doc,
+# and no batch given to nlp.pipe holds more text than this: spaCy's parse memory grows with the text of
+# a batch, and nlp.max_length refuses a text past 1,000,000 characters.
 LONG_ARTICLE_PIECE = 100_000
 
 # The facts cache that `--update` reads: a header line, then one article's facts per line.
@@ -149,12 +150,30 @@ def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
 def _parse_whole(nlp: Language, articles: list[Article]) -> Iterator[tuple[Doc, Article]]:
     """Parse articles with `kg.nlp.parse`, a long one in pieces joined back into one Doc."""
     pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
-    parsed = parse(nlp, (replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts))
+    texts = [replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts]
+    parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
     for article, parts in zip(articles, pieces):
         docs = [doc for doc, _ in islice(parsed, len(parts))]
         # Pieces end where the text had whitespace, so the joined Doc's text, and every offset in it,
         # is the article's own.
         yield (docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)), article
+
+
+def _batches(articles: list[Article], characters: int) -> Iterator[list[Article]]:
+    """Consecutive articles in batches of at most `characters` characters (or of one longer article).
+
+    spaCy's memory for a batch grows with its text: about 4 GB for one batch of 1.25 million characters.
+    """
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        if batch and size + len(article.text) > characters:
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.text)
+    if batch:
+        yield batch
 
 
 def split_text(text: str, limit: int) -> list[str]:
