@@ -97,8 +97,8 @@ def available_cpus() -> int:
 def extract_articles(articles: Iterable[Article], model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
     """Parse and extract each article, in input order, with `jobs` worker processes.
 
-    The facts are the same whatever `jobs` is: each article is parsed on its own and results come back
-    in input order.
+    The facts are the same whatever `jobs` is: the articles are cut into the same chunks, and so into
+    the same nlp.pipe batches, in every process, and the results come back in input order.
     """
     chosen = choose_model(model)
     log.info("spaCy model: %s", chosen)
