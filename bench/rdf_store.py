@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/rdf_store.py                    # 1 000 000 triples
     .venv/bin/python bench/rdf_store.py --triples 200000   # a quicker look
+    .venv/bin/python bench/rdf_store.py --budget 60        # more of rdflib's query times measured, ~10 min
 
 The graph has the shape `kg build` gives a large corpus (bench/corpus.py's articles scaled up): people,
 organizations and countries with names, aliases and mention counts; documents; role memberships and

@@ -22,7 +22,7 @@ from kg.errors import KgError
 from kg.files import atomic_path, write_text
 from kg.namespace import CAMEO, KG, KGR, NIF
 from kg.rdf import PREFIX_IRIS, write_dataset, write_graph
-from kg.store import oxigraph_quads, rdf_format, sorted_quads, write_quads
+from kg.store import is_oxigraph, oxigraph_quads, rdf_format, sorted_quads, write_quads
 
 NETWORK_SUFFIXES = (".graphml", ".gexf", ".csv")
 SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", *NETWORK_SUFFIXES)
@@ -61,8 +61,7 @@ def convert(graph: Graph, path: str | Path) -> Path:
     if suffix == ".ttl":
         write_graph(graph, path, "turtle")
     elif suffix == ".nt":
-        quads = (oxigraph_quads(graph) if type(graph.store).__name__ == "OxigraphStore"
-                 else sorted_quads((s, p, o, None) for s, p, o in graph))
+        quads = oxigraph_quads(graph) if is_oxigraph(graph) else sorted_quads((s, p, o, None) for s, p, o in graph)
         write_quads(quads, path, rdf_format(path), PREFIX_IRIS)
     elif suffix in {".nq", ".trig"}:
         write_dataset(graph, path)

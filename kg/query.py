@@ -24,6 +24,7 @@ from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.store import is_oxigraph
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -65,11 +66,12 @@ def bundled_queries() -> dict[str, BundledQuery]:
             continue
         text = entry.read_text(encoding="utf-8")
         name = entry.name.removesuffix(".rq")
-        queries[name] = BundledQuery(name, *_header(text))
+        description, params = _header(text)
+        queries[name] = BundledQuery(name, description, text, params)
     return queries
 
 
-def _header(text: str) -> tuple[str, str, tuple[QueryParam, ...]]:
+def _header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
     """The description and parameters declared by a query's leading comment lines."""
     description, params = [], []
     for line in text.splitlines():
@@ -81,7 +83,7 @@ def _header(text: str) -> tuple[str, str, tuple[QueryParam, ...]]:
             params.append(QueryParam(name, about.strip()))
         elif comment:
             description.append(comment)
-    return " ".join(description), text, tuple(params)
+    return " ".join(description), tuple(params)
 
 
 def query_text(query: str) -> str:
@@ -152,7 +154,7 @@ def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None)
     """Run a SELECT (or ASK) query with `params` bound; SPARQL syntax errors become a one-line `KgError`."""
     text = query_text(query)
     bindings = check_params(query, text, params or {})
-    if bindings and type(graph.store).__name__ == "OxigraphStore":
+    if bindings and is_oxigraph(graph):
         text, bindings = with_values(text, bindings), {}
     try:
         result = graph.query(text, initBindings=bindings)

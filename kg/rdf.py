@@ -203,7 +203,7 @@ def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
     A graph in rdflib's memory store is written by rdflib's serialisers; a graph in Oxigraph, by
     Oxigraph's, in sorted order, so that the file is the same byte for byte on every run.
     """
-    if type(graph.store).__name__ == "OxigraphStore":
+    if stores.is_oxigraph(graph):
         fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
         if fmt is not None:
             write_quads(stores.oxigraph_quads(graph), path, fmt, PREFIX_IRIS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 from rdflib.term import BNode, Literal, Node, URIRef
 
@@ -76,7 +77,7 @@ def load_into(graph: Graph, path: Path) -> None:
     """Parse `path` into `graph`; the triples of every named graph of a quad format join the one graph."""
     fmt = rdf_format(path)
     try:
-        if _is_oxigraph(graph):
+        if is_oxigraph(graph):
             inner = graph.store._inner  # the pyoxigraph Store under oxrdflib
             target = _to_ox(graph.identifier)
             if fmt.quads:
@@ -97,8 +98,9 @@ def load_into(graph: Graph, path: Path) -> None:
         raise KgError(f"cannot parse {path}: {message}") from None
 
 
-def _is_oxigraph(graph: Graph) -> bool:
-    return type(graph.store).__name__ == "OxigraphStore"
+def is_oxigraph(graph: Graph) -> bool:
+    """Whether `graph` lives in Oxigraph (oxrdflib's store) rather than rdflib's memory store."""
+    return isinstance(graph.store, OxigraphStore)
 
 
 def sorted_quads(quads) -> list[ox.Quad]:
