@@ -12,7 +12,9 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 
-# Names are imported on first use so that `kg query` does not pay for loading spaCy.
+# Names are imported on first use so that `kg query` does not pay for loading spaCy. Validation,
+# conversion and pushing live in the modules kg.validate, kg.convert and kg.push (their functions share
+# the modules' names, so they are not exported here).
 _API = {
     "build": "kg.pipeline",
     "build_corpus": "kg.pipeline",
@@ -24,7 +26,16 @@ _API = {
     "entity_graph": "kg.analyze",
     "centrality": "kg.analyze",
     "communities": "kg.analyze",
+    "components": "kg.analyze",
+    "find_entity": "kg.analyze",
+    "shortest_path": "kg.analyze",
+    "simple_paths": "kg.analyze",
+    "path_steps": "kg.analyze",
+    "ego_network": "kg.analyze",
+    "hostile_pairs": "kg.analyze",
+    "cooperative_pairs": "kg.analyze",
     "render_html": "kg.viz",
+    "report_data": "kg.report",
     "KgError": "kg.errors",
 }
 

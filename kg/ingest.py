@@ -141,6 +141,8 @@ def _read(path: Path, relative: str, warn: Callable[[str], None]) -> Iterator[Ar
             raise SkippedFile("no article text in the page")
     elif suffix in {".md", ".markdown"}:
         title = _markdown_title(text)
+    else:
+        title = _headline(text)
     text = clean_text(text)
     if not text.strip():
         raise SkippedFile("no text")
@@ -201,6 +203,25 @@ def _markdown_title(text: str) -> str:
     for line in text.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
+    return ""
+
+
+def _headline(text: str) -> str:
+    r"""The first line of a plain-text article that reads as a headline, or "".
+
+    Pages saved as text open with chrome ("Accessibility links", "Breaking News") before the headline:
+    a headline is a line of its own, of 4 to 20 words, mostly capitalised, with no closing full stop.
+
+    >>> _headline("Accessibility links\n\nBreaking News\n\nUS Kills Commander of Iran’s Elite Quds Force\n\nThe United States struck.")
+    'US Kills Commander of Iran’s Elite Quds Force'
+    """
+    for line in text.splitlines()[:20]:
+        words = line.split()
+        if not 4 <= len(words) <= 20 or line.rstrip()[-1] in ".!?:;,\"”":
+            continue
+        capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
+        if capitalised / len(words) >= 0.6:
+            return line.strip()
     return ""
 
 

@@ -15,7 +15,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+# kg/ontology links to the repository's ontology/ folder and ships inside the wheel.
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
