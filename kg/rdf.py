@@ -69,56 +69,91 @@ def document_iri(article_id: str) -> URIRef:
 
 def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Graph:
     """The whole corpus as one RDF graph: entities, documents, roles, events and their evidence."""
-    graph = new_graph()
+    triples = _Triples()
     for entity in resolution.entities:
-        _add_entity(graph, entity)
+        _add_entity(triples, entity)
     for facts in corpus:
-        _add_article(graph, facts, resolution)
+        _add_article(triples, facts, resolution)
+    graph = new_graph()
+    graph.addN((s, p, o, graph) for s, p, o in triples.items)
     return graph
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+class _Triples:
+    """The triples of a graph being built, each once, in the order first added.
+
+    The nodes many facts share (roles, CAMEO concepts, an evidence sentence several facts cite) are
+    described the first time only, and the literals many triples share are made once: rdflib's memory
+    store and its terms cost microseconds each, and a corpus adds hundreds of thousands of triples.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Node, Node, Node]] = []
+        self.described: set[str] = set()
+        self.literals: dict[tuple, Literal] = {}
+
+    def add(self, subject: Node, predicate: Node, value: Node) -> None:
+        self.items.append((subject, predicate, value))
+
+    def first_time(self, node: str) -> bool:
+        """Whether `node` is new here (and from now on, not)."""
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
+
+    def literal(self, value: object, **kind: str) -> Literal:
+        key = (type(value), value, *kind.items())  # type too: True == 1, but "true" is not "1"
+        if key not in self.literals:
+            self.literals[key] = Literal(value, **kind)
+        return self.literals[key]
+
+
+def _add_entity(triples: _Triples, entity: Entity) -> None:
     node = entity_iri(entity)
-    graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
-    graph.add((node, SKOS.prefLabel, Literal(entity.name)))
+    triples.add(node, RDF.type, ENTITY_CLASSES[entity.type])
+    triples.add(node, SKOS.prefLabel, Literal(entity.name))
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
-    graph.add((node, KG.mentionCount, Literal(entity.mentions)))
+        triples.add(node, SKOS.altLabel, Literal(alias))
+    triples.add(node, KG.mentionCount, Literal(entity.mentions))
 
 
-def _add_article(graph: Graph, facts: ArticleFacts, resolution: Resolution) -> None:
+def _add_article(triples: _Triples, facts: ArticleFacts, resolution: Resolution) -> None:
     from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
 
     article = facts.article
     document = document_iri(article.id)
-    graph.add((document, RDF.type, KG.Document))
-    graph.add((document, KG.source, Literal(article.source)))
+    document_digest = _digest(article.id)
+    triples.add(document, RDF.type, KG.Document)
+    triples.add(document, KG.source, Literal(article.source))
     if article.title:
-        graph.add((document, SDO.name, Literal(article.title)))
+        triples.add(document, SDO.name, Literal(article.title))
     if article.url:
-        graph.add((document, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
+        triples.add(document, SDO.url, Literal(article.url, datatype=XSD.anyURI))
     if article.published:
-        graph.add((document, SDO.datePublished, Literal(article.published)))
+        triples.add(document, SDO.datePublished, Literal(article.published))
 
     for role in facts.roles:
         person = resolution.entity_of(article.id, role.person)
         organization = resolution.entity_of(article.id, role.organization)
         if person is None or person.type != "Person":
             continue
-        role_node = KGR["role/" + slug(role.role)]
-        graph.add((role_node, RDF.type, ORG.Role))
-        graph.add((role_node, SKOS.prefLabel, Literal(role.role)))
-        parts = [person.key, slug(role.role), organization.key if organization else "-"]
+        role_slug = slug(role.role)
+        role_node = KGR["role/" + role_slug]
+        if triples.first_time(role_node):
+            triples.add(role_node, RDF.type, ORG.Role)
+            triples.add(role_node, SKOS.prefLabel, triples.literal(role.role))
+        parts = [person.key, role_slug, organization.key if organization else "-"]
         if role.former:
             parts.append("former")
         membership = KGR["membership/" + _digest(*parts)]
-        graph.add((membership, RDF.type, ORG.Membership))
-        graph.add((membership, ORG.member, entity_iri(person)))
-        graph.add((membership, ORG.role, role_node))
+        triples.add(membership, RDF.type, ORG.Membership)
+        triples.add(membership, ORG.member, entity_iri(person))
+        triples.add(membership, ORG.role, role_node)
         if organization is not None:
-            graph.add((membership, ORG.organization, entity_iri(organization)))
-        graph.add((membership, KG.former, Literal(role.former)))
-        graph.add((membership, KG.evidence, _add_evidence(graph, document, article.id, role.evidence)))
+            triples.add(membership, ORG.organization, entity_iri(organization))
+        triples.add(membership, KG.former, triples.literal(role.former))
+        triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
 
     for event in facts.events:
         actor = resolution.entity_of(article.id, event.actor)
@@ -127,39 +162,43 @@ def _add_article(graph: Graph, facts: ArticleFacts, resolution: Resolution) -> N
             continue
         node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor.key,
                                       event.action, target.key if target else "-")]
-        graph.add((node, RDF.type, KG.Event))
-        graph.add((node, KG.actor, entity_iri(actor)))
+        triples.add(node, RDF.type, KG.Event)
+        triples.add(node, KG.actor, entity_iri(actor))
         if target is not None:
-            graph.add((node, KG.target, entity_iri(target)))
-        graph.add((node, KG.action, Literal(event.action)))
-        graph.add((node, KG.negated, Literal(event.negated)))
-        graph.add((node, KG.modality, Literal(event.modality)))
+            triples.add(node, KG.target, entity_iri(target))
+        triples.add(node, KG.action, triples.literal(event.action))
+        triples.add(node, KG.negated, triples.literal(event.negated))
+        triples.add(node, KG.modality, triples.literal(event.modality))
         if event.cameo:
-            _add_event_type(graph, node, event.cameo)
-        graph.add((node, KG.evidence, _add_evidence(graph, document, article.id, event.evidence)))
+            _add_event_type(triples, node, event.cameo)
+        triples.add(node, KG.evidence, _add_evidence(triples, document, document_digest, event.evidence))
 
 
-def _add_event_type(graph: Graph, event: URIRef, code: str) -> None:
-    label, quad_class = cameo_roots()[code]
+def _add_event_type(triples: _Triples, event: URIRef, code: str) -> None:
     concept = CAMEO[code]
+    triples.add(event, KG.eventType, concept)
+    if not triples.first_time(concept):
+        return
+    label, quad_class = cameo_roots()[code]
     event_class = CAMEO[quad_class.replace(" ", "-")]
-    graph.add((event, KG.eventType, concept))
-    graph.add((concept, RDF.type, SKOS.Concept))
-    graph.add((concept, SKOS.prefLabel, Literal(label, lang="en")))
-    graph.add((concept, KG.eventClass, event_class))
-    graph.add((event_class, RDF.type, KG.EventClass))
-    graph.add((event_class, SKOS.prefLabel, Literal(quad_class, lang="en")))
+    triples.add(concept, RDF.type, SKOS.Concept)
+    triples.add(concept, SKOS.prefLabel, Literal(label, lang="en"))
+    triples.add(concept, KG.eventClass, event_class)
+    if triples.first_time(event_class):
+        triples.add(event_class, RDF.type, KG.EventClass)
+        triples.add(event_class, SKOS.prefLabel, Literal(quad_class, lang="en"))
 
 
-def _add_evidence(graph: Graph, document: URIRef, article_id: str, evidence: Evidence) -> URIRef:
-    node = KGR[f"evidence/{_digest(article_id)}/{evidence.start}-{evidence.end}"]
-    graph.add((node, RDF.type, KG.Evidence))
-    graph.add((node, KG.document, document))
-    graph.add((node, KG.sentence, Literal(evidence.sentence.strip())))
-    graph.add((node, KG.sentenceStart, Literal(evidence.sentence_start)))
-    graph.add((node, KG.sentenceEnd, Literal(evidence.sentence_end)))
-    graph.add((node, NIF.beginIndex, Literal(evidence.start)))
-    graph.add((node, NIF.endIndex, Literal(evidence.end)))
+def _add_evidence(triples: _Triples, document: URIRef, document_digest: str, evidence: Evidence) -> URIRef:
+    node = KGR[f"evidence/{document_digest}/{evidence.start}-{evidence.end}"]
+    if triples.first_time(node):
+        triples.add(node, RDF.type, KG.Evidence)
+        triples.add(node, KG.document, document)
+        triples.add(node, KG.sentence, Literal(evidence.sentence.strip()))
+        triples.add(node, KG.sentenceStart, triples.literal(evidence.sentence_start))
+        triples.add(node, KG.sentenceEnd, triples.literal(evidence.sentence_end))
+        triples.add(node, NIF.beginIndex, triples.literal(evidence.start))
+        triples.add(node, NIF.endIndex, triples.literal(evidence.end))
     return node
 
 
@@ -200,14 +239,15 @@ def document_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
 def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
     """Serialise `graph` to `path` atomically (`format` is rdflib's name of it).
 
-    A graph in rdflib's memory store is written by rdflib's serialisers; a graph in Oxigraph, by
-    Oxigraph's, in sorted order, so that the file is the same byte for byte on every run.
+    Turtle, N-Triples and RDF/XML are written by Oxigraph's serialisers (for 100,000 triples a few
+    hundredths of a second, against seconds for rdflib's), in sorted order, so that the file is the same
+    byte for byte on every run; any other format by rdflib's.
     """
-    if stores.is_oxigraph(graph):
-        fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
-        if fmt is not None:
-            write_quads(stores.oxigraph_quads(graph), path, fmt, PREFIX_IRIS)
-            return
+    fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
+    if fmt is not None:
+        quads = stores.oxigraph_quads(graph) if stores.is_oxigraph(graph) else sorted_quads((s, p, o, None) for s, p, o in graph)
+        write_quads(quads, path, fmt, PREFIX_IRIS)
+        return
     with atomic_path(path) as tmp:
         graph.serialize(destination=str(tmp), format=format, encoding="utf-8")
 
