@@ -92,16 +92,20 @@ def flat_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The network with list attributes joined into text, as GraphML and GEXF hold no lists.
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("a", aliases=["A", "Aa"])
+    >>> g.add_node("a", name="A", aliases=["A", "Aa"])
     >>> g.add_edge("a", "a", evidence=[("x.txt", "A did it.")])
     0
     >>> flat = flat_network(g)
-    >>> flat.nodes["a"]["aliases"], flat.edges["a", "a", 0]["evidence"], flat.edges["a", "a", 0]["evidence_count"]
-    ('A | Aa', 'x.txt: A did it.', 1)
+    >>> flat.nodes["a"]["label"], flat.nodes["a"]["aliases"], flat.edges["a", "a", 0]["evidence"]
+    ('A', 'A | Aa', 'x.txt: A did it.')
     """
     flat = nx.MultiDiGraph()
     for node, data in network.nodes(data=True):
-        flat.add_node(node, **{key: _flat(value) for key, value in data.items()})
+        attributes = {key: _flat(value) for key, value in data.items()}
+        # Gephi shows a node's `label`; without one it shows the IRI.
+        if "name" in data:
+            attributes.setdefault("label", data["name"])
+        flat.add_node(node, **attributes)
     for source, target, key, data in network.edges(keys=True, data=True):
         attributes = {name: _flat(value) for name, value in data.items()}
         if "evidence" in data:
