@@ -145,8 +145,9 @@ def _entities(graph: Graph) -> Iterable[tuple[str, dict, list[str]]]:
                 yield str(node), attributes, sorted({str(a) for a in properties[SKOS.altLabel]})
 
 
-def entity_graph(graph: Graph) -> nx.MultiDiGraph:
-    """The entity network of an RDF graph.
+def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dict] | None = None) -> nx.MultiDiGraph:
+    """The entity network of an RDF graph (`roles` and `events`: its `role_facts` and `event_facts`, if the
+    caller has them already).
 
     Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `roles` (sorted "role, organization"
     strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
@@ -176,23 +177,23 @@ def entity_graph(graph: Graph) -> nx.MultiDiGraph:
     aliases: dict[str, list[str]] = {}
     for node, attributes, names in _entities(graph):
         nodes[node], aliases[node] = attributes, names
-    roles: dict[str, set[str]] = defaultdict(set)
+    held: dict[str, set[str]] = defaultdict(set)
     relations: dict[tuple, list[dict]] = defaultdict(list)
-    for fact in role_facts(graph):
+    for fact in role_facts(graph) if roles is None else roles:
         label = ("former " if fact["former"] else "") + fact["role"]
         organization = nodes.get(fact["organization"], {}).get("name")
-        roles[fact["person"]].add(f"{label}, {organization}" if organization else label)
+        held[fact["person"]].add(f"{label}, {organization}" if organization else label)
         if fact["organization"]:
             key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
             relations[key].append(fact)
-    for fact in event_facts(graph):
+    for fact in event_facts(graph) if events is None else events:
         if fact["target"]:
             key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],
                    fact["negated"], fact["modality"])
             relations[key].append(fact)
 
     for node in sorted(nodes):
-        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(roles[node]))
+        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(held[node]))
     for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
         if source not in network or target not in network:
             continue

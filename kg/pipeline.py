@@ -31,7 +31,7 @@ from rdflib import Graph
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.analyze import entity_graph
+from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
 from kg.files import atomic_path
@@ -254,9 +254,10 @@ def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise KgError(f"output path is not a folder: {out}")
-    network = entity_graph(graph)
+    roles, events = role_facts(graph), event_facts(graph)  # read once: the network and the report both need them
+    network = entity_graph(graph, roles, events)
     html = render_html(network)
-    data = report_data(graph, network)
+    data = report_data(graph, network, roles=roles, events=events)
     picture = render_picture(network)
     paths = (out / "graph.ttl", out / "graph.html", out / "report.md", out / "report.json", out / PICTURE)
     write_graph(graph, paths[0])

@@ -33,9 +33,11 @@ EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels ou
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
 
-def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None) -> dict:
+def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
+                roles: list[dict] | None = None, events: list[dict] | None = None) -> dict:
     """The report's content: key people and organizations, who holds which role where, events in text
-    order, communities, components, and the most hostile and most cooperative pairs."""
+    order, communities, components, and the most hostile and most cooperative pairs (`roles` and
+    `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
     scores = scores if scores is not None else centrality(network)
     order = ranked(network, scores)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
@@ -48,7 +50,7 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
             for n in order if network.nodes[n].get("type") in types
         ][:top]
 
-    roles = role_facts(graph)
+    roles = role_facts(graph) if roles is None else roles
     held: dict[tuple, dict] = {}
     for fact in roles:  # text order, so each role's first sentence is the one shown
         key = (name.get(fact["person"], fact["person"]), fact["role"], name.get(fact["organization"], ""), fact["former"])
@@ -59,7 +61,7 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
         {"source": e["source"], "start": e["start"], "end": e["end"], "actor": name.get(e["actor"], e["actor"]),
          "action": e["action"], "target": name.get(e["target"], e["target"]), "event_type": e["event_type"],
          "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"], "sentence": e["sentence"]}
-        for e in event_facts(graph)
+        for e in (event_facts(graph) if events is None else events)
     ]
     groups = communities(network)
     parts = components(network)
