@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +27,7 @@ from kg import store as stores
 from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
 
 if TYPE_CHECKING:  # extract and resolve load spaCy, which reading and querying a graph never needs
-    from kg.extract import ArticleFacts, Evidence
+    from kg.extract import ArticleFacts, Evidence, Mention
     from kg.resolve import Entity, Resolution
 
 ENTITY_CLASSES = {
@@ -72,11 +72,25 @@ def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Grap
     triples = _Triples()
     for entity in resolution.entities:
         _add_entity(triples, entity)
+    entity_of = _entity_lookup(resolution)
     for facts in corpus:
-        _add_article(triples, facts, resolution)
+        _add_article(triples, facts, entity_of)
     graph = new_graph()
-    graph.addN((s, p, o, graph) for s, p, o in triples.items)
+    # Straight to the store: Graph.addN would check again that each term is an rdflib node.
+    graph.store.addN((s, p, o, graph) for s, p, o in triples.items)
     return graph
+
+
+def _entity_lookup(resolution: Resolution) -> Callable[[str, Mention | None], Entity | None]:
+    """`resolution.entity_of`, with its table of entities by key made once, not on every call."""
+    by_key = resolution.by_key
+    keys = resolution.keys
+
+    def entity_of(article_id: str, mention: Mention | None) -> Entity | None:
+        key = keys.get((article_id, mention.start, mention.end)) if mention is not None else None
+        return by_key.get(key) if key else None
+
+    return entity_of
 
 
 class _Triples:
@@ -118,7 +132,8 @@ def _add_entity(triples: _Triples, entity: Entity) -> None:
     triples.add(node, KG.mentionCount, Literal(entity.mentions))
 
 
-def _add_article(triples: _Triples, facts: ArticleFacts, resolution: Resolution) -> None:
+def _add_article(triples: _Triples, facts: ArticleFacts,
+                 entity_of: Callable[[str, Mention | None], Entity | None]) -> None:
     from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
 
     article = facts.article
@@ -134,8 +149,8 @@ def _add_article(triples: _Triples, facts: ArticleFacts, resolution: Resolution)
         triples.add(document, SDO.datePublished, Literal(article.published))
 
     for role in facts.roles:
-        person = resolution.entity_of(article.id, role.person)
-        organization = resolution.entity_of(article.id, role.organization)
+        person = entity_of(article.id, role.person)
+        organization = entity_of(article.id, role.organization)
         if person is None or person.type != "Person":
             continue
         role_slug = slug(role.role)
@@ -156,8 +171,8 @@ def _add_article(triples: _Triples, facts: ArticleFacts, resolution: Resolution)
         triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
 
     for event in facts.events:
-        actor = resolution.entity_of(article.id, event.actor)
-        target = resolution.entity_of(article.id, event.target)
+        actor = entity_of(article.id, event.actor)
+        target = entity_of(article.id, event.target)
         if actor is None:
             continue
         node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor.key,

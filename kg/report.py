@@ -13,11 +13,9 @@ import math
 from html import escape
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
 from rdflib import RDF, Graph
 
 from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
@@ -25,6 +23,9 @@ from kg.analyze import (centrality, communities, components, cooperative_pairs, 
 from kg.files import atomic_path, write_text
 from kg.namespace import KG
 from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
+
+if TYPE_CHECKING:  # matplotlib takes a quarter of a second to import: only the picture needs it
+    from matplotlib.figure import Figure
 
 PICTURE = "graph.png"
 PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
@@ -169,6 +170,11 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     >>> render_picture(g)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
     True
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
     scores = scores if scores is not None else centrality(network)
     linked = [n for n in ranked(network, scores) if scores[n]["degree"] > 0]
     shown = network.subgraph(linked[:max_nodes])

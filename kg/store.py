@@ -8,11 +8,11 @@ Large graphs load into Oxigraph (pyoxigraph, seen through rdflib as the oxrdflib
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 from rdflib.term import BNode, Literal, Node, URIRef
 
@@ -100,7 +100,9 @@ def load_into(graph: Graph, path: Path) -> None:
 
 def is_oxigraph(graph: Graph) -> bool:
     """Whether `graph` lives in Oxigraph (oxrdflib's store) rather than rdflib's memory store."""
-    return isinstance(graph.store, OxigraphStore)
+    # rdflib imports oxrdflib when it makes the first graph in Oxigraph: a build never needs it (50 ms).
+    oxrdflib = sys.modules.get("oxrdflib")
+    return oxrdflib is not None and isinstance(graph.store, oxrdflib.OxigraphStore)
 
 
 def sorted_quads(quads) -> list[ox.Quad]:
