@@ -162,12 +162,13 @@ def _add_article(triples: _Triples, facts: ArticleFacts,
         if role.former:
             parts.append("former")
         membership = KGR["membership/" + _digest(*parts)]
-        triples.add(membership, RDF.type, ORG.Membership)
-        triples.add(membership, ORG.member, entity_iri(person))
-        triples.add(membership, ORG.role, role_node)
-        if organization is not None:
-            triples.add(membership, ORG.organization, entity_iri(organization))
-        triples.add(membership, KG.former, triples.literal(role.former))
+        if triples.first_time(membership):  # a membership several sentences state: one more evidence each
+            triples.add(membership, RDF.type, ORG.Membership)
+            triples.add(membership, ORG.member, entity_iri(person))
+            triples.add(membership, ORG.role, role_node)
+            if organization is not None:
+                triples.add(membership, ORG.organization, entity_iri(organization))
+            triples.add(membership, KG.former, triples.literal(role.former))
         triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
 
     for event in facts.events:
