@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import pairwise
 
@@ -54,8 +54,9 @@ class Resolution:
         key = self.keys.get((article_id, mention.start, mention.end))
         return self.by_key.get(key) if key else None
 
-    @property
+    @cached_property
     def by_key(self) -> dict[str, Entity]:
+        # Computed once: entity_of runs for every participant of every fact.
         return {e.key: e for e in self.entities}
 
 
