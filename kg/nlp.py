@@ -7,13 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.data import word_list
 from kg.errors import KgError
 from kg.ingest import Article
 
@@ -116,14 +116,12 @@ def _title_words() -> frozenset[str]:
 
 @cache
 def _place_words() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("place_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("place_words.txt")
 
 
 @cache
 def _chrome_lines() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("chrome.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("chrome.txt")
 
 
 @Language.component("kg_entity_corrections")
@@ -275,8 +273,7 @@ def _role_nouns() -> frozenset[str]:
 @cache
 def _organization_words() -> frozenset[str]:
     """Words that make a name an organization's: "Bank", "University", "Party" (`organization_words.txt`)."""
-    text = resources.files("kg.data").joinpath("organization_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("organization_words.txt")
 
 
 def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -6,12 +6,10 @@ random ids, so the same input always gives the same graph, byte for byte.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -20,6 +18,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 from rdflib.term import Node
 
+from kg.data import table_rows
 from kg.errors import KgError
 from kg.files import atomic_path
 from kg.namespace import CAMEO, ENTITIES_GRAPH, KG, KGR, NIF, SEM
@@ -49,8 +48,7 @@ PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.i
 @cache
 def cameo_roots() -> dict[str, tuple[str, str]]:
     """CAMEO root code → (label, quad class)."""
-    text = resources.files("kg.data").joinpath("cameo_roots.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("cameo_roots.tsv")
     return {row["code"]: (row["label"], row["quad_class"]) for row in rows}
 
 

@@ -8,7 +8,6 @@ same corpus always gives the same keys.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
@@ -16,9 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from itertools import pairwise
 
+from kg.data import table_rows
 from kg.extract import ArticleFacts, Mention
 
 # Words that are titles, not names: dropped from a person's canonical name.
@@ -70,8 +69,7 @@ class Country:
 @cache
 def countries() -> dict[str, Country]:
     """Lower-cased name, alias or demonym → country (`kg/data/countries.tsv`)."""
-    text = resources.files("kg.data").joinpath("countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("countries.tsv")
     table: dict[str, Country] = {}
     for row in rows:
         country = Country(row["name"], _split(row["aliases"]), _split(row["demonyms"]))
@@ -87,8 +85,7 @@ def _split(value: str | None) -> frozenset[str]:
 @cache
 def known_organizations() -> dict[str, str]:
     """Lower-cased alias → canonical name of an organization (`kg/data/organizations.tsv`)."""
-    text = resources.files("kg.data").joinpath("organizations.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("organizations.tsv")
     table: dict[str, str] = {}
     for row in rows:
         for form in (row["name"], *(row["aliases"] or "").split("|")):

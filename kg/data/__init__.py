@@ -1,0 +1,18 @@
+"""The data the rules read: word lists and tab-separated tables, `#` lines being comments."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+
+def word_list(name: str) -> frozenset[str]:
+    """The lower-cased entries of a one-word-a-line list such as `roles.txt`."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def table_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table with a header line, such as `verbs.tsv`."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))

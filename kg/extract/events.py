@@ -23,14 +23,13 @@ bolster"); a factive verb keeps its complement asserted ("can't remember shootin
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import table_rows
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
 from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, entity_of, evidence_of, mention_of
 from kg.extract.roles import role_facts, role_nouns
@@ -168,8 +167,7 @@ class Context:
 @cache
 def verb_lexicon() -> dict[str, str]:
     """The action lemma → CAMEO root code map the project owns (`kg/data/verbs.tsv`)."""
-    text = resources.files("kg.data").joinpath("verbs.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("verbs.tsv")
     return {row["lemma"]: row["cameo"] for row in rows}
 
 

@@ -18,16 +18,15 @@ that role in elsewhere, and a portfolio title ("Defense Secretary") the departme
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import word_list, table_rows
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
@@ -83,23 +82,20 @@ POSSESSED_ORGANIZATION_ROLE = "leader"
 @cache
 def role_nouns() -> frozenset[str]:
     """Head nouns of titles and positions: "minister", "commander", "fellow", ..."""
-    text = resources.files("kg.data").joinpath("roles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("roles.txt")
 
 
 @cache
 def title_words() -> dict[str, str]:
     """Word → kind (rank, honorific, former, current, modifier, portfolio), from `kg/data/title_words.tsv`."""
-    text = resources.files("kg.data").joinpath("title_words.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("title_words.tsv")
     return {row["word"].lower(): row["kind"] for row in rows}
 
 
 @cache
 def title_abbreviations() -> dict[str, str]:
     """Abbreviated title → the role it stands for ("sen." → "Senator"), from `kg/data/title_abbreviations.tsv`."""
-    text = resources.files("kg.data").joinpath("title_abbreviations.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("title_abbreviations.tsv")
     return {row["abbreviation"]: row["role"] for row in rows}
 
 
@@ -111,8 +107,7 @@ class RoleVerb(NamedTuple):
 @cache
 def role_verbs() -> dict[str, RoleVerb]:
     """Verb lemma → how it names an organization and the role it gives (`kg/data/role_verbs.tsv`)."""
-    text = resources.files("kg.data").joinpath("role_verbs.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = table_rows("role_verbs.tsv")
     return {row["lemma"]: RoleVerb(frozenset(p for p in row["prepositions"].split("|") if p != "-"), row["role"])
             for row in rows}
 
