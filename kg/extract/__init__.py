@@ -21,11 +21,12 @@ __all__ = ["ArticleFacts", "Evidence", "EventFact", "Mention", "RoleFact", "even
 def extract(doc: Doc, article: Article) -> ArticleFacts:
     """All mentions, role facts and events of one parsed article."""
     mentions = tuple(mention_of(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
+    roles = tuple(_dedupe(role_facts(doc)))
     return ArticleFacts(
         article=article,
         mentions=mentions,
-        roles=tuple(_dedupe(role_facts(doc))),
-        events=tuple(_dedupe(events(doc))),
+        roles=roles,
+        events=tuple(_dedupe(events(doc, roles))),
     )
 
 

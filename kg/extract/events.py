@@ -23,7 +23,7 @@ bolster"); a factive verb keeps its complement asserted ("can't remember shootin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import table_rows
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
-from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, entity_of, evidence_of, mention_of
+from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, RoleFact, entity_of, evidence_of, mention_of
 from kg.extract.roles import role_facts, role_nouns
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -171,9 +171,13 @@ def verb_lexicon() -> dict[str, str]:
     return {row["lemma"]: row["cameo"] for row in rows}
 
 
-def events(doc: Doc) -> Iterator[EventFact]:
-    """Yield the events of a document in text order: an action with a named actor."""
-    context = Context(antecedents(doc), _role_holders(doc))
+def events(doc: Doc, roles: Iterable[RoleFact] | None = None) -> Iterator[EventFact]:
+    """Yield the events of a document in text order: an action with a named actor.
+
+    `roles` are the document's role facts when the caller has them already ("the leader of the Quds
+    Force" is the person the text names its commander); without them they are read again.
+    """
+    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles))
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()
@@ -897,9 +901,9 @@ def _organization_of(role: Token, context: Context) -> Mention | None:
     return None
 
 
-def _role_holders(doc: Doc) -> dict[str, tuple[Mention, ...]]:
+def _role_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
     holders: dict[str, list[Mention]] = {}
-    for fact in role_facts(doc):
+    for fact in roles:
         if fact.organization is None or fact.former:
             continue
         if fact.role.split()[-1].lower() not in LEADERSHIP_NOUNS:
