@@ -342,8 +342,12 @@ def _provisional(mention: Mention) -> Typed | None:
     if mention.type == "Group":
         return None  # a people or party that stands for no country names no single entity
     if mention.type == "Person":
-        words = [w for w in name.split() if w.lower().strip(".") not in HONORIFICS]
-        name = " ".join(words) or name
+        # Titles stand before the name; the same words inside it are names ("John Major", "Martin
+        # Luther King Jr.").
+        words = name.split()
+        while len(words) > 1 and words[0].lower().strip(".") in HONORIFICS:
+            words.pop(0)
+        name = " ".join(words)
     return mention.type, name
 
 

@@ -77,3 +77,13 @@ def test_across_a_corpus_and_deterministic(nlp):
     assert len(esper) == 1 and esper[0].mentions == 2
     assert next(e for e in resolution.entities if e.name == "United States").mentions == 2
     assert resolve([first, second]) == resolution
+
+
+def test_titles_are_stripped_only_before_a_name():
+    from kg.extract import ArticleFacts, Mention
+
+    article = Article(id="a.txt", source="a.txt", text="")
+    names = ["John Major", "Martin Luther King Jr.", "President Trump", "Donald Trump", "King Hussein"]
+    mentions = tuple(Mention(name, "Person", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
+    entities = {e.name for e in resolve([ArticleFacts(article, mentions, (), ())]).entities}
+    assert entities == {"John Major", "Martin Luther King Jr", "Donald Trump", "Hussein"}
