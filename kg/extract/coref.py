@@ -59,6 +59,8 @@ STATE_NOUNS = frozenset({"official", "authority", "government", "administration"
                          "military", "army", "navy", "police", "ministry", "diplomat"})
 # Unnamed noun phrases in these functions are antecedents that block a named one further back.
 BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+# The parts of speech of a noun phrase's head that is not a name.
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # How many sentences back an antecedent may be.
 WINDOW = 2
 
@@ -122,6 +124,8 @@ def antecedents(doc: Doc) -> dict[int, tuple[Span, ...]]:
 
 
 def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referent]:
+    if not token.ent_type_ and token.pos_ not in NOMINAL_POS:
+        return  # only a name or a noun is something a pronoun can refer to (and most tokens are neither)
     sentence = sentence_of[token.i]
     # A logical subject: the subject of an active verb, or the agent of a passive one ("revered by X").
     subject = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
@@ -192,11 +196,11 @@ def _entity_spans(token: Token) -> tuple[Span, ...]:
 
 
 def _entity_of(token: Token) -> Span | None:
+    """The entity `token` is part of, unless the entity runs across a sentence boundary."""
     ent = entity_containing(token)
-    if ent is None:
+    if ent is None or any(t.is_sent_start for t in ent[1:]):
         return None
-    sentence = token.sent
-    return ent if sentence.start <= ent.start and ent.end <= sentence.end else None
+    return ent
 
 
 def _pronoun_kind(token: Token) -> str | None:
