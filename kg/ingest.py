@@ -1,7 +1,7 @@
 """Ingest: turn files and folders into `Article` records.
 
 Plain text and Markdown are read as they are; HTML is reduced to its main text by trafilatura (no
-navigation, scripts or footers); `.jsonl` holds one article per line (fields id, title, text, url,
+navigation, scripts or footers), with the title, URL and date its markup gives; `.jsonl` holds one article per line (fields id, title, text, url,
 published). Bytes that are not UTF-8 are decoded with the encoding charset-normalizer detects, with a
 warning; text that does not look like English gets a warning too (the model is English). A file that
 cannot be read is reported in one warning line and skipped so that the rest of a corpus still builds;
@@ -134,19 +134,19 @@ def _read(path: Path, relative: str, warn: Callable[[str], None]) -> Iterator[Ar
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(text, relative, warn)
         return
-    title = ""
+    page = Page(title="", text=text)
     if suffix in HTML_SUFFIXES:
-        title, text = html_to_text(text)
-        if not text.strip():
+        page = html_to_text(text)
+        if not page.text.strip():
             raise SkippedFile("no article text in the page")
     elif suffix in {".md", ".markdown"}:
-        title = _markdown_title(text)
+        page = Page(title=_markdown_title(text), text=text)
     else:
-        title = _headline(text)
-    text = clean_text(text)
+        page = Page(title=_headline(text), text=text)
+    text = clean_text(page.text)
     if not text.strip():
         raise SkippedFile("no text")
-    yield Article(id=relative, source=relative, text=text, title=title)
+    yield Article(id=relative, source=relative, text=text, title=page.title, url=page.url, published=page.published)
 
 
 def decode(data: bytes, name: str, warn: Callable[[str], None] = log.warning) -> str:
@@ -183,20 +183,34 @@ def _looks_binary(text: str) -> bool:
     return not sample or controls / len(sample) > 0.05
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """Return (title, main text) of an HTML page, without navigation, scripts or footers.
+@dataclass(frozen=True)
+class Page:
+    """An article's text and what its file says about it, before it becomes an `Article`."""
+
+    title: str
+    text: str
+    url: str = ""
+    published: str = ""  # YYYY-MM-DD
+
+
+def html_to_text(html: str) -> Page:
+    """The main text of an HTML page, without navigation, scripts or footers, and its metadata: title,
+    canonical URL and publication date.
 
     Each block of the page (heading, paragraph, list item) becomes a paragraph of its own, so that a
-    heading never runs into the sentence after it.
+    heading never runs into the sentence after it. The date comes from the page's markup only (meta
+    tags, JSON-LD, <time>), never guessed from a date the article's prose mentions.
     """
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                include_images=False, favor_precision=True, deduplicate=False)
-    metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title or "") if metadata is not None else ""
+    metadata = trafilatura.extract_metadata(html, extensive=False)
     blocks = (line.strip() for line in (text or "").splitlines())
-    return title.strip(), "\n\n".join(block for block in blocks if block)
+    return Page(title=(metadata.title or "").strip() if metadata else "",
+                text="\n\n".join(block for block in blocks if block),
+                url=(metadata.url or "") if metadata else "",
+                published=(metadata.date or "") if metadata else "")
 
 
 def _markdown_title(text: str) -> str:

@@ -34,6 +34,20 @@ def test_html_keeps_article_text_and_drops_scripts_and_footer(tmp_path):
         assert chrome not in article.text
 
 
+def test_html_metadata_gives_url_and_date_but_prose_dates_are_not_guessed(tmp_path):
+    body = " ".join(["The minister visited the capital on 4 May 2001 and met the president."] * 5)
+    (tmp_path / "dated.html").write_text(
+        '<html><head><title>Visit | Example News</title>'
+        '<meta property="article:published_time" content="2020-01-03T10:00:00Z">'
+        '<link rel="canonical" href="https://news.example/a/visit.html"></head>'
+        f"<body><article><h1>Minister visits</h1><p>{body}</p></article></body></html>")
+    (tmp_path / "undated.html").write_text(f"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>")
+    dated, undated = iter_articles([tmp_path])
+    assert (dated.url, dated.published) == ("https://news.example/a/visit.html", "2020-01-03")
+    assert dated.title == "Minister visits"  # the headline, not the <title> with the site name
+    assert (undated.url, undated.published) == ("", "")  # "4 May 2001" in the text is not a publication date
+
+
 def test_latin1_is_decoded_with_a_warning(tmp_path, caplog):
     (tmp_path / "latin.txt").write_bytes("Le président François Hollande a visité Besançon à l'été.".encode("latin-1"))
     [article] = iter_articles([tmp_path])
