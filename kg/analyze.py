@@ -314,13 +314,36 @@ def find_entity(network: nx.MultiDiGraph, name: str) -> str:
     Traceback (most recent call last):
     kg.errors.KgError: no entity named 'Khamenei'
     """
+    nodes = ((node, data.get("name", node), data.get("type", "?"), data.get("aliases", ()))
+             for node, data in network.nodes(data=True))
+    return _match_entity(nodes, name)
+
+
+def entity_named(graph: Graph, name: str) -> str:
+    """The canonical name of the entity of an RDF graph that `name` names, matched as `find_entity` does.
+
+    >>> graph = Graph().parse(format="turtle", data='''
+    ... @prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix kgr: <https://w3id.org/kg-news/id/> .
+    ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ... kgr:esper a kg:Person ; skos:prefLabel "Mark Esper" ; kg:mentionCount 1 .
+    ... kgr:us a kg:Country ; skos:prefLabel "United States" ; skos:altLabel "U.S." ; kg:mentionCount 3 .''')
+    >>> entity_named(graph, "esper"), entity_named(graph, "US")
+    ('Mark Esper', 'United States')
+    """
+    entities = {iri: (attributes["name"], attributes["type"], aliases) for iri, attributes, aliases in _entities(graph)}
+    return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
+
+
+def _match_entity(entities: Iterable[tuple[str, str, str, Iterable[str]]], name: str) -> str:
+    """The one of `entities` (node, name, type, aliases) that `name` names: see `find_entity`."""
     wanted = _fold(name)
     if not wanted:
         raise KgError("give an entity's name")
-    exact, partial = set(), set()
+    exact, partial, described = set(), set(), {}
     pattern = re.compile(r"(?:^| )" + re.escape(wanted) + r"(?: |$)")
-    for node, data in network.nodes(data=True):
-        for candidate in (data.get("name", node), *data.get("aliases", ())):
+    for node, canonical, entity_type, aliases in entities:
+        described[node] = f"{canonical} ({entity_type})"
+        for candidate in (canonical, *aliases):
             folded = _fold(candidate)
             if folded == wanted:
                 exact.add(node)
@@ -330,7 +353,7 @@ def find_entity(network: nx.MultiDiGraph, name: str) -> str:
     if not found:
         raise KgError(f"no entity named {name!r}")
     if len(found) > 1:
-        names = sorted(f"{network.nodes[n].get('name', n)} ({network.nodes[n].get('type', '?')})" for n in found)
+        names = sorted(described[n] for n in found)
         shown = "; ".join(names[:8]) + ("; ..." if len(names) > 8 else "")
         raise KgError(f"{name!r} names {len(names)} entities: {shown}. Give the full name")
     return found.pop()

@@ -1,7 +1,10 @@
 """Query: run SPARQL over a graph, with a set of bundled queries for the common questions.
 
 A bundled query is a `.rq` file in `kg/queries/`. Its leading `#` comment is its description; a
-`# @param NAME text` line declares a parameter, the variable `?NAME` of the query. A parameter's value
+`# @param NAME text` line declares a parameter, the variable `?NAME` of the query, and a
+`# @entity NAME text` line a parameter that names an entity: its value is matched against the graph's
+entities as `kg viz --focus` matches ("esper" finds Mark Esper) and bound as that entity's canonical
+name, and a name that matches no entity or several is a one-line error. A parameter's value
 is bound as an RDF literal, never pasted into the text, so no value can change what the query does:
 through rdflib's `initBindings` on rdflib's engine, and through a `VALUES` block at the top of the
 WHERE clause on Oxigraph's (whose own substitution binds projected variables only). A parameter
@@ -39,6 +42,7 @@ WHERE_BRACE = re.compile(r"^(?:[^#\n]*?)\bWHERE\s*\{", re.IGNORECASE | re.MULTIL
 class QueryParam:
     name: str
     description: str
+    entity: bool = False  # the value names an entity (declared by `# @entity`)
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,10 @@ def _header(text: str) -> tuple[str, tuple[QueryParam, ...]]:
         if not line.startswith("#"):
             break
         comment = line.lstrip("#").strip()
-        if comment.startswith("@param "):
-            name, _, about = comment.removeprefix("@param ").strip().partition(" ")
-            params.append(QueryParam(name, about.strip()))
+        kind, _, declaration = comment.partition(" ")
+        if kind in {"@param", "@entity"}:
+            name, _, about = declaration.strip().partition(" ")
+            params.append(QueryParam(name, about.strip(), entity=kind == "@entity"))
         elif comment:
             description.append(comment)
     return " ".join(description), tuple(params)
@@ -153,7 +158,13 @@ def with_values(text: str, bindings: Mapping[str, Literal]) -> str:
 def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a SELECT (or ASK) query with `params` bound; SPARQL syntax errors become a one-line `KgError`."""
     text = query_text(query)
-    bindings = check_params(query, text, params or {})
+    params = dict(params or {})
+    entity_params = [p.name for p in _header(text)[1] if p.entity and p.name in params]
+    if entity_params:
+        from kg.analyze import entity_named  # networkx: only when a query names an entity
+
+        params.update({name: entity_named(graph, params[name]) for name in entity_params})
+    bindings = check_params(query, text, params)
     if bindings and is_oxigraph(graph):
         text, bindings = with_values(text, bindings), {}
     try:

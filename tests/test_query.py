@@ -7,6 +7,7 @@ import json
 import pytest
 
 from conftest import run_kg
+from kg.errors import KgError
 from kg.query import bundled_queries, run_query
 from kg.rdf import load_graph
 
@@ -45,9 +46,32 @@ def test_members_of_an_organization_by_alias_in_any_case(seed_graph):
 
 
 def test_a_param_value_is_data_never_sparql(seed_graph):
-    hostile = 'Iran" } ?s ?p ?o { FILTER(true) '
-    assert run_query(seed_graph, "members", {"org": hostile}).rows == ()
-    assert run_query(seed_graph, "entity-facts", {"entity": "\\"}).rows == ()
+    hostile = 'conflict" } ?s ?p ?o { FILTER(true) '
+    assert run_query(seed_graph, "conflict-cooperation", {"class": hostile}).rows == ()
+    assert run_query(seed_graph, "conflict-cooperation", {"class": "\\"}).rows == ()
+    with pytest.raises(KgError, match="no entity named"):  # an entity's name is looked up before any SPARQL
+        run_query(seed_graph, "members", {"org": hostile})
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_an_entity_param_finds_the_entity_by_part_of_its_name(seed_build, store):
+    graph = load_graph(seed_build / "graph.ttl", store=store)
+    rows = run_query(graph, "entity-facts", {"entity": "esper"}).rows
+    assert rows and {r[0] for r in rows} == {"Mark Esper"}
+    assert ("Mark Esper", "role", "Mark Esper", "Defense Secretary") in {r[:4] for r in rows}
+    with pytest.raises(KgError, match=r"^'Mark' names 2 entities: Mark Esper \(Person\); Mark Milley \(Person\)"):
+        run_query(graph, "between", {"a": "Mark", "b": "Iran"})
+
+
+def test_an_entity_param_in_a_query_file(seed_build, tmp_path):
+    query = tmp_path / "roles-of.rq"
+    query.write_text("# The roles of one person.\n# @entity who  the person\n"
+                     "PREFIX org: <http://www.w3.org/ns/org#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                     "SELECT ?role WHERE { ?m org:member/skos:prefLabel ?who ; org:role/skos:prefLabel ?role }\n")
+    result = run_kg("query", seed_build / "graph.ttl", query, "--param", "who=zarif", "--format", "csv", check=True)
+    assert result.stdout.splitlines() == ["role", "Foreign Minister"]
+    missing = run_kg("query", seed_build / "graph.ttl", query, "--param", "who=Khomeini")
+    assert missing.returncode == 1 and missing.stderr == "kg: error: no entity named 'Khomeini'\n"
 
 
 def test_between_two_entities_either_way_round(seed_graph):
@@ -97,8 +121,6 @@ def test_broken_query_is_one_line_with_position(seed_build, tmp_path):
 
 def test_broken_query_on_the_fast_store_is_one_line_too(seed_build):
     graph = load_graph(seed_build / "graph.ttl", store="oxigraph")
-    from kg.errors import KgError
-
     with pytest.raises(KgError, match=r"^SPARQL syntax error at line 1, column \d+: "):
         run_query(graph, "SELECT ?x WHERE { ?x ?y }")
 
