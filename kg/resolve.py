@@ -108,15 +108,17 @@ NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     """Group every mention of the corpus (entities, role and event participants) by the entity it names.
 
-    Within an article: a surname is the person with that surname, an acronym the organization it is
+    Within an article: a surname (or a shorter name) is the person the article names in full with it, in
+    that article only, so a surname two people share never merges them; an acronym the organization it is
     defined for or whose initials it is, and a shortened or embellished organization name ("Elite Quds
     Force", "Revolutionary Guards") the organization named in full. Across the corpus: the same name is
-    the same entity, a surname is the one person the corpus names in full with it, and an acronym defined
+    the same entity, a surname its article never spells out is the one person the corpus names in full
+    with it (or, when the corpus names several, an entity of its own), and an acronym defined
     in one article means the same elsewhere.
     """
     corpus = list(corpus)
     provisional: dict[tuple[str, int, int], Typed] = {}
-    surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
+    written: dict[tuple[str, int, int], str] = {}
     by_article: dict[str, Counter[Typed]] = defaultdict(Counter)
     for facts in corpus:
         article_id = facts.article.id
@@ -128,8 +130,17 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
             if typed is None:
                 continue
             provisional[where] = typed
-            surfaces[typed][_clean(mention.text)] += 1
+            written[where] = _clean(mention.text)
             by_article[article_id][typed] += 1
+    # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
+    # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
+    fuller = {article_id: _people_in_article(names) for article_id, names in by_article.items()}
+    for where, (kind, name) in provisional.items():
+        if kind == "Person" and name in fuller[where[0]]:
+            provisional[where] = (kind, fuller[where[0]][name])
+    surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
+    for where, typed in provisional.items():
+        surfaces[typed][written[where]] += 1
 
     links = _Links()
     definitions: dict[str, set[str]] = defaultdict(set)
@@ -140,7 +151,6 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
         names = by_article[article_id]
         for acronym, expansion in _acronym_definitions(placed[article_id]):
             definitions[acronym].add(expansion)
-        _link_people(names, links)
         _link_organizations(names, links)
     for acronym, expansions in definitions.items():
         if len(expansions) == 1:
@@ -218,28 +228,39 @@ def surname_key(name: str) -> str:
     return SURNAME_PARTICLES.sub("", last).lower()
 
 
-def _link_people(names: Counter[Typed], links: _Links) -> None:
-    # "Soleimani", "al-Muhandis" and "Trump" are the one person the article names in full with that surname.
-    full: dict[str, set[str]] = defaultdict(set)
-    for kind, name in names:
-        if kind == "Person" and " " in name:
-            full[surname_key(name)].add(name)
-    # "John Kennedy" and "John F. Kennedy": the same first name and surname.
-    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for kind, name in names:
-        if kind == "Person" and " " in name:
-            by_ends[(name.split()[0].lower(), surname_key(name))].add(name)
+def _people_in_article(names: Counter[Typed]) -> dict[str, str]:
+    """The full name that each shorter name of a person stands for in one article (`names`, its mentions).
+
+    "Soleimani", "al-Muhandis" and "Trump" are the one person the article names in full with that surname;
+    "John Kennedy" is "John F. Kennedy" when both are written, the same first name and surname.
+
+    >>> people = Counter({("Person", "John F. Kennedy"): 1, ("Person", "John Kennedy"): 1, ("Person", "Kennedy"): 2})
+    >>> _people_in_article(people)
+    {'John Kennedy': 'John F. Kennedy', 'Kennedy': 'John F. Kennedy'}
+    >>> _people_in_article(Counter({("Person", "George W. Bush"): 1, ("Person", "Jeb Bush"): 1, ("Person", "Bush"): 1}))
+    {}
+    >>> _people_in_article(Counter([("Person", "Abu Mahdi al-Muhandis"), ("Person", "Mahdi al-Muhandis"),
+    ...                             ("Person", "al-Muhandis")]))
+    {'Mahdi al-Muhandis': 'Abu Mahdi al-Muhandis', 'al-Muhandis': 'Abu Mahdi al-Muhandis'}
+    """
+    full_names = sorted(name for kind, name in names if kind == "Person" and " " in name)
+    fuller: dict[str, str] = {}
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in full_names:
+        by_ends[(name.split()[0].lower(), surname_key(name))].append(name)
     for forms in by_ends.values():
-        if len(forms) > 1 and len({len(f.split()) for f in forms}) > 1:
-            ordered = sorted(forms)
-            for form in ordered[1:]:
-                links.union(("Person", ordered[0]), ("Person", form))
-    for kind, name in names:
-        if kind != "Person":
-            continue
-        candidates = full.get(surname_key(name), set()) - {name}
+        if len({len(f.split()) for f in forms}) > 1:
+            longest = min(forms, key=lambda f: (-len(f.split()), f))
+            fuller.update((form, longest) for form in forms if form != longest)
+    # Part of a full name first ("Mahdi al-Muhandis"), so that a surname then finds one person, not two.
+    shorter_ones = [n for n in full_names if n not in fuller]
+    shorter_ones += sorted(name for kind, name in names if kind == "Person" and " " not in name)
+    for name in shorter_ones:
+        by_surname: set[str] = {fuller.get(n, n) for n in full_names if surname_key(n) == surname_key(name)}
+        candidates = by_surname - {name}
         if len(candidates) == 1 and (" " not in name or _is_part_of(name, next(iter(candidates)))):
-            links.union((kind, name), (kind, next(iter(candidates))))
+            fuller[name] = next(iter(candidates))
+    return dict(sorted(fuller.items()))
 
 
 def _is_part_of(short: str, full: str) -> bool:

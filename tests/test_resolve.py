@@ -87,3 +87,25 @@ def test_titles_are_stripped_only_before_a_name():
     mentions = tuple(Mention(name, "Person", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
     entities = {e.name for e in resolve([ArticleFacts(article, mentions, (), ())]).entities}
     assert entities == {"John Major", "Martin Luther King Jr", "Donald Trump", "Hussein"}
+
+
+def test_a_shared_surname_never_merges_two_people(nlp):
+    texts = {
+        "george": "President George W. Bush visited Texas on Monday. Bush met Governor Rick Perry in Austin.",
+        "jeb": "Former Florida Governor Jeb Bush spoke in Miami on Tuesday. Bush criticized the Senate.",
+        "bare": "Bush returned to Washington on Wednesday.",
+        "trump": "President Trump spoke on Thursday.",
+        "donald": "President Donald Trump signed the bill.",
+    }
+    corpus = [facts_of(nlp, text, article_id) for article_id, text in texts.items()]
+    resolution = resolve(corpus)
+    people = {e.name: e for e in resolution.entities if e.type == "Person"}
+    # Each article's "Bush" is the Bush it names in full; a "Bush" no article explains stays its own entity.
+    assert {"George W. Bush", "Jeb Bush", "Bush"} <= set(people)
+    for article_id, expected in [("george", "George W. Bush"), ("jeb", "Jeb Bush"), ("bare", "Bush")]:
+        facts = next(f for f in corpus if f.article.id == article_id)
+        bush = [m for m in facts.mentions if m.text == "Bush"]
+        assert bush and {resolution.entity_of(article_id, m).name for m in bush} == {expected}
+    # A surname the corpus names in full for one person only is that person, in any article.
+    trump = next(m for m in corpus[3].mentions if m.text == "Trump")
+    assert resolution.entity_of("trump", trump).name == "Donald Trump"
