@@ -111,7 +111,8 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     Within an article: a surname (or a shorter name) is the person the article names in full with it, in
     that article only, so a surname two people share never merges them; an acronym the organization it is
     defined for or whose initials it is, and a shortened or embellished organization name ("Elite Quds
-    Force", "Revolutionary Guards") the organization named in full. Across the corpus: the same name is
+    Force", "Revolutionary Guards") the organization named in full, everywhere when the corpus gives it
+    one meaning and in its article only when it gives it several. Across the corpus: the same name is
     the same entity, a surname its article never spells out is the one person the corpus names in full
     with it (or, when the corpus names several, an entity of its own), and an acronym defined
     in one article means the same elsewhere.
@@ -134,10 +135,26 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
             by_article[article_id][typed] += 1
     # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
     # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
-    fuller = {article_id: _people_in_article(names) for article_id, names in by_article.items()}
-    for where, (kind, name) in provisional.items():
-        if kind == "Person" and name in fuller[where[0]]:
-            provisional[where] = (kind, fuller[where[0]][name])
+    fuller: dict[str, dict[Typed, Typed]] = {
+        article_id: {("Person", short): ("Person", full) for short, full in _people_in_article(names).items()}
+        for article_id, names in by_article.items()}
+    # An organization's shorter name that means one organization throughout the corpus is that one
+    # everywhere ("Revolutionary Guards"); one that means different organizations in different articles
+    # ("Foreign Ministry": Iran's here, Russia's there) is resolved in each article alone.
+    organization_links = {article_id: _organization_links(names) for article_id, names in by_article.items()}
+    fuller_names: dict[str, set[str]] = defaultdict(set)
+    for pairs in organization_links.values():
+        for short, full in pairs:
+            fuller_names[short].add(full)
+    for article_id, pairs in organization_links.items():
+        local: dict[str, set[str]] = defaultdict(set)
+        for short, full in pairs:
+            if len(fuller_names[short]) > 1:
+                local[short].add(full)
+        fuller[article_id].update({("Organization", short): ("Organization", next(iter(fulls)))
+                                   for short, fulls in local.items() if len(fulls) == 1})
+    for where, typed in provisional.items():
+        provisional[where] = fuller[where[0]].get(typed, typed)
     surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
     for where, typed in provisional.items():
         surfaces[typed][written[where]] += 1
@@ -147,11 +164,12 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     placed: dict[str, list[tuple[int, int, Typed]]] = defaultdict(list)
     for (article_id, start, end), typed in sorted(provisional.items()):
         placed[article_id].append((start, end, typed))
-    for article_id in sorted(by_article):
-        names = by_article[article_id]
+    for article_id in sorted(placed):
         for acronym, expansion in _acronym_definitions(placed[article_id]):
             definitions[acronym].add(expansion)
-        _link_organizations(names, links)
+    for short, fulls in sorted(fuller_names.items()):
+        if len(fulls) == 1:
+            links.union(("Organization", short), ("Organization", next(iter(fulls))))
     for acronym, expansions in definitions.items():
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
@@ -308,17 +326,21 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in NAME_FUNCTION_WORDS).upper()
 
 
-def _link_organizations(names: Counter[Typed], links: _Links) -> None:
+def _organization_links(names: Counter[Typed]) -> list[tuple[str, str]]:
+    """(shorter name, fuller name) of each organization one article (`names`, its mentions) names both ways:
+    "State Department" and "U.S. State Department", "IRGC" and "Revolutionary Guards Corps"."""
     organizations = sorted(name for kind, name in names if kind == "Organization")
+    pairs = []
     for short in organizations:
         for long in organizations:
             if short != long and _shortened(short, long, names[("Organization", short)] > names[("Organization", long)]):
-                links.union(("Organization", short), ("Organization", long))
+                pairs.append((short, long))
         # "FAA" next to "Federal Aviation Administration" in the same article.
         if ACRONYM.match(short):
             expansions = [o for o in organizations if o != short and _initials(o) == short.replace(".", "")]
             if len(expansions) == 1:
-                links.union(("Organization", short), ("Organization", expansions[0]))
+                pairs.append((short, expansions[0]))
+    return pairs
 
 
 def _shortened(short: str, long: str, short_is_usual: bool) -> bool:

@@ -109,3 +109,18 @@ def test_a_shared_surname_never_merges_two_people(nlp):
     # A surname the corpus names in full for one person only is that person, in any article.
     trump = next(m for m in corpus[3].mentions if m.text == "Trump")
     assert resolution.entity_of("trump", trump).name == "Donald Trump"
+
+
+def test_a_shortened_name_two_organizations_share_never_merges_them(nlp):
+    texts = {
+        "iran": "The Iranian Foreign Ministry condemned the strike on Monday. The Foreign Ministry also summoned the Swiss ambassador.",
+        "russia": "The Russian Foreign Ministry criticized the decision on Tuesday. The Foreign Ministry said Moscow would respond.",
+        "bare": "The Foreign Ministry declined to comment.",
+    }
+    corpus = [facts_of(nlp, text, article_id) for article_id, text in texts.items()]
+    resolution = resolve(corpus)
+    organizations = {e.name for e in resolution.entities if e.type == "Organization"}
+    assert {"Iranian Foreign Ministry", "Russian Foreign Ministry", "Foreign Ministry"} <= organizations
+    for facts, expected in zip(corpus, ["Iranian Foreign Ministry", "Russian Foreign Ministry", "Foreign Ministry"]):
+        short = [m for m in facts.mentions if m.text.removeprefix("the ").removeprefix("The ") == "Foreign Ministry"]
+        assert short and {resolution.entity_of(facts.article.id, m).name for m in short} == {expected}
