@@ -205,13 +205,15 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
     return network
 
 
-def _weighted(network: nx.MultiDiGraph, directed: bool) -> nx.Graph:
-    """The network with parallel edges merged, `weight` the number of sentences behind them."""
+def _weighted(network: nx.MultiDiGraph, directed: bool, asserted_only: bool = False) -> nx.Graph:
+    """The network with parallel edges merged, `weight` the number of sentences behind them; with
+    `asserted_only`, without the edges of negated or hypothetical events ("did not attack", "may attack")."""
     simple = nx.DiGraph() if directed else nx.Graph()
     simple.add_nodes_from(network.nodes)
-    for source, target, count in network.edges(data="count", default=1):
-        if source == target:
+    for source, target, data in network.edges(data=True):
+        if source == target or asserted_only and not _asserted(data):
             continue
+        count = data.get("count", 1)
         weight = simple.edges[source, target]["weight"] if simple.has_edge(source, target) else 0
         simple.add_edge(source, target, weight=weight + count)
     return simple
@@ -219,13 +221,15 @@ def _weighted(network: nx.MultiDiGraph, directed: bool) -> nx.Graph:
 
 def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """Degree (distinct neighbours), PageRank (directed, weighted by sentences) and betweenness centrality
-    (undirected) of every node. Betweenness is exact up to `BETWEENNESS_EXACT_MAX_NODES` nodes, above that
-    estimated from a seeded sample of sources, so the result is still stable.
+    (undirected) of every node, over what the text asserts: roles, and events neither negated nor
+    hypothetical. Betweenness is exact up to `BETWEENNESS_EXACT_MAX_NODES` nodes, above that estimated
+    from a seeded sample of sources, so the result is still stable.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")])
+    >>> _ = g.add_edge("d", "b", negated=True)  # "d did not attack b"
     >>> scores = centrality(g)
-    >>> round(scores["b"]["pagerank"], 3), scores["b"]["degree"], scores["b"]["betweenness"]
-    (0.574, 2, 1.0)
+    >>> round(scores["b"]["pagerank"], 3), scores["b"]["degree"], round(scores["b"]["betweenness"], 3), scores["d"]["degree"]
+    (0.474, 2, 0.333, 0)
 
     The page, the report and the picture of one build all ask for the same network's scores: they are
     computed once per network and kept while its nodes, edges and edge counts stay as they were.
@@ -240,9 +244,14 @@ def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
 _centrality_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _asserted(edge: dict) -> bool:
+    return not edge.get("negated", False) and edge.get("modality", "asserted") == "asserted"
+
+
 def _centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
-    directed = _weighted(network, directed=True)
-    undirected = _weighted(network, directed=False)
+    # What a text says did not happen, or only might, makes no one more central.
+    directed = _weighted(network, directed=True, asserted_only=True)
+    undirected = _weighted(network, directed=False, asserted_only=True)
     pagerank = nx.pagerank(directed, weight="weight") if directed.number_of_nodes() else {}
     sample = None if undirected.number_of_nodes() <= BETWEENNESS_EXACT_MAX_NODES else BETWEENNESS_SAMPLE
     betweenness = nx.betweenness_centrality(undirected, k=sample, seed=0 if sample else None)
@@ -274,7 +283,7 @@ def communities(network: nx.MultiDiGraph, seed: int = 42) -> list[list[str]]:
     >>> communities(nx.MultiDiGraph([("a", "b"), ("c", "d"), ("d", "e")]))
     [['c', 'd', 'e'], ['a', 'b']]
     """
-    undirected = _weighted(network, directed=False)
+    undirected = _weighted(network, directed=False, asserted_only=True)
     if not undirected.number_of_edges():
         return [[node] for node in sorted(undirected.nodes)]
     found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
@@ -435,7 +444,7 @@ def ego_network(network: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.Mult
 def asserted_events(network: nx.MultiDiGraph) -> Iterable[tuple[str, str, dict]]:
     """Event edges the text asserts: neither negated nor hypothetical ("will not tolerate" is no hostile act)."""
     for source, target, data in network.edges(data=True):
-        if data.get("kind") == "event" and not data.get("negated") and data.get("modality") == "asserted":
+        if data.get("kind") == "event" and _asserted(data):
             yield source, target, data
 
 

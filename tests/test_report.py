@@ -73,7 +73,7 @@ def test_report_content_on_a_known_graph():
         ("Javad Zarif", "envoy", "", True), ("Javad Zarif", "Foreign Minister", "Iran", False)]
     assert [(e["actor"], e["action"], e["target"], e["negated"], e["modality"]) for e in data["events"][2:4]] == [
         ("Israel", "attack", "Iran", True, "asserted"), ("Israel", "attack", "Iran", False, "hypothetical")]
-    assert data["communities"] == [["Iran", "Israel", "United Nations", "Javad Zarif"]]  # most central first
+    assert data["communities"] == [["Israel", "Iran", "United Nations", "Javad Zarif"]]  # most central first
     assert data["unlinked_entities"] == 1
 
 
