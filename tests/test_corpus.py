@@ -42,6 +42,8 @@ def test_jobs_do_not_change_the_graph(tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert "<text>" not in (tmp_path / "one" / "facts.jsonl").read_text()
     assert '"wire.jsonl:10"' in (tmp_path / "one" / "graph.ttl").read_text()  # the feed's last line
+    # A corpus graph (entities merged across articles, a feed's URLs and dates) satisfies the shapes too.
+    assert run_kg("validate", tmp_path / "one" / "graph.ttl", check=True).stdout.startswith("conforms: ")
 
 
 @pytest.mark.slow
