@@ -99,6 +99,9 @@ Typed = tuple[str, str]  # (entity type, name)
 # Words that end an organization's name without changing what it names: "Revolutionary Guards [Corps]".
 GENERIC_SUFFIXES = frozenset({"corps", "service", "force", "forces", "party", "department", "ministry", "inc", "corp",
                               "co", "company", "group", "organization", "organisation", "agency", "office"})
+# The share of the corpus's full-name mentions of one surname that one person must have for an
+# unexplained surname to be that person ("Booth": John Wilkes Booth 17 of 18).
+SURNAME_MAJORITY = 0.9
 # Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
@@ -113,8 +116,8 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     defined for or whose initials it is, and a shortened or embellished organization name ("Elite Quds
     Force", "Revolutionary Guards") the organization named in full, everywhere when the corpus gives it
     one meaning and in its article only when it gives it several. Across the corpus: the same name is
-    the same entity, a surname its article never spells out is the one person the corpus names in full
-    with it (or, when the corpus names several, an entity of its own), and an acronym defined
+    the same entity, a shorter name its article never explains is the person the corpus names in full
+    with it (the only one, or one named nine times in ten; otherwise an entity of its own), and an acronym defined
     in one article means the same elsewhere.
     """
     corpus = list(corpus)
@@ -173,13 +176,13 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     for acronym, expansions in definitions.items():
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
-    _link_surnames_across(surfaces, links)
+    counts: Counter[Typed] = Counter(provisional.values())
+    _link_surnames_across(surfaces, counts, links)
     # Names that differ only in case or punctuation ("CHICAGO", "Chicago") name one entity.
     by_key: dict[str, Typed] = {}
     for typed in sorted(surfaces):
         links.union(by_key.setdefault(entity_key(*typed), typed), typed)
 
-    counts: Counter[Typed] = Counter(provisional.values())
     groups: dict[Typed, list[Typed]] = defaultdict(list)
     for typed in sorted(surfaces):
         groups[links.find(typed)].append(typed)
@@ -226,14 +229,15 @@ class _Links:
 
 
 def _canonical_rank(typed: Typed, counts: Counter[Typed]) -> tuple:
-    # The name a group goes by: a person's full name; otherwise the form the corpus uses most (news
-    # keeps to an acronym once it is defined: "U.N.", "IRGC"), not shouted in capitals, one without a
-    # country in front ("State Department" over "U.S. State Department"), the expansion over the acronym,
-    # then the fullest.
+    # The name a group goes by: a person's full name, not a surname; then the form the corpus uses most
+    # ("John Lennon" over a stray "Beatle John Lennon"; news keeps to an acronym once it is defined:
+    # "U.N.", "IRGC"), not shouted in capitals, one without a country in front ("State Department" over
+    # "U.S. State Department"), the expansion over the acronym, then the fullest.
     kind, name = typed
     first = name.split()[0].lower() if name.split() else ""
-    return (-len(name.split()) if kind == "Person" else 0, name.isupper() and len(name) > 5, -counts[typed],
-            kind == "Organization" and first in countries(), bool(ACRONYM.match(name)), -len(name), name)
+    return (kind == "Person" and " " not in name, name.isupper() and len(name) > 5, -counts[typed],
+            kind == "Organization" and first in countries(), bool(ACRONYM.match(name)), -len(name.split()),
+            -len(name), name)
 
 
 def surname_key(name: str) -> str:
@@ -286,17 +290,34 @@ def _is_part_of(short: str, full: str) -> bool:
     return full.endswith(" " + short) or SURNAME_PARTICLES.sub("", short) == SURNAME_PARTICLES.sub("", full.split()[-1])
 
 
-def _link_surnames_across(surfaces: dict[Typed, Counter[str]], links: _Links) -> None:
-    # A surname an article never spells out is the one person the whole corpus names in full with it.
-    full: dict[str, set[Typed]] = defaultdict(set)
-    for kind, name in surfaces:
-        if kind == "Person" and " " in name:
-            full[surname_key(name)].add(links.find((kind, name)))
-    for kind, name in surfaces:
-        if kind == "Person" and " " not in name and links.find((kind, name)) == (kind, name):
-            candidates = full.get(surname_key(name), set())
-            if len(candidates) == 1:
-                links.union((kind, name), next(iter(candidates)))
+def _link_surnames_across(surfaces: dict[Typed, Counter[str]], counts: Counter[Typed], links: _Links) -> None:
+    """A person's shorter name that no article explains joins the person the corpus names in full with it:
+    the only one, or one it names far more often than the others together ("Booth" in CoNLL04: John Wilkes
+    Booth 17 times, Edwin Booth once). "Kennedy", with several Kennedys named about as often, stays an
+    entity of its own.
+
+    Names of two words or more that are part of a longer one ("Villar Anleu") go first, so that a surname
+    then finds one person and not two.
+    """
+    people = sorted(name for kind, name in surfaces if kind == "Person")
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        if " " in name:
+            full_names[surname_key(name)].append(name)
+    for shorter_ones in ([n for n in people if " " in n], [n for n in people if " " not in n]):
+        for name in shorter_ones:
+            typed = ("Person", name)
+            if links.find(typed) != typed:
+                continue  # already one with a fuller name
+            mentions: Counter[Typed] = Counter()
+            for other in full_names.get(surname_key(name), ()):
+                root = links.find(("Person", other))
+                if root != typed and (" " not in name or _is_part_of(name, other)):
+                    mentions[root] += counts[("Person", other)]
+            if mentions:
+                (best, most), = mentions.most_common(1)
+                if most >= SURNAME_MAJORITY * sum(mentions.values()):
+                    links.union(typed, best)
 
 
 def _acronym_definitions(placed: list[tuple[int, int, Typed]]) -> Iterator[tuple[str, str]]:

@@ -124,3 +124,16 @@ def test_a_shortened_name_two_organizations_share_never_merges_them(nlp):
     for facts, expected in zip(corpus, ["Iranian Foreign Ministry", "Russian Foreign Ministry", "Foreign Ministry"]):
         short = [m for m in facts.mentions if m.text.removeprefix("the ").removeprefix("The ") == "Foreign Ministry"]
         assert short and {resolution.entity_of(facts.article.id, m).name for m in short} == {expected}
+
+
+def test_an_unexplained_short_name_joins_the_person_the_corpus_names_far_more_often(nlp):
+    texts = {f"wilkes-{n}": "John Wilkes Booth fled Washington on Friday." for n in range(9)}
+    texts |= {"edwin": "Edwin Booth performed in New York.", "bare": "Police said Booth escaped on a horse.",
+              "wilson": "President Thomas Woodrow Wilson spoke.", "woodrow": "Woodrow Wilson met Congress."}
+    corpus = [facts_of(nlp, text, article_id) for article_id, text in texts.items()]
+    resolution = resolve(corpus)
+    named = {f.article.id: {resolution.entity_of(f.article.id, m).name for m in f.mentions
+                            if m.text in {"Booth", "Woodrow Wilson"}} for f in corpus}
+    assert named["bare"] == {"John Wilkes Booth"}  # 9 of the 10 full-name mentions of a Booth
+    assert named["woodrow"] == {"Thomas Woodrow Wilson"}  # part of the one longer name the corpus has
+    assert "Edwin Booth" in {e.name for e in resolution.entities}
