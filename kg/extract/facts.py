@@ -105,12 +105,15 @@ def mention_of(span: Span) -> Mention:
 
 
 def evidence_of(sentence: Span, start: int, end: int) -> Evidence:
-    # Sentences can carry the whitespace between paragraphs; the evidence is the words alone.
+    # Sentences can carry the whitespace between paragraphs; the evidence is the words alone, and the
+    # words of the fact lie within them (a span that ends on a whitespace token stops at the last word).
     text = sentence.text
     leading = len(text) - len(text.lstrip())
     stripped = text.strip()
     sentence_start = sentence.start_char + leading
-    return Evidence(stripped, sentence_start, sentence_start + len(stripped), start, end)
+    sentence_end = sentence_start + len(stripped)
+    start = min(max(start, sentence_start), sentence_end)
+    return Evidence(stripped, sentence_start, sentence_end, start, max(start, min(end, sentence_end)))
 
 
 def is_chrome(token: Token) -> bool:
