@@ -108,12 +108,24 @@ def hostile_build(tmp_path_factory) -> Path:
     return folder / "out"
 
 
+def painted_pixels(page) -> dict:
+    """SPRAY's counts once the canvas shows a drawing (or after 20 s): vis-network paints on an animation
+    frame after the layout settles, which on a busy machine comes a moment later."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"() => ({SPRAY})().painted > 20000", timeout=20_000)
+    except PlaywrightTimeout:
+        pass  # the caller's assertion says what was drawn
+    return page.evaluate(SPRAY)
+
+
 def test_seed_page_draws_a_coloured_graph_offline(browser, seed_build):
     visit = Visit(browser, (seed_build / "graph.html").as_uri())
     page = visit.page
     assert page.evaluate("network.body.data.nodes.length") > 20
     assert page.evaluate("network.body.data.edges.length") > 5
-    pixels = page.evaluate(SPRAY)
+    pixels = painted_pixels(page)
     assert pixels["painted"] > 20_000, pixels
     assert min(pixels["Person"], pixels["Country"], pixels["Organization"]) > 50, pixels
     legend = page.evaluate("[...document.querySelectorAll('input[data-filter=type]')].map(box => box.value)")
@@ -227,6 +239,6 @@ def test_large_graph_is_cut_to_max_nodes_and_settles(browser, tmp_path):
     visit = Visit(browser, (tmp_path / "large.html").as_uri())
     assert visit.page.evaluate("network.body.data.nodes.length") == 500
     assert "left out: 200 entities" in visit.page.locator("#left-out").inner_text()
-    assert visit.page.evaluate(SPRAY)["painted"] > 20_000
+    assert painted_pixels(visit.page)["painted"] > 20_000
     assert visit.outside == [] and visit.errors == [] and visit.dialogs == []
     visit.close()
