@@ -7,7 +7,7 @@ random ids, so the same input always gives the same graph, byte for byte.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -71,12 +71,25 @@ def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Grap
     for entity in resolution.entities:
         _add_entity(triples, entity)
     entity_of = _entity_lookup(resolution)
+    role_labels = _role_labels(corpus)
     for facts in corpus:
-        _add_article(triples, facts, entity_of)
+        _add_article(triples, facts, entity_of, role_labels)
     graph = new_graph()
     # Straight to the store: Graph.addN would check again that each term is an rdflib node.
     graph.store.addN((s, p, o, graph) for s, p, o in triples.items)
     return graph
+
+
+def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
+    """The label of each role node (by slug): the spelling the corpus writes most, then the first in
+    sort order, so that neither the order of the articles nor an update changes it."""
+    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
+
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for facts in corpus:
+        for role in facts.roles:
+            spellings[slug(role.role)][role.role] += 1
+    return {key: min(counts, key=lambda spelling: (-counts[spelling], spelling)) for key, counts in spellings.items()}
 
 
 def _entity_lookup(resolution: Resolution) -> Callable[[str, Mention | None], Entity | None]:
@@ -130,8 +143,8 @@ def _add_entity(triples: _Triples, entity: Entity) -> None:
     triples.add(node, KG.mentionCount, Literal(entity.mentions))
 
 
-def _add_article(triples: _Triples, facts: ArticleFacts,
-                 entity_of: Callable[[str, Mention | None], Entity | None]) -> None:
+def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[str, Mention | None], Entity | None],
+                 role_labels: dict[str, str]) -> None:
     from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
 
     article = facts.article
@@ -155,7 +168,7 @@ def _add_article(triples: _Triples, facts: ArticleFacts,
         role_node = KGR["role/" + role_slug]
         if triples.first_time(role_node):
             triples.add(role_node, RDF.type, ORG.Role)
-            triples.add(role_node, SKOS.prefLabel, triples.literal(role.role))
+            triples.add(role_node, SKOS.prefLabel, triples.literal(role_labels[role_slug]))
         parts = [person.key, role_slug, organization.key if organization else "-"]
         if role.former:
             parts.append("former")

@@ -162,3 +162,18 @@ def test_fast_store_holds_the_same_triples(seed_build):
             o = rdflib.Literal(str(o))
         plain.add((s, p, o))
     assert isomorphic(plain, memory)
+
+
+def test_a_role_is_labelled_as_the_corpus_writes_it_most_whatever_the_order(nlp):
+    from kg.extract import extract
+    from kg.ingest import Article
+    from kg.rdf import corpus_graph
+    from kg.resolve import resolve
+
+    texts = ["Mark Esper, the defense secretary, spoke on Monday.", "Defense Secretary Mark Esper arrived in Baghdad.",
+             "Defense Secretary Mark Esper left Baghdad on Tuesday."]
+    facts = [extract(nlp(text), Article(id=f"a{n}", source=f"a{n}", text=text)) for n, text in enumerate(texts)]
+    query = "SELECT ?label WHERE { ?role a <http://www.w3.org/ns/org#Role> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
+    for order in (facts, facts[::-1]):
+        graph = corpus_graph(order, resolve(order))
+        assert [str(row.label) for row in graph.query(query)] == ["Defense Secretary"]
