@@ -116,8 +116,8 @@ def sorted_quads(quads) -> Iterator[ox.Quad]:
 
     The quads go over as sorted N-Quads lines that Oxigraph parses: each distinct term is converted once,
     and no quad is built from Python (for 100,000 triples, a third of a second instead of a second). The
-    quads are parsed as they are read, so that at no time does a million-triple graph exist a second
-    time as Python objects (bench/speed.py's 3,000-article corpus: 2.0 GB peak before, 1.5 GB after).
+    quads are parsed as they are read, so that a million-triple graph never exists a second time as
+    Python objects (for the 1.06 million triples of 3,000 generated articles, 400 MB less at the peak).
     """
     text: dict[Node, str] = {}
 
@@ -131,7 +131,7 @@ def sorted_quads(quads) -> Iterator[ox.Quad]:
     # Bytes sort as their text does: UTF-8 keeps the order of code points.
     lines = [(f"{nquads(s)} {nquads(p)} {nquads(o)} {nquads(g)} .\n" if g is not None else
               f"{nquads(s)} {nquads(p)} {nquads(o)} .\n").encode("utf-8") for s, p, o, g in quads]
-    del text
+    text.clear()
     lines.sort()
     document = b"".join(lines)
     del lines
