@@ -4,9 +4,9 @@ Plain text and Markdown are read as they are; HTML is reduced to its main text b
 navigation, scripts or footers), with the title, URL and date its markup gives; `.jsonl` holds one
 article per line (fields id, title, text, url, published). Bytes that are not UTF-8 are decoded with
 the encoding charset-normalizer detects, with a warning; text that does not look like English gets a
-warning too (the model is English). A file that
-cannot be read is reported in one warning line and skipped so that the rest of a corpus still builds;
-when nothing at all can be read, one `KgError` line says why.
+warning too (the model is English). A file that cannot be read is reported in one warning line and
+skipped so that the rest of a corpus still builds; when nothing at all can be read, one `KgError` line
+says why.
 """
 
 from __future__ import annotations
