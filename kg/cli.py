@@ -118,7 +118,7 @@ def analyze(
 
     Example: kg analyze output/graph.ttl -o output
     """
-    from kg.analyze import entity_graph
+    from kg.analyze import entity_graph, event_facts, role_facts
     from kg.rdf import load_graph
     from kg.report import PICTURE, render_picture, report_data, write_reports
 
@@ -126,8 +126,9 @@ def analyze(
     out = out if out is not None else graph.parent
     if out.exists() and not out.is_dir():
         raise KgError(f"output path is not a folder: {out}")
-    network = entity_graph(rdf)
-    data, picture = report_data(rdf, network), render_picture(network)
+    roles, events = role_facts(rdf), event_facts(rdf)  # read once: the network and the report both need them
+    network = entity_graph(rdf, roles, events)
+    data, picture = report_data(rdf, network, roles=roles, events=events), render_picture(network)
     write_reports(data, out / "report.md", out / "report.json", picture)
     for name in ("report.md", "report.json", PICTURE):
         typer.echo(f"wrote {out / name}")
