@@ -29,6 +29,7 @@ from rdflib.namespace import ORG, SKOS
 
 from kg.errors import KgError
 from kg.namespace import KG, NIF
+from kg.store import is_oxigraph, oxigraph_select
 
 # The entity classes of the ontology; a node typed with several keeps the first.
 ENTITY_CLASSES = ("Person", "Organization", "Country", "Place")
@@ -87,12 +88,25 @@ def _evidence_order(evidence: dict) -> tuple:
     return evidence["source"], evidence["start"], evidence["end"], evidence["sentence"]
 
 
+ROLE_KEYS = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
+EVENT_KEYS = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
+              "source", "start", "end", "sentence")
+
+
+def _in_text_order(facts: set[tuple], keys: tuple[str, ...]) -> list[dict]:
+    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
+    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
+
+
 def role_facts(graph: Graph) -> list[dict]:
     """Every role fact (org:Membership) of an RDF graph, in text order: person, role, organization (IRIs; ""
     if none), former, and the evidence (source, sentence, start, end), one row per sentence.
 
-    Read by triple lookups rather than SPARQL: on rdflib's memory store several times faster.
+    Read by triple lookups rather than SPARQL on rdflib's memory store (several times faster there), and by
+    Oxigraph's own SPARQL on a graph in Oxigraph (where each lookup through rdflib's API costs more).
     """
+    if is_oxigraph(graph):
+        return _role_facts_in_oxigraph(graph)
     lookup, facts = _Lookup(graph), set()
     for membership in graph.subjects(RDF.type, ORG.Membership):
         properties = _properties(graph, membership)
@@ -104,14 +118,15 @@ def role_facts(graph: Graph) -> list[dict]:
         for node in properties[KG.evidence]:
             if evidence := lookup.evidence(node):
                 facts.add((*fact, *_evidence_order(evidence)))
-    keys = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
-    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
-    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
+    return _in_text_order(facts, ROLE_KEYS)
 
 
 def event_facts(graph: Graph) -> list[dict]:
     """Every event of an RDF graph, in text order: actor and target (IRIs; target "" if none), action,
-    CAMEO event type and class labels ("" if untyped), negated, modality, and the evidence."""
+    CAMEO event type and class labels ("" if untyped), negated, modality, and the evidence. Read as
+    `role_facts` reads."""
+    if is_oxigraph(graph):
+        return _event_facts_in_oxigraph(graph)
     lookup, facts = _Lookup(graph), set()
     for event in graph.subjects(RDF.type, KG.Event):
         properties = _properties(graph, event)
@@ -125,10 +140,61 @@ def event_facts(graph: Graph) -> list[dict]:
         for node in properties[KG.evidence]:
             if evidence := lookup.evidence(node):
                 facts.add((*fact, *_evidence_order(evidence)))
-    keys = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
-            "source", "start", "end", "sentence")
-    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
-    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
+    return _in_text_order(facts, EVENT_KEYS)
+
+
+# The same readings as the triple lookups above, in SPARQL: each property's smallest value, as `_first` takes.
+_SPARQL_PREFIXES = f"""PREFIX kg: <{KG._NS}> PREFIX org: <{ORG}> PREFIX skos: <{SKOS}> PREFIX nif: <{NIF._NS}>
+PREFIX rdf: <{RDF}>
+"""
+_MEMBERSHIPS = _SPARQL_PREFIXES + """
+SELECT ?fact (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role) (SAMPLE(STR(?f)) AS ?former)
+WHERE { ?fact rdf:type org:Membership ; org:member ?p ; org:role ?r .
+        OPTIONAL { ?fact org:organization ?o } OPTIONAL { ?fact kg:former ?f } }
+GROUP BY ?fact"""
+_EVENTS = _SPARQL_PREFIXES + """
+SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
+       (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality)
+WHERE { ?fact rdf:type kg:Event ; kg:actor ?a ; kg:action ?x .
+        OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
+        OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m } }
+GROUP BY ?fact"""
+_EVIDENCE = _SPARQL_PREFIXES + """
+SELECT ?fact (MIN(STR(?d)) AS ?document) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
+WHERE { ?fact rdf:type ?class ; kg:evidence ?evidence . VALUES ?class { %s }
+        ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?evidence kg:document ?d } }
+GROUP BY ?fact ?evidence"""
+_FIRST_VALUE = _SPARQL_PREFIXES + "SELECT ?node (MIN(STR(?v)) AS ?value) WHERE { ?node %s ?v } GROUP BY ?node"
+
+
+def _evidence_in_oxigraph(graph: Graph, fact_class: str) -> dict[str, list[tuple]]:
+    """Each fact's evidence (source, start, end, sentence), by the fact's IRI."""
+    source = dict(oxigraph_select(graph, _FIRST_VALUE % "kg:source"))
+    found: dict[str, list[tuple]] = defaultdict(list)
+    for fact, document, sentence, start, end in oxigraph_select(graph, _EVIDENCE % fact_class):
+        found[fact].append((source.get(document, "") if document else "", int(start), int(end), sentence))
+    return found
+
+
+def _role_facts_in_oxigraph(graph: Graph) -> list[dict]:
+    label = dict(oxigraph_select(graph, _FIRST_VALUE % "skos:prefLabel"))
+    evidence = _evidence_in_oxigraph(graph, "org:Membership")
+    facts = {(person, organization or "", label.get(role, ""), former in {"true", "1"}, *said)
+             for fact, person, organization, role, former in oxigraph_select(graph, _MEMBERSHIPS)
+             for said in evidence.get(fact, ())}
+    return _in_text_order(facts, ROLE_KEYS)
+
+
+def _event_facts_in_oxigraph(graph: Graph) -> list[dict]:
+    label = dict(oxigraph_select(graph, _FIRST_VALUE % "skos:prefLabel"))
+    event_class = dict(oxigraph_select(graph, _FIRST_VALUE % "kg:eventClass"))
+    evidence = _evidence_in_oxigraph(graph, "kg:Event")
+    facts = {(actor, target or "", action, label.get(kind, "") if kind else "",
+              label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
+              modality or "asserted", *said)
+             for fact, actor, target, action, kind, negated, modality in oxigraph_select(graph, _EVENTS)
+             for said in evidence.get(fact, ())}
+    return _in_text_order(facts, EVENT_KEYS)
 
 
 def _entities(graph: Graph) -> Iterable[tuple[str, dict, list[str]]]:

@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from conftest import run_kg
 from kg.analyze import (centrality, communities, components, cooperative_pairs, ego_network, entity_graph,
-                        event_facts, find_entity, hostile_pairs, ranked, shortest_path, simple_paths)
+                        event_facts, find_entity, hostile_pairs, ranked, role_facts, shortest_path, simple_paths)
 from kg.errors import KgError
 from kg.rdf import load_graph
 
@@ -182,3 +182,16 @@ def test_kg_path_bad_names_are_one_line_errors(seed_build, names, message):
     result = run_kg("path", seed_build / "graph.ttl", *names)
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("graph_file", ["sample", "seed"])
+def test_facts_read_the_same_from_either_store(graph_file, seed_build, tmp_path):
+    path = seed_build / "graph.ttl"
+    if graph_file == "sample":  # a role with no organization, a former one, untyped, negated and hypothetical events
+        path = tmp_path / "sample.ttl"
+        path.write_text(SAMPLE_TTL, encoding="utf-8")
+    memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
+    assert type(fast.store).__name__ == "OxigraphStore"
+    roles, events = role_facts(memory), event_facts(memory)
+    assert roles and events
+    assert role_facts(fast) == roles and event_facts(fast) == events
