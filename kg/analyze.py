@@ -29,6 +29,7 @@ from rdflib.namespace import ORG, SKOS
 
 from kg.errors import KgError
 from kg.namespace import KG, NIF
+from kg.rdf import PREFIX_IRIS
 from kg.store import is_oxigraph, oxigraph_select
 
 # The entity classes of the ontology; a node typed with several keeps the first.
@@ -143,56 +144,58 @@ def event_facts(graph: Graph) -> list[dict]:
     return _in_text_order(facts, EVENT_KEYS)
 
 
-# The same readings as the triple lookups above, in SPARQL: each property's smallest value, as `_first` takes.
-_SPARQL_PREFIXES = f"""PREFIX kg: <{KG._NS}> PREFIX org: <{ORG}> PREFIX skos: <{SKOS}> PREFIX nif: <{NIF._NS}>
-PREFIX rdf: <{RDF}>
-"""
-_MEMBERSHIPS = _SPARQL_PREFIXES + """
+# The same readings as the triple lookups above, in SPARQL (the prefixes are `PREFIX_IRIS`): each
+# property's smallest value, as `_first` takes.
+_MEMBERSHIPS = """
 SELECT ?fact (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role) (SAMPLE(STR(?f)) AS ?former)
-WHERE { ?fact rdf:type org:Membership ; org:member ?p ; org:role ?r .
+WHERE { ?fact a org:Membership ; org:member ?p ; org:role ?r .
         OPTIONAL { ?fact org:organization ?o } OPTIONAL { ?fact kg:former ?f } }
 GROUP BY ?fact"""
-_EVENTS = _SPARQL_PREFIXES + """
+_EVENTS = """
 SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
        (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality)
-WHERE { ?fact rdf:type kg:Event ; kg:actor ?a ; kg:action ?x .
+WHERE { ?fact a kg:Event ; kg:actor ?a ; kg:action ?x .
         OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
         OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m } }
 GROUP BY ?fact"""
-_EVIDENCE = _SPARQL_PREFIXES + """
+_EVIDENCE = """
 SELECT ?fact (MIN(STR(?d)) AS ?document) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-WHERE { ?fact rdf:type ?class ; kg:evidence ?evidence . VALUES ?class { %s }
+WHERE { ?fact a ?class ; kg:evidence ?evidence . VALUES ?class { %s }
         ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?evidence kg:document ?d } }
 GROUP BY ?fact ?evidence"""
-_FIRST_VALUE = _SPARQL_PREFIXES + "SELECT ?node (MIN(STR(?v)) AS ?value) WHERE { ?node %s ?v } GROUP BY ?node"
+_FIRST_VALUE = "SELECT ?node (MIN(STR(?v)) AS ?value) WHERE { ?node %s ?v } GROUP BY ?node"
+
+
+def _select(graph: Graph, query: str) -> list[tuple[str | None, ...]]:
+    return oxigraph_select(graph, query, PREFIX_IRIS)
 
 
 def _evidence_in_oxigraph(graph: Graph, fact_class: str) -> dict[str, list[tuple]]:
     """Each fact's evidence (source, start, end, sentence), by the fact's IRI."""
-    source = dict(oxigraph_select(graph, _FIRST_VALUE % "kg:source"))
+    source = dict(_select(graph, _FIRST_VALUE % "kg:source"))
     found: dict[str, list[tuple]] = defaultdict(list)
-    for fact, document, sentence, start, end in oxigraph_select(graph, _EVIDENCE % fact_class):
+    for fact, document, sentence, start, end in _select(graph, _EVIDENCE % fact_class):
         found[fact].append((source.get(document, "") if document else "", int(start), int(end), sentence))
     return found
 
 
 def _role_facts_in_oxigraph(graph: Graph) -> list[dict]:
-    label = dict(oxigraph_select(graph, _FIRST_VALUE % "skos:prefLabel"))
+    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
     evidence = _evidence_in_oxigraph(graph, "org:Membership")
     facts = {(person, organization or "", label.get(role, ""), former in {"true", "1"}, *said)
-             for fact, person, organization, role, former in oxigraph_select(graph, _MEMBERSHIPS)
+             for fact, person, organization, role, former in _select(graph, _MEMBERSHIPS)
              for said in evidence.get(fact, ())}
     return _in_text_order(facts, ROLE_KEYS)
 
 
 def _event_facts_in_oxigraph(graph: Graph) -> list[dict]:
-    label = dict(oxigraph_select(graph, _FIRST_VALUE % "skos:prefLabel"))
-    event_class = dict(oxigraph_select(graph, _FIRST_VALUE % "kg:eventClass"))
+    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
+    event_class = dict(_select(graph, _FIRST_VALUE % "kg:eventClass"))
     evidence = _evidence_in_oxigraph(graph, "kg:Event")
     facts = {(actor, target or "", action, label.get(kind, "") if kind else "",
               label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
               modality or "asserted", *said)
-             for fact, actor, target, action, kind, negated, modality in oxigraph_select(graph, _EVENTS)
+             for fact, actor, target, action, kind, negated, modality in _select(graph, _EVENTS)
              for said in evidence.get(fact, ())}
     return _in_text_order(facts, EVENT_KEYS)
 

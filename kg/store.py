@@ -111,10 +111,10 @@ def is_oxigraph(graph: Graph) -> bool:
     return oxrdflib is not None and isinstance(graph.store, oxrdflib.OxigraphStore)
 
 
-def oxigraph_select(graph: Graph, query: str) -> list[tuple[str | None, ...]]:
+def oxigraph_select(graph: Graph, query: str, prefixes: dict[str, str] | None = None) -> list[tuple[str | None, ...]]:
     """The rows of a SELECT run by Oxigraph itself over a graph in Oxigraph, each value as its plain
     string (an IRI, a literal's lexical form; None when unbound): no rdflib term is made on the way."""
-    solutions = graph.store._inner.query(query, default_graph=_to_ox(graph.identifier))
+    solutions = graph.store._inner.query(query, default_graph=_to_ox(graph.identifier), prefixes=prefixes)
     width = len(solutions.variables)
     return [tuple(None if solution[i] is None else solution[i].value for i in range(width)) for solution in solutions]
 
