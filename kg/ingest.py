@@ -135,7 +135,6 @@ def _read(path: Path, relative: str, warn: Callable[[str], None]) -> Iterator[Ar
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(text, relative, warn)
         return
-    page = Page(title="", text=text)
     if suffix in HTML_SUFFIXES:
         page = html_to_text(text)
         if not page.text.strip():
