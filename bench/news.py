@@ -36,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "news" / "texts"
 GOLD = HERE / "gold" / "news"
 SCORED_TYPES = {"Person", "Organization", "Country"}
+# Meeting and talking are mutual: the gold writes one direction (host -> guest); either one matches.
+SYMMETRIC_ACTIONS = {"meet", "speak", "talk", "confer", "discuss", "negotiate", "consult"}
 
 
 # ------------------------------------------------------------------------------------------ the data
@@ -292,7 +294,12 @@ def action_matches(predicted: str, gold: str) -> bool:
 
 
 def event_matches(p: Predicted, g: dict) -> bool:
-    return action_matches(p.action, g["action"]) and party_matches(p.actor, g["actor"]) and party_matches(p.target, g["target"])
+    if not action_matches(p.action, g["action"]):
+        return False
+    if party_matches(p.actor, g["actor"]) and party_matches(p.target, g["target"]):
+        return True
+    return (p.action.split()[0].lower() in SYMMETRIC_ACTIONS and party_matches(p.target, g["actor"])
+            and party_matches(p.actor, g["target"]))
 
 
 @dataclass
