@@ -40,6 +40,37 @@ SCORED_TYPES = {"Person", "Organization", "Country"}
 SYMMETRIC_ACTIONS = {"meet", "speak", "talk", "confer", "discuss", "negotiate", "consult"}
 
 
+# ------------------------------------------------------------------------------------------ names
+
+def strip_suffix(name: str) -> str:
+    """"Joseph R. Biden, Jr." is "Joseph R. Biden" for matching: a generational suffix is no part of who."""
+    return re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", name.strip())
+
+
+def name_matches(predicted: str, gold: str) -> bool:
+    return same_name(strip_suffix(predicted), strip_suffix(gold))
+
+
+def article_forms(article_id: str) -> dict[str, list[str]]:
+    """Each name the article's entity gold writes -> every form of that entity (name and aliases)."""
+    forms: dict[str, list[str]] = {}
+    for row in read_tsv(GOLD / f"{article_id}.entities.tsv"):
+        names = [f.strip() for f in [row["name"], *row.get("aliases", "").split("|")] if f.strip()]
+        for name in names:
+            forms.setdefault(normalise(name), names)
+    return forms
+
+
+def expand(alternatives: str, forms: dict[str, list[str]]) -> str:
+    """A gold party's alternatives plus the other forms the article's entity gold gives each of them."""
+    out: list[str] = []
+    for alt in (a.strip() for a in alternatives.split("|")):
+        out.append(alt)
+        if alt and alt[0] not in "~-*":
+            out += [strip_suffix(f) for f in forms.get(normalise(alt), [])]
+    return "|".join(dict.fromkeys(strip_suffix(a) if a and a[0] not in "~-*" else a for a in out))
+
+
 # ------------------------------------------------------------------------------------------ the data
 
 @dataclass(frozen=True)
@@ -144,7 +175,16 @@ def gold_entities(articles: list[NewsArticle]) -> list[dict]:
         for row in read_tsv(GOLD / f"{article.id}.entities.tsv"):
             key = normalise(row["name"])
             entity = by_name.setdefault(key, {"name": row["name"], "type": row["type"], "forms": set()})
-            entity["forms"] |= {normalise(f) for f in [row["name"], *row.get("aliases", "").split("|")] if f.strip()}
+            entity["forms"] |= {normalise(strip_suffix(f)) for f in [row["name"], *row.get("aliases", "").split("|")]
+                                if f.strip()}
+    # One real entity, named in full in one article and by a short form in another ("Biden"): the short
+    # form is an alias of exactly one fuller gold entity of the same type.
+    for key, entity in list(by_name.items()):
+        fuller = [other for k, other in by_name.items() if k != key and other["type"] == entity["type"]
+                  and key in other["forms"]]
+        if len(fuller) == 1:
+            fuller[0]["forms"] |= entity["forms"]
+            del by_name[key]
     return list(by_name.values())
 
 
@@ -162,8 +202,8 @@ def score_entities(rows: list[dict], gold: list[dict]) -> EntityScore:
     score = EntityScore(gold=sum(g["type"] in SCORED_TYPES for g in gold))
     hits: dict[int, list[str]] = defaultdict(list)
     for row in rows:
-        name = normalise(row["entity"])
-        forms = {name} | {normalise(a) for a in (row.get("aliases") or "").split(" | ") if a.strip()}
+        name = normalise(strip_suffix(row["entity"]))
+        forms = {name} | {normalise(strip_suffix(a)) for a in (row.get("aliases") or "").split(" | ") if a.strip()}
         exact = [i for i, g in enumerate(gold) if name in g["forms"]]
         named = [i for i, g in enumerate(gold) if normalise(g["name"]) in forms]
         partial = [i for i, g in enumerate(gold) if not exact and g["type"] == "Person" and row["type"] == "Person"
@@ -221,9 +261,12 @@ def spacy_entities(docs: dict) -> list[dict]:
 def score_roles(rows_by_article: dict[str, list[dict]], articles: list[NewsArticle]) -> Score:
     score = Score()
     for article in articles:
-        gold = read_tsv(GOLD / f"{article.id}.roles.tsv")
+        forms = article_forms(article.id)
+        gold = [{**g, "person": expand(g["person"], forms), "organization": expand(g["organization"], forms)}
+                for g in read_tsv(GOLD / f"{article.id}.roles.tsv")]
         matched: set[int] = set()
         for row in rows_by_article.get(article.id, []):
+            row = {**row, "person": strip_suffix(row["person"])}
             hit = next((i for i, g in enumerate(gold) if _role_matches(row, g)), None)
             if hit is None:
                 score.fp += 1
@@ -242,11 +285,13 @@ def score_pairing(pairs_by_article: dict[str, set[tuple[str, str]]], articles: l
     """The pairing peer names no role: a pair is right when a gold fact has that person and organization."""
     score = Score()
     for article in articles:
+        forms = article_forms(article.id)
         gold = read_tsv(GOLD / f"{article.id}.roles.tsv")
         matched: set[int] = set()
         for person, organization in sorted(pairs_by_article.get(article.id, set())):
-            hit = next((i for i, g in enumerate(gold) if matches_any(person, g["person"]) and g["organization"] != "-"
-                        and matches_any(organization, g["organization"])), None)
+            hit = next((i for i, g in enumerate(gold) if matches_any(strip_suffix(person), expand(g["person"], forms))
+                        and g["organization"] != "-" and matches_any(organization, expand(g["organization"], forms))),
+                       None)
             if hit is None:
                 score.fp += 1
             elif gold[hit]["optional"] != "yes" and hit not in matched:
@@ -283,7 +328,7 @@ def party_matches(predicted: str, gold: str) -> bool:
         elif alt.startswith("~"):
             if predicted and _head(predicted) == _head(alt[1:]):
                 return True
-        elif predicted and same_name(predicted, alt):
+        elif predicted and name_matches(predicted, alt):
             return True
     return False
 
@@ -328,7 +373,9 @@ class EventScore:
 def score_events(predicted_by_article: dict[str, list[Predicted]], articles: list[NewsArticle]) -> EventScore:
     score = EventScore()
     for article in articles:
-        gold = read_tsv(GOLD / f"{article.id}.events.tsv")
+        forms = article_forms(article.id)
+        gold = [{**g, "actor": expand(g["actor"], forms), "target": expand(g["target"], forms)}
+                for g in read_tsv(GOLD / f"{article.id}.events.tsv")]
         predicted = sorted(set(predicted_by_article.get(article.id, [])), key=lambda p: (p.actor, p.action, p.target))
         for g in gold:
             if g["status"] != "core":
