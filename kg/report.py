@@ -46,8 +46,9 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
     def key_entities(types: set[str]) -> list[dict]:
         return [
             {"name": name[n], "type": network.nodes[n]["type"], "aliases": network.nodes[n].get("aliases", []),
-             "mentions": network.nodes[n].get("mentions", 0), "degree": scores[n]["degree"],
-             "pagerank": round(scores[n]["pagerank"], 4), "betweenness": round(scores[n]["betweenness"], 4)}
+             "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
+             "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
+             "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4)}
             for n in order if network.nodes[n].get("type") in types
         ][:top]
 

@@ -40,7 +40,7 @@ def test_build_writes_the_report_with_its_picture(seed_build):
     assert len(expected) >= 10
     positions = [(e["source"], e["start"]) for e in data["events"]]
     assert positions == sorted(positions) and len(positions) == data["summary"]["events"] >= 10
-    assert data["key_people"][0]["pagerank"] >= data["key_people"][-1]["pagerank"]
+    assert [p["importance"] for p in data["key_people"]] == sorted((p["importance"] for p in data["key_people"]), reverse=True)
     assert data["summary"]["entities"] == sum(data["component_sizes"])
 
 
@@ -73,7 +73,7 @@ def test_report_content_on_a_known_graph():
         ("Javad Zarif", "envoy", "", True), ("Javad Zarif", "Foreign Minister", "Iran", False)]
     assert [(e["actor"], e["action"], e["target"], e["negated"], e["modality"]) for e in data["events"][2:4]] == [
         ("Israel", "attack", "Iran", True, "asserted"), ("Israel", "attack", "Iran", False, "hypothetical")]
-    assert data["communities"] == [["Israel", "Iran", "United Nations", "Javad Zarif"]]  # most central first
+    assert data["communities"] == [["Israel", "Iran", "Javad Zarif", "United Nations"]]  # most important first
     assert data["unlinked_entities"] == 1
 
 
