@@ -482,6 +482,16 @@ def entity_named(graph: Graph, name: str) -> str:
     return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
 
 
+def entity_named_among(entities: dict[str, tuple[str, str, Iterable[str]]], name: str) -> str:
+    """The canonical name of the one of `entities` (IRI → name, type, aliases) that `name` names, matched
+    as `find_entity` does: how `kg query` looks up an entity at a SPARQL endpoint.
+
+    >>> entity_named_among({"e": ("Mark Esper", "Person", ["Esper"])}, "esper")
+    'Mark Esper'
+    """
+    return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
+
+
 def _match_entity(entities: Iterable[tuple[str, str, str, Iterable[str]]], name: str) -> str:
     """The one of `entities` (node, name, type, aliases) that `name` names: see `find_entity`."""
     wanted = _fold(name)
