@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import RDF, Graph
+from rdflib.namespace import SDO
 
-from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
-                        ranked, role_facts)
+from kg.analyze import (IMPORTANCE_WEIGHTS, centrality, communities, components, cooperative_pairs, event_facts,
+                        hostile_pairs, ranked, role_facts)
 from kg.files import atomic_path, write_text
 from kg.namespace import KG
 from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
@@ -34,25 +35,42 @@ EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels ou
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
 
+IMPORTANCE_TEXT = (
+    "Ranked by importance, a blend of how often the corpus names an entity ({mentions:.0%}), in how many "
+    "articles it takes part in a fact ({articles:.0%}), both on a log scale, and its PageRank over the relations "
+    "the text asserts ({centrality:.0%}; a negated or hypothetical event makes no one more central), each "
+    "scaled by the network's largest, so 1 is the top of every measure."
+).format(**IMPORTANCE_WEIGHTS)
+PROFILES = 5  # key people and key organizations with a profile in report.md
+COUNTERPARTS = 3  # counterparts named in a profile
+TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
+
+
 def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
                 roles: list[dict] | None = None, events: list[dict] | None = None) -> dict:
-    """The report's content: key people and organizations, who holds which role where, events in text
-    order, communities, components, and the most hostile and most cooperative pairs (`roles` and
-    `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
+    """The report's content: key people and organizations (ranked by importance, each with a profile: roles,
+    top counterparts, first and last seen), who holds which role where, events in text order and by type,
+    a timeline of the dated ones, communities, components, and the most hostile and most cooperative pairs
+    (`roles` and `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
     scores = scores if scores is not None else centrality(network)
     order = ranked(network, scores)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
+    roles = role_facts(graph) if roles is None else roles
+    facts = event_facts(graph) if events is None else events
+    published = _published(graph)
+    seen = _seen(roles, facts, published)
 
     def key_entities(types: set[str]) -> list[dict]:
         return [
             {"name": name[n], "type": network.nodes[n]["type"], "aliases": network.nodes[n].get("aliases", []),
              "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
              "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
-             "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4)}
+             "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4),
+             "roles": network.nodes[n].get("roles", []), "counterparts": _counterparts(network, n),
+             **seen.get(n, {"first_seen": "", "last_seen": ""})}
             for n in order if network.nodes[n].get("type") in types
         ][:top]
 
-    roles = role_facts(graph) if roles is None else roles
     held: dict[tuple, dict] = {}
     for fact in roles:  # text order, so each role's first sentence is the one shown
         key = (name.get(fact["person"], fact["person"]), fact["role"], name.get(fact["organization"], ""), fact["former"])
@@ -62,8 +80,9 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
     events = [
         {"source": e["source"], "start": e["start"], "end": e["end"], "actor": name.get(e["actor"], e["actor"]),
          "action": e["action"], "target": name.get(e["target"], e["target"]), "event_type": e["event_type"],
-         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"], "sentence": e["sentence"]}
-        for e in (event_facts(graph) if events is None else events)
+         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"],
+         "date": e.get("date", ""), "place": name.get(e.get("place", ""), ""), "sentence": e["sentence"]}
+        for e in facts
     ]
     groups = communities(network)
     parts = components(network)
@@ -79,10 +98,13 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
             "communities": sum(len(c) > 1 for c in groups),
             "components": len(parts),
         },
+        "importance": {"weights": IMPORTANCE_WEIGHTS, "description": IMPORTANCE_TEXT},
         "key_people": key_entities({"Person"}),
         "key_organizations": key_entities({"Organization", "Country"}),
         "roles": sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
         "events": events,
+        "event_types": _by_type(events),
+        "timeline": sorted((e for e in events if e["date"]), key=lambda e: (e["date"], e["source"], e["start"])),
         "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
         "unlinked_entities": sum(len(c) == 1 for c in groups),
         "component_sizes": [len(c) for c in parts],
@@ -90,6 +112,58 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
         "cooperative_pairs": [_pair(p) for p in cooperative_pairs(network, top)],
         "picture": PICTURE,
     }
+
+
+def _published(graph: Graph) -> dict[str, str]:
+    """Each document's publication date (schema:datePublished) by its source, where the graph gives one."""
+    sources = dict(graph.subject_objects(KG.source))
+    return {str(sources[document]): str(date) for document, date in graph.subject_objects(SDO.datePublished)
+            if document in sources}
+
+
+def _seen(roles: list[dict], events: list[dict], published: dict[str, str]) -> dict[str, dict]:
+    """When each entity is first and last seen: the earliest and latest date of the facts it takes part in
+    (an event's own date, else its article's publication date), or, with no date at all, the first and
+    last article (in source order) that states one."""
+    dated: dict[str, list[str]] = {}
+    undated: dict[str, list[str]] = {}
+    for fact in (*roles, *events):
+        date = fact.get("date") or published.get(fact["source"], "")
+        for key in ("person", "organization", "actor", "target"):
+            if fact.get(key):
+                (dated if date else undated).setdefault(fact[key], []).append(date or fact["source"])
+    found = {}
+    for node in set(dated) | set(undated):
+        values = dated.get(node) or undated[node]
+        found[node] = {"first_seen": min(values), "last_seen": max(values)}
+    return found
+
+
+def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
+    """The entities `node` has the most sentences of relations with, either way, and what they are."""
+    count: dict[str, int] = {}
+    labels: dict[str, set[str]] = {}
+    for source, target, data in (*network.out_edges(node, data=True), *network.in_edges(node, data=True)):
+        other = target if source == node else source
+        if other == node:
+            continue
+        count[other] = count.get(other, 0) + data.get("count", 1)
+        labels.setdefault(other, set()).add(("not " if data.get("negated") else "") + data.get("label", ""))
+    best = sorted(count, key=lambda other: (-count[other], network.nodes[other].get("name", other), other))
+    return [{"name": network.nodes[other].get("name", other), "sentences": count[other],
+             "relations": sorted(labels[other])} for other in best[:COUNTERPARTS]]
+
+
+def _by_type(events: list[dict]) -> list[dict]:
+    """Events grouped by CAMEO class and type (conflict first, untyped last), each group in text order."""
+    order = {c: i for i, c in enumerate(("material conflict", "verbal conflict", "material cooperation",
+                                         "verbal cooperation"))}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for event in events:
+        groups.setdefault((event["event_class"], event["event_type"]), []).append(event)
+    keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), -len(groups[k]), k))
+    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": len(groups[(c, t)]),
+             "events": groups[(c, t)]} for c, t in keys]
 
 
 def _pair(pair: dict) -> dict:
@@ -107,33 +181,86 @@ def report_markdown(data: dict) -> str:
         f"{summary['documents']} document{'' if summary['documents'] == 1 else 's'}, {summary['entities']} entities, {summary['relations']} relations between "
         f"them, {summary['roles']} role facts, {summary['events']} events; {summary['communities']} communities, "
         f"{summary['components']} connected components.", "",
-        f"![The entity network: the entities with the highest PageRank and the relations among them]({data['picture']})",
+        f"![The entity network: the most important entities and the relations among them]({data['picture']})",
         "",
         "## Key people", "",
-        *_table(["name", "mentions", "degree", "pagerank", "betweenness"], data["key_people"]), "",
+        _cell(data["importance"]["description"]), "",
+        *_table(["name", "importance", "mentions", "articles", "degree", "pagerank", "betweenness"], data["key_people"]), "",
+        *_profiles(data["key_people"][:PROFILES]),
         "## Key organizations and countries", "",
-        *_table(["name", "type", "mentions", "degree", "pagerank", "betweenness"], data["key_organizations"]), "",
+        *_table(["name", "type", "importance", "mentions", "articles", "degree", "pagerank", "betweenness"],
+                data["key_organizations"]), "",
+        *_profiles(data["key_organizations"][:PROFILES]),
         "## Who holds which role where", "",
         *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
-        "## Events in text order", "",
-        "Negated and hypothetical events are listed as the text states them; they never count as acts below.", "",
-        *_table(["actor", "action", "target", "event_class", "negated", "modality", "source", "sentence"],
-                data["events"][:MARKDOWN_EVENTS]),
-        *(["", f"The first {MARKDOWN_EVENTS} of {len(data['events'])} events; report.json lists them all."]
-          if len(data["events"]) > MARKDOWN_EVENTS else []), "",
+        *_timeline(data["timeline"]),
+        "## Events by type", "",
+        "CAMEO classes, conflict first; within a type, in text order. Negated and hypothetical events are listed "
+        "as the text states them; they never count as acts below.", "",
+        *_events_by_type(data["event_types"], MARKDOWN_EVENTS),
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
                 _pair_rows(data["hostile_pairs"])), "",
         "## Most cooperative pairs", "",
+        "Asserted cooperation between two parties: public statements (CAMEO 01, \"said\", \"told\") and what is "
+        "said to a news organization (an interview) do not count.", "",
         *_table(["actor", "target", "material cooperation", "verbal cooperation", "actions", "sentence"],
                 _pair_rows(data["cooperative_pairs"])), "",
         "## Communities", "",
-        "Louvain communities of the entity network (seeded), most central member first.", "",
+        "Louvain communities of the entity network (seeded), most important member first.", "",
         *(communities_md or ["(none)"]), "",
         f"{data['unlinked_entities']} entities have no relation to another entity.", "",
     ]
     return "\n".join(lines)
+
+
+def _profiles(entities: list[dict]) -> list[str]:
+    """A short paragraph per entity: roles, top counterparts, first and last seen."""
+    lines = []
+    for entity in entities:
+        parts = [f"**{_cell(entity['name'])}** ({_cell(entity['type'])}; {entity['mentions']} mention"
+                 f"{'' if entity['mentions'] == 1 else 's'} in "
+                 f"{entity['articles']} article{'' if entity['articles'] == 1 else 's'})."]
+        if entity.get("aliases"):
+            parts.append("Also: " + _cell("; ".join(entity["aliases"])) + ".")
+        if entity.get("roles"):
+            parts.append("Roles: " + _cell("; ".join(entity["roles"])) + ".")
+        if entity.get("counterparts"):
+            parts.append("Most related: " + "; ".join(
+                f"{_cell(c['name'])} ({_cell(', '.join(c['relations']))}: {c['sentences']} sentence"
+                f"{'' if c['sentences'] == 1 else 's'})" for c in entity["counterparts"]) + ".")
+        if entity.get("first_seen"):
+            same = entity["first_seen"] == entity["last_seen"]
+            parts.append(f"Seen: {_cell(entity['first_seen'])}." if same else
+                         f"First seen {_cell(entity['first_seen'])}, last seen {_cell(entity['last_seen'])}.")
+        lines += ["- " + " ".join(parts)]
+    return [*lines, ""] if lines else []
+
+
+def _timeline(events: list[dict]) -> list[str]:
+    if not events:
+        return []
+    return ["## Timeline", "", "Events the text dates (sem:hasTimeStamp), earliest first.", "",
+            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"],
+                    events[:TIMELINE_MARKDOWN]),
+            *(["", f"The first {TIMELINE_MARKDOWN} of {len(events)} dated events; report.json lists them all."]
+              if len(events) > TIMELINE_MARKDOWN else []), ""]
+
+
+def _events_by_type(groups: list[dict], limit: int) -> list[str]:
+    lines, listed, total = [], 0, sum(g["count"] for g in groups)
+    for group in groups:
+        lines += [f"### {_cell(group['event_type'])} ({_cell(group['event_class'])}): {group['count']}", ""]
+        shown = group["events"][:max(limit - listed, 0)]
+        listed += len(shown)
+        columns = ["actor", "action", "target", "negated", "modality", "source", "sentence"]
+        if any(e["date"] or e["place"] for e in group["events"]):
+            columns[3:3] = ["date", "place"]
+        lines += [*(_table(columns, shown) if shown else [f"({group['count']} events: see report.json)"]), ""]
+    if total > limit:
+        lines += [f"The first {limit} of {total} events; report.json lists them all.", ""]
+    return lines or ["(none)", ""]
 
 
 def _pair_rows(pairs: list[dict]) -> list[dict]:

@@ -28,7 +28,7 @@ def test_build_writes_the_report_with_its_picture(seed_build):
     assert picture.shape[0] >= 600 and picture.shape[1] >= 800
     assert (picture[:, :, :3] < 0.9).any(axis=2).mean() > 0.01  # something is drawn, not a blank canvas
     for heading in ("## Key people", "## Key organizations and countries", "## Who holds which role where",
-                    "## Events in text order", "## Most hostile pairs", "## Most cooperative pairs", "## Communities"):
+                    "## Events by type", "## Most hostile pairs", "## Most cooperative pairs", "## Communities"):
         assert heading in markdown
     assert {"summary", "key_people", "key_organizations", "roles", "events", "communities", "hostile_pairs",
             "cooperative_pairs", "component_sizes", "picture"} <= set(data)
@@ -80,9 +80,9 @@ def test_report_content_on_a_known_graph():
 def test_markdown_shows_article_text_and_never_renders_it():
     markdown = report_markdown(sample_report())
     assert "<b" not in markdown and "&lt;b onmouseover=x&gt;first&lt;/b&gt;" in markdown
-    events = markdown.split("## Events in text order")[1].split("##")[0]
+    events = markdown.split("## Events by type")[1].split("## Most")[0]
     header = next(line for line in events.splitlines() if line.startswith("| actor"))
-    rows = [line for line in events.splitlines() if line.startswith("| ") and line != header]
+    rows = [line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]
     assert len(rows) == 7 and all(len(re.findall(r"(?<!\\)\|", r)) == len(re.findall(r"\|", header)) for r in rows)
 
 
@@ -98,6 +98,46 @@ def test_markdown_lists_the_first_events_of_a_large_corpus():
     data = sample_report()
     data["events"] = data["events"] * 100
     markdown = report_markdown(data)
-    events = markdown.split("## Events in text order")[1].split("##")[0]
+    data["event_types"] = [{**group, "count": group["count"] * 100, "events": group["events"] * 100}
+                           for group in data["event_types"]]
+    markdown = report_markdown(data)
+    events = markdown.split("## Events by type")[1].split("## Most")[0]
     assert len([line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]) == 500
     assert "The first 500 of 700 events; report.json lists them all." in events
+
+
+DATED_TTL = SAMPLE_TTL + """
+@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+kgr:doc schema:datePublished "2020-01-10" .
+kgr:tehran a kg:Place ; skos:prefLabel "Tehran" ; kg:mentionCount 1 .
+kgr:ev1 sem:hasTimeStamp "2020-01-08"^^xsd:date ; sem:hasPlace kgr:tehran .
+kgr:ev5 sem:hasTimeStamp "2020-01"^^xsd:gYearMonth .
+"""
+
+
+def test_profiles_timeline_and_events_by_type():
+    graph = Graph().parse(data=DATED_TTL, format="turtle")
+    data = report_data(graph, entity_graph(graph))
+    zarif = next(p for p in data["key_people"] if p["name"] == "Javad Zarif")
+    assert zarif["roles"] == ["Foreign Minister, Iran", "former envoy"]
+    assert zarif["counterparts"] == [{"name": "Iran", "sentences": 1, "relations": ["Foreign Minister"]},
+                                     {"name": "Israel", "sentences": 1, "relations": ["criticize"]}]
+    # First and last seen: the event's own date, else its article's.
+    assert (zarif["first_seen"], zarif["last_seen"]) == ("2020-01", "2020-01-10")
+    assert [(e["date"], e["actor"], e["action"], e["place"]) for e in data["timeline"]] == [
+        ("2020-01", "Javad Zarif", "criticize", ""), ("2020-01-08", "Iran", "attack", "Tehran")]
+    assert [(g["event_class"], g["event_type"], g["count"]) for g in data["event_types"]] == [
+        ("material conflict", "Assault", 4), ("verbal conflict", "Disapprove", 1),
+        ("verbal cooperation", "Engage in diplomatic cooperation", 1), ("no CAMEO class", "untyped", 1)]
+    markdown = report_markdown(data)
+    assert "## Timeline" in markdown and "| 2020-01-08 | Iran | attack | Israel | Tehran |" in markdown
+    assert "### Assault (material conflict): 4" in markdown
+    assert "- **Javad Zarif** (Person; 2 mentions in 1 article). Also: Zarif. Roles: Foreign Minister, Iran; former envoy." in markdown
+    assert "First seen 2020-01, last seen 2020-01-10." in markdown
+    assert "Ranked by importance, a blend of how often the corpus names an entity (40%)" in markdown
+    # Without dates there is no timeline, and an entity is seen in its articles.
+    undated = sample_report()
+    assert undated["timeline"] == [] and "## Timeline" not in report_markdown(undated)
+    assert undated["key_people"][0]["first_seen"] == "a.txt"
