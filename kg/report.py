@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import textwrap
 from html import escape
 from pathlib import Path
 
@@ -288,8 +289,8 @@ def _table(columns: list[str], rows: list[dict]) -> list[str]:
 
 
 def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nodes: int = PICTURE_NODES) -> bytes:
-    """A PNG of the network's `max_nodes` linked entities with the highest PageRank and the relations among
-    them: colour and shape by type, size by PageRank, edges coloured by event class, arrows actor → target.
+    """A PNG of the network's `max_nodes` most important linked entities and the relations among them (see
+    `picture_figure`).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("a", {"name": "A", "type": "Person"}), ("b", {"name": "B $x$", "type": "Country"})])
@@ -298,6 +299,22 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     >>> render_picture(g)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
     True
     """
+    return _png(picture_figure(network, scores, max_nodes))
+
+
+# Where a name may go around its entity, in order of preference: below, above, right, left, the corners.
+LABEL_SPOTS = ((0, -1, "center", "top"), (0, 1, "center", "bottom"), (1, 0, "left", "center"),
+               (-1, 0, "right", "center"), (1, -1, "left", "top"), (-1, -1, "right", "top"),
+               (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"))
+LABEL_WIDTH = 22  # characters per line of a name: longer names wrap instead of running across the picture
+
+
+def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nodes: int = PICTURE_NODES) -> Figure:
+    """The picture as a matplotlib Figure: colour and shape by type, size by PageRank, edges coloured by event
+    class, arrows actor → target. Names and edge labels are placed so that none overlaps another, a marker
+    or the legend, or leaves the frame: each name takes the first free spot around its entity (most important
+    entities first), long names wrap, and a label with no free spot is left out (the page and report.json
+    have every name)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -311,10 +328,10 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     axes = figure.add_axes((0, 0, 1, 0.95))
     axes.set_axis_off()
     figure.suptitle(f"{shown.number_of_nodes()} of {network.number_of_nodes()} entities "
-                    f"(the linked ones with the highest PageRank)", fontsize=12)
+                    f"(the most important linked ones)", fontsize=12)
     if not shown.number_of_nodes():
         axes.text(0.5, 0.5, "No relations between entities", ha="center", va="center", fontsize=14)
-        return _png(figure)
+        return figure
 
     layout_graph = nx.Graph()
     layout_graph.add_nodes_from(sorted(shown.nodes))
@@ -323,14 +340,49 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     position = nx.forceatlas2_layout(layout_graph, seed=7, max_iter=300, gravity=2.0, scaling_ratio=4.0,
                                      strong_gravity=True, node_size={n: 1.0 for n in layout_graph})
     position = nx.rescale_layout_dict(position)
+    # Fixed limits, so that a label's place on the canvas is known while the picture is drawn.
+    axes.set_xlim(-1.25, 1.25)
+    axes.set_ylim(-1.2, 1.15)
     top = max(scores[n]["pagerank"] for n in shown) or 1.0
     size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
 
-    categories = []
+    types = sorted({shown.nodes[n].get("type", "") for n in shown})
+    categories = [edge_category(data) for _, _, data in shown.edges(data=True)]
+    handles = [Line2D([], [], linestyle="", marker=MARKERS[TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["shape"]],
+                      color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
+    handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
+                       label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
+    legend = axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    renderer = figure.canvas.get_renderer()
+    frame = axes.get_window_extent(renderer)
+    taken = [legend.get_window_extent(renderer)]
+    for node in shown:  # markers are obstacles too: a square of the marker's size around its centre
+        x, y = axes.transData.transform(position[node])
+        half = math.sqrt(size[node]) / 2 * figure.dpi / 72
+        taken.append(_box(x - half, y - half, x + half, y + half))
+
+    for entity_type in types:
+        style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
+        members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
+        axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
+                     s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
+                     edgecolors="white", linewidths=0.8, zorder=2)
+    order = {node: index for index, node in enumerate(linked)}
+    for node in sorted(shown, key=order.get):
+        name = "\n".join(textwrap.wrap(shown.nodes[node].get("name", node), LABEL_WIDTH)) or node
+        gap = (math.sqrt(size[node]) / 2 + 3) * figure.dpi / 72
+        x, y = axes.transData.transform(position[node])
+        for dx, dy, ha, va in LABEL_SPOTS:
+            label = axes.text(0, 0, _plain(name), ha=ha, va=va, fontsize=8, zorder=3, linespacing=1.0,
+                              transform=None)
+            label.set_position((x + dx * gap, y + dy * gap))
+            if _fits(label, renderer, frame, taken):
+                break
+            label.remove()
+
     parallel: dict[tuple[str, str], int] = {}
     for source, target, data in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("label", ""))):
         category = edge_category(data)
-        categories.append(category)
         nth = parallel[(source, target)] = parallel.get((source, target), -1) + 1
         bend = 0.08 + 0.12 * nth
         color = EDGE_STYLES[category]["color"]
@@ -342,28 +394,28 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
         if shown.number_of_edges() <= EDGE_LABELS_MAX:
             # The middle of an arc3 curve: half way from the chord's middle to its control point.
             (x1, y1), (x2, y2) = position[source], position[target]
-            axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
-                      _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
-                      bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
-    types = sorted({shown.nodes[n].get("type", "") for n in shown})
-    for entity_type in types:
-        style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
-        members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
-        axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
-                     s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
-                     edgecolors="white", linewidths=0.8, zorder=2)
-    for node in sorted(shown):
-        axes.text(position[node][0], position[node][1] - 0.045, _plain(shown.nodes[node].get("name", node)),
-                  ha="center", va="top", fontsize=8, zorder=3)
+            label = axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
+                              _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
+                              bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+            if not _fits(label, renderer, frame, taken):
+                label.remove()
+    return figure
 
-    handles = [Line2D([], [], linestyle="", marker=MARKERS[TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["shape"]],
-                      color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
-    handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
-                       label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
-    axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-    axes.margins(0.08)
-    axes.autoscale_view()
-    return _png(figure)
+
+def _box(x0: float, y0: float, x1: float, y1: float):
+    from matplotlib.transforms import Bbox
+
+    return Bbox([[x0, y0], [x1, y1]])
+
+
+def _fits(label, renderer, frame, taken: list) -> bool:
+    """Whether a text lies inside the frame and clear of everything placed so far (then it is placed)."""
+    box = label.get_window_extent(renderer).padded(1)
+    inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    if inside and not any(box.overlaps(other) for other in taken):
+        taken.append(box)
+        return True
+    return False
 
 
 def _plain(text: str) -> str:

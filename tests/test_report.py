@@ -141,3 +141,24 @@ def test_profiles_timeline_and_events_by_type():
     undated = sample_report()
     assert undated["timeline"] == [] and "## Timeline" not in report_markdown(undated)
     assert undated["key_people"][0]["first_seen"] == "a.txt"
+
+
+def test_picture_labels_neither_collide_nor_leave_the_frame(seed_build):
+    from kg.rdf import load_graph
+    from kg.report import picture_figure
+
+    network = entity_graph(load_graph(seed_build / "graph.ttl"))
+    figure = picture_figure(network)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    frame = axes.get_window_extent(renderer)
+    boxes = [text.get_window_extent(renderer) for text in axes.texts]
+    names = {text.get_text().replace("\n", " ") for text in axes.texts}
+    assert "Foundation for the Defense of Democracies" in names and "Qassem Soleimani" in names
+    assert len(boxes) >= 40  # names and edge labels
+    for box in boxes:
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+    assert overlapping == []
+    legend = axes.get_legend().get_window_extent(renderer)
+    assert not any(box.overlaps(legend) for box in boxes)
