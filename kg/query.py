@@ -227,7 +227,34 @@ def run_endpoint_query(url: str, query: str, params: Mapping[str, str] | None = 
             if alias:
                 known[2].append(alias)
         params.update({name: entity_named_among(entities, params[name]) for name in entity_params})
-    return _endpoint_select(url, with_values(text, check_params(query, text, params)), timeout)
+    text = with_values(text, check_params(query, text, params))
+    form = _query_form(text)
+    if form not in {None, "SelectQuery", "AskQuery"}:
+        raise KgError(f"only SELECT and ASK queries print rows; this is a {form.removesuffix('Query').upper()} query")
+    return _endpoint_select(url, text, timeout)
+
+
+def _query_form(text: str) -> str | None:
+    """The form of a query as rdflib's parser reads it ("SelectQuery", ...), or None where rdflib cannot
+    parse it: the endpoint then judges it, and says what is wrong in its own words."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text).algebra.name
+    except Exception:  # pyparsing and rdflib raise many types; the endpoint's answer says more
+        return None
+
+
+def _query_endpoint(url: str) -> str:
+    """Where Oxigraph answers SPARQL queries on the server of `url`.
+
+    >>> _query_endpoint("http://127.0.0.1:7878/store")
+    'http://127.0.0.1:7878/query'
+    """
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/query", "", ""))
 
 
 def _endpoint_select(url: str, text: str, timeout: float) -> QueryResult:
@@ -244,7 +271,13 @@ def _endpoint_select(url: str, text: str, timeout: float) -> QueryResult:
             body = response.read()
     except urllib.error.HTTPError as error:
         detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
-        raise KgError(f"the endpoint {url} answered {error.code} {error.reason}" + (f": {detail}" if detail else "")) from None
+        if error.code == 400 and re.match(r"error at \d+:\d+", detail):  # Oxigraph's syntax error, as locally
+            raise KgError(_describe_error(ValueError(detail[:160]))) from None
+        # A server's base URL or its graph store answers "not found" or "unsupported media type".
+        hint = (f" (give the server's SPARQL query endpoint, for Oxigraph {_query_endpoint(url)})"
+                if error.code in {404, 405, 415} else "")
+        raise KgError(f"the endpoint {url} answered {error.code} {error.reason}" + (f": {detail}" if detail else "")
+                      + hint) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise KgError(f"cannot reach the SPARQL endpoint {url}: {reason}") from None

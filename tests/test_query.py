@@ -189,7 +189,12 @@ def test_query_a_sparql_endpoint_gives_the_rows_of_the_local_file(seed_build, un
     ambiguous = run_kg("query", endpoint, "between", "--param", "a=Mark", "--param", "b=Iran")
     assert ambiguous.returncode == 1 and ambiguous.stderr.startswith("kg: error: 'Mark' names 2 entities")
     bad = run_kg("query", endpoint, "SELECT ?x WHERE { ?x")
-    assert bad.returncode == 1 and bad.stderr.startswith("kg: error: the endpoint") and bad.stderr.count("\n") == 1
+    assert bad.returncode == 1 and bad.stderr.startswith("kg: error: SPARQL syntax error at line 1, column 21: ")
+    assert bad.stderr.count("\n") == 1
+    construct = run_kg("query", endpoint, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert construct.stderr == "kg: error: only SELECT and ASK queries print rows; this is a CONSTRUCT query\n"
+    base = run_kg("query", union_server, "roles")  # the server's base URL, not its query endpoint
+    assert base.returncode == 1 and base.stderr.endswith(f"(give the server's SPARQL query endpoint, for Oxigraph {endpoint})\n")
     unreachable = run_kg("query", "http://127.0.0.1:9/query", "roles")
     assert unreachable.returncode == 1 and unreachable.stderr.startswith("kg: error: cannot reach the SPARQL endpoint")
 
