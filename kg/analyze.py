@@ -241,8 +241,9 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
     """The entity network of an RDF graph (`roles` and `events`: its `role_facts` and `event_facts`, if the
     caller has them already).
 
-    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `roles` (sorted "role, organization"
-    strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
+    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
+    takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
+    as sorted "action ×count (dates; places)" strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
     and `event_type` (events only, "" if untyped), `negated`, `modality`, `count` (how many sentences state
     it) and `evidence`, a list of {source, sentence, start, end} dicts in text order. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
@@ -281,17 +282,20 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
         if fact["organization"]:
             key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
             relations[key].append(fact)
+    acts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # events with no target
     for fact in event_facts(graph) if events is None else events:
         sources[fact["actor"]].add(fact["source"])
         sources[fact["target"]].add(fact["source"])
-        if fact["target"]:
+        if not fact["target"]:
+            acts[fact["actor"]][_relation({**fact, "label": fact["action"], "count": 1})].append(fact)
+        else:
             key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],
                    fact["negated"], fact["modality"])
             relations[key].append(fact)
 
     for node in sorted(nodes):
         network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(held[node]),
-                         articles=len(sources[node]))
+                         articles=len(sources[node]), acts=_acts(acts.get(node, {}), nodes))
     for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
         if source not in network or target not in network:
             continue
@@ -301,6 +305,21 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
                          event_type=event_type, event_class=event_class, negated=negated, modality=modality,
                          count=len(evidence), evidence=evidence)
     return network
+
+
+def _acts(acts: dict[str, list[dict]], nodes: dict[str, dict]) -> list[str]:
+    """An entity's events with no target ("the Pentagon confirmed"), one line per action, the most stated
+    first: how many sentences state it, and its dates and places where the graph has them.
+
+    >>> _acts({"confirm": [{"date": "2020-01-03", "place": ""}, {"date": "", "place": "p"}]}, {"p": {"name": "Baghdad"}})
+    ['confirm ×2 (2020-01-03; Baghdad)']
+    """
+    lines = []
+    for label, facts in sorted(acts.items(), key=lambda item: (-len(item[1]), item[0])):
+        about = sorted({f["date"] for f in facts if f.get("date")}) + sorted(
+            {nodes.get(f["place"], {}).get("name", "") for f in facts if f.get("place")} - {""})
+        lines.append(label + (f" ×{len(facts)}" if len(facts) > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
+    return lines
 
 
 def _evidence_item(fact: dict, nodes: dict[str, dict]) -> dict:

@@ -44,6 +44,7 @@ IMPORTANCE_TEXT = (
 ).format(**IMPORTANCE_WEIGHTS)
 PROFILES = 5  # key people and key organizations with a profile in report.md
 COUNTERPARTS = 3  # counterparts named in a profile
+ACTS = 5  # events with no target named in a profile
 TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
 
 
@@ -67,7 +68,8 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
              "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
              "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
              "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4),
-             "roles": network.nodes[n].get("roles", []), "counterparts": _counterparts(network, n),
+             "roles": network.nodes[n].get("roles", []), "acts": network.nodes[n].get("acts", []),
+             "counterparts": _counterparts(network, n),
              **seen.get(n, {"first_seen": "", "last_seen": ""})}
             for n in order if network.nodes[n].get("type") in types
         ][:top]
@@ -227,6 +229,9 @@ def _profiles(entities: list[dict]) -> list[str]:
             parts.append("Also: " + _cell("; ".join(entity["aliases"])) + ".")
         if entity.get("roles"):
             parts.append("Roles: " + _cell("; ".join(entity["roles"])) + ".")
+        if entity.get("acts"):
+            parts.append("Other events: " + _cell("; ".join(entity["acts"][:ACTS])) +
+                         (f" and {len(entity['acts']) - ACTS} more" if len(entity["acts"]) > ACTS else "") + ".")
         if entity.get("counterparts"):
             parts.append("Most related: " + "; ".join(
                 f"{_cell(c['name'])} ({_cell(', '.join(c['relations']))}: {c['sentences']} sentence"

@@ -152,7 +152,7 @@ def page_content(network: nx.MultiDiGraph, focus: str | None = None, depth: int 
                      size=round(10 + 30 * math.sqrt(scores[node]["pagerank"] / top), 2),
                      borderWidth=4 if node == focus_node else 1,
                      kgType=data.get("type", ""), aliases=list(data.get("aliases", ())),
-                     roles=list(data.get("roles", ())), mentions=data.get("mentions", 0),
+                     roles=list(data.get("roles", ())), acts=list(data.get("acts", ())), mentions=data.get("mentions", 0),
                      articles=data.get("articles", 0), rank=rank[node], linked=node in linked,
                      importance=round(scores[node].get("importance", 0.0), 4))
     parallel: Counter = Counter()

@@ -238,3 +238,8 @@ def test_no_press_interview_among_the_seeds_cooperative_pairs(seed_build):
     pairs = cooperative_pairs(network)
     assert pairs and all("VOA" not in (p["actor"], p["target"]) for p in pairs)
     assert all("tell" not in p["actions"] and "say" not in p["actions"] for p in pairs)
+
+
+def test_events_with_no_target_are_the_actors_acts(sample):
+    assert sample.nodes[IRI + "israel"]["acts"] == ["say"]
+    assert sample.nodes[IRI + "iran"]["acts"] == [] and sample.nodes[IRI + "iran"]["articles"] == 1

@@ -382,6 +382,8 @@ def check_page_at_scale(visit, search: str) -> None:
     assert page.locator("#panel-name").inner_text() == page.evaluate("(id) => nodes.get(id).label", hub)
     assert page.locator("#panel-relations li").count() == relations > 0
     assert page.locator("#panel-documents li").count() >= 1
+    acts = page.evaluate("(id) => nodes.get(id).acts", hub)
+    assert [li.inner_text() for li in page.locator("#panel-acts li").all()] == (acts or ["none"])
     # Faded entities' labels fade with them.
     colours = page.evaluate("""(id) => { const near = new Set([id, ...network.getConnectedNodes(id)]);
         return nodes.get().map(n => [near.has(n.id), n.font.color]); }""", hub)

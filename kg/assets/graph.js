@@ -171,8 +171,8 @@ var network;
   network.on("selectNode", function (params) { highlight(params.nodes[0]); showPanel(params.nodes[0]); });
   network.on("deselectNode", function () { highlight(null); hidePanel(); });
 
-  // The side panel: names, roles, relations (with their dates and places when the graph has them) and the
-  // documents they come from, all set as text.
+  // The side panel: names, roles, relations and events with no target (with their dates and places when the
+  // graph has them) and the documents of the relations, all set as text.
   const panel = document.getElementById("panel");
   function list(id, items) {
     const element = document.getElementById(id);
@@ -197,6 +197,7 @@ var network;
       " article" + (node.articles === 1 ? "" : "s") + " · importance " + node.importance.toFixed(2) +
       " (#" + (node.rank + 1) + " of " + data.nodes.length + ")");
     list("panel-roles", node.roles.slice());
+    list("panel-acts", node.acts.slice());
     const mine = data.edges.filter(function (edge) { return edge.from === id || edge.to === id; });
     mine.sort(function (a, b) { return b.count - a.count || (a.id < b.id ? -1 : 1); });
     list("panel-relations", mine.map(function (edge) {
