@@ -164,7 +164,7 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
     focus: Annotated[Optional[str], typer.Option("--focus", help="Show only this entity's network (any of its names).")] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="With --focus: how many hops around the entity.")] = 1,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, those with the highest PageRank.")] = 500,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, the most important (see the report).")] = 500,
 ) -> None:
     """Write the interactive page of a graph: self-contained, opens offline.
 

@@ -77,7 +77,7 @@ class PageContent:
     net: Network
     shown_nodes: int
     total_nodes: int
-    left_out_nodes: tuple[str, ...]  # names, highest PageRank first
+    left_out_nodes: tuple[str, ...]  # names, most important first
     left_out_edges: int
     focus: str | None
 
@@ -102,7 +102,8 @@ def _node_tooltip(data: dict, score: dict) -> str:
     if data.get("aliases"):
         lines.append("also: " + "; ".join(data["aliases"]))
     lines += [f"role: {role}" for role in data.get("roles", ())]
-    lines.append(f"mentions: {data.get('mentions', 0)} · links: {score['degree']} · PageRank: {score['pagerank']:.3f}")
+    lines.append(f"mentions: {data.get('mentions', 0)} · links: {score['degree']} · PageRank: {score['pagerank']:.3f}"
+                 f" · importance: {score.get('importance', 0.0):.2f}")
     return "\n".join(lines)
 
 
@@ -123,7 +124,8 @@ def _edge_tooltip(edge: dict, source_name: str, target_name: str) -> str:
     lines = [f"{source_name} → {edge_label(edge)} → {target_name}  [{kind}; {edge_category(edge)}]"]
     evidence = edge.get("evidence", ())
     for item in evidence[:TOOLTIP_SENTENCES]:
-        lines += ["", f"“{item['sentence']}”", f"— {item['source']}, characters {item['start']}–{item['end']}"]
+        when = "".join(f", {item[key]}" for key in ("date", "place") if item.get(key))
+        lines += ["", f"“{item['sentence']}”", f"— {item['source']}, characters {item['start']}–{item['end']}{when}"]
     if len(evidence) > TOOLTIP_SENTENCES:
         lines += ["", f"… and {len(evidence) - TOOLTIP_SENTENCES} more sentences"]
     return "\n".join(lines)
@@ -132,7 +134,7 @@ def _edge_tooltip(edge: dict, source_name: str, target_name: str) -> str:
 def page_content(network: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
                  max_nodes: int = DEFAULT_MAX_NODES, scores: dict | None = None) -> PageContent:
     """The nodes and edges the page shows: the ego network of `focus` (a name or alias) within `depth` hops
-    if given, then at most `max_nodes` entities, those with the highest PageRank."""
+    if given, then at most `max_nodes` entities, the most important (`kg.analyze.importance`)."""
     scores = scores if scores is not None else centrality(network)
     focus_node = find_entity(network, focus) if focus else None
     view = ego_network(network, focus_node, depth) if focus_node else network

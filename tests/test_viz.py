@@ -98,7 +98,7 @@ def test_legend_colours_shapes_sizes_and_edge_styles(sample_html):
     assert re.findall(r'data-filter="type" value="([^"]+)"', sample_html) == ["Country", "Organization", "Person"]
 
 
-def test_max_nodes_keeps_the_top_by_pagerank_and_says_what_was_left_out():
+def test_max_nodes_keeps_the_most_important_and_says_what_was_left_out():
     network = star(620)
     html = render_html(network)
     data = page_data(html)
@@ -107,7 +107,7 @@ def test_max_nodes_keeps_the_top_by_pagerank_and_says_what_was_left_out():
     kept = set(top)
     assert len(data["edges"]) == sum(u in kept and v in kept for u, v in network.edges())
     note = re.search(r'<p class="note" id="left-out">(.*?)</p>', html, re.S).group(1)
-    assert "Showing the 500 entities with the highest PageRank of 620" in note
+    assert "Showing the 500 most important entities of 620" in note
     assert "left out: 120 entities" in note and "the Turtle keeps them all" in note
     assert "left-out" not in render_html(star(30))
 
