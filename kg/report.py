@@ -106,8 +106,9 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
         "key_organizations": key_entities({"Organization", "Country"}),
         "roles": sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
         "events": events,
-        "event_types": _by_type(events),
-        "timeline": sorted((e for e in events if e["date"]), key=lambda e: (e["date"], e["source"], e["start"])),
+        # Counts only: the events themselves are listed once, above (report.md groups them and dates them).
+        "event_types": [{key: group[key] for key in ("event_class", "event_type", "count")} for group in _by_type(events)],
+        "dated_events": sum(bool(e["date"]) for e in events),
         "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
         "unlinked_entities": sum(len(c) == 1 for c in groups),
         "component_sizes": [len(c) for c in parts],
@@ -196,11 +197,11 @@ def report_markdown(data: dict) -> str:
         *_profiles(data["key_organizations"][:PROFILES]),
         "## Who holds which role where", "",
         *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
-        *_timeline(data["timeline"]),
+        *_timeline(_dated(data["events"])),
         "## Events by type", "",
         "CAMEO classes, conflict first; within a type, in text order. Negated and hypothetical events are listed "
         "as the text states them; they never count as acts below.", "",
-        *_events_by_type(data["event_types"], MARKDOWN_EVENTS),
+        *_events_by_type(_by_type(data["events"]), MARKDOWN_EVENTS),
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
@@ -242,6 +243,11 @@ def _profiles(entities: list[dict]) -> list[str]:
                          f"First seen {_cell(entity['first_seen'])}, last seen {_cell(entity['last_seen'])}.")
         lines += ["- " + " ".join(parts)]
     return [*lines, ""] if lines else []
+
+
+def _dated(events: list[dict]) -> list[dict]:
+    """The events the text dates, earliest first (a day before its month: "2020-01" < "2020-01-08")."""
+    return sorted((e for e in events if e.get("date")), key=lambda e: (e["date"], e["source"], e["start"]))
 
 
 def _timeline(events: list[dict]) -> list[str]:
