@@ -241,7 +241,7 @@ def _profiles(entities: list[dict]) -> list[str]:
             same = entity["first_seen"] == entity["last_seen"]
             parts.append(f"Seen: {_cell(entity['first_seen'])}." if same else
                          f"First seen {_cell(entity['first_seen'])}, last seen {_cell(entity['last_seen'])}.")
-        lines += ["- " + " ".join(parts)]
+        lines += ["- " + " ".join(part[:-1] if part.endswith("..") else part for part in parts)]  # "U.S.."
     return [*lines, ""] if lines else []
 
 
