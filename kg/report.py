@@ -333,7 +333,7 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
 
     scores = scores if scores is not None else centrality(network)
     linked = [n for n in ranked(network, scores) if scores[n]["degree"] > 0]
-    shown = network.subgraph(linked[:max_nodes])
+    shown = network.subgraph(_linked_among(network, linked, max_nodes))
     figure = Figure(figsize=(12, 9), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 0.95))
@@ -356,6 +356,9 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     axes.set_ylim(-1.2, 1.15)
     top = max(scores[n]["pagerank"] for n in shown) or 1.0
     size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
+    # A marker's radius in data units (the axes' smaller scale: 855 px for 2.35 units), and some room.
+    units = figure.dpi * 9 * 0.95 / 2.35
+    position = _spread(position, {n: (math.sqrt(size[n]) / 2 * figure.dpi / 72 + 8) / units for n in shown})
 
     types = sorted({shown.nodes[n].get("type", "") for n in shown})
     categories = [edge_category(data) for _, _, data in shown.edges(data=True)]
@@ -411,6 +414,65 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
             if not _fits(label, renderer, frame, taken):
                 label.remove()
     return figure
+
+
+def _linked_among(network: nx.MultiDiGraph, candidates: list[str], count: int) -> list[str]:
+    """Up to `count` of `candidates` (most important first), each with a relation to another one chosen:
+    the first `count`, then, while some of them have no relation among the chosen, those are replaced by
+    the next candidates that have one.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "x"), ("d", "b")])
+    >>> _linked_among(g, ["a", "b", "c", "d", "x"], 3)
+    ['a', 'b', 'd']
+    """
+    def neighbours(node: str) -> set[str]:
+        return (set(network.successors(node)) | set(network.predecessors(node))) - {node}
+
+    chosen = list(candidates[:count])
+    rest = list(candidates[count:])
+    while True:
+        members = set(chosen)
+        alone = [n for n in chosen if not neighbours(n) & members]
+        if not alone or not rest:
+            return [n for n in chosen if n not in alone] if alone else chosen
+        chosen = [n for n in chosen if n not in alone]
+        members = set(chosen)
+        added = [n for n in rest if neighbours(n) & members][:count - len(chosen)]
+        if not added:
+            return chosen
+        rest = [n for n in rest if n not in added]
+        chosen = [n for n in candidates if n in members or n in added]
+
+
+def _spread(position: dict, radius: dict, rounds: int = 60) -> dict:
+    """The layout with overlapping markers pushed apart (each pair by half its overlap per round), kept in
+    the square [-1, 1]; deterministic, in node order.
+
+    >>> moved = _spread({"a": (0.0, 0.0), "b": (0.01, 0.0)}, {"a": 0.1, "b": 0.1})
+    >>> round(moved["b"][0] - moved["a"][0], 2)
+    0.2
+    """
+    import numpy as np
+
+    nodes = sorted(position)
+    points = np.array([position[n] for n in nodes], dtype=float)
+    radii = np.array([radius[n] for n in nodes])
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(nodes)):
+            for j in range(i + 1, len(nodes)):
+                gap = points[j] - points[i]
+                distance = float(np.hypot(*gap))
+                overlap = radii[i] + radii[j] - distance
+                if overlap > 1e-9:
+                    direction = gap / distance if distance > 1e-12 else np.array([1.0, 0.0])
+                    points[i] -= direction * overlap / 2
+                    points[j] += direction * overlap / 2
+                    moved = True
+        np.clip(points, -1.0, 1.0, out=points)
+        if not moved:
+            break
+    return {n: (float(points[k][0]), float(points[k][1])) for k, n in enumerate(nodes)}
 
 
 def _box(x0: float, y0: float, x1: float, y1: float):

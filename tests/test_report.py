@@ -163,3 +163,32 @@ def test_picture_labels_neither_collide_nor_leave_the_frame(seed_build):
     assert overlapping == []
     legend = axes.get_legend().get_window_extent(renderer)
     assert not any(box.overlaps(legend) for box in boxes)
+
+
+def test_picture_entities_each_have_a_relation_in_it_and_no_markers_overlap(tmp_path):
+    import networkx as nx
+
+    from kg.report import picture_figure
+
+    # A hub and a string of pairs: the first 40 by importance include entities whose partner is left out.
+    network = nx.MultiDiGraph()
+    edge = dict(kind="event", label="meet", event_type="Consult", event_class="verbal cooperation", negated=False,
+                modality="asserted", count=1, evidence=[])
+    for i in range(120):
+        network.add_node(f"n{i:03d}", name=f"E{i}", type="Person", aliases=[], mentions=200 - i, articles=1, roles=[])
+    for i in range(1, 30):
+        network.add_edge(f"n{i:03d}", "n000", **edge)
+    for i in range(30, 120, 2):
+        network.add_edge(f"n{i:03d}", f"n{119 - (i - 30) // 2:03d}", **edge)
+    figure = picture_figure(network)
+    axes = figure.axes[0]
+    drawn = {text.get_text() for text in axes.texts} - {"meet"}
+    shown = {n for n, data in network.nodes(data=True) if data["name"] in drawn}
+    assert len(shown) >= 30
+    assert all(any(other in shown for other in nx.all_neighbors(network, node)) for node in shown)
+    # No two markers overlap: centres on the canvas at least the sum of their radii apart.
+    markers = [(axes.transData.transform(offset), (size ** 0.5) / 2 * figure.dpi / 72)
+               for collection in axes.collections for offset, size in zip(collection.get_offsets(), collection.get_sizes())]
+    assert len(markers) == len(shown) >= 30
+    assert all(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 >= ra + rb - 0.5
+               for i, (a, ra) in enumerate(markers) for b, rb in markers[i + 1:])
