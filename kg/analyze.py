@@ -243,9 +243,10 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
 
     Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
     takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
-    as sorted "action ×count (dates; places)" strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
-    and `event_type` (events only, "" if untyped), `negated`, `modality`, `count` (how many sentences state
-    it) and `evidence`, a list of {source, sentence, start, end} dicts in text order. Edge keys are stable
+    "action ×count (dates; places)" strings, the most stated first). Edge attributes: `kind` ("role" or
+    "event"), `label` (the role or the action), `event_class` and `event_type` (events only, "" if untyped),
+    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, a list of {source, sentence,
+    start, end} dicts in text order, with the event's `date` and `place` (by name) when the graph has them. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
     same graph always gives the same network.
 
