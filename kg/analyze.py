@@ -17,19 +17,22 @@ Every function here is a pure function of its arguments, in the style of network
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 import networkx as nx
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SKOS
 
+from kg.data import word_list
 from kg.errors import KgError
-from kg.namespace import KG, NIF
-from kg.rdf import PREFIX_IRIS
+from kg.namespace import KG, NIF, SEM
+from kg.rdf import PREFIX_IRIS, cameo_roots
 from kg.store import is_oxigraph, oxigraph_select
 
 # The entity classes of the ontology; a node typed with several keeps the first.
@@ -38,6 +41,23 @@ ENTITY_CLASSES = ("Person", "Organization", "Country", "Place")
 EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 CONFLICT_CLASSES = ("material conflict", "verbal conflict")  # most severe first: ranks hostile pairs
 COOPERATION_CLASSES = ("material cooperation", "verbal cooperation")
+
+# When and where an event happened (CONTRACT.md: the events branch writes them; absent, they are "").
+SEM_TIMESTAMP = URIRef(str(SEM._NS) + "hasTimeStamp")
+SEM_PLACE = URIRef(str(SEM._NS) + "hasPlace")
+
+# Importance, the order of "key people and organizations": a blend of how often the corpus names an entity,
+# in how many articles it takes part in a fact, and its PageRank over asserted relations, each scaled to
+# 0..1 by the network's largest (mentions and articles on a log scale: the tenth mention adds less than the
+# second). Centrality alone ranked a name said once above one said twelve times when the single sentence
+# linked it to a hub; mentions alone would rank a much-named bystander first.
+IMPORTANCE_WEIGHTS = {"mentions": 0.4, "articles": 0.2, "centrality": 0.4}
+
+# A public statement (CAMEO 01: "say", "tell", "report") is no cooperation between two parties, and a
+# verbal event addressed to the press ("told VOA", "said in an interview with Reuters") is an interview:
+# neither counts in the hostile and cooperative pairs. An act against the press (an arrest, a ban) does.
+STATEMENT_CODE = "01"
+NEWS_ORGANIZATIONS = "news_organizations.txt"
 
 # Exact betweenness costs O(nodes × edges); above this many nodes it is estimated from a seeded sample.
 BETWEENNESS_EXACT_MAX_NODES = 1000
@@ -90,7 +110,7 @@ def _evidence_order(evidence: dict) -> tuple:
 
 
 ROLE_KEYS = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
-EVENT_KEYS = ("actor", "target", "action", "event_type", "event_class", "negated", "modality",
+EVENT_KEYS = ("actor", "target", "action", "event_type", "event_class", "negated", "modality", "date", "place",
               "source", "start", "end", "sentence")
 
 
@@ -124,8 +144,9 @@ def role_facts(graph: Graph) -> list[dict]:
 
 def event_facts(graph: Graph) -> list[dict]:
     """Every event of an RDF graph, in text order: actor and target (IRIs; target "" if none), action,
-    CAMEO event type and class labels ("" if untyped), negated, modality, and the evidence. Read as
-    `role_facts` reads."""
+    CAMEO event type and class labels ("" if untyped), negated, modality, date (sem:hasTimeStamp's
+    lexical form, "2020-01-03", "2020-01" or "2020") and place (sem:hasPlace's IRI), "" when the graph
+    does not say, and the evidence. Read as `role_facts` reads."""
     if is_oxigraph(graph):
         return _event_facts_in_oxigraph(graph)
     lookup, facts = _Lookup(graph), set()
@@ -137,7 +158,8 @@ def event_facts(graph: Graph) -> list[dict]:
         fact = (_first(properties[KG.actor]), _first(properties[KG.target]), _first(properties[KG.action]),
                 lookup.value(event_type, SKOS.prefLabel) if event_type else "",
                 lookup.value(event_type, KG.eventClass, SKOS.prefLabel) if event_type else "",
-                _flag(properties[KG.negated]), _first(properties[KG.modality]) or "asserted")
+                _flag(properties[KG.negated]), _first(properties[KG.modality]) or "asserted",
+                _first(properties[SEM_TIMESTAMP]), _first(properties[SEM_PLACE]))
         for node in properties[KG.evidence]:
             if evidence := lookup.evidence(node):
                 facts.add((*fact, *_evidence_order(evidence)))
@@ -153,10 +175,11 @@ WHERE { ?fact a org:Membership ; org:member ?p ; org:role ?r .
 GROUP BY ?fact"""
 _EVENTS = """
 SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
-       (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality)
+       (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date) (MIN(STR(?l)) AS ?place)
 WHERE { ?fact a kg:Event ; kg:actor ?a ; kg:action ?x .
         OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
-        OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m } }
+        OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m }
+        OPTIONAL { ?fact sem:hasTimeStamp ?w } OPTIONAL { ?fact sem:hasPlace ?l } }
 GROUP BY ?fact"""
 _EVIDENCE = """
 SELECT ?fact (MIN(STR(?d)) AS ?document) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
@@ -194,8 +217,8 @@ def _event_facts_in_oxigraph(graph: Graph) -> list[dict]:
     evidence = _evidence_in_oxigraph(graph, "kg:Event")
     facts = {(actor, target or "", action, label.get(kind, "") if kind else "",
               label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
-              modality or "asserted", *said)
-             for fact, actor, target, action, kind, negated, modality in _select(graph, _EVENTS)
+              modality or "asserted", date or "", place or "", *said)
+             for fact, actor, target, action, kind, negated, modality, date, place in _select(graph, _EVENTS)
              for said in evidence.get(fact, ())}
     return _in_text_order(facts, EVENT_KEYS)
 
@@ -218,10 +241,12 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
     """The entity network of an RDF graph (`roles` and `events`: its `role_facts` and `event_facts`, if the
     caller has them already).
 
-    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `roles` (sorted "role, organization"
-    strings). Edge attributes: `kind` ("role" or "event"), `label` (the role or the action), `event_class`
-    and `event_type` (events only, "" if untyped), `negated`, `modality`, `count` (how many sentences state
-    it) and `evidence`, a list of {source, sentence, start, end} dicts in text order. Edge keys are stable
+    Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
+    takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
+    "action ×count (dates; places)" strings, the most stated first). Edge attributes: `kind` ("role" or
+    "event"), `label` (the role or the action), `event_class` and `event_type` (events only, "" if untyped),
+    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, a list of {source, sentence,
+    start, end} dicts in text order, with the event's `date` and `place` (by name) when the graph has them. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
     same graph always gives the same network.
 
@@ -248,30 +273,65 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
         nodes[node], aliases[node] = attributes, names
     held: dict[str, set[str]] = defaultdict(set)
     relations: dict[tuple, list[dict]] = defaultdict(list)
+    sources: dict[str, set[str]] = defaultdict(set)  # the articles in which each entity takes part in a fact
     for fact in role_facts(graph) if roles is None else roles:
         label = ("former " if fact["former"] else "") + fact["role"]
         organization = nodes.get(fact["organization"], {}).get("name")
         held[fact["person"]].add(f"{label}, {organization}" if organization else label)
+        sources[fact["person"]].add(fact["source"])
+        sources[fact["organization"]].add(fact["source"])
         if fact["organization"]:
             key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
             relations[key].append(fact)
+    acts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # events with no target
     for fact in event_facts(graph) if events is None else events:
-        if fact["target"]:
+        sources[fact["actor"]].add(fact["source"])
+        sources[fact["target"]].add(fact["source"])
+        if not fact["target"]:
+            acts[fact["actor"]][_relation({**fact, "label": fact["action"], "count": 1})].append(fact)
+        else:
             key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],
                    fact["negated"], fact["modality"])
             relations[key].append(fact)
 
     for node in sorted(nodes):
-        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(held[node]))
+        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(held[node]),
+                         articles=len(sources[node]), acts=_acts(acts.get(node, {}), nodes))
     for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
         if source not in network or target not in network:
             continue
-        evidence = [{k: fact[k] for k in ("source", "sentence", "start", "end")} for fact in facts]
+        evidence = [_evidence_item(fact, nodes) for fact in facts]
         qualifier = ("not " if negated else "") + ("" if modality == "asserted" else f"{modality} ")
         network.add_edge(source, target, key=f"{kind}:{qualifier}{label}", kind=kind, label=label,
                          event_type=event_type, event_class=event_class, negated=negated, modality=modality,
                          count=len(evidence), evidence=evidence)
     return network
+
+
+def _acts(acts: dict[str, list[dict]], nodes: dict[str, dict]) -> list[str]:
+    """An entity's events with no target ("the Pentagon confirmed"), one line per action, the most stated
+    first: how many sentences state it, and its dates and places where the graph has them.
+
+    >>> _acts({"confirm": [{"date": "2020-01-03", "place": ""}, {"date": "", "place": "p"}]}, {"p": {"name": "Baghdad"}})
+    ['confirm ×2 (2020-01-03; Baghdad)']
+    """
+    lines = []
+    for label, facts in sorted(acts.items(), key=lambda item: (-len(item[1]), item[0])):
+        about = sorted({f["date"] for f in facts if f.get("date")}) + sorted(
+            {nodes.get(f["place"], {}).get("name", "") for f in facts if f.get("place")} - {""})
+        lines.append(label + (f" ×{len(facts)}" if len(facts) > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
+    return lines
+
+
+def _evidence_item(fact: dict, nodes: dict[str, dict]) -> dict:
+    """A fact's evidence for an edge: source, sentence and offsets, and the event's date and place (by
+    name) when the graph gives them."""
+    item = {k: fact[k] for k in ("source", "sentence", "start", "end")}
+    if fact.get("date"):
+        item["date"] = fact["date"]
+    if fact.get("place"):
+        item["place"] = nodes.get(fact["place"], {}).get("name", "")
+    return item
 
 
 def _weighted(network: nx.MultiDiGraph, directed: bool, asserted_only: bool = False) -> nx.Graph:
@@ -291,8 +351,9 @@ def _weighted(network: nx.MultiDiGraph, directed: bool, asserted_only: bool = Fa
 def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """Degree (distinct neighbours), PageRank (directed, weighted by sentences) and betweenness centrality
     (undirected) of every node, over what the text asserts: roles, and events neither negated nor
-    hypothetical. Betweenness is exact up to `BETWEENNESS_EXACT_MAX_NODES` nodes, above that estimated
-    from a seeded sample of sources, so the result is still stable.
+    hypothetical; and its `importance` (see `IMPORTANCE_WEIGHTS`). Betweenness is exact up to
+    `BETWEENNESS_EXACT_MAX_NODES` nodes, above that estimated from a seeded sample of sources, so the
+    result is still stable.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")])
     >>> _ = g.add_edge("d", "b", negated=True)  # "d did not attack b"
@@ -303,7 +364,8 @@ def centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     The page, the report and the picture of one build all ask for the same network's scores: they are
     computed once per network and kept while its nodes, edges and edge counts stay as they were.
     """
-    fingerprint = (tuple(network.nodes), tuple(network.edges(keys=True, data="count", default=1)))
+    fingerprint = (tuple(network.nodes(data="mentions")), tuple(network.nodes(data="articles")),
+                   tuple(network.edges(keys=True, data="count", default=1)))
     cached = _centrality_cache.get(network)
     if cached is None or cached[0] != fingerprint:
         cached = _centrality_cache[network] = (fingerprint, _centrality(network))
@@ -324,15 +386,42 @@ def _centrality(network: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     pagerank = nx.pagerank(directed, weight="weight") if directed.number_of_nodes() else {}
     sample = None if undirected.number_of_nodes() <= BETWEENNESS_EXACT_MAX_NODES else BETWEENNESS_SAMPLE
     betweenness = nx.betweenness_centrality(undirected, k=sample, seed=0 if sample else None)
-    return {
+    scores = {
         node: {"degree": undirected.degree(node), "pagerank": pagerank.get(node, 0.0),
                "betweenness": betweenness.get(node, 0.0)}
         for node in network.nodes
     }
+    for node, value in importance(network, scores).items():
+        scores[node]["importance"] = value
+    return scores
+
+
+def importance(network: nx.MultiDiGraph, scores: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Each node's importance, 0..1: `IMPORTANCE_WEIGHTS` of its mentions, its articles (node attributes)
+    and its PageRank (from `scores`; 0 for an entity with no asserted relation), each scaled by the
+    network's largest.
+
+    >>> g = nx.MultiDiGraph([("once", "hub"), ("often", "hub")])
+    >>> nx.set_node_attributes(g, {"hub": 9, "once": 1, "often": 6}, "mentions")
+    >>> nx.set_node_attributes(g, 1, "articles")
+    >>> ranked(g)  # "once" and "often" are equally central; "often" is named six times
+    ['hub', 'often', 'once']
+    """
+    def scaled(values: dict[str, float]) -> dict[str, float]:
+        top = max(values.values(), default=0.0)
+        return {node: value / top if top else 0.0 for node, value in values.items()}
+
+    parts = {
+        "mentions": scaled({n: math.log1p(network.nodes[n].get("mentions", 0)) for n in network}),
+        "articles": scaled({n: math.log1p(network.nodes[n].get("articles", 0)) for n in network}),
+        "centrality": scaled({n: scores[n]["pagerank"] if scores[n]["degree"] else 0.0 for n in network}),
+    }
+    return {node: round(sum(weight * parts[part][node] for part, weight in IMPORTANCE_WEIGHTS.items()), 12)
+            for node in network}
 
 
 def ranked(network: nx.MultiDiGraph, scores: dict[str, dict[str, float]] | None = None) -> list[str]:
-    """The nodes, highest PageRank first; ties by more mentions, then by name.
+    """The nodes, most important first (`importance`); ties by PageRank, then more mentions, then name.
 
     >>> g = nx.MultiDiGraph([("a", "b")])
     >>> nx.set_node_attributes(g, {"a": "A", "b": "B"}, "name")
@@ -340,7 +429,8 @@ def ranked(network: nx.MultiDiGraph, scores: dict[str, dict[str, float]] | None 
     ['b', 'a']
     """
     scores = scores if scores is not None else centrality(network)
-    return sorted(network.nodes, key=lambda n: (-round(scores[n]["pagerank"], 12),
+    return sorted(network.nodes, key=lambda n: (-scores[n].get("importance", 0.0),
+                                                -round(scores[n]["pagerank"], 12),
                                                 -network.nodes[n].get("mentions", 0),
                                                 network.nodes[n].get("name", n), n))
 
@@ -409,6 +499,16 @@ def entity_named(graph: Graph, name: str) -> str:
     ('Mark Esper', 'United States')
     """
     entities = {iri: (attributes["name"], attributes["type"], aliases) for iri, attributes, aliases in _entities(graph)}
+    return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
+
+
+def entity_named_among(entities: dict[str, tuple[str, str, Iterable[str]]], name: str) -> str:
+    """The canonical name of the one of `entities` (IRI → name, type, aliases) that `name` names, matched
+    as `find_entity` does: how `kg query` looks up an entity at a SPARQL endpoint.
+
+    >>> entity_named_among({"e": ("Mark Esper", "Person", ["Esper"])}, "esper")
+    'Mark Esper'
+    """
     return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
 
 
@@ -517,14 +617,52 @@ def asserted_events(network: nx.MultiDiGraph) -> Iterable[tuple[str, str, dict]]
             yield source, target, data
 
 
+def news_organizations(network: nx.MultiDiGraph) -> set[str]:
+    """The nodes that are news organizations (`kg/data/news_organizations.txt`), by name or any alias.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("v", name="Voice of America", aliases=["VOA"], type="Organization")
+    >>> g.add_node("n", name="NATO", aliases=[], type="Organization")
+    >>> sorted(news_organizations(g))
+    ['v']
+    """
+    known = _news_names()
+    return {node for node, data in network.nodes(data=True)
+            if any(_fold(name) in known for name in (data.get("name", ""), *data.get("aliases", ())))}
+
+
+@cache
+def _news_names() -> frozenset[str]:
+    return frozenset(_fold(name) for name in word_list(NEWS_ORGANIZATIONS))
+
+
+def is_relation_between_parties(edge: dict, press: bool) -> bool:
+    """Whether an asserted event counts as a relation between two parties: not a public statement (CAMEO
+    01, "Iran said ..."), and not a verbal event addressed to the press (`press`: either end is a news
+    organization), which reports an interview ("Bill Roggio told VOA").
+
+    >>> is_relation_between_parties({"event_type": "Make public statement", "event_class": "verbal cooperation"}, False)
+    False
+    >>> is_relation_between_parties({"event_type": "Consult", "event_class": "verbal cooperation"}, True)
+    False
+    >>> is_relation_between_parties({"event_type": "Coerce", "event_class": "material conflict"}, True)
+    True
+    """
+    if edge.get("event_type") == cameo_roots()[STATEMENT_CODE][0]:
+        return False
+    return not (press and edge.get("event_class", "").startswith("verbal"))
+
+
 def event_pairs(network: nx.MultiDiGraph) -> list[dict]:
-    """Every (actor, target) pair with asserted typed events: counts by CAMEO event class, the actions and
-    the evidence, in node order."""
+    """Every (actor, target) pair with asserted typed events between parties (`is_relation_between_parties`):
+    counts by CAMEO event class, the actions and the evidence, in node order."""
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     actions: dict[tuple[str, str], set[str]] = defaultdict(set)
     evidence: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    press = news_organizations(network)
     for source, target, data in asserted_events(network):
-        if data.get("event_class") in EVENT_CLASSES:
+        if data.get("event_class") in EVENT_CLASSES and is_relation_between_parties(
+                data, source in press or target in press):
             pair = (source, target)
             counts[pair][data["event_class"]] += data.get("count", 1)
             actions[pair].add(data["label"])

@@ -17,6 +17,9 @@ from kg.errors import KgError
 
 app = typer.Typer(
     help="Build an evidence-backed knowledge graph of roles and events from news articles.",
+    # \b keeps click from rewrapping the example's lines.
+    epilog="\b\nExample:\n  kg build seeds -o output\n  kg query output/graph.ttl roles --format csv\n"
+           "  kg query http://127.0.0.1:7878/query events",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -25,6 +28,22 @@ app = typer.Typer(
 
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy pipeline to use (default: the best installed en_core_web_* model).")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"kg {version('kg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print kg's version and exit.")] = False,
+) -> None:
+    """Build an evidence-backed knowledge graph of roles and events from news articles."""
 
 
 @app.command()
@@ -50,17 +69,17 @@ def build(
 
 @app.command()
 def query(
-    graph: Annotated[Optional[Path], typer.Argument(help="A graph file (.ttl, .nt, .trig, .jsonld, ...).")] = None,
+    graph: Annotated[Optional[str], typer.Argument(help="A graph file (.ttl, .nt, .trig, .jsonld, ...), or a SPARQL endpoint's URL (http://host:7878/query).")] = None,
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a bundled query's name.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries and exit.")] = False,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value: bind a query parameter (see --list), as an RDF literal.")] = None,
 ) -> None:
-    """Ask a graph a SPARQL question.
+    """Ask a graph, or a SPARQL 1.1 endpoint, a SPARQL question.
 
     Example: kg query output/graph.ttl roles --format csv
     """
-    from kg.query import bundled_queries, format_result, run_query
+    from kg.query import bundled_queries, format_result, is_endpoint, parse_params, run_endpoint_query, run_query
 
     if list_queries:
         for bundled in bundled_queries().values():
@@ -68,13 +87,15 @@ def query(
             typer.echo(f"{bundled.name}\t{bundled.description}{params}")
         return
     if graph is None or query is None:
-        raise KgError("give a graph file and a query (or --list to see the bundled queries)")
-    from kg.rdf import load_graph
-
-    from kg.query import parse_params
-
+        raise KgError("give a graph file (or an endpoint URL) and a query (or --list to see the bundled queries)")
     params = parse_params(param or [])
-    typer.echo(format_result(run_query(load_graph(graph), query, params), format), nl=False)
+    if is_endpoint(graph):
+        result = run_endpoint_query(graph, query, params)
+    else:
+        from kg.rdf import load_graph
+
+        result = run_query(load_graph(Path(graph)), query, params)
+    typer.echo(format_result(result, format), nl=False)
 
 
 @app.command()
@@ -143,11 +164,11 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
     focus: Annotated[Optional[str], typer.Option("--focus", help="Show only this entity's network (any of its names).")] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="With --focus: how many hops around the entity.")] = 1,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, those with the highest PageRank.")] = 500,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep at most this many entities, the most important (see the report).")] = 500,
 ) -> None:
     """Write the interactive page of a graph: self-contained, opens offline.
 
-    Example: kg viz output/graph.ttl -o iran.html --focus Iran --depth 2
+    Example: kg viz output/graph.ttl -o output/iran.html --focus Iran --depth 2
     """
     from kg.analyze import entity_graph
     from kg.files import write_text
@@ -245,7 +266,7 @@ def validate(
 @app.command()
 def convert(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .graphml .gexf .csv")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write; its extension picks the format: .ttl .nt .nq .trig .jsonld .rdf .graphml .gexf .csv")],
 ) -> None:
     """Write a graph in another format: RDF (.nq and .trig with one named graph per document), or the entity network for Gephi.
 

@@ -1,7 +1,7 @@
 """Convert: write a graph in the format its file name asks for.
 
-RDF: Turtle, N-Triples, N-Quads and TriG (one named graph per document), JSON-LD with a compact
-context. Networks, for Gephi and other graph tools: GraphML, GEXF and a CSV of edges, from the
+RDF: Turtle, N-Triples, RDF/XML, N-Quads and TriG (one named graph per document), JSON-LD with a
+compact context. Networks, for Gephi and other graph tools: GraphML, GEXF and a CSV of edges, from the
 entity network of `kg.analyze.entity_graph`. Every file is written atomically and is the same, byte
 for byte, for the same graph.
 """
@@ -25,7 +25,7 @@ from kg.rdf import PREFIX_IRIS, write_dataset, write_graph
 from kg.store import is_oxigraph, oxigraph_quads, rdf_format, sorted_quads, write_quads
 
 NETWORK_SUFFIXES = (".graphml", ".gexf", ".csv")
-SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", *NETWORK_SUFFIXES)
+SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", *NETWORK_SUFFIXES)
 
 # The JSON-LD context: prefixes, and a short term for each property kg writes, typed so that
 # compaction turns IRIs, integers and booleans into plain JSON values.
@@ -60,6 +60,8 @@ def convert(graph: Graph, path: str | Path) -> Path:
         raise KgError(f"cannot write {path}: unknown extension {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}")
     if suffix == ".ttl":
         write_graph(graph, path, "turtle")
+    elif suffix == ".rdf":
+        write_graph(graph, path, "xml")
     elif suffix == ".nt":
         quads = oxigraph_quads(graph) if is_oxigraph(graph) else sorted_quads((s, p, o, None) for s, p, o in graph)
         write_quads(quads, path, rdf_format(path), PREFIX_IRIS)

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import XSD, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import KgError
@@ -55,10 +55,13 @@ class BundledQuery:
 
 @dataclass(frozen=True)
 class QueryResult:
-    """A SELECT result as plain strings: column names, then one tuple per row ("" for unbound)."""
+    """A SELECT result as plain strings: column names, then one tuple per row ("" for unbound), and each
+    cell's XSD datatype IRI ("" for an IRI, a plain or language-tagged string, or unbound) so that JSON
+    output can give numbers and booleans their own types."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    datatypes: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -170,16 +173,126 @@ def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None)
     try:
         result = graph.query(text, initBindings=bindings)
         if result.type == "ASK":
-            return QueryResult(("answer",), ((str(bool(result.askAnswer)).lower(),),))
+            return QueryResult(("answer",), ((str(bool(result.askAnswer)).lower(),),), ((str(XSD.boolean),),))
         if result.type != "SELECT":
             raise KgError(f"only SELECT and ASK queries print rows; this is a {result.type} query")
         columns = tuple(str(v) for v in result.vars)
-        rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)
+        found = [tuple(row[i] for i in range(len(columns))) for row in result]
     except KgError:
         raise
     except Exception as error:  # pyparsing and rdflib raise many types; all mean a bad query
         raise KgError(_describe_error(error)) from None
-    return QueryResult(columns, rows)
+    return QueryResult(columns, tuple(tuple(_text(term) for term in row) for row in found),
+                       tuple(tuple(_datatype(term) for term in row) for row in found))
+
+
+def _datatype(term: Node | None) -> str:
+    return str(term.datatype) if isinstance(term, Literal) and term.datatype else ""
+
+
+def is_endpoint(location: str) -> bool:
+    """Whether `kg query` was given a SPARQL endpoint's URL rather than a graph file.
+
+    >>> is_endpoint("http://127.0.0.1:7878/query"), is_endpoint("output/graph.ttl")
+    (True, False)
+    """
+    return re.match(r"https?://", str(location), re.IGNORECASE) is not None
+
+
+# The entities of a graph, as `kg.analyze` reads them, for looking up an @entity parameter at an endpoint.
+_ENDPOINT_ENTITIES = """
+PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?type ?name ?alias WHERE {
+    VALUES ?type { kg:Person kg:Organization kg:Country kg:Place }
+    ?entity a ?type ; skos:prefLabel ?name ; kg:mentionCount ?mentions .
+    OPTIONAL { ?entity skos:altLabel ?alias }
+}"""
+
+
+def run_endpoint_query(url: str, query: str, params: Mapping[str, str] | None = None,
+                       timeout: float = 60.0) -> QueryResult:
+    """Run a query at a SPARQL 1.1 endpoint (the SPARQL 1.1 Protocol: an URL-encoded POST, results as
+    SPARQL JSON), bundled queries and parameters working as `run_query`'s do: a parameter goes in as a
+    term of a VALUES block, an @entity parameter is looked up among the endpoint's entities first."""
+    text = query_text(query)
+    params = dict(params or {})
+    entity_params = [p.name for p in _header(text)[1] if p.entity and p.name in params]
+    if entity_params:
+        from kg.analyze import entity_named_among
+
+        entities: dict[str, tuple[str, str, list[str]]] = {}
+        for entity, entity_type, name, alias in _endpoint_select(url, _ENDPOINT_ENTITIES, timeout).rows:
+            known = entities.setdefault(entity, (name, entity_type.rsplit("#", 1)[-1], []))
+            if alias:
+                known[2].append(alias)
+        params.update({name: entity_named_among(entities, params[name]) for name in entity_params})
+    text = with_values(text, check_params(query, text, params))
+    form = _query_form(text)
+    if form not in {None, "SelectQuery", "AskQuery"}:
+        raise KgError(f"only SELECT and ASK queries print rows; this is a {form.removesuffix('Query').upper()} query")
+    return _endpoint_select(url, text, timeout)
+
+
+def _query_form(text: str) -> str | None:
+    """The form of a query as rdflib's parser reads it ("SelectQuery", ...), or None where rdflib cannot
+    parse it: the endpoint then judges it, and says what is wrong in its own words."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text).algebra.name
+    except Exception:  # pyparsing and rdflib raise many types; the endpoint's answer says more
+        return None
+
+
+def _query_endpoint(url: str) -> str:
+    """Where Oxigraph answers SPARQL queries on the server of `url`.
+
+    >>> _query_endpoint("http://127.0.0.1:7878/store")
+    'http://127.0.0.1:7878/query'
+    """
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/query", "", ""))
+
+
+def _endpoint_select(url: str, text: str, timeout: float) -> QueryResult:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode({"query": text}).encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+                 "Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
+        if error.code == 400 and re.match(r"error at \d+:\d+", detail):  # Oxigraph's syntax error, as locally
+            raise KgError(_describe_error(ValueError(detail[:160]))) from None
+        # A server's base URL or its graph store answers "not found" or "unsupported media type".
+        hint = (f" (give the server's SPARQL query endpoint, for Oxigraph {_query_endpoint(url)})"
+                if error.code in {404, 405, 415} else "")
+        raise KgError(f"the endpoint {url} answered {error.code} {error.reason}" + (f": {detail}" if detail else "")
+                      + hint) from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise KgError(f"cannot reach the SPARQL endpoint {url}: {reason}") from None
+    try:
+        answer = json.loads(body)
+        if "boolean" in answer:
+            return QueryResult(("answer",), ((str(bool(answer["boolean"])).lower(),),), ((str(XSD.boolean),),))
+        columns = tuple(answer["head"]["vars"])
+        bindings = answer["results"]["bindings"]
+    except (ValueError, KeyError, TypeError):
+        raise KgError(f"the endpoint {url} did not answer with SPARQL JSON results: is it a SPARQL query endpoint?") from None
+    cells = [tuple(binding.get(column) or {} for column in columns) for binding in bindings]
+    return QueryResult(columns, tuple(tuple(cell.get("value", "") for cell in row) for row in cells),
+                       tuple(tuple(cell.get("datatype", "") if cell.get("type") in {"literal", "typed-literal"} else ""
+                                   for cell in row) for row in cells))
 
 
 def _describe_error(error: Exception) -> str:
@@ -203,7 +316,10 @@ def _text(term: Node | None) -> str:
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Render a result as an aligned table, CSV, TSV or JSON (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
+        datatypes = result.datatypes or tuple(("",) * len(row) for row in result.rows)
+        objects = [{column: _json_value(value, datatype) for column, value, datatype in zip(result.columns, row, types)}
+                   for row, types in zip(result.rows, datatypes)]
+        return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
     if fmt in {"csv", "tsv"}:
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -213,6 +329,31 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "table":
         return _table(result)
     raise KgError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+_INTEGERS = {str(XSD[name]) for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                           "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                           "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_DECIMALS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+def _json_value(value: str, datatype: str) -> object:
+    """A cell as JSON: an xsd integer, decimal, double or boolean as a JSON number or boolean, else text.
+
+    >>> _json_value("19", str(XSD.integer)), _json_value("true", str(XSD.boolean)), _json_value("19", "")
+    (19, True, '19')
+    """
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _DECIMALS:
+            number = float(value)
+            return number if number == number and abs(number) != float("inf") else value  # JSON has no NaN
+    except ValueError:
+        return value
+    if datatype == str(XSD.boolean) and value in {"true", "false", "1", "0"}:
+        return value in {"true", "1"}
+    return value
 
 
 def _table(result: QueryResult, max_width: int = 60) -> str:

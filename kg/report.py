@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import textwrap
 from html import escape
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import RDF, Graph
+from rdflib.namespace import SDO
 
-from kg.analyze import (centrality, communities, components, cooperative_pairs, event_facts, hostile_pairs,
-                        ranked, role_facts)
+from kg.analyze import (IMPORTANCE_WEIGHTS, centrality, communities, components, cooperative_pairs, event_facts,
+                        hostile_pairs, ranked, role_facts)
 from kg.files import atomic_path, write_text
 from kg.namespace import KG
 from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
@@ -34,24 +36,44 @@ EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels ou
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
 
+IMPORTANCE_TEXT = (
+    "Ranked by importance, a blend of how often the corpus names an entity ({mentions:.0%}), in how many "
+    "articles it takes part in a fact ({articles:.0%}), both on a log scale, and its PageRank over the relations "
+    "the text asserts ({centrality:.0%}; a negated or hypothetical event makes no one more central), each "
+    "scaled by the network's largest, so 1 is the top of every measure."
+).format(**IMPORTANCE_WEIGHTS)
+PROFILES = 5  # key people and key organizations with a profile in report.md
+COUNTERPARTS = 3  # counterparts named in a profile
+ACTS = 5  # events with no target named in a profile
+TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
+
+
 def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
                 roles: list[dict] | None = None, events: list[dict] | None = None) -> dict:
-    """The report's content: key people and organizations, who holds which role where, events in text
-    order, communities, components, and the most hostile and most cooperative pairs (`roles` and
-    `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
+    """The report's content: key people and organizations (ranked by importance, each with a profile: roles,
+    top counterparts, first and last seen), who holds which role where, events in text order and by type,
+    a timeline of the dated ones, communities, components, and the most hostile and most cooperative pairs
+    (`roles` and `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
     scores = scores if scores is not None else centrality(network)
     order = ranked(network, scores)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
+    roles = role_facts(graph) if roles is None else roles
+    facts = event_facts(graph) if events is None else events
+    published = _published(graph)
+    seen = _seen(roles, facts, published)
 
     def key_entities(types: set[str]) -> list[dict]:
         return [
             {"name": name[n], "type": network.nodes[n]["type"], "aliases": network.nodes[n].get("aliases", []),
-             "mentions": network.nodes[n].get("mentions", 0), "degree": scores[n]["degree"],
-             "pagerank": round(scores[n]["pagerank"], 4), "betweenness": round(scores[n]["betweenness"], 4)}
+             "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
+             "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
+             "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4),
+             "roles": network.nodes[n].get("roles", []), "acts": network.nodes[n].get("acts", []),
+             "counterparts": _counterparts(network, n),
+             **seen.get(n, {"first_seen": "", "last_seen": ""})}
             for n in order if network.nodes[n].get("type") in types
         ][:top]
 
-    roles = role_facts(graph) if roles is None else roles
     held: dict[tuple, dict] = {}
     for fact in roles:  # text order, so each role's first sentence is the one shown
         key = (name.get(fact["person"], fact["person"]), fact["role"], name.get(fact["organization"], ""), fact["former"])
@@ -61,8 +83,9 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
     events = [
         {"source": e["source"], "start": e["start"], "end": e["end"], "actor": name.get(e["actor"], e["actor"]),
          "action": e["action"], "target": name.get(e["target"], e["target"]), "event_type": e["event_type"],
-         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"], "sentence": e["sentence"]}
-        for e in (event_facts(graph) if events is None else events)
+         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"],
+         "date": e.get("date", ""), "place": name.get(e.get("place", ""), ""), "sentence": e["sentence"]}
+        for e in facts
     ]
     groups = communities(network)
     parts = components(network)
@@ -78,10 +101,14 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
             "communities": sum(len(c) > 1 for c in groups),
             "components": len(parts),
         },
+        "importance": {"weights": IMPORTANCE_WEIGHTS, "description": IMPORTANCE_TEXT},
         "key_people": key_entities({"Person"}),
         "key_organizations": key_entities({"Organization", "Country"}),
         "roles": sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
         "events": events,
+        # Counts only: the events themselves are listed once, above (report.md groups them and dates them).
+        "event_types": [{key: group[key] for key in ("event_class", "event_type", "count")} for group in _by_type(events)],
+        "dated_events": sum(bool(e["date"]) for e in events),
         "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
         "unlinked_entities": sum(len(c) == 1 for c in groups),
         "component_sizes": [len(c) for c in parts],
@@ -89,6 +116,58 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
         "cooperative_pairs": [_pair(p) for p in cooperative_pairs(network, top)],
         "picture": PICTURE,
     }
+
+
+def _published(graph: Graph) -> dict[str, str]:
+    """Each document's publication date (schema:datePublished) by its source, where the graph gives one."""
+    sources = dict(graph.subject_objects(KG.source))
+    return {str(sources[document]): str(date) for document, date in graph.subject_objects(SDO.datePublished)
+            if document in sources}
+
+
+def _seen(roles: list[dict], events: list[dict], published: dict[str, str]) -> dict[str, dict]:
+    """When each entity is first and last seen: the earliest and latest date of the facts it takes part in
+    (an event's own date, else its article's publication date), or, with no date at all, the first and
+    last article (in source order) that states one."""
+    dated: dict[str, list[str]] = {}
+    undated: dict[str, list[str]] = {}
+    for fact in (*roles, *events):
+        date = fact.get("date") or published.get(fact["source"], "")
+        for key in ("person", "organization", "actor", "target"):
+            if fact.get(key):
+                (dated if date else undated).setdefault(fact[key], []).append(date or fact["source"])
+    found = {}
+    for node in set(dated) | set(undated):
+        values = dated.get(node) or undated[node]
+        found[node] = {"first_seen": min(values), "last_seen": max(values)}
+    return found
+
+
+def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
+    """The entities `node` has the most sentences of relations with, either way, and what they are."""
+    count: dict[str, int] = {}
+    labels: dict[str, set[str]] = {}
+    for source, target, data in (*network.out_edges(node, data=True), *network.in_edges(node, data=True)):
+        other = target if source == node else source
+        if other == node:
+            continue
+        count[other] = count.get(other, 0) + data.get("count", 1)
+        labels.setdefault(other, set()).add(("not " if data.get("negated") else "") + data.get("label", ""))
+    best = sorted(count, key=lambda other: (-count[other], network.nodes[other].get("name", other), other))
+    return [{"name": network.nodes[other].get("name", other), "sentences": count[other],
+             "relations": sorted(labels[other])} for other in best[:COUNTERPARTS]]
+
+
+def _by_type(events: list[dict]) -> list[dict]:
+    """Events grouped by CAMEO class and type (conflict first, untyped last), each group in text order."""
+    order = {c: i for i, c in enumerate(("material conflict", "verbal conflict", "material cooperation",
+                                         "verbal cooperation"))}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for event in events:
+        groups.setdefault((event["event_class"], event["event_type"]), []).append(event)
+    keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), -len(groups[k]), k))
+    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": len(groups[(c, t)]),
+             "events": groups[(c, t)]} for c, t in keys]
 
 
 def _pair(pair: dict) -> dict:
@@ -106,33 +185,94 @@ def report_markdown(data: dict) -> str:
         f"{summary['documents']} document{'' if summary['documents'] == 1 else 's'}, {summary['entities']} entities, {summary['relations']} relations between "
         f"them, {summary['roles']} role facts, {summary['events']} events; {summary['communities']} communities, "
         f"{summary['components']} connected components.", "",
-        f"![The entity network: the entities with the highest PageRank and the relations among them]({data['picture']})",
+        f"![The entity network: the most important entities and the relations among them]({data['picture']})",
         "",
         "## Key people", "",
-        *_table(["name", "mentions", "degree", "pagerank", "betweenness"], data["key_people"]), "",
+        _cell(data["importance"]["description"]), "",
+        *_table(["name", "importance", "mentions", "articles", "degree", "pagerank", "betweenness"], data["key_people"]), "",
+        *_profiles(data["key_people"][:PROFILES]),
         "## Key organizations and countries", "",
-        *_table(["name", "type", "mentions", "degree", "pagerank", "betweenness"], data["key_organizations"]), "",
+        *_table(["name", "type", "importance", "mentions", "articles", "degree", "pagerank", "betweenness"],
+                data["key_organizations"]), "",
+        *_profiles(data["key_organizations"][:PROFILES]),
         "## Who holds which role where", "",
         *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
-        "## Events in text order", "",
-        "Negated and hypothetical events are listed as the text states them; they never count as acts below.", "",
-        *_table(["actor", "action", "target", "event_class", "negated", "modality", "source", "sentence"],
-                data["events"][:MARKDOWN_EVENTS]),
-        *(["", f"The first {MARKDOWN_EVENTS} of {len(data['events'])} events; report.json lists them all."]
-          if len(data["events"]) > MARKDOWN_EVENTS else []), "",
+        *_timeline(_dated(data["events"])),
+        "## Events by type", "",
+        "CAMEO classes, conflict first; within a type, in text order. Negated and hypothetical events are listed "
+        "as the text states them; they never count as acts below.", "",
+        *_events_by_type(_by_type(data["events"]), MARKDOWN_EVENTS),
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
                 _pair_rows(data["hostile_pairs"])), "",
         "## Most cooperative pairs", "",
+        "Asserted cooperation between two parties: public statements (CAMEO 01, \"said\", \"told\") and what is "
+        "said to a news organization (an interview) do not count.", "",
         *_table(["actor", "target", "material cooperation", "verbal cooperation", "actions", "sentence"],
                 _pair_rows(data["cooperative_pairs"])), "",
         "## Communities", "",
-        "Louvain communities of the entity network (seeded), most central member first.", "",
+        "Louvain communities of the entity network (seeded), most important member first.", "",
         *(communities_md or ["(none)"]), "",
         f"{data['unlinked_entities']} entities have no relation to another entity.", "",
     ]
     return "\n".join(lines)
+
+
+def _profiles(entities: list[dict]) -> list[str]:
+    """A short paragraph per entity: roles, top counterparts, first and last seen."""
+    lines = []
+    for entity in entities:
+        parts = [f"**{_cell(entity['name'])}** ({_cell(entity['type'])}; {entity['mentions']} mention"
+                 f"{'' if entity['mentions'] == 1 else 's'} in "
+                 f"{entity['articles']} article{'' if entity['articles'] == 1 else 's'})."]
+        if entity.get("aliases"):
+            parts.append("Also: " + _cell("; ".join(entity["aliases"])) + ".")
+        if entity.get("roles"):
+            parts.append("Roles: " + _cell("; ".join(entity["roles"])) + ".")
+        if entity.get("acts"):
+            parts.append("Other events: " + _cell("; ".join(entity["acts"][:ACTS])) +
+                         (f" and {len(entity['acts']) - ACTS} more" if len(entity["acts"]) > ACTS else "") + ".")
+        if entity.get("counterparts"):
+            parts.append("Most related: " + "; ".join(
+                f"{_cell(c['name'])} ({_cell(', '.join(c['relations']))}: {c['sentences']} sentence"
+                f"{'' if c['sentences'] == 1 else 's'})" for c in entity["counterparts"]) + ".")
+        if entity.get("first_seen"):
+            same = entity["first_seen"] == entity["last_seen"]
+            parts.append(f"Seen: {_cell(entity['first_seen'])}." if same else
+                         f"First seen {_cell(entity['first_seen'])}, last seen {_cell(entity['last_seen'])}.")
+        lines += ["- " + " ".join(part[:-1] if part.endswith("..") else part for part in parts)]  # "U.S.."
+    return [*lines, ""] if lines else []
+
+
+def _dated(events: list[dict]) -> list[dict]:
+    """The events the text dates, earliest first (a day before its month: "2020-01" < "2020-01-08")."""
+    return sorted((e for e in events if e.get("date")), key=lambda e: (e["date"], e["source"], e["start"]))
+
+
+def _timeline(events: list[dict]) -> list[str]:
+    if not events:
+        return []
+    return ["## Timeline", "", "Events the text dates (sem:hasTimeStamp), earliest first.", "",
+            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"],
+                    events[:TIMELINE_MARKDOWN]),
+            *(["", f"The first {TIMELINE_MARKDOWN} of {len(events)} dated events; report.json lists them all."]
+              if len(events) > TIMELINE_MARKDOWN else []), ""]
+
+
+def _events_by_type(groups: list[dict], limit: int) -> list[str]:
+    lines, listed, total = [], 0, sum(g["count"] for g in groups)
+    for group in groups:
+        lines += [f"### {_cell(group['event_type'])} ({_cell(group['event_class'])}): {group['count']}", ""]
+        shown = group["events"][:max(limit - listed, 0)]
+        listed += len(shown)
+        columns = ["actor", "action", "target", "negated", "modality", "source", "sentence"]
+        if any(e["date"] or e["place"] for e in group["events"]):
+            columns[3:3] = ["date", "place"]
+        lines += [*(_table(columns, shown) if shown else [f"({group['count']} events: see report.json)"]), ""]
+    if total > limit:
+        lines += [f"The first {limit} of {total} events; report.json lists them all.", ""]
+    return lines or ["(none)", ""]
 
 
 def _pair_rows(pairs: list[dict]) -> list[dict]:
@@ -160,8 +300,8 @@ def _table(columns: list[str], rows: list[dict]) -> list[str]:
 
 
 def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nodes: int = PICTURE_NODES) -> bytes:
-    """A PNG of the network's `max_nodes` linked entities with the highest PageRank and the relations among
-    them: colour and shape by type, size by PageRank, edges coloured by event class, arrows actor → target.
+    """A PNG of the network's `max_nodes` most important linked entities and the relations among them (see
+    `picture_figure`).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("a", {"name": "A", "type": "Person"}), ("b", {"name": "B $x$", "type": "Country"})])
@@ -170,6 +310,22 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     >>> render_picture(g)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
     True
     """
+    return _png(picture_figure(network, scores, max_nodes))
+
+
+# Where a name may go around its entity, in order of preference: below, above, right, left, the corners.
+LABEL_SPOTS = ((0, -1, "center", "top"), (0, 1, "center", "bottom"), (1, 0, "left", "center"),
+               (-1, 0, "right", "center"), (1, -1, "left", "top"), (-1, -1, "right", "top"),
+               (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"))
+LABEL_WIDTH = 22  # characters per line of a name: longer names wrap instead of running across the picture
+
+
+def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nodes: int = PICTURE_NODES) -> Figure:
+    """The picture as a matplotlib Figure: colour and shape by type, size by PageRank, edges coloured by event
+    class, arrows actor → target. Names and edge labels are placed so that none overlaps another, a marker
+    or the legend, or leaves the frame: each name takes the first free spot around its entity (most important
+    entities first), long names wrap, and a label with no free spot is left out (the page and report.json
+    have every name)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -177,16 +333,16 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
 
     scores = scores if scores is not None else centrality(network)
     linked = [n for n in ranked(network, scores) if scores[n]["degree"] > 0]
-    shown = network.subgraph(linked[:max_nodes])
+    shown = network.subgraph(_linked_among(network, linked, max_nodes))
     figure = Figure(figsize=(12, 9), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 0.95))
     axes.set_axis_off()
     figure.suptitle(f"{shown.number_of_nodes()} of {network.number_of_nodes()} entities "
-                    f"(the linked ones with the highest PageRank)", fontsize=12)
+                    f"(the most important linked ones)", fontsize=12)
     if not shown.number_of_nodes():
         axes.text(0.5, 0.5, "No relations between entities", ha="center", va="center", fontsize=14)
-        return _png(figure)
+        return figure
 
     layout_graph = nx.Graph()
     layout_graph.add_nodes_from(sorted(shown.nodes))
@@ -195,14 +351,52 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     position = nx.forceatlas2_layout(layout_graph, seed=7, max_iter=300, gravity=2.0, scaling_ratio=4.0,
                                      strong_gravity=True, node_size={n: 1.0 for n in layout_graph})
     position = nx.rescale_layout_dict(position)
+    # Fixed limits, so that a label's place on the canvas is known while the picture is drawn.
+    axes.set_xlim(-1.25, 1.25)
+    axes.set_ylim(-1.2, 1.15)
     top = max(scores[n]["pagerank"] for n in shown) or 1.0
     size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
+    # A marker's radius in data units (the axes' smaller scale: 855 px for 2.35 units), and some room.
+    units = figure.dpi * 9 * 0.95 / 2.35
+    position = _spread(position, {n: (math.sqrt(size[n]) / 2 * figure.dpi / 72 + 8) / units for n in shown})
 
-    categories = []
+    types = sorted({shown.nodes[n].get("type", "") for n in shown})
+    categories = [edge_category(data) for _, _, data in shown.edges(data=True)]
+    handles = [Line2D([], [], linestyle="", marker=MARKERS[TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["shape"]],
+                      color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
+    handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
+                       label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
+    legend = axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    renderer = figure.canvas.get_renderer()
+    frame = axes.get_window_extent(renderer)
+    taken = [legend.get_window_extent(renderer)]
+    for node in shown:  # markers are obstacles too: a square of the marker's size around its centre
+        x, y = axes.transData.transform(position[node])
+        half = math.sqrt(size[node]) / 2 * figure.dpi / 72
+        taken.append(_box(x - half, y - half, x + half, y + half))
+
+    for entity_type in types:
+        style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
+        members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
+        axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
+                     s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
+                     edgecolors="white", linewidths=0.8, zorder=2)
+    order = {node: index for index, node in enumerate(linked)}
+    for node in sorted(shown, key=order.get):
+        name = "\n".join(textwrap.wrap(shown.nodes[node].get("name", node), LABEL_WIDTH)) or node
+        gap = (math.sqrt(size[node]) / 2 + 3) * figure.dpi / 72
+        x, y = axes.transData.transform(position[node])
+        for dx, dy, ha, va in LABEL_SPOTS:
+            label = axes.text(0, 0, _plain(name), ha=ha, va=va, fontsize=8, zorder=3, linespacing=1.0,
+                              transform=None)
+            label.set_position((x + dx * gap, y + dy * gap))
+            if _fits(label, renderer, frame, taken):
+                break
+            label.remove()
+
     parallel: dict[tuple[str, str], int] = {}
     for source, target, data in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("label", ""))):
         category = edge_category(data)
-        categories.append(category)
         nth = parallel[(source, target)] = parallel.get((source, target), -1) + 1
         bend = 0.08 + 0.12 * nth
         color = EDGE_STYLES[category]["color"]
@@ -214,28 +408,87 @@ def render_picture(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
         if shown.number_of_edges() <= EDGE_LABELS_MAX:
             # The middle of an arc3 curve: half way from the chord's middle to its control point.
             (x1, y1), (x2, y2) = position[source], position[target]
-            axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
-                      _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
-                      bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
-    types = sorted({shown.nodes[n].get("type", "") for n in shown})
-    for entity_type in types:
-        style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
-        members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
-        axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
-                     s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
-                     edgecolors="white", linewidths=0.8, zorder=2)
-    for node in sorted(shown):
-        axes.text(position[node][0], position[node][1] - 0.045, _plain(shown.nodes[node].get("name", node)),
-                  ha="center", va="top", fontsize=8, zorder=3)
+            label = axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
+                              _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
+                              bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+            if not _fits(label, renderer, frame, taken):
+                label.remove()
+    return figure
 
-    handles = [Line2D([], [], linestyle="", marker=MARKERS[TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["shape"]],
-                      color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
-    handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
-                       label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
-    axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-    axes.margins(0.08)
-    axes.autoscale_view()
-    return _png(figure)
+
+def _linked_among(network: nx.MultiDiGraph, candidates: list[str], count: int) -> list[str]:
+    """Up to `count` of `candidates` (most important first), each with a relation to another one chosen:
+    the first `count`, then, while some of them have no relation among the chosen, those are replaced by
+    the next candidates that have one.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "x"), ("d", "b")])
+    >>> _linked_among(g, ["a", "b", "c", "d", "x"], 3)
+    ['a', 'b', 'd']
+    """
+    def neighbours(node: str) -> set[str]:
+        return (set(network.successors(node)) | set(network.predecessors(node))) - {node}
+
+    chosen = list(candidates[:count])
+    rest = list(candidates[count:])
+    while True:
+        members = set(chosen)
+        alone = [n for n in chosen if not neighbours(n) & members]
+        if not alone or not rest:
+            return [n for n in chosen if n not in alone] if alone else chosen
+        chosen = [n for n in chosen if n not in alone]
+        members = set(chosen)
+        added = [n for n in rest if neighbours(n) & members][:count - len(chosen)]
+        if not added:
+            return chosen
+        rest = [n for n in rest if n not in added]
+        chosen = [n for n in candidates if n in members or n in added]
+
+
+def _spread(position: dict, radius: dict, rounds: int = 60) -> dict:
+    """The layout with overlapping markers pushed apart (each pair by half its overlap per round), kept in
+    the square [-1, 1]; deterministic, in node order.
+
+    >>> moved = _spread({"a": (0.0, 0.0), "b": (0.01, 0.0)}, {"a": 0.1, "b": 0.1})
+    >>> round(moved["b"][0] - moved["a"][0], 2)
+    0.2
+    """
+    import numpy as np
+
+    nodes = sorted(position)
+    points = np.array([position[n] for n in nodes], dtype=float)
+    radii = np.array([radius[n] for n in nodes])
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(nodes)):
+            for j in range(i + 1, len(nodes)):
+                gap = points[j] - points[i]
+                distance = float(np.hypot(*gap))
+                overlap = radii[i] + radii[j] - distance
+                if overlap > 1e-9:
+                    direction = gap / distance if distance > 1e-12 else np.array([1.0, 0.0])
+                    points[i] -= direction * overlap / 2
+                    points[j] += direction * overlap / 2
+                    moved = True
+        np.clip(points, -1.0, 1.0, out=points)
+        if not moved:
+            break
+    return {n: (float(points[k][0]), float(points[k][1])) for k, n in enumerate(nodes)}
+
+
+def _box(x0: float, y0: float, x1: float, y1: float):
+    from matplotlib.transforms import Bbox
+
+    return Bbox([[x0, y0], [x1, y1]])
+
+
+def _fits(label, renderer, frame, taken: list) -> bool:
+    """Whether a text lies inside the frame and clear of everything placed so far (then it is placed)."""
+    box = label.get_window_extent(renderer).padded(1)
+    inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    if inside and not any(box.overlaps(other) for other in taken):
+        taken.append(box)
+        return True
+    return False
 
 
 def _plain(text: str) -> str:

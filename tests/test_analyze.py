@@ -195,3 +195,51 @@ def test_facts_read_the_same_from_either_store(graph_file, seed_build, tmp_path)
     roles, events = role_facts(memory), event_facts(memory)
     assert roles and events
     assert role_facts(fast) == roles and event_facts(fast) == events
+
+
+def test_key_people_on_the_seed_are_named_more_than_once(seed_build):
+    """Issue 15: PageRank alone ranked Osama bin Laden (one mention) second of the seed's people."""
+    network = entity_graph(load_graph(seed_build / "graph.ttl"))
+    people = [n for n in ranked(network) if network.nodes[n]["type"] == "Person"]
+    assert [network.nodes[n]["name"] for n in people[:3]] == ["Qassem Soleimani", "Donald Trump", "Abu Mahdi al-Muhandis"]
+    assert all(network.nodes[n]["mentions"] > 1 for n in people[:3])
+
+
+def test_importance_blends_mentions_articles_and_centrality():
+    g = nx.MultiDiGraph()
+    for node, mentions, articles in (("hub", 20, 5), ("once", 1, 1), ("often", 12, 4), ("alone", 30, 6)):
+        g.add_node(node, name=node, type="Person", mentions=mentions, articles=articles)
+    g.add_edge("once", "hub", kind="event", negated=False, modality="asserted", count=1)
+    g.add_edge("often", "hub", kind="event", negated=False, modality="asserted", count=1)
+    scores = centrality(g)
+    # "once" is as central as "often" but named once; "alone" is much named but in no relation.
+    assert ranked(g, scores) == ["hub", "often", "alone", "once"]
+    assert scores["alone"]["importance"] == pytest.approx(0.4 + 0.2)
+    assert 0 < scores["once"]["importance"] < scores["often"]["importance"] < scores["hub"]["importance"] <= 1
+
+
+def test_pairs_count_relations_between_parties_not_interviews_or_statements():
+    g = nx.MultiDiGraph()
+    for node, name, aliases in (("r", "Bill Roggio", []), ("v", "Voice of America", ["VOA"]), ("i", "Iran", []),
+                                ("u", "United States", []), ("b", "BBC", [])):
+        g.add_node(node, name=name, aliases=aliases, type="Person" if node == "r" else "Organization")
+    edge = dict(kind="event", negated=False, modality="asserted", count=1, evidence=[])
+    g.add_edge("r", "v", label="tell", event_type="Make public statement", event_class="verbal cooperation", **edge)
+    g.add_edge("r", "v", label="thank", event_type="Express intent to cooperate", event_class="verbal cooperation", **edge)
+    g.add_edge("i", "u", label="say", event_type="Make public statement", event_class="verbal cooperation", **edge)
+    g.add_edge("i", "u", label="meet", event_type="Consult", event_class="verbal cooperation", **edge)
+    g.add_edge("i", "b", label="ban", event_type="Coerce", event_class="material conflict", **edge)
+    assert [(p["actor"], p["target"], p["actions"]) for p in cooperative_pairs(g)] == [("Iran", "United States", ["meet"])]
+    assert [(p["actor"], p["target"]) for p in hostile_pairs(g)] == [("Iran", "BBC")]  # an act against the press counts
+
+
+def test_no_press_interview_among_the_seeds_cooperative_pairs(seed_build):
+    network = entity_graph(load_graph(seed_build / "graph.ttl"))
+    pairs = cooperative_pairs(network)
+    assert pairs and all("VOA" not in (p["actor"], p["target"]) for p in pairs)
+    assert all("tell" not in p["actions"] and "say" not in p["actions"] for p in pairs)
+
+
+def test_events_with_no_target_are_the_actors_acts(sample):
+    assert sample.nodes[IRI + "israel"]["acts"] == ["say"]
+    assert sample.nodes[IRI + "iran"]["acts"] == [] and sample.nodes[IRI + "iran"]["articles"] == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,90 @@ def test_fast_store_answers_every_query_as_rdflib_does(seed_build, seed_graph):
         # GROUP_CONCAT's order is the engine's own; compare those cells as sets.
         normal = lambda rows: sorted(tuple(" | ".join(sorted(c.split(" | "))) for c in r) for r in rows)  # noqa: E731
         assert normal(got.rows) == normal(expected.rows), name
+
+
+@pytest.fixture()
+def union_server(tmp_path):
+    """`oxigraph serve --union-default-graph` on a free loopback port (as the README tells teams to run it);
+    yields its base URL and stops it after."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from test_push import free_port
+
+    port = free_port()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "oxigraph"), "serve", "--location",
+                                str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_query_a_sparql_endpoint_gives_the_rows_of_the_local_file(seed_build, union_server):
+    """Issue 15: `kg query http://HOST:PORT/query roles` after `kg push`, with bundled queries and --param."""
+    run_kg("push", seed_build / "graph.ttl", "--endpoint", union_server + "/store", check=True)
+    endpoint = union_server + "/query"
+    for args in (("roles",), ("events",), ("documents",), ("members", "--param", "org=iranian"),
+                 ("between", "--param", "a=Trump", "--param", "b=iran"), ("entity-facts", "--param", "entity=esper"), ("unasserted",)):
+        for fmt in ("csv", "json"):
+            remote = run_kg("query", endpoint, *args, "--format", fmt, check=True).stdout
+            local = run_kg("query", seed_build / "graph.ttl", *args, "--format", fmt, check=True).stdout
+            assert remote == local and len(remote.splitlines()) >= 2, (args, fmt)
+    ambiguous = run_kg("query", endpoint, "between", "--param", "a=Mark", "--param", "b=Iran")
+    assert ambiguous.returncode == 1 and ambiguous.stderr.startswith("kg: error: 'Mark' names 2 entities")
+    bad = run_kg("query", endpoint, "SELECT ?x WHERE { ?x")
+    assert bad.returncode == 1 and bad.stderr.startswith("kg: error: SPARQL syntax error at line 1, column 21: ")
+    assert bad.stderr.count("\n") == 1
+    construct = run_kg("query", endpoint, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert construct.stderr == "kg: error: only SELECT and ASK queries print rows; this is a CONSTRUCT query\n"
+    base = run_kg("query", union_server, "roles")  # the server's base URL, not its query endpoint
+    assert base.returncode == 1 and base.stderr.endswith(f"(give the server's SPARQL query endpoint, for Oxigraph {endpoint})\n")
+    unreachable = run_kg("query", "http://127.0.0.1:9/query", "roles")
+    assert unreachable.returncode == 1 and unreachable.stderr.startswith("kg: error: cannot reach the SPARQL endpoint")
+
+
+def test_json_gives_numbers_and_booleans_their_types(seed_build):
+    rows = json.loads(run_kg("query", seed_build / "graph.ttl", "documents", "--format", "json", check=True).stdout)
+    assert rows[0]["roles"] == 22 and rows[0]["events"] == 82  # typed, and what `kg build` counted
+    events = json.loads(run_kg("query", seed_build / "graph.ttl", "events", "--format", "json", check=True).stdout)
+    assert {row["negated"] for row in events} <= {True, False} and any(row["negated"] is False for row in events)
+    assert run_kg("query", seed_build / "graph.ttl", "ASK { ?s ?p ?o }", "--format", "json", check=True).stdout \
+        == '[\n  {\n    "answer": true\n  }\n]\n'
+
+
+def test_documents_counts_roles_as_build_does(seed_build):
+    summary = run_kg("query", seed_build / "graph.ttl", "documents", "--format", "csv", check=True).stdout
+    built = (seed_build / "report.json").read_text()
+    assert json.loads(built)["summary"]["roles"] == int(summary.splitlines()[1].split(",")[-2])
+
+
+def test_version_and_an_example_in_help():
+    from importlib.metadata import version
+
+    assert run_kg("--version", check=True).stdout == f"kg {version('kg')}\n"
+    assert "kg query http://127.0.0.1:7878/query events" in run_kg("--help", check=True).stdout
+    assert "SPARQL 1.1 endpoint" in run_kg("query", "--help", check=True).stdout
+
+
+def test_convert_writes_rdf_xml_that_reads_back_as_the_same_graph(seed_build, tmp_path):
+    from rdflib.compare import isomorphic
+
+    run_kg("convert", seed_build / "graph.ttl", "-o", tmp_path / "graph.rdf", check=True)
+    assert (tmp_path / "graph.rdf").read_text().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF')
+    assert isomorphic(load_graph(tmp_path / "graph.rdf", store="memory"), load_graph(seed_build / "graph.ttl", store="memory"))
+    again = run_kg("convert", seed_build / "graph.ttl", "-o", tmp_path / "again.rdf", check=True)
+    assert again.returncode == 0 and (tmp_path / "again.rdf").read_bytes() == (tmp_path / "graph.rdf").read_bytes()

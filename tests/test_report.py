@@ -28,7 +28,7 @@ def test_build_writes_the_report_with_its_picture(seed_build):
     assert picture.shape[0] >= 600 and picture.shape[1] >= 800
     assert (picture[:, :, :3] < 0.9).any(axis=2).mean() > 0.01  # something is drawn, not a blank canvas
     for heading in ("## Key people", "## Key organizations and countries", "## Who holds which role where",
-                    "## Events in text order", "## Most hostile pairs", "## Most cooperative pairs", "## Communities"):
+                    "## Events by type", "## Most hostile pairs", "## Most cooperative pairs", "## Communities"):
         assert heading in markdown
     assert {"summary", "key_people", "key_organizations", "roles", "events", "communities", "hostile_pairs",
             "cooperative_pairs", "component_sizes", "picture"} <= set(data)
@@ -40,7 +40,7 @@ def test_build_writes_the_report_with_its_picture(seed_build):
     assert len(expected) >= 10
     positions = [(e["source"], e["start"]) for e in data["events"]]
     assert positions == sorted(positions) and len(positions) == data["summary"]["events"] >= 10
-    assert data["key_people"][0]["pagerank"] >= data["key_people"][-1]["pagerank"]
+    assert [p["importance"] for p in data["key_people"]] == sorted((p["importance"] for p in data["key_people"]), reverse=True)
     assert data["summary"]["entities"] == sum(data["component_sizes"])
 
 
@@ -73,16 +73,16 @@ def test_report_content_on_a_known_graph():
         ("Javad Zarif", "envoy", "", True), ("Javad Zarif", "Foreign Minister", "Iran", False)]
     assert [(e["actor"], e["action"], e["target"], e["negated"], e["modality"]) for e in data["events"][2:4]] == [
         ("Israel", "attack", "Iran", True, "asserted"), ("Israel", "attack", "Iran", False, "hypothetical")]
-    assert data["communities"] == [["Israel", "Iran", "United Nations", "Javad Zarif"]]  # most central first
+    assert data["communities"] == [["Israel", "Iran", "Javad Zarif", "United Nations"]]  # most important first
     assert data["unlinked_entities"] == 1
 
 
 def test_markdown_shows_article_text_and_never_renders_it():
     markdown = report_markdown(sample_report())
     assert "<b" not in markdown and "&lt;b onmouseover=x&gt;first&lt;/b&gt;" in markdown
-    events = markdown.split("## Events in text order")[1].split("##")[0]
+    events = markdown.split("## Events by type")[1].split("## Most")[0]
     header = next(line for line in events.splitlines() if line.startswith("| actor"))
-    rows = [line for line in events.splitlines() if line.startswith("| ") and line != header]
+    rows = [line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]
     assert len(rows) == 7 and all(len(re.findall(r"(?<!\\)\|", r)) == len(re.findall(r"\|", header)) for r in rows)
 
 
@@ -98,6 +98,97 @@ def test_markdown_lists_the_first_events_of_a_large_corpus():
     data = sample_report()
     data["events"] = data["events"] * 100
     markdown = report_markdown(data)
-    events = markdown.split("## Events in text order")[1].split("##")[0]
+    events = markdown.split("## Events by type")[1].split("## Most")[0]
     assert len([line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]) == 500
     assert "The first 500 of 700 events; report.json lists them all." in events
+
+
+DATED_TTL = SAMPLE_TTL + """
+@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+kgr:doc schema:datePublished "2020-01-10" .
+kgr:tehran a kg:Place ; skos:prefLabel "Tehran" ; kg:mentionCount 1 .
+kgr:ev1 sem:hasTimeStamp "2020-01-08"^^xsd:date ; sem:hasPlace kgr:tehran .
+kgr:ev5 sem:hasTimeStamp "2020-01"^^xsd:gYearMonth .
+"""
+
+
+def test_profiles_timeline_and_events_by_type():
+    graph = Graph().parse(data=DATED_TTL, format="turtle")
+    data = report_data(graph, entity_graph(graph))
+    zarif = next(p for p in data["key_people"] if p["name"] == "Javad Zarif")
+    assert zarif["roles"] == ["Foreign Minister, Iran", "former envoy"]
+    assert zarif["counterparts"] == [{"name": "Iran", "sentences": 1, "relations": ["Foreign Minister"]},
+                                     {"name": "Israel", "sentences": 1, "relations": ["criticize"]}]
+    # First and last seen: the event's own date, else its article's.
+    assert (zarif["first_seen"], zarif["last_seen"]) == ("2020-01", "2020-01-10")
+    assert [(e["date"], e["actor"], e["action"], e["place"]) for e in data["events"] if e["date"]] == [
+        ("2020-01-08", "Iran", "attack", "Tehran"), ("2020-01", "Javad Zarif", "criticize", "")]  # text order
+    assert data["dated_events"] == 2
+    assert [(g["event_class"], g["event_type"], g["count"]) for g in data["event_types"]] == [
+        ("material conflict", "Assault", 4), ("verbal conflict", "Disapprove", 1),
+        ("verbal cooperation", "Engage in diplomatic cooperation", 1), ("no CAMEO class", "untyped", 1)]
+    markdown = report_markdown(data)
+    timeline = markdown.split("## Timeline")[1].split("##")[0]
+    assert [line.split(" | ")[:3] for line in timeline.splitlines() if line.startswith("| 2020")] == [
+        ["| 2020-01", "Javad Zarif", "criticize"], ["| 2020-01-08", "Iran", "attack"]]  # earliest first
+    assert "| 2020-01-08 | Iran | attack | Israel | Tehran |" in timeline
+    assert "### Assault (material conflict): 4" in markdown
+    assert "- **Javad Zarif** (Person; 2 mentions in 1 article). Also: Zarif. Roles: Foreign Minister, Iran; former envoy." in markdown
+    assert "First seen 2020-01, last seen 2020-01-10." in markdown
+    assert "Ranked by importance, a blend of how often the corpus names an entity (40%)" in markdown
+    # Without dates there is no timeline, and an entity is seen in its articles.
+    undated = sample_report()
+    assert undated["dated_events"] == 0 and "## Timeline" not in report_markdown(undated)
+    assert undated["key_people"][0]["first_seen"] == "a.txt"
+
+
+def test_picture_labels_neither_collide_nor_leave_the_frame(seed_build):
+    from kg.rdf import load_graph
+    from kg.report import picture_figure
+
+    network = entity_graph(load_graph(seed_build / "graph.ttl"))
+    figure = picture_figure(network)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    frame = axes.get_window_extent(renderer)
+    boxes = [text.get_window_extent(renderer) for text in axes.texts]
+    names = {text.get_text().replace("\n", " ") for text in axes.texts}
+    assert "Foundation for the Defense of Democracies" in names and "Qassem Soleimani" in names
+    assert len(boxes) >= 40  # names and edge labels
+    for box in boxes:
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+    assert overlapping == []
+    legend = axes.get_legend().get_window_extent(renderer)
+    assert not any(box.overlaps(legend) for box in boxes)
+
+
+def test_picture_entities_each_have_a_relation_in_it_and_no_markers_overlap(tmp_path):
+    import networkx as nx
+
+    from kg.report import picture_figure
+
+    # A hub and a string of pairs: the first 40 by importance include entities whose partner is left out.
+    network = nx.MultiDiGraph()
+    edge = dict(kind="event", label="meet", event_type="Consult", event_class="verbal cooperation", negated=False,
+                modality="asserted", count=1, evidence=[])
+    for i in range(120):
+        network.add_node(f"n{i:03d}", name=f"E{i}", type="Person", aliases=[], mentions=200 - i, articles=1, roles=[])
+    for i in range(1, 30):
+        network.add_edge(f"n{i:03d}", "n000", **edge)
+    for i in range(30, 120, 2):
+        network.add_edge(f"n{i:03d}", f"n{119 - (i - 30) // 2:03d}", **edge)
+    figure = picture_figure(network)
+    axes = figure.axes[0]
+    drawn = {text.get_text() for text in axes.texts} - {"meet"}
+    shown = {n for n, data in network.nodes(data=True) if data["name"] in drawn}
+    assert len(shown) >= 30
+    assert all(any(other in shown for other in nx.all_neighbors(network, node)) for node in shown)
+    # No two markers overlap: centres on the canvas at least the sum of their radii apart.
+    markers = [(axes.transData.transform(offset), (size ** 0.5) / 2 * figure.dpi / 72)
+               for collection in axes.collections for offset, size in zip(collection.get_offsets(), collection.get_sizes())]
+    assert len(markers) == len(shown) >= 30
+    assert all(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 >= ra + rb - 0.5
+               for i, (a, ra) in enumerate(markers) for b, rb in markers[i + 1:])

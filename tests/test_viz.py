@@ -98,7 +98,7 @@ def test_legend_colours_shapes_sizes_and_edge_styles(sample_html):
     assert re.findall(r'data-filter="type" value="([^"]+)"', sample_html) == ["Country", "Organization", "Person"]
 
 
-def test_max_nodes_keeps_the_top_by_pagerank_and_says_what_was_left_out():
+def test_max_nodes_keeps_the_most_important_and_says_what_was_left_out():
     network = star(620)
     html = render_html(network)
     data = page_data(html)
@@ -107,7 +107,7 @@ def test_max_nodes_keeps_the_top_by_pagerank_and_says_what_was_left_out():
     kept = set(top)
     assert len(data["edges"]) == sum(u in kept and v in kept for u, v in network.edges())
     note = re.search(r'<p class="note" id="left-out">(.*?)</p>', html, re.S).group(1)
-    assert "Showing the 500 entities with the highest PageRank of 620" in note
+    assert "Showing the 500 most important entities of 620" in note
     assert "left out: 120 entities" in note and "the Turtle keeps them all" in note
     assert "left-out" not in render_html(star(30))
 
@@ -141,3 +141,25 @@ def test_kg_viz_focus_and_errors(seed_build, tmp_path):
         bad = run_kg("viz", seed_build / "graph.ttl", "-o", out, *args)
         assert bad.returncode == 1 and bad.stderr.strip().count("\n") == 0 and message in bad.stderr
         assert not out.exists()
+
+
+def test_page_data_for_the_unlinked_toggle_slider_and_panel():
+    linked = star(30)
+    for i in range(40):  # more entities without a relation than with one: hidden by default
+        linked.add_node(f"z{i:03d}", name=f"Alone {i}", type="Place", aliases=[], mentions=1, roles=[])
+    html = render_html(linked)
+    data = page_data(html)
+    assert data["page"] == {"hideUnlinked": True, "threshold": False}
+    assert re.search(r'<input id="hide-unlinked" type="checkbox" checked>', html)
+    assert sum(not n["linked"] for n in data["nodes"]) == 40
+    assert sorted(n["rank"] for n in data["nodes"]) == list(range(70))
+    assert render_html(star(30)).count('id="hide-unlinked" type="checkbox">') == 1  # all linked: shown
+    assert page_data(render_html(star(120)))["page"]["threshold"] is True
+    edge = data["edges"][0]
+    assert {"fullLabel", "count", "dates", "places", "sources", "kgKind"} <= set(edge)
+
+
+def test_every_relation_class_has_its_own_colour():
+    colours = [style["color"] for style in EDGE_STYLES.values()]
+    assert len(set(colours)) == len(colours)
+    assert EDGE_STYLES["other event"]["color"] != EDGE_STYLES["role"]["color"]
