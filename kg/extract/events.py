@@ -31,8 +31,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import table_rows
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
-from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, RoleFact, entity_of, evidence_of, mention_of
+from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of,
+                              mention_of, unnamed)
+from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
+from kg.extract.when import clause_place, clause_time
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -80,11 +83,12 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell",
                             "call", "appeal", "help"})
 # Prepositions that name the target of a verb or of its object: "struck a blow against Iran".
 TARGET_PREPOSITIONS = frozenset({"against"})
-# Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
-FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon"})
+# Prepositions that name the counterpart of a verb-and-object phrase: "opened fire on", "imposed sanctions
+# on", "held talks with", "signed a deal with".
+FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon", "with", "against", "to"})
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "gun down": "shoot",
-                   "cut down": "kill", "strike down": "kill"}
+                   "cut down": "kill", "strike down": "kill", "impose sentence": "sentence"}
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
                         "deal", "agreement", "tie", "relation", "trade"})
@@ -95,6 +99,7 @@ EVENT_NOUNS = {
     "airstrike": "strike", "bombing": "bomb", "targeting": "target", "invasion": "invade",
     "arrest": "arrest", "capture": "capture", "seizure": "seize", "kidnapping": "kidnap",
     "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
+    "sanction": "sanction", "ambush": "ambush", "detention": "detain",
 }
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
@@ -146,10 +151,15 @@ INSTRUMENT_WINDOW = 8
 
 @dataclass(frozen=True)
 class Party:
-    """A participant: the entity it names, and the word in the trigger's sentence that stands for it."""
+    """A participant: the entity it names, and the word in the trigger's sentence that stands for it.
+
+    A participant with no name has `nominal` set ("several oil tankers") or none at all (no actor written);
+    its `mention` then names nothing (`unnamed` offsets, or the noun phrase's with type "Nominal").
+    """
 
     mention: Mention
     anchor: Token
+    nominal: NominalParty | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,10 @@ class Context:
 
     coref: dict[int, tuple[Span, ...]]
     holders: dict[str, tuple[Mention, ...]]  # organization name → the people the text says lead it
+    # (head lemma, tag) of a noun the article writes beside one name only → that name ("a federal judge ...
+    # U.S. District Judge George O'Toole Jr."): the named entity a noun-phrase party is.
+    named_heads: dict[tuple[str, str], Mention] | None = None
+    published: str = ""  # the article's publication date (YYYY-MM-DD), for dates written without a year
     # Whether a capitalised name the tagger left unlabelled counts as a person: true for the parties of a
     # killing, which are people or armed groups ("Ruby fatally shot Oswald"), where the small model often
     # misses a lone surname.
@@ -166,18 +180,25 @@ class Context:
 
 @cache
 def verb_lexicon() -> dict[str, str]:
-    """The action lemma → CAMEO root code map the project owns (`kg/data/verbs.tsv`)."""
-    rows = table_rows("verbs.tsv")
-    return {row["lemma"]: row["cameo"] for row in rows}
+    """The action lemma → CAMEO root code map the project owns (`kg/data/verbs.tsv`), default frames."""
+    return {row["lemma"]: row["cameo"] for row in table_rows("verbs.tsv") if not row.get("frame")}
 
 
-def events(doc: Doc, roles: Iterable[RoleFact] | None = None) -> Iterator[EventFact]:
-    """Yield the events of a document in text order: an action with a named actor.
+@cache
+def framed_lexicon() -> dict[tuple[str, str], str]:
+    """(lemma, frame) → CAMEO root code, for verbs whose category depends on their frame ("call X Y")."""
+    return {(row["lemma"], row["frame"]): row["cameo"] for row in table_rows("verbs.tsv") if row.get("frame")}
+
+
+def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "") -> Iterator[EventFact]:
+    """Yield the events of a document in text order: an action with an actor, named, nominal or unknown.
 
     `roles` are the document's role facts when the caller has them already ("the leader of the Quds
-    Force" is the person the text names its commander); without them they are read again.
+    Force" is the person the text names its commander); without them they are read again. `published`
+    (YYYY-MM-DD) places dates written relative to it ("on Friday") in time.
     """
-    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles))
+    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles),
+                      named_heads=resolved_heads(doc), published=published)
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()
@@ -195,11 +216,15 @@ def events(doc: Doc, roles: Iterable[RoleFact] | None = None) -> Iterator[EventF
         for event in found:
             # One fact per sentence: "Jack Ruby, who killed Kennedy assassin Oswald" states Oswald's deed once
             # through "assassin"; a second trigger for the same triple adds nothing.
-            key = (event.evidence.sentence_start, event.actor.text, event.action,
-                   event.target.text if event.target else "")
+            key = (event.evidence.sentence_start, _party_text(event.actor, event.actor_party), event.action,
+                   _party_text(event.target, event.target_party))
             if key not in seen:
                 seen.add(key)
                 yield event
+
+
+def _party_text(mention: Mention | None, party: NominalParty | None) -> str:
+    return party.text if party is not None else mention.text if mention is not None else ""
 
 
 # Triggers --------------------------------------------------------------------------------------------
@@ -212,23 +237,79 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     action, phrase_preposition = _action_of(verb)
     if action in KILLING:
         context = replace(context, bare_names=True)
-    actors = _verb_actors(verb, context)
+    actors = _verb_actors(verb, context) or _unwritten_actor(verb, action)
     if not actors:
         return
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS and action == lemma:
         # What was said is no party; whom it was told to is, when the text names them: "told VOA".
         targets = [p for c in verb.children if c.dep_ in OBJECTS | {"dative"} and lemma in ADDRESSEE_VERBS
                    for p in _parties(c, context)]
+        # Talking to the press is no relation between parties: "Bill Roggio told VOA" stays a fact, untyped.
+        press = [p for p in targets if press_party(p.mention, p.nominal)]
+        yield from _facts(verb, action, actors, press, context, typed=False)
+        targets = [p for p in targets if p not in press]
+        if press and not targets:
+            return
+    elif _frame(verb) == "predicate":
+        targets = _predicated(verb, context)
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
-    yield from _facts(verb, action, actors, targets)
+    if not targets and (action not in verb_lexicon() or not actors[0].mention.text and not actors[0].nominal):
+        # A verb outside the event lexicon states an event only between two parties ("Patricia Campbell
+        # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
+        return
+    yield from _facts(verb, action, actors, targets, context)
+
+
+def _unwritten_actor(verb: Token, action: str) -> list[Party]:
+    """An event with no actor written: an agentless passive of an event verb.
+
+    "Tamerlan was killed during the getaway", "Krystle Campbell, 29, who was killed in the attack": the
+    target is known, the actor is not. Speech ("it was said") is no such event.
+    """
+    if not (_is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")):
+        return []
+    if verb_lexicon().get(action, "01") == "01":
+        return []
+    return [Party(unnamed(verb.idx), verb)]
+
+
+def _frame(verb: Token) -> str:
+    """The frame of a verb that the lexicon types by frame: "predicate" for "call X Y".
+
+    "Zarif called the U.S. strike an act of terrorism": a predicate noun after the object (the parser
+    reads it as an object predicate, or as a clause "strike [is] an act") makes the call an accusation.
+    """
+    if not any(lemma == verb.lemma_.lower() for lemma, _ in framed_lexicon()):
+        return ""
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in {"NOUN", "PROPN"}:
+            return "predicate"
+        if child.dep_ in {"ccomp", "xcomp"} and not any(c.dep_ in {"aux", "mark"} for c in child.children) \
+                and any(c.dep_ in OBJECTS | {"attr"} and c.pos_ in {"NOUN", "PROPN"} for c in child.children):
+            return "predicate"
+    return ""
+
+
+def _predicated(verb: Token, context: Context) -> list[Party]:
+    """Whom "call X Y" is about: X, or the author of X when X is a deed ("called the U.S. strike ...")."""
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            return _object_parties(child, context)
+        if child.dep_ in {"ccomp", "xcomp"}:
+            # "called [the U.S. strike] [an act of terrorism]" parsed as a clause: its first word is X.
+            found = [p for c in child.children if c.dep_ in SUBJECTS | {"compound", "amod", "poss"}
+                     and c.i < child.i for p in _parties(c, context)]
+            if found:
+                return found
+    return []
 
 
 def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
     # "the death of Quds Force Commander General Qassem Soleimani", "Soleimani's death": who died.
     the_dead = _pobj_parties(_noun_preposition(noun, "of"), context)
     the_dead += [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
-    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type == "Person"], [])
+    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type in {"Person", "Nominal"}], [], context)
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -248,7 +329,7 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
         targets = _sentence_victims(noun, context)
     if not actors or (not targets and noun.lemma_.lower() in PATIENT_NOUNS):
         return
-    yield from _facts(noun, action, actors, targets)
+    yield from _facts(noun, action, actors, targets, context)
 
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -273,7 +354,8 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
         # "... the assassination of President Kennedy ... that Lee Harvey Oswald was the lone assassin".
         victims = _sentence_victims(noun, context, doers)
     if doers and victims:
-        yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims)
+        yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims,
+                          context)
 
 
 def _surface_apposition(noun: Token) -> list[Party]:
@@ -316,22 +398,32 @@ def _sentence_victims(trigger: Token, context: Context, doers: list[Party] = ())
     return min(found, key=lambda pair: pair[0])[1] if found else []
 
 
-def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party]) -> Iterator[EventFact]:
+def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party], context: Context,
+           typed: bool = True) -> Iterator[EventFact]:
+    if not actors:
+        return
     negated = _is_negated(trigger)
     modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
-    cameo = _complement_category(trigger) or verb_lexicon().get(action, "")
+    cameo = (framed_lexicon().get((trigger.lemma_.lower(), _frame(trigger)), "") if trigger.pos_ == "VERB" else "") \
+        or _complement_category(trigger) or verb_lexicon().get(action, "")
+    place = clause_place(trigger, [p.mention for p in (*actors, *targets)])
+    when = clause_time(trigger, context.published)
     for actor in actors:
         for target in targets or [None]:
-            if target is not None and _same(target.mention, actor.mention):
+            if target is not None and actor.mention.text and _same(target.mention, actor.mention):
                 continue
             yield EventFact(
-                actor=actor.mention,
+                actor=actor.mention if actor.nominal is None else unnamed(actor.mention.start),
                 action=action,
-                target=target.mention if target else None,
+                target=target.mention if target is not None and target.nominal is None else None,
                 negated=negated,
                 modality=modality,
-                cameo=cameo,
+                cameo=cameo if typed else "",
                 evidence=evidence_of(trigger.sent, *_offsets(trigger, actor, target)),
+                actor_party=actor.nominal,
+                target_party=target.nominal if target is not None else None,
+                place=place,
+                when=when,
             )
 
 
@@ -362,13 +454,24 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
     for child in verb.children:
-        if child.dep_ in OBJECTS and f"{lemma} {child.lower_}" in lexicon:
-            # "opened fire on the convoy": the object is part of the action, its target follows a preposition.
+        phrase = _object_phrase(verb, child) if child.dep_ in OBJECTS else ""
+        if phrase:
+            # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
+            # of the action, its target follows a preposition.
             preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in FIRE_PREPOSITIONS),
                                next((p.lower_ for p in verb.children if p.dep_ == "prep"
                                      and p.lower_ in FIRE_PREPOSITIONS), ""))
-            return f"{lemma} {child.lower_}", preposition
+            return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _object_phrase(verb: Token, obj: Token) -> str:
+    """The verb-and-object phrase the lexicon lists, as written or by the object's lemma ("hold talks")."""
+    lemma = verb.lemma_.lower()
+    for phrase in (f"{lemma} {obj.lower_}", f"{lemma} {obj.lemma_.lower()}"):
+        if phrase in verb_lexicon():
+            return phrase
+    return ""
 
 
 # Verb participants -----------------------------------------------------------------------------------
@@ -585,7 +688,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         objects = [c for c in verb.head.children if c.dep_ in OBJECTS] or _misread_objects(verb.head)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
-        holders = [verb, *[o for o in objects if f"{verb.lemma_.lower()} {o.lower_}" in verb_lexicon()]]
+        holders = [verb, *[o for o in objects if _object_phrase(verb, o)]]
         phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
                           for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
@@ -739,6 +842,8 @@ def _parties(token: Token, context: Context) -> list[Party]:
         found = _refer(member, context, 0)
         if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
             found = [Party(Mention(member.text, "Organization", member.idx, member.idx + len(member)), member)]
+        if not found:
+            found = _nominal(member, context)
         for party in found:
             if all(not _same(party.mention, p.mention) for p in parties):
                 parties.append(party)
@@ -842,6 +947,21 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     if lemma in INSTRUMENT_NOUNS:
         return [Party(p.mention, token) for p in _instrument_author(token, context, depth)]
     return []
+
+
+def _nominal(token: Token, context: Context) -> list[Party]:
+    """A participant named by a noun phrase only: "Iran seized several oil tankers", "killed 126 people".
+
+    It is the named entity the article writes beside the same noun, when there is one only ("a federal
+    judge sentenced him ... U.S. District Judge George O'Toole Jr."); else a party of its own.
+    """
+    party = nominal_party(token)
+    if party is None:
+        return []
+    named = (context.named_heads or {}).get((party.head, plural(token)))
+    if named is not None:
+        return [Party(named, token)]
+    return [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
 
 
 def _bare_name(token: Token) -> Mention | None:
