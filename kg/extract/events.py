@@ -873,7 +873,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         return here([mention_of(span) for span in context.coref[token.i]])
     # A relative pronoun: "X, who assassinated Y" → X; "the strike that killed Y" → the strike.
     if lower in {"who", "whom", "that", "which", "whose"} and token.head.dep_ in {"relcl", "acl"}:
-        return [Party(p.mention, token) for p in _refer(token.head.head, context, depth + 1)]
+        return [replace(p, anchor=token) for p in _refer(token.head.head, context, depth + 1)]
     if token.pos_ not in {"NOUN", "PROPN"} and not doer:  # a doer noun is a noun whatever its tag
         return []
     if context.bare_names and not doer:
@@ -886,23 +886,23 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         if child.dep_ == "appos":
             found = _refer(child, context, depth + 1)
             if found:
-                return [Party(p.mention, token) for p in found]
+                return [replace(p, anchor=token) for p in found]
     if token.dep_ == "appos":
         found = _refer(token.head, context, depth + 1)
         if found:
-            return [Party(p.mention, token) for p in found]
+            return [replace(p, anchor=token) for p in found]
     if token.lemma_.lower() in DOER_NOUNS:
         # "killed President Kennedy's assassin, Lee Harvey Oswald,": the apposition the commas write.
         found = _surface_apposition(token)
         if found:
-            return [Party(p.mention, token) for p in found]
+            return [replace(p, anchor=token) for p in found]
     # A title before a name: "assassin James Earl Ray", "anarchist Leon Czolgosz".
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
-        return [Party(p.mention, token) for p in _refer(token.head, context, depth + 1)]
+        return [replace(p, anchor=token) for p in _refer(token.head, context, depth + 1)]
     # A predicate noun: "Oswald was the lone gunman who killed Kennedy".
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
-        return [Party(p.mention, token) for s in subjects for p in _refer(s, context, depth + 1)]
+        return [replace(p, anchor=token) for s in subjects for p in _refer(s, context, depth + 1)]
     # "a gunman identified as John Smith": a participle names the noun.
     for child in token.children:
         if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
@@ -910,12 +910,12 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
                      for o in prep.children if o.dep_ == "pobj"]
             found = [p for o in named for p in _refer(o, context, depth + 1)]
             if found:
-                return [Party(p.mention, token) for p in found]
+                return [replace(p, anchor=token) for p in found]
     # "identified as the lone assassin", "recognized as the man who killed ...".
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         verb = token.head.head
         holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS | OBJECTS]
-        return [Party(p.mention, token) for h in holders for p in _refer(h, context, depth + 1)]
+        return [replace(p, anchor=token) for h in holders for p in _refer(h, context, depth + 1)]
     if doer:
         return []
     lemma = token.lemma_.lower()
@@ -923,7 +923,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     for child in token.children:
         if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise"}:
             members = [o for o in child.children if o.dep_ in OBJECTS]
-            return [Party(p.mention, token) for o in members for p in _parties(o, context)]
+            return [replace(p, anchor=token) for o in members for p in _parties(o, context)]
     # A role in an organization: "the leader of the nation's elite Quds Force" → the person the text names
     # as its commander, else the organization itself.
     if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
@@ -945,7 +945,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         return here([mention_of(group)])
     # An instrument stands for its author: "the U.S. strike", "the shots [Oswald fired]".
     if lemma in INSTRUMENT_NOUNS:
-        return [Party(p.mention, token) for p in _instrument_author(token, context, depth)]
+        return [replace(p, anchor=token) for p in _instrument_author(token, context, depth)]
     return []
 
 
