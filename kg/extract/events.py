@@ -130,6 +130,8 @@ ORDER_NOUNS = frozenset({"order", "orders", "direction", "behest", "command", "i
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
 INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
+# Things that happen and harm with no one named as doing them: "the blast killed 126 people".
+CAUSE_NOUNS = frozenset({"blast", "explosion", "device", "ied", "fire", "shelling", "gunfire", "crash", "bombardment"})
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
@@ -262,14 +264,17 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
 
 
 def _unwritten_actor(verb: Token, action: str) -> list[Party]:
-    """An event with no actor written: an agentless passive of an event verb.
+    """An event with no actor written: an agentless passive of an event verb, or a deed as its subject.
 
-    "Tamerlan was killed during the getaway", "Krystle Campbell, 29, who was killed in the attack": the
-    target is known, the actor is not. Speech ("it was said") is no such event.
+    "Tamerlan was killed during the getaway", "Krystle Campbell, 29, who was killed in the attack", "the
+    blast killed 126 people" (a deed whose author the text does not name): the target is known, the actor
+    is not. Speech ("it was said") is no such event.
     """
-    if not (_is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")):
-        return []
     if verb_lexicon().get(action, "01") == "01":
+        return []
+    passive = _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    if not passive and not any(s.lemma_.lower() in INSTRUMENT_NOUNS | CAUSE_NOUNS or s.lemma_.lower() in EVENT_NOUNS
+                               for s in _subjects(verb)):
         return []
     return [Party(unnamed(verb.idx), verb)]
 

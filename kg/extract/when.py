@@ -58,7 +58,8 @@ def clause_place(trigger: Token, parties: Sequence[Mention]) -> Mention | None:
 def _place_tokens(trigger: Token) -> Iterator[Token]:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         yield from (c for c in trigger.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ in PLACE_LABELS)
-    frontier = [(trigger, False)]
+    # "killed 126 people near Baghdad International Airport": the parser may hang the place on the object.
+    frontier = [(trigger, False)] + [(c, False) for c in trigger.children if c.dep_ in {"dobj", "obj"}]
     for _ in range(PLACE_DEPTH):
         following = []
         for head, locative in frontier:
