@@ -85,8 +85,8 @@ def clause_time(trigger: Token, published: str) -> When | None:
         if token.ent_iob_ != "B" or token.ent_type_ not in {"DATE", "TIME"}:
             continue
         span = entity_of(token)
-        if not _in_clause(span.root, trigger):
-            continue
+        if not POINT_IN_TIME.search(span.text) or not _in_clause(span.root, trigger):
+            continue  # "for three days", "just days earlier" say how long or how near, not when
         start = span.start
         if span.root.dep_ == "pobj" and span.root.head.i == span.start - 1:
             start -= 1  # the text as written: "On Friday"
