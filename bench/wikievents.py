@@ -102,6 +102,7 @@ class Argument:
     names: tuple[str, ...]  # the capitalised names of its cluster (empty: nominal)
     heads: tuple[str, ...]  # lower-cased head words of its cluster's mentions
     text: str
+    context: str = ""  # the trigger and its sentence, for --errors
 
     @property
     def named(self) -> bool:
@@ -131,8 +132,9 @@ def gold_arguments(docs: list[dict]) -> list[Argument]:
                 members = [entities[i] for i in cluster_of.get(argument["entity"], [argument["entity"]])]
                 names = tuple(m["text"] for m in members if m["type"] in NAMED_TYPES and m["text"][:1].isupper())
                 heads = tuple(m["text"].split()[-1].lower() for m in members)
+                start, end = doc["sentences"][event["trigger"]["sent"]]
                 arguments.append(Argument(doc["id"], event["trigger"]["sent"], kind, side, names, heads,
-                                          argument["text"]))
+                                          argument["text"], f'[{event["trigger"]["text"]}] {doc["text"][start:end]}'))
     return arguments
 
 
@@ -176,7 +178,7 @@ def score(predictions: list[Prediction], arguments: list[Argument], head_of) -> 
         if any(argument.matches(party, head_of(party)) for p in candidates for party in _sides(p, argument)):
             result.found += 1
         else:
-            result.misses.append((argument.doc, argument.kind, argument.side, argument.text))
+            result.misses.append((argument.doc, argument.kind, argument.side, argument.text, argument.context[:220]))
     for p in predictions:
         gold = [a for a in arguments if a.doc == p.doc and a.sentence == p.sentence and p.action in ACTIONS[a.kind]]
         if not gold:

@@ -257,3 +257,73 @@ def test_a_dated_article_gives_place_and_date_through_the_cli(tmp_path):
     timeline = run_kg("query", tmp_path / "out" / "graph.ttl", "timeline", "--format", "csv", check=True).stdout
     assert timeline.splitlines()[1].startswith("2018-01-19,On Friday,Turkish troops,attack,Kurdish fighters,Afrin,")
     assert "conforms" in run_kg("validate", tmp_path / "out" / "graph.ttl", check=True).stdout
+
+
+# ------------------------------------------------------------------------------------------ more unit rules
+
+
+def test_a_deed_launched_is_its_launchers():
+    # "ETA launched a series of attacks ."
+    d = doc(words=["ETA", "launched", "a", "series", "of", "attacks", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+            deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+            tags=["NNP", "VBD", "DT", "NN", "IN", "NNS", "."],
+            lemmas=["ETA", "launch", "a", "series", "of", "attack", "."], ents=["B-ORG", "O", "O", "O", "O", "O", "O"])
+    assert facts(d) == {("ETA", "attack", "", "18")}
+
+
+def test_a_deed_noun_with_a_target_and_no_doer_has_an_unknown_actor():
+    # "the attacks on soldiers continued ."
+    d = doc(words=["the", "attacks", "on", "soldiers", "continued", "."], heads=[1, 4, 1, 2, 4, 4],
+            deps=["det", "nsubj", "prep", "pobj", "ROOT", "punct"],
+            pos=["DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT"], tags=["DT", "NNS", "IN", "NNS", "VBD", "."],
+            lemmas=["the", "attack", "on", "soldier", "continue", "."])
+    assert facts(d) == {("", "attack", "soldiers", "18")}
+
+
+def test_a_number_stands_for_whom_it_counts_and_a_conjunct_shares_its_subject():
+    # "the blast wounded 71 ."  /  "the blast killed Tamerlan and wounded 71 ."
+    d = doc(words=["the", "blast", "killed", "Tamerlan", "and", "wounded", "71", "."],
+            heads=[1, 2, 2, 2, 2, 2, 5, 2], deps=["det", "nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"],
+            pos=["DET", "NOUN", "VERB", "PROPN", "CCONJ", "VERB", "NUM", "PUNCT"],
+            tags=["DT", "NN", "VBD", "NNP", "CC", "VBD", "CD", "."],
+            lemmas=["the", "blast", "kill", "Tamerlan", "and", "wound", "71", "."],
+            ents=["O", "O", "O", "B-PERSON", "O", "O", "B-CARDINAL", "O"])
+    assert nominal_party(d[6]) == NominalParty("71", "71", "unspecified", 38, 40, 71, "")
+    assert facts(d) == {("", "kill", "Tamerlan", "18"), ("", "wound", "71", "18")}
+
+
+def test_an_unresolved_pronoun_is_an_unknown_actor():
+    # "They killed Tamerlan ." with no antecedent
+    d = doc(words=["They", "killed", "Tamerlan", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+            pos=["PRON", "VERB", "PROPN", "PUNCT"], tags=["PRP", "VBD", "NNP", "."],
+            lemmas=["they", "kill", "Tamerlan", "."], ents=["O", "O", "B-PERSON", "O"])
+    assert facts(d) == {("", "kill", "Tamerlan", "18")}
+
+
+def test_the_named_members_of_the_patients_are_patients_too():
+    # "Leftists were arrested , including Forest ."
+    d = doc(words=["Leftists", "were", "arrested", ",", "including", "Forest", "."], heads=[2, 2, 2, 2, 2, 4, 2],
+            deps=["nsubjpass", "auxpass", "ROOT", "punct", "prep", "pobj", "punct"],
+            pos=["NOUN", "AUX", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"],
+            tags=["NNS", "VBD", "VBN", ",", "VBG", "NNP", "."],
+            lemmas=["leftist", "be", "arrest", ",", "include", "Forest", "."],
+            ents=["O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert facts(d) == {("", "arrest", "Leftists", "17"), ("", "arrest", "Forest", "17")}
+
+
+def test_dying_is_an_event_of_the_one_who_dies():
+    d = doc(words=["Gladkikh", "died", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"],
+            pos=["PROPN", "VERB", "PUNCT"], tags=["NNP", "VBD", "."], lemmas=["Gladkikh", "die", "."],
+            ents=["B-PERSON", "O", "O"])
+    assert facts(d) == {("Gladkikh", "die", "", "")}
+
+
+def test_an_event_noun_of_a_verb_phrase_is_no_second_event():
+    # "Treasury imposed sanctions on Kim ." (the verb's phrase states it; "sanctions" alone would too)
+    d = doc(words=["Treasury", "imposed", "sanctions", "on", "Kim", "."], heads=[1, 1, 1, 2, 3, 1],
+            deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+            pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+            lemmas=["Treasury", "impose", "sanction", "on", "Kim", "."],
+            ents=["B-ORG", "O", "O", "O", "B-PERSON", "O"])
+    assert list(E._noun_events(d[2], context(d))) == []

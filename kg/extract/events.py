@@ -122,6 +122,10 @@ CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "c
 CULPRIT_NOUNS = frozenset({"suspect", "convict", "defendant", "accused", "culprit", "perpetrator"})
 # Verbs whose subject brings a deed about: "planned the slaying", "ordered the killing".
 DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchestrate", "mastermind", "confess"})
+# Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
+LAUNCH_VERBS = frozenset({"launch", "conduct", "stage", "mount", "perpetrate", "claim", "unleash", "wage"})
+# Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
+SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number"})
 # How many prepositional steps separate a killing from the clause that names its culprit:
 # "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
 CULPRIT_DEPTH = 7
@@ -132,6 +136,8 @@ INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
 # Things that happen and harm with no one named as doing them: "the blast killed 126 people".
 CAUSE_NOUNS = frozenset({"blast", "explosion", "device", "ied", "fire", "shelling", "gunfire", "crash", "bombardment"})
+# Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
+UNRESOLVED_PRONOUNS = frozenset({"they", "he", "she"})
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
@@ -273,10 +279,19 @@ def _unwritten_actor(verb: Token, action: str) -> list[Party]:
     if verb_lexicon().get(action, "01") == "01":
         return []
     passive = _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
-    if not passive and not any(s.lemma_.lower() in INSTRUMENT_NOUNS | CAUSE_NOUNS or s.lemma_.lower() in EVENT_NOUNS
-                               for s in _subjects(verb)):
+    # "the bomb killed 13 people and wounded 71": a coordinated verb shares the subject of the first.
+    subjects = _subjects(verb) or (_subjects(verb.head) if verb.dep_ == "conj" else [])
+    if not passive and not any(_no_one_named(s) for s in subjects):
         return []
     return [Party(unnamed(verb.idx), verb)]
+
+
+def _no_one_named(subject: Token) -> bool:
+    """A subject that names no doer: a deed or device ("the blast"), or a pronoun with no antecedent found
+    ("They killed 23 Afghan soldiers" after a paragraph about no one named)."""
+    lemma = subject.lemma_.lower()
+    return lemma in INSTRUMENT_NOUNS | CAUSE_NOUNS or lemma in EVENT_NOUNS or subject.pos_ == "PRON" \
+        and lemma in UNRESOLVED_PRONOUNS
 
 
 def _frame(verb: Token) -> str:
@@ -318,10 +333,14 @@ def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    if noun.dep_ in OBJECTS and _object_phrase(noun.head, noun):
+        return  # "imposed sanctions on X": the verb's phrase states this event already
     action = EVENT_NOUNS[noun.lemma_.lower()]
     if action in KILLING:
         context = replace(context, bare_names=True)
     actors, targets = _noun_parties(noun, context)
+    if not actors:
+        actors = _deed_author(noun, context)
     if not actors and action in KILLING:
         actors = _culprits(noun, context)
     if not targets and action in KILLING:
@@ -332,9 +351,31 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
     if actors and not targets and action in KILLING and _is_definite(noun):
         # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
         targets = _sentence_victims(noun, context)
+    if not actors and targets:
+        # "the slaying of seven more demonstrators", "attacks on security forces": no doer written.
+        actors = [Party(unnamed(noun.idx), noun)]
     if not actors or (not targets and noun.lemma_.lower() in PATIENT_NOUNS):
         return
     yield from _facts(noun, action, actors, targets, context)
+
+
+def _deed_author(noun: Token, context: Context) -> list[Party]:
+    """Who carried out a deed the text names by a noun: the subject of a verb of doing or of owning it.
+
+    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the
+    Provisional IRA accepted responsibility for the bombings".
+    """
+    token = noun
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+        token = token.head.head  # "a series of attacks"
+    if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+        return _logical_subjects(token.head, context)
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
+                                                                                                  "credit"}:
+        owner = token.head.head
+        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB":
+            return _logical_subjects(owner.head, context)
+    return []
 
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -665,7 +706,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = _patients(verb)
         if patients:
-            return [p for c in patients for p in _parties(c, context)]
+            return [p for c in patients for p in _parties(c, context)] + _included(verb, context)
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return _parties(verb.head, context)
@@ -702,6 +743,12 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _included(verb: Token, context: Context) -> list[Party]:
+    """The named members of a passive's patients: "Leftists were arrested, including Eva Forest and ..."."""
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}
+            for p in _pobj_parties(prep, context)]
 
 
 def _violent(verb: Token) -> bool:

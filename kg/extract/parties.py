@@ -22,6 +22,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 PHRASE_DEPS = frozenset({"det", "predet", "amod", "nummod", "compound", "nmod", "quantmod", "poss", "advmod"})
 # Positions in which a noun modifies another rather than standing for a participant ("government forces").
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+# Positions in which a number stands for whom it counts ("wounded 71"), not for an amount of something.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 # Names that a noun written beside them may stand for.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -64,6 +66,8 @@ def nominal_party(token: Token) -> NominalParty | None:
     None unless the head is a participant noun in no name and no modifier position ("government forces"
     is the forces, not a government).
     """
+    if token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
+        return _counted(token)
     if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
         return None
     head = head_lemma(token)
@@ -77,6 +81,22 @@ def nominal_party(token: Token) -> NominalParty | None:
     span = doc[start : token.i + 1]
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _counted(number: Token) -> NominalParty | None:
+    """A number standing for whom it counts: "killed 13 people and wounded 71", "injured another 15",
+    "killing the three on the spot". Its head is the number itself; its kind is unknown."""
+    value = _number(number)
+    if value is None:
+        return None
+    lefts = [c for c in number.lefts if c.dep_ in PHRASE_DEPS]
+    start = min((c.left_edge.i for c in lefts), default=number.i)
+    doc = number.doc
+    while start < number.i and doc[start].lower_ in ARTICLES:
+        start += 1
+    span = doc[start : number.i + 1]
+    return NominalParty(span.text, number.lower_, "unspecified", span.start_char, span.end_char, value,
+                        " ".join(t.lower_ for t in span if t.i < number.i and t.dep_ in {"quantmod", "advmod"}))
 
 
 def _quantity(noun: Token) -> tuple[int | None, str]:
