@@ -327,3 +327,17 @@ def test_an_event_noun_of_a_verb_phrase_is_no_second_event():
             lemmas=["Treasury", "impose", "sanction", "on", "Kim", "."],
             ents=["B-ORG", "O", "O", "O", "B-PERSON", "O"])
     assert list(E._noun_events(d[2], context(d))) == []
+
+
+def test_a_deed_noun_takes_its_author_from_a_nationality_or_an_unlabelled_name_not_from_a_city():
+    # "Israeli strikes on Gaza" / "Houthi attacks on Gaza" / "Manchester attacks on Gaza"
+    def deed(modifier: str, pos: str, ent: str) -> Doc:
+        return doc(words=[modifier, "strikes", "on", "Gaza", "continued", "."], heads=[1, 4, 1, 2, 4, 4],
+                   deps=["amod" if pos == "ADJ" else "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+                   pos=[pos, "NOUN", "ADP", "PROPN", "VERB", "PUNCT"], tags=["JJ", "NNS", "IN", "NNP", "VBD", "."],
+                   lemmas=[modifier, "strike", "on", "Gaza", "continue", "."],
+                   ents=[ent, "O", "O", "B-GPE", "O", "O"])
+
+    assert facts(deed("Israeli", "ADJ", "B-NORP")) == {("Israeli", "strike", "Gaza", "18")}
+    assert facts(deed("Houthi", "PROPN", "O")) == {("Houthi", "strike", "Gaza", "18")}
+    assert facts(deed("Manchester", "PROPN", "B-GPE")) == {("", "strike", "Gaza", "18")}

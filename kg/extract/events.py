@@ -809,10 +809,38 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
         actors = by or (owners if of else [])
         targets = of or ([] if by and not owners else owners)
     else:
-        # "the U.S. strike against Soleimani", "Iran's targeting of Americans".
-        actors = by or owners
+        # "the U.S. strike against Soleimani", "Iran's targeting of Americans", "the Israeli strike on Gaza",
+        # "Houthi attacks on the ship"; "the Manchester bombing" says where, not who.
+        authors = [p for p in owners if p.mention.type != "Place" or _is_country(p.mention.text)]
+        authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c)]
+        actors = by or authors
         targets = of or aimed
     return actors, targets
+
+
+def _author_modifier(modifier: Token) -> list[Party]:
+    """A modifier of a deed that names its author and no rule of `_refer` reads: a nationality adjective
+    ("the Israeli strike": Israel) or a capitalised name the tagger left unlabelled ("Houthi attacks")."""
+    if modifier.ent_type_ == "NORP" and modifier.pos_ == "ADJ":
+        return [Party(mention_of(entity_of(modifier)), modifier)]
+    if modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and not modifier.ent_type_ \
+            and modifier.text[:1].isupper() and modifier.lower_ not in NOT_NAMES:
+        return [Party(Mention(modifier.text, "Organization", modifier.idx, modifier.idx + len(modifier)), modifier)]
+    return []
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Every name, alias and demonym of a country (`kg/data/countries.tsv`), lower case."""
+    names = set()
+    for row in table_rows("countries.tsv"):
+        for field in ("name", "aliases", "demonyms"):
+            names.update(n.strip().lower() for n in (row.get(field) or "").split("|") if n.strip())
+    return frozenset(names)
+
+
+def _is_country(name: str) -> bool:
+    return name.lower() in _countries() or name.lower().removeprefix("the ") in _countries()
 
 
 def _noun_preposition(noun: Token, word: str) -> Token | None:
