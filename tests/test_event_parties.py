@@ -341,3 +341,5 @@ def test_a_deed_noun_takes_its_author_from_a_nationality_or_an_unlabelled_name_n
     assert facts(deed("Israeli", "ADJ", "B-NORP")) == {("Israeli", "strike", "Gaza", "18")}
     assert facts(deed("Houthi", "PROPN", "O")) == {("Houthi", "strike", "Gaza", "18")}
     assert facts(deed("Manchester", "PROPN", "B-GPE")) == {("", "strike", "Gaza", "18")}
+    # An unlabelled name before a deed aimed at no one may be where it happened: "the Rolando bombing".
+    assert E._author_modifier(deed("Houthi", "PROPN", "O")[0], aimed=False) == []

@@ -812,18 +812,19 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
         # "the U.S. strike against Soleimani", "Iran's targeting of Americans", "the Israeli strike on Gaza",
         # "Houthi attacks on the ship"; "the Manchester bombing" says where, not who.
         authors = [p for p in owners if p.mention.type != "Place" or _is_country(p.mention.text)]
-        authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c)]
+        authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c, bool(aimed))]
         actors = by or authors
         targets = of or aimed
     return actors, targets
 
 
-def _author_modifier(modifier: Token) -> list[Party]:
+def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
     """A modifier of a deed that names its author and no rule of `_refer` reads: a nationality adjective
-    ("the Israeli strike": Israel) or a capitalised name the tagger left unlabelled ("Houthi attacks")."""
+    ("the Israeli strike": Israel) or, when the deed is aimed at someone ("on", "against"), a capitalised
+    name the tagger left unlabelled ("Houthi attacks on the ship"; but "the Cafeteria Rolando bombing")."""
     if modifier.ent_type_ == "NORP" and modifier.pos_ == "ADJ":
         return [Party(mention_of(entity_of(modifier)), modifier)]
-    if modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and not modifier.ent_type_ \
+    if aimed and modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and not modifier.ent_type_ \
             and modifier.text[:1].isupper() and modifier.lower_ not in NOT_NAMES:
         return [Party(Mention(modifier.text, "Organization", modifier.idx, modifier.idx + len(modifier)), modifier)]
     return []
