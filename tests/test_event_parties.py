@@ -343,3 +343,15 @@ def test_a_deed_noun_takes_its_author_from_a_nationality_or_an_unlabelled_name_n
     assert facts(deed("Manchester", "PROPN", "B-GPE")) == {("", "strike", "Gaza", "18")}
     # An unlabelled name before a deed aimed at no one may be where it happened: "the Rolando bombing".
     assert E._author_modifier(deed("Houthi", "PROPN", "O")[0], aimed=False) == []
+
+
+def test_a_deed_noun_is_as_real_as_the_verb_of_doing_it():
+    # "ETA did not launch attacks on Madrid ."
+    d = doc(words=["ETA", "did", "not", "launch", "attacks", "on", "Madrid", "."], heads=[3, 3, 3, 3, 3, 4, 5, 3],
+            deps=["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"],
+            pos=["PROPN", "AUX", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+            tags=["NNP", "VBD", "RB", "VB", "NNS", "IN", "NNP", "."],
+            lemmas=["ETA", "do", "not", "launch", "attack", "on", "Madrid", "."],
+            ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    assert {(e.actor.text, e.action, e.target.text, e.negated) for e in E.events(d, roles=())} == {
+        ("ETA", "attack", "Madrid", True)}

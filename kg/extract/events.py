@@ -1154,6 +1154,13 @@ def _governors(trigger: Token) -> Iterator[Token]:
     """The trigger and the verbs (or adjectives) whose complement it is."""
     token = trigger
     yield token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
+        # verb of doing it; the clause of that verb decides.
+        deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
+        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+            token = deed.head
+            yield token
     if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head
