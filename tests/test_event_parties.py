@@ -355,3 +355,15 @@ def test_a_deed_noun_is_as_real_as_the_verb_of_doing_it():
             ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
     assert {(e.actor.text, e.action, e.target.text, e.negated) for e in E.events(d, roles=())} == {
         ("ETA", "attack", "Madrid", True)}
+
+
+def test_members_of_a_named_group_act_as_the_group_and_a_deed_by_them_on_y_targets_y():
+    # "attacks by members of Hezbollah on Israel continued ."
+    d = doc(words=["attacks", "by", "members", "of", "Hezbollah", "on", "Israel", "continued", "."],
+            heads=[7, 0, 1, 2, 3, 4, 5, 7, 7],
+            deps=["nsubj", "prep", "pobj", "prep", "pobj", "prep", "pobj", "ROOT", "punct"],
+            pos=["NOUN", "ADP", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+            tags=["NNS", "IN", "NNS", "IN", "NNP", "IN", "NNP", "VBD", "."],
+            lemmas=["attack", "by", "member", "of", "Hezbollah", "on", "Israel", "continue", "."],
+            ents=["O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O"])
+    assert facts(d) == {("Hezbollah", "attack", "Israel", "18")}

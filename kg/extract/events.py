@@ -29,7 +29,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import table_rows
+from kg.data import table_rows, word_lists
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
 from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of,
                               mention_of, unnamed)
@@ -122,10 +122,17 @@ CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "c
 CULPRIT_NOUNS = frozenset({"suspect", "convict", "defendant", "accused", "culprit", "perpetrator"})
 # Verbs whose subject brings a deed about: "planned the slaying", "ordered the killing".
 DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchestrate", "mastermind", "confess"})
+_WORDS = word_lists("event_words.tsv")
+# Things that happen and harm with no one named as doing them: "the blast killed 126 people".
+CAUSE_NOUNS = _WORDS["cause_noun"]
+# Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
+UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
 # Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
-LAUNCH_VERBS = frozenset({"launch", "conduct", "stage", "mount", "perpetrate", "claim", "unleash", "wage"})
+LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
-SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number"})
+SERIES_NOUNS = _WORDS["series_noun"]
+# Nouns of belonging: "members of Iranian-backed militias" act as the militias.
+MEMBER_NOUNS = _WORDS["member_noun"]
 # How many prepositional steps separate a killing from the clause that names its culprit:
 # "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
 CULPRIT_DEPTH = 7
@@ -134,10 +141,6 @@ ORDER_NOUNS = frozenset({"order", "orders", "direction", "behest", "command", "i
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
 INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
                               "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
-# Things that happen and harm with no one named as doing them: "the blast killed 126 people".
-CAUSE_NOUNS = frozenset({"blast", "explosion", "device", "ied", "fire", "shelling", "gunfire", "crash", "bombardment"})
-# Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
-UNRESOLVED_PRONOUNS = frozenset({"they", "he", "she"})
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
 LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
                               "director", "boss", "general"})
@@ -800,6 +803,11 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
     of = _pobj_parties(_noun_preposition(noun, "of"), context)
     by = _pobj_parties(_noun_preposition(noun, "by"), context)
     aimed = _pobj_parties(_noun_preposition(noun, "against") or _noun_preposition(noun, "on"), context)
+    if not aimed:
+        # "attacks by members of militias on the U.S. Embassy": the parser hangs "on" on the last noun before.
+        aimed = [p for prep in _preposition_chain(noun) if prep.lower_ in {"on", "against"} and prep.head.i != noun.i
+                 and prep.head.dep_ == "pobj" and prep.head.head.lower_ in {"by", "of"}
+                 for p in _pobj_parties(prep, context)]
     # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
     owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
               and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
@@ -1039,6 +1047,11 @@ def _nominal(token: Token, context: Context) -> list[Party]:
     party = nominal_party(token)
     if party is None:
         return []
+    if party.head in MEMBER_NOUNS:
+        # "members of Iranian-backed militias", "fighters of the Islamic State": the named group acts.
+        groups = [p for p in _pobj_parties(_noun_preposition(token, "of"), context) if p.nominal is None]
+        if groups:
+            return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
     if named is not None:
         return [Party(named, token)]

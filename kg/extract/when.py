@@ -15,11 +15,11 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from kg.data import word_lists
 from kg.extract.facts import Mention, When, entity_of, mention_of
 
 # Prepositions that say where: "in Afrin", "near Baghdad International Airport", "outside Kabul".
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around",
-                                   "off", "along", "within", "on", "into"})
+LOCATIVE_PREPOSITIONS = word_lists("event_words.tsv")["locative_preposition"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Dependencies that open a clause of its own: a date or place inside one is that clause's.
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj"})
