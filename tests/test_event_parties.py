@@ -367,3 +367,20 @@ def test_members_of_a_named_group_act_as_the_group_and_a_deed_by_them_on_y_targe
             lemmas=["attack", "by", "member", "of", "Hezbollah", "on", "Israel", "continue", "."],
             ents=["O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O"])
     assert facts(d) == {("Hezbollah", "attack", "Israel", "18")}
+
+
+def test_a_participle_of_a_deed_clause_has_an_unknown_actor():
+    # "bombs exploded , killing Tamerlan ."  /  "Boston was shaken by a blast , killing Tamerlan ."
+    exploded = doc(words=["bombs", "exploded", ",", "killing", "Tamerlan", "."], heads=[1, 1, 1, 1, 3, 1],
+                   deps=["nsubj", "ROOT", "punct", "advcl", "dobj", "punct"],
+                   pos=["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"], tags=["NNS", "VBD", ",", "VBG", "NNP", "."],
+                   lemmas=["bomb", "explode", ",", "kill", "Tamerlan", "."], ents=["O", "O", "O", "O", "B-PERSON", "O"])
+    assert facts(exploded) == {("", "kill", "Tamerlan", "18")}
+    shaken = doc(words=["Boston", "was", "shaken", "by", "a", "blast", ",", "killing", "Tamerlan", "."],
+                 heads=[2, 2, 2, 2, 5, 3, 2, 2, 7, 2],
+                 deps=["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct", "advcl", "dobj", "punct"],
+                 pos=["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+                 tags=["NNP", "VBD", "VBN", "IN", "DT", "NN", ",", "VBG", "NNP", "."],
+                 lemmas=["Boston", "be", "shake", "by", "a", "blast", ",", "kill", "Tamerlan", "."],
+                 ents=["B-GPE", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert facts(shaken) == {("", "kill", "Tamerlan", "18")}

@@ -99,7 +99,8 @@ EVENT_NOUNS = {
     "airstrike": "strike", "bombing": "bomb", "targeting": "target", "invasion": "invade",
     "arrest": "arrest", "capture": "capture", "seizure": "seize", "kidnapping": "kidnap",
     "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
-    "sanction": "sanction", "ambush": "ambush", "detention": "detain",
+    "sanction": "sanction", "ambush": "ambush", "detention": "detain", "slaughter": "slaughter",
+    "maiming": "maim", "beating": "beat", "wounding": "wound", "shelling": "shell",
 }
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
@@ -282,11 +283,28 @@ def _unwritten_actor(verb: Token, action: str) -> list[Party]:
     if verb_lexicon().get(action, "01") == "01":
         return []
     passive = _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
-    # "the bomb killed 13 people and wounded 71": a coordinated verb shares the subject of the first.
-    subjects = _subjects(verb) or (_subjects(verb.head) if verb.dep_ == "conj" else [])
-    if not passive and not any(_no_one_named(s) for s in subjects):
+    if not passive and not any(_no_one_named(s) for s in _inherited_doers(verb)):
         return []
     return [Party(unnamed(verb.idx), verb)]
+
+
+def _inherited_doers(verb: Token) -> list[Token]:
+    """The words that say who does what a verb says: its subjects, or those of the clause it joins.
+
+    "the bomb killed 13 people and wounded 71" (a coordinated verb), "Twin bombs exploded near the finish
+    line, killing three people" (a participle), "the building was shattered by an explosion, killing 168
+    people" (the agent of a passive).
+    """
+    for _ in range(MAX_DEPTH):
+        doers = _subjects(verb)
+        if doers:
+            return doers
+        if verb.dep_ not in SUBJECTLESS_CLAUSES or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        if _is_passive(verb):
+            return _agents(verb)
+    return []
 
 
 def _no_one_named(subject: Token) -> bool:
@@ -613,6 +631,10 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
                 for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return [p for o in objects for p in _parties(o, context)]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_passive(head) and _agents(head):
+            # "The building was shattered by an explosion, killing 168 people": the agent's deed kills, not
+            # the building.
+            return [p for agent in _agents(head) for p in _parties(agent, context)]
         if head.pos_ in {"VERB", "AUX"}:
             return _responsible(head, context, depth + 1)
         if head.pos_ == "ADJ":
