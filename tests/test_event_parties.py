@@ -384,3 +384,15 @@ def test_a_participle_of_a_deed_clause_has_an_unknown_actor():
                  lemmas=["Boston", "be", "shake", "by", "a", "blast", ",", "kill", "Tamerlan", "."],
                  ents=["B-GPE", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
     assert facts(shaken) == {("", "kill", "Tamerlan", "18")}
+
+
+def test_a_deed_planned_or_ordered_keeps_its_own_modality():
+    # "ETA planned the attack on Madrid ." (the attack happened; "plans to launch attacks" would not say so)
+    d = doc(words=["ETA", "planned", "the", "attack", "on", "Madrid", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+            deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+            lemmas=["ETA", "plan", "the", "attack", "on", "Madrid", "."],
+            ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O"])
+    assert {(e.actor.text, e.action, e.target.text, e.modality) for e in E.events(d, roles=())
+            if e.action == "attack"} == {("ETA", "attack", "Madrid", "asserted")}

@@ -1191,9 +1191,10 @@ def _governors(trigger: Token) -> Iterator[Token]:
     yield token
     if token.pos_ in {"NOUN", "PROPN"}:
         # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
-        # verb of doing it; the clause of that verb decides.
+        # verb of doing it; the clause of that verb decides. Not a verb of planning or ordering it: "convicted
+        # of planning the slaying of Mendes" says the slaying happened.
         deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
-        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
             token = deed.head
             yield token
     if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
