@@ -396,3 +396,20 @@ def test_a_deed_planned_or_ordered_keeps_its_own_modality():
             ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O"])
     assert {(e.actor.text, e.action, e.target.text, e.modality) for e in E.events(d, roles=())
             if e.action == "attack"} == {("ETA", "attack", "Madrid", "asserted")}
+
+
+def test_a_statement_is_typed_as_one():
+    # "Campbell said ." — the press rule leaves a statement to no one its CAMEO category.
+    d = doc(words=["Campbell", "said", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"],
+            pos=["PROPN", "VERB", "PUNCT"], tags=["NNP", "VBD", "."], lemmas=["Campbell", "say", "."],
+            ents=["B-PERSON", "O", "O"])
+    assert facts(d) == {("Campbell", "say", "", "01")}
+
+
+def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
+    # "Trump and Putin spoke ."
+    d = doc(words=["Trump", "and", "Putin", "spoke", "."], heads=[3, 0, 0, 3, 3],
+            deps=["nsubj", "cc", "conj", "ROOT", "punct"], pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+            tags=["NNP", "CC", "NNP", "VBD", "."], lemmas=["Trump", "and", "Putin", "speak", "."],
+            ents=["B-PERSON", "O", "B-PERSON", "O", "O"])
+    assert facts(d) == {("Trump", "speak with", "Putin", "04"), ("Putin", "speak with", "Trump", "04")}

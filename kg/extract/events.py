@@ -132,6 +132,8 @@ UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
 SERIES_NOUNS = _WORDS["series_noun"]
+# Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
+RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # Nouns of belonging: "members of Iranian-backed militias" act as the militias.
 MEMBER_NOUNS = _WORDS["member_noun"]
 # How many prepositional steps separate a killing from the clause that names its culprit:
@@ -258,19 +260,35 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
                    for p in _parties(c, context)]
         # Talking to the press is no relation between parties: "Bill Roggio told VOA" stays a fact, untyped.
         press = [p for p in targets if press_party(p.mention, p.nominal)]
-        yield from _facts(verb, action, actors, press, context, typed=False)
-        targets = [p for p in targets if p not in press]
-        if press and not targets:
-            return
+        if press:
+            yield from _facts(verb, action, actors, press, context, typed=False)
+            targets = [p for p in targets if p not in press]
+            if not targets:
+                return
     elif _frame(verb) == "predicate":
         targets = _predicated(verb, context)
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
+    if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
+        yield from _reciprocal(verb, action, actors, context)
+        return
     if not targets and (action not in verb_lexicon() or not actors[0].mention.text and not actors[0].nominal):
         # A verb outside the event lexicon states an event only between two parties ("Patricia Campbell
         # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
         return
     yield from _facts(verb, action, actors, targets, context)
+
+
+def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
+    """Coordinated subjects of a verb of interaction are each other's counterparts.
+
+    "President Trump and President Putin spoke by phone": Trump speaks with Putin and Putin with Trump, as
+    "spoke with" would say ("The Secretary and the Foreign Minister discussed regional security").
+    """
+    phrase = f"{verb.lemma_.lower()} with"
+    action = phrase if phrase in verb_lexicon() else action
+    for actor in actors:
+        yield from _facts(verb, action, [actor], [p for p in actors if p is not actor], context)
 
 
 def _unwritten_actor(verb: Token, action: str) -> list[Party]:
