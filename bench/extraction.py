@@ -142,6 +142,10 @@ def score_pairs(predicted: dict[str, set[tuple[str, str]]], sentences: list[dict
 
 def kg_predictions(texts: dict[str, str], jobs: int) -> tuple[dict, dict, list[list[str]], list[list[str]]]:
     """Build the texts as one corpus (one file per text) and read the roles and events queries."""
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    from kg.namespace import KG
     from kg.pipeline import build_corpus
     from kg.query import run_query
 
@@ -158,6 +162,12 @@ def kg_predictions(texts: dict[str, str], jobs: int) -> tuple[dict, dict, list[l
     for row in role_rows:
         if row["organization"]:
             work_for.setdefault(row["source"].removesuffix(".txt"), set()).add((row["person"], row["organization"]))
+    # A party named by a noun phrase only ("two people") or not at all (an empty actor) is no named killer
+    # or victim: CoNLL04 relates named entities.
+    nominal = {str(label) for node in corpus.graph.subjects(RDF.type, KG.NominalParty)
+               for label in corpus.graph.objects(node, SKOS.prefLabel)}
+    event_rows = [{**r, "target": "" if r["target"] in nominal else r["target"]} for r in event_rows
+                  if r["actor"] and r["actor"] not in nominal]
     for row in event_rows:
         if row["action"] in KILL_ACTIONS and row["target"] and row["negated"] == "false":
             kill.setdefault(row["source"].removesuffix(".txt"), set()).add((row["actor"], row["target"]))

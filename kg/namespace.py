@@ -32,6 +32,7 @@ class KG(DefinedNamespace):
     Evidence: URIRef  # the stretch of a document that states a fact
     Document: URIRef  # one news article
     EventClass: URIRef  # a class of events: verbal or material, cooperation or conflict
+    NominalParty: URIRef  # a participant its article names by a noun phrase only: "several oil tankers"
 
     # Properties
     actor: URIRef  # who acts in an event
@@ -49,6 +50,11 @@ class KG(DefinedNamespace):
     sentenceEnd: URIRef  # character offset just past the sentence
     source: URIRef  # where a document came from: its file name
     mentionCount: URIRef  # how many times the corpus names an entity
+    headLemma: URIRef  # the lemma of a nominal party's head noun: "tanker"
+    kind: URIRef  # a nominal party's coarse kind: people, forces, vessel, facility, ...
+    quantity: URIRef  # how many a nominal party is: "126 people" → 126
+    quantityQualifier: URIRef  # how the quantity is bounded: "more than"
+    timeText: URIRef  # an event's date expression as written: "On Friday"
 
 
 class SEM(DefinedNamespace):
@@ -61,6 +67,8 @@ class SEM(DefinedNamespace):
     Actor: URIRef
     hasActor: URIRef
     eventType: URIRef
+    hasPlace: URIRef
+    hasTimeStamp: URIRef
 
 
 class NIF(DefinedNamespace):

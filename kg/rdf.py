@@ -27,6 +27,7 @@ from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_qu
 
 if TYPE_CHECKING:  # extract and resolve load spaCy, which reading and querying a graph never needs
     from kg.extract import ArticleFacts, Evidence, Mention
+    from kg.extract.facts import NominalParty
     from kg.resolve import Entity, Resolution
 
 ENTITY_CLASSES = {
@@ -183,22 +184,55 @@ def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[st
         triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
 
     for event in facts.events:
-        actor = entity_of(article.id, event.actor)
-        target = entity_of(article.id, event.target)
-        if actor is None:
-            continue
-        node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor.key,
-                                      event.action, target.key if target else "-")]
+        actor = _event_party(triples, document_digest, entity_of(article.id, event.actor), event.actor_party)
+        target = _event_party(triples, document_digest, entity_of(article.id, event.target), event.target_party)
+        if actor is None and (event.actor.text or target is None):
+            continue  # a named actor that resolved to no entity, or no party at all
+        node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor or "-",
+                                      event.action, target or "-")]
         triples.add(node, RDF.type, KG.Event)
-        triples.add(node, KG.actor, entity_iri(actor))
+        if actor is not None:  # an actor the text does not write is left out: the event has no kg:actor
+            triples.add(node, KG.actor, actor)
         if target is not None:
-            triples.add(node, KG.target, entity_iri(target))
+            triples.add(node, KG.target, target)
         triples.add(node, KG.action, triples.literal(event.action))
         triples.add(node, KG.negated, triples.literal(event.negated))
         triples.add(node, KG.modality, triples.literal(event.modality))
         if event.cameo:
             _add_event_type(triples, node, event.cameo)
+        place = entity_of(article.id, event.place)
+        if place is not None:
+            triples.add(node, SEM.hasPlace, entity_iri(place))
+        if event.when is not None:
+            triples.add(node, KG.timeText, triples.literal(event.when.text))
+            if event.when.value:
+                triples.add(node, SEM.hasTimeStamp, triples.literal(event.when.value, datatype=DATE_TYPES[len(event.when.value)]))
         triples.add(node, KG.evidence, _add_evidence(triples, document, document_digest, event.evidence))
+
+
+# An ISO date's length → its XML Schema type: a day, a month, a year.
+DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def _event_party(triples: _Triples, document_digest: str, entity: Entity | None,
+                 nominal: NominalParty | None) -> URIRef | None:
+    """The node of an event's actor or target: its entity, or a party of its article named by a noun phrase
+    ("several oil tankers"), described the first time it is met."""
+    if entity is not None:
+        return entity_iri(entity)
+    if nominal is None:
+        return None
+    node = KGR[f"party/{document_digest}/{nominal.start}-{nominal.end}"]
+    if triples.first_time(node):
+        triples.add(node, RDF.type, KG.NominalParty)
+        triples.add(node, SKOS.prefLabel, triples.literal(nominal.text))
+        triples.add(node, KG.headLemma, triples.literal(nominal.head))
+        triples.add(node, KG.kind, triples.literal(nominal.kind))
+        if nominal.quantity is not None:
+            triples.add(node, KG.quantity, triples.literal(nominal.quantity))
+            if nominal.qualifier:
+                triples.add(node, KG.quantityQualifier, triples.literal(nominal.qualifier))
+    return node
 
 
 def _add_event_type(triples: _Triples, event: URIRef, code: str) -> None:

@@ -49,7 +49,7 @@ def test_roles_query_columns_and_rows(seed_build):
 def test_events_query_columns(seed_build):
     result = run_kg("query", seed_build / "graph.ttl", "events", "--format", "json", check=True)
     rows = json.loads(result.stdout)
-    assert list(rows[0]) == ["actor", "action", "target", "negated", "source", "sentence"]
+    assert list(rows[0]) == ["actor", "action", "target", "negated", "source", "sentence", "place", "date"]
     assert {r["negated"] for r in rows} <= {True, False}  # typed: JSON booleans (issue 15)
     assert any(r["action"] == "seize" and r["actor"] == "Iran" for r in rows)
 

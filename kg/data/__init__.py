@@ -16,3 +16,11 @@ def table_rows(name: str) -> list[dict[str, str]]:
     """The rows of a tab-separated table with a header line, such as `verbs.tsv`."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))
+
+
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The named word lists of a two-column table (`list`, `word`) such as `event_words.tsv`."""
+    lists: dict[str, set[str]] = {}
+    for row in table_rows(name):
+        lists.setdefault(row["list"], set()).add(row["word"].lower())
+    return {key: frozenset(words) for key, words in lists.items()}

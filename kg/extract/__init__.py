@@ -26,7 +26,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         article=article,
         mentions=mentions,
         roles=roles,
-        events=tuple(_dedupe(events(doc, roles))),
+        events=tuple(_dedupe(events(doc, roles, article.published))),
     )
 
 

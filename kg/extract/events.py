@@ -29,10 +29,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import table_rows
+from kg.data import table_rows, word_lists
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
-from kg.extract.facts import ENTITY_TYPES, EventFact, Mention, RoleFact, entity_of, evidence_of, mention_of
+from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of,
+                              mention_of, unnamed)
+from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
+from kg.extract.when import clause_place, clause_time
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -80,11 +83,12 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell",
                             "call", "appeal", "help"})
 # Prepositions that name the target of a verb or of its object: "struck a blow against Iran".
 TARGET_PREPOSITIONS = frozenset({"against"})
-# Prepositions that name what a shot is aimed at: "opened fire on", "fired at", "fired into".
-FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon"})
+# Prepositions that name the counterpart of a verb-and-object phrase: "opened fire on", "imposed sanctions
+# on", "held talks with", "signed a deal with".
+FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon", "with", "against", "to"})
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "gun down": "shoot",
-                   "cut down": "kill", "strike down": "kill"}
+                   "cut down": "kill", "strike down": "kill", "impose sentence": "sentence"}
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
                         "deal", "agreement", "tie", "relation", "trade"})
@@ -95,6 +99,8 @@ EVENT_NOUNS = {
     "airstrike": "strike", "bombing": "bomb", "targeting": "target", "invasion": "invade",
     "arrest": "arrest", "capture": "capture", "seizure": "seize", "kidnapping": "kidnap",
     "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
+    "sanction": "sanction", "ambush": "ambush", "detention": "detain", "slaughter": "slaughter",
+    "maiming": "maim", "beating": "beat", "wounding": "wound", "shelling": "shell",
 }
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
@@ -117,6 +123,19 @@ CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "c
 CULPRIT_NOUNS = frozenset({"suspect", "convict", "defendant", "accused", "culprit", "perpetrator"})
 # Verbs whose subject brings a deed about: "planned the slaying", "ordered the killing".
 DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchestrate", "mastermind", "confess"})
+_WORDS = word_lists("event_words.tsv")
+# Things that happen and harm with no one named as doing them: "the blast killed 126 people".
+CAUSE_NOUNS = _WORDS["cause_noun"]
+# Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
+UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
+# Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
+LAUNCH_VERBS = _WORDS["launch_verb"]
+# Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
+SERIES_NOUNS = _WORDS["series_noun"]
+# Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
+RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
+# Nouns of belonging: "members of Iranian-backed militias" act as the militias.
+MEMBER_NOUNS = _WORDS["member_noun"]
 # How many prepositional steps separate a killing from the clause that names its culprit:
 # "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
 CULPRIT_DEPTH = 7
@@ -146,10 +165,15 @@ INSTRUMENT_WINDOW = 8
 
 @dataclass(frozen=True)
 class Party:
-    """A participant: the entity it names, and the word in the trigger's sentence that stands for it."""
+    """A participant: the entity it names, and the word in the trigger's sentence that stands for it.
+
+    A participant with no name has `nominal` set ("several oil tankers") or none at all (no actor written);
+    its `mention` then names nothing (`unnamed` offsets, or the noun phrase's with type "Nominal").
+    """
 
     mention: Mention
     anchor: Token
+    nominal: NominalParty | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +182,10 @@ class Context:
 
     coref: dict[int, tuple[Span, ...]]
     holders: dict[str, tuple[Mention, ...]]  # organization name → the people the text says lead it
+    # (head lemma, tag) of a noun the article writes beside one name only → that name ("a federal judge ...
+    # U.S. District Judge George O'Toole Jr."): the named entity a noun-phrase party is.
+    named_heads: dict[tuple[str, str], Mention] | None = None
+    published: str = ""  # the article's publication date (YYYY-MM-DD), for dates written without a year
     # Whether a capitalised name the tagger left unlabelled counts as a person: true for the parties of a
     # killing, which are people or armed groups ("Ruby fatally shot Oswald"), where the small model often
     # misses a lone surname.
@@ -166,18 +194,25 @@ class Context:
 
 @cache
 def verb_lexicon() -> dict[str, str]:
-    """The action lemma → CAMEO root code map the project owns (`kg/data/verbs.tsv`)."""
-    rows = table_rows("verbs.tsv")
-    return {row["lemma"]: row["cameo"] for row in rows}
+    """The action lemma → CAMEO root code map the project owns (`kg/data/verbs.tsv`), default frames."""
+    return {row["lemma"]: row["cameo"] for row in table_rows("verbs.tsv") if not row.get("frame")}
 
 
-def events(doc: Doc, roles: Iterable[RoleFact] | None = None) -> Iterator[EventFact]:
-    """Yield the events of a document in text order: an action with a named actor.
+@cache
+def framed_lexicon() -> dict[tuple[str, str], str]:
+    """(lemma, frame) → CAMEO root code, for verbs whose category depends on their frame ("call X Y")."""
+    return {(row["lemma"], row["frame"]): row["cameo"] for row in table_rows("verbs.tsv") if row.get("frame")}
+
+
+def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "") -> Iterator[EventFact]:
+    """Yield the events of a document in text order: an action with an actor, named, nominal or unknown.
 
     `roles` are the document's role facts when the caller has them already ("the leader of the Quds
-    Force" is the person the text names its commander); without them they are read again.
+    Force" is the person the text names its commander); without them they are read again. `published`
+    (YYYY-MM-DD) places dates written relative to it ("on Friday") in time.
     """
-    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles))
+    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles),
+                      named_heads=resolved_heads(doc), published=published)
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()
@@ -195,11 +230,15 @@ def events(doc: Doc, roles: Iterable[RoleFact] | None = None) -> Iterator[EventF
         for event in found:
             # One fact per sentence: "Jack Ruby, who killed Kennedy assassin Oswald" states Oswald's deed once
             # through "assassin"; a second trigger for the same triple adds nothing.
-            key = (event.evidence.sentence_start, event.actor.text, event.action,
-                   event.target.text if event.target else "")
+            key = (event.evidence.sentence_start, _party_text(event.actor, event.actor_party), event.action,
+                   _party_text(event.target, event.target_party))
             if key not in seen:
                 seen.add(key)
                 yield event
+
+
+def _party_text(mention: Mention | None, party: NominalParty | None) -> str:
+    return party.text if party is not None else mention.text if mention is not None else ""
 
 
 # Triggers --------------------------------------------------------------------------------------------
@@ -212,30 +251,135 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     action, phrase_preposition = _action_of(verb)
     if action in KILLING:
         context = replace(context, bare_names=True)
-    actors = _verb_actors(verb, context)
+    actors = _verb_actors(verb, context) or _unwritten_actor(verb, action)
     if not actors:
         return
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS and action == lemma:
         # What was said is no party; whom it was told to is, when the text names them: "told VOA".
         targets = [p for c in verb.children if c.dep_ in OBJECTS | {"dative"} and lemma in ADDRESSEE_VERBS
                    for p in _parties(c, context)]
+        # Talking to the press is no relation between parties: "Bill Roggio told VOA" stays a fact, untyped.
+        press = [p for p in targets if press_party(p.mention, p.nominal)]
+        if press:
+            yield from _facts(verb, action, actors, press, context, typed=False)
+            targets = [p for p in targets if p not in press]
+            if not targets:
+                return
+    elif _frame(verb) == "predicate":
+        targets = _predicated(verb, context)
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
-    yield from _facts(verb, action, actors, targets)
+    if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
+        yield from _reciprocal(verb, action, actors, context)
+        return
+    if not targets and (action not in verb_lexicon() or not actors[0].mention.text and not actors[0].nominal):
+        # A verb outside the event lexicon states an event only between two parties ("Patricia Campbell
+        # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
+        return
+    yield from _facts(verb, action, actors, targets, context)
+
+
+def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
+    """Coordinated subjects of a verb of interaction are each other's counterparts.
+
+    "President Trump and President Putin spoke by phone": Trump speaks with Putin and Putin with Trump, as
+    "spoke with" would say ("The Secretary and the Foreign Minister discussed regional security").
+    """
+    phrase = f"{verb.lemma_.lower()} with"
+    action = phrase if phrase in verb_lexicon() else action
+    for actor in actors:
+        yield from _facts(verb, action, [actor], [p for p in actors if p is not actor], context)
+
+
+def _unwritten_actor(verb: Token, action: str) -> list[Party]:
+    """An event with no actor written: an agentless passive of an event verb, or a deed as its subject.
+
+    "Tamerlan was killed during the getaway", "Krystle Campbell, 29, who was killed in the attack", "the
+    blast killed 126 people" (a deed whose author the text does not name): the target is known, the actor
+    is not. Speech ("it was said") is no such event.
+    """
+    if verb_lexicon().get(action, "01") == "01":
+        return []
+    passive = _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    if not passive and not any(_no_one_named(s) for s in _inherited_doers(verb)):
+        return []
+    return [Party(unnamed(verb.idx), verb)]
+
+
+def _inherited_doers(verb: Token) -> list[Token]:
+    """The words that say who does what a verb says: its subjects, or those of the clause it joins.
+
+    "the bomb killed 13 people and wounded 71" (a coordinated verb), "Twin bombs exploded near the finish
+    line, killing three people" (a participle), "the building was shattered by an explosion, killing 168
+    people" (the agent of a passive).
+    """
+    for _ in range(MAX_DEPTH):
+        doers = _subjects(verb)
+        if doers:
+            return doers
+        if verb.dep_ not in SUBJECTLESS_CLAUSES or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        if _is_passive(verb):
+            return _agents(verb)
+    return []
+
+
+def _no_one_named(subject: Token) -> bool:
+    """A subject that names no doer: a deed or device ("the blast"), or a pronoun with no antecedent found
+    ("They killed 23 Afghan soldiers" after a paragraph about no one named)."""
+    lemma = subject.lemma_.lower()
+    return lemma in INSTRUMENT_NOUNS | CAUSE_NOUNS or lemma in EVENT_NOUNS or subject.pos_ == "PRON" \
+        and lemma in UNRESOLVED_PRONOUNS
+
+
+def _frame(verb: Token) -> str:
+    """The frame of a verb that the lexicon types by frame: "predicate" for "call X Y".
+
+    "Zarif called the U.S. strike an act of terrorism": a predicate noun after the object (the parser
+    reads it as an object predicate, or as a clause "strike [is] an act") makes the call an accusation.
+    """
+    if not any(lemma == verb.lemma_.lower() for lemma, _ in framed_lexicon()):
+        return ""
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in {"NOUN", "PROPN"}:
+            return "predicate"
+        if child.dep_ in {"ccomp", "xcomp"} and not any(c.dep_ in {"aux", "mark"} for c in child.children) \
+                and any(c.dep_ in OBJECTS | {"attr"} and c.pos_ in {"NOUN", "PROPN"} for c in child.children):
+            return "predicate"
+    return ""
+
+
+def _predicated(verb: Token, context: Context) -> list[Party]:
+    """Whom "call X Y" is about: X, or the author of X when X is a deed ("called the U.S. strike ...")."""
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            return _object_parties(child, context)
+        if child.dep_ in {"ccomp", "xcomp"}:
+            # "called [the U.S. strike] [an act of terrorism]" parsed as a clause: its first word is X.
+            found = [p for c in child.children if c.dep_ in SUBJECTS | {"compound", "amod", "poss"}
+                     and c.i < child.i for p in _parties(c, context)]
+            if found:
+                return found
+    return []
 
 
 def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
     # "the death of Quds Force Commander General Qassem Soleimani", "Soleimani's death": who died.
     the_dead = _pobj_parties(_noun_preposition(noun, "of"), context)
     the_dead += [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
-    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type == "Person"], [])
+    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type in {"Person", "Nominal"}], [], context)
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    if noun.dep_ in OBJECTS and _object_phrase(noun.head, noun):
+        return  # "imposed sanctions on X": the verb's phrase states this event already
     action = EVENT_NOUNS[noun.lemma_.lower()]
     if action in KILLING:
         context = replace(context, bare_names=True)
     actors, targets = _noun_parties(noun, context)
+    if not actors:
+        actors = _deed_author(noun, context)
     if not actors and action in KILLING:
         actors = _culprits(noun, context)
     if not targets and action in KILLING:
@@ -246,9 +390,31 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
     if actors and not targets and action in KILLING and _is_definite(noun):
         # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
         targets = _sentence_victims(noun, context)
+    if not actors and targets:
+        # "the slaying of seven more demonstrators", "attacks on security forces": no doer written.
+        actors = [Party(unnamed(noun.idx), noun)]
     if not actors or (not targets and noun.lemma_.lower() in PATIENT_NOUNS):
         return
-    yield from _facts(noun, action, actors, targets)
+    yield from _facts(noun, action, actors, targets, context)
+
+
+def _deed_author(noun: Token, context: Context) -> list[Party]:
+    """Who carried out a deed the text names by a noun: the subject of a verb of doing or of owning it.
+
+    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the
+    Provisional IRA accepted responsibility for the bombings".
+    """
+    token = noun
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+        token = token.head.head  # "a series of attacks"
+    if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+        return _logical_subjects(token.head, context)
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
+                                                                                                  "credit"}:
+        owner = token.head.head
+        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB":
+            return _logical_subjects(owner.head, context)
+    return []
 
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -273,7 +439,8 @@ def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
         # "... the assassination of President Kennedy ... that Lee Harvey Oswald was the lone assassin".
         victims = _sentence_victims(noun, context, doers)
     if doers and victims:
-        yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims)
+        yield from _facts(noun, DOER_NOUNS.get(noun.lemma_.lower()) or DOER_NOUNS[noun.lower_], doers, victims,
+                          context)
 
 
 def _surface_apposition(noun: Token) -> list[Party]:
@@ -316,22 +483,32 @@ def _sentence_victims(trigger: Token, context: Context, doers: list[Party] = ())
     return min(found, key=lambda pair: pair[0])[1] if found else []
 
 
-def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party]) -> Iterator[EventFact]:
+def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party], context: Context,
+           typed: bool = True) -> Iterator[EventFact]:
+    if not actors:
+        return
     negated = _is_negated(trigger)
     modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
-    cameo = _complement_category(trigger) or verb_lexicon().get(action, "")
+    cameo = (framed_lexicon().get((trigger.lemma_.lower(), _frame(trigger)), "") if trigger.pos_ == "VERB" else "") \
+        or _complement_category(trigger) or verb_lexicon().get(action, "")
+    place = clause_place(trigger, [p.mention for p in (*actors, *targets)])
+    when = clause_time(trigger, context.published)
     for actor in actors:
         for target in targets or [None]:
-            if target is not None and _same(target.mention, actor.mention):
+            if target is not None and actor.mention.text and _same(target.mention, actor.mention):
                 continue
             yield EventFact(
-                actor=actor.mention,
+                actor=actor.mention if actor.nominal is None else unnamed(actor.mention.start),
                 action=action,
-                target=target.mention if target else None,
+                target=target.mention if target is not None and target.nominal is None else None,
                 negated=negated,
                 modality=modality,
-                cameo=cameo,
+                cameo=cameo if typed else "",
                 evidence=evidence_of(trigger.sent, *_offsets(trigger, actor, target)),
+                actor_party=actor.nominal,
+                target_party=target.nominal if target is not None else None,
+                place=place,
+                when=when,
             )
 
 
@@ -362,13 +539,24 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
     for child in verb.children:
-        if child.dep_ in OBJECTS and f"{lemma} {child.lower_}" in lexicon:
-            # "opened fire on the convoy": the object is part of the action, its target follows a preposition.
+        phrase = _object_phrase(verb, child) if child.dep_ in OBJECTS else ""
+        if phrase:
+            # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
+            # of the action, its target follows a preposition.
             preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in FIRE_PREPOSITIONS),
                                next((p.lower_ for p in verb.children if p.dep_ == "prep"
                                      and p.lower_ in FIRE_PREPOSITIONS), ""))
-            return f"{lemma} {child.lower_}", preposition
+            return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _object_phrase(verb: Token, obj: Token) -> str:
+    """The verb-and-object phrase the lexicon lists, as written or by the object's lemma ("hold talks")."""
+    lemma = verb.lemma_.lower()
+    for phrase in (f"{lemma} {obj.lower_}", f"{lemma} {obj.lemma_.lower()}"):
+        if phrase in verb_lexicon():
+            return phrase
+    return ""
 
 
 # Verb participants -----------------------------------------------------------------------------------
@@ -461,6 +649,10 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
                 for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return [p for o in objects for p in _parties(o, context)]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_passive(head) and _agents(head):
+            # "The building was shattered by an explosion, killing 168 people": the agent's deed kills, not
+            # the building.
+            return [p for agent in _agents(head) for p in _parties(agent, context)]
         if head.pos_ in {"VERB", "AUX"}:
             return _responsible(head, context, depth + 1)
         if head.pos_ == "ADJ":
@@ -557,7 +749,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = _patients(verb)
         if patients:
-            return [p for c in patients for p in _parties(c, context)]
+            return [p for c in patients for p in _parties(c, context)] + _included(verb, context)
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return _parties(verb.head, context)
@@ -585,7 +777,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         objects = [c for c in verb.head.children if c.dep_ in OBJECTS] or _misread_objects(verb.head)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
-        holders = [verb, *[o for o in objects if f"{verb.lemma_.lower()} {o.lower_}" in verb_lexicon()]]
+        holders = [verb, *[o for o in objects if _object_phrase(verb, o)]]
         phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
                           for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
@@ -594,6 +786,12 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _included(verb: Token, context: Context) -> list[Party]:
+    """The named members of a passive's patients: "Leftists were arrested, including Eva Forest and ..."."""
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}
+            for p in _pobj_parties(prep, context)]
 
 
 def _violent(verb: Token) -> bool:
@@ -645,6 +843,11 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
     of = _pobj_parties(_noun_preposition(noun, "of"), context)
     by = _pobj_parties(_noun_preposition(noun, "by"), context)
     aimed = _pobj_parties(_noun_preposition(noun, "against") or _noun_preposition(noun, "on"), context)
+    if not aimed:
+        # "attacks by members of militias on the U.S. Embassy": the parser hangs "on" on the last noun before.
+        aimed = [p for prep in _preposition_chain(noun) if prep.lower_ in {"on", "against"} and prep.head.i != noun.i
+                 and prep.head.dep_ == "pobj" and prep.head.head.lower_ in {"by", "of"}
+                 for p in _pobj_parties(prep, context)]
     # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
     owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
               and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
@@ -654,10 +857,39 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
         actors = by or (owners if of else [])
         targets = of or ([] if by and not owners else owners)
     else:
-        # "the U.S. strike against Soleimani", "Iran's targeting of Americans".
-        actors = by or owners
+        # "the U.S. strike against Soleimani", "Iran's targeting of Americans", "the Israeli strike on Gaza",
+        # "Houthi attacks on the ship"; "the Manchester bombing" says where, not who.
+        authors = [p for p in owners if p.mention.type != "Place" or _is_country(p.mention.text)]
+        authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c, bool(aimed))]
+        actors = by or authors
         targets = of or aimed
     return actors, targets
+
+
+def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
+    """A modifier of a deed that names its author and no rule of `_refer` reads: a nationality adjective
+    ("the Israeli strike": Israel) or, when the deed is aimed at someone ("on", "against"), a capitalised
+    name the tagger left unlabelled ("Houthi attacks on the ship"; but "the Cafeteria Rolando bombing")."""
+    if modifier.ent_type_ == "NORP" and modifier.pos_ == "ADJ":
+        return [Party(mention_of(entity_of(modifier)), modifier)]
+    if aimed and modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and not modifier.ent_type_ \
+            and modifier.text[:1].isupper() and modifier.lower_ not in NOT_NAMES:
+        return [Party(Mention(modifier.text, "Organization", modifier.idx, modifier.idx + len(modifier)), modifier)]
+    return []
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Every name, alias and demonym of a country (`kg/data/countries.tsv`), lower case."""
+    names = set()
+    for row in table_rows("countries.tsv"):
+        for field in ("name", "aliases", "demonyms"):
+            names.update(n.strip().lower() for n in (row.get(field) or "").split("|") if n.strip())
+    return frozenset(names)
+
+
+def _is_country(name: str) -> bool:
+    return name.lower() in _countries() or name.lower().removeprefix("the ") in _countries()
 
 
 def _noun_preposition(noun: Token, word: str) -> Token | None:
@@ -739,6 +971,8 @@ def _parties(token: Token, context: Context) -> list[Party]:
         found = _refer(member, context, 0)
         if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
             found = [Party(Mention(member.text, "Organization", member.idx, member.idx + len(member)), member)]
+        if not found:
+            found = _nominal(member, context)
         for party in found:
             if all(not _same(party.mention, p.mention) for p in parties):
                 parties.append(party)
@@ -768,7 +1002,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         return here([mention_of(span) for span in context.coref[token.i]])
     # A relative pronoun: "X, who assassinated Y" → X; "the strike that killed Y" → the strike.
     if lower in {"who", "whom", "that", "which", "whose"} and token.head.dep_ in {"relcl", "acl"}:
-        return [Party(p.mention, token) for p in _refer(token.head.head, context, depth + 1)]
+        return [replace(p, anchor=token) for p in _refer(token.head.head, context, depth + 1)]
     if token.pos_ not in {"NOUN", "PROPN"} and not doer:  # a doer noun is a noun whatever its tag
         return []
     if context.bare_names and not doer:
@@ -781,23 +1015,23 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         if child.dep_ == "appos":
             found = _refer(child, context, depth + 1)
             if found:
-                return [Party(p.mention, token) for p in found]
+                return [replace(p, anchor=token) for p in found]
     if token.dep_ == "appos":
         found = _refer(token.head, context, depth + 1)
         if found:
-            return [Party(p.mention, token) for p in found]
+            return [replace(p, anchor=token) for p in found]
     if token.lemma_.lower() in DOER_NOUNS:
         # "killed President Kennedy's assassin, Lee Harvey Oswald,": the apposition the commas write.
         found = _surface_apposition(token)
         if found:
-            return [Party(p.mention, token) for p in found]
+            return [replace(p, anchor=token) for p in found]
     # A title before a name: "assassin James Earl Ray", "anarchist Leon Czolgosz".
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
-        return [Party(p.mention, token) for p in _refer(token.head, context, depth + 1)]
+        return [replace(p, anchor=token) for p in _refer(token.head, context, depth + 1)]
     # A predicate noun: "Oswald was the lone gunman who killed Kennedy".
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
-        return [Party(p.mention, token) for s in subjects for p in _refer(s, context, depth + 1)]
+        return [replace(p, anchor=token) for s in subjects for p in _refer(s, context, depth + 1)]
     # "a gunman identified as John Smith": a participle names the noun.
     for child in token.children:
         if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
@@ -805,12 +1039,12 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
                      for o in prep.children if o.dep_ == "pobj"]
             found = [p for o in named for p in _refer(o, context, depth + 1)]
             if found:
-                return [Party(p.mention, token) for p in found]
+                return [replace(p, anchor=token) for p in found]
     # "identified as the lone assassin", "recognized as the man who killed ...".
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         verb = token.head.head
         holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS | OBJECTS]
-        return [Party(p.mention, token) for h in holders for p in _refer(h, context, depth + 1)]
+        return [replace(p, anchor=token) for h in holders for p in _refer(h, context, depth + 1)]
     if doer:
         return []
     lemma = token.lemma_.lower()
@@ -818,7 +1052,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
     for child in token.children:
         if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise"}:
             members = [o for o in child.children if o.dep_ in OBJECTS]
-            return [Party(p.mention, token) for o in members for p in _parties(o, context)]
+            return [replace(p, anchor=token) for o in members for p in _parties(o, context)]
     # A role in an organization: "the leader of the nation's elite Quds Force" → the person the text names
     # as its commander, else the organization itself.
     if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
@@ -840,8 +1074,28 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         return here([mention_of(group)])
     # An instrument stands for its author: "the U.S. strike", "the shots [Oswald fired]".
     if lemma in INSTRUMENT_NOUNS:
-        return [Party(p.mention, token) for p in _instrument_author(token, context, depth)]
+        return [replace(p, anchor=token) for p in _instrument_author(token, context, depth)]
     return []
+
+
+def _nominal(token: Token, context: Context) -> list[Party]:
+    """A participant named by a noun phrase only: "Iran seized several oil tankers", "killed 126 people".
+
+    It is the named entity the article writes beside the same noun, when there is one only ("a federal
+    judge sentenced him ... U.S. District Judge George O'Toole Jr."); else a party of its own.
+    """
+    party = nominal_party(token)
+    if party is None:
+        return []
+    if party.head in MEMBER_NOUNS:
+        # "members of Iranian-backed militias", "fighters of the Islamic State": the named group acts.
+        groups = [p for p in _pobj_parties(_noun_preposition(token, "of"), context) if p.nominal is None]
+        if groups:
+            return [replace(p, anchor=token) for p in groups]
+    named = (context.named_heads or {}).get((party.head, plural(token)))
+    if named is not None:
+        return [Party(named, token)]
+    return [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
 
 
 def _bare_name(token: Token) -> Mention | None:
@@ -953,6 +1207,14 @@ def _governors(trigger: Token) -> Iterator[Token]:
     """The trigger and the verbs (or adjectives) whose complement it is."""
     token = trigger
     yield token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
+        # verb of doing it; the clause of that verb decides. Not a verb of planning or ordering it: "convicted
+        # of planning the slaying of Mendes" says the slaying happened.
+        deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
+        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
+            token = deed.head
+            yield token
     if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head

@@ -52,16 +52,51 @@ class RoleFact:
 
 
 @dataclass(frozen=True)
-class EventFact:
-    """An actor does something to a target."""
+class NominalParty:
+    """A participant the text names by a noun phrase only: "several oil tankers", "126 people".
 
-    actor: Mention
+    Local to its article: two articles' "the attackers" are never one party.
+    """
+
+    text: str  # the noun phrase as written, without a leading article: "more than 100 members"
+    head: str  # its head noun's lemma: "member"
+    kind: str  # coarse kind of the head noun (kg/data/party_nouns.tsv): people, forces, vessel, ...
+    start: int  # character offsets in the article text, end exclusive
+    end: int
+    quantity: int | None = None  # "126 people" → 126
+    qualifier: str = ""  # "more than 100 members" → "more than"
+
+
+@dataclass(frozen=True)
+class When:
+    """The date expression of an event's clause, and its value when the text or the publication date
+    fixes one: "2018-01-19" (a day), "2018-01" (a month) or "2018" (a year)."""
+
+    text: str  # as written: "On Friday"
+    value: str  # ISO 8601 of the granularity the text gives; "" when it cannot be placed in time
+
+
+def unnamed(at: int) -> Mention:
+    """The actor of an event whose actor has no name: not written ("Tamerlan was killed") or written as a
+    noun phrase only (`EventFact.actor_party`). It names no entity (resolution skips an empty name)."""
+    return Mention("", "", at, at)
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An actor does something to a target, maybe at a place and a time."""
+
+    actor: Mention  # `unnamed` when the text names no actor
     action: str  # the verb's lemma
     target: Mention | None
     negated: bool
     modality: str  # "asserted" or "hypothetical"
     cameo: str  # CAMEO root code, "" when the lexicon has no entry for the action
     evidence: Evidence
+    actor_party: NominalParty | None = None  # the actor's noun phrase when it has no name
+    target_party: NominalParty | None = None
+    place: Mention | None = None  # the named location of the event's clause
+    when: When | None = None
 
 
 @dataclass(frozen=True)

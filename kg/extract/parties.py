@@ -1,0 +1,160 @@
+"""Parties that are not names: the noun phrase of a participant no name stands for, and what it may be.
+
+"Iran seized several oil tankers", "the attackers killed 126 people", "a federal judge sentenced him":
+the participant is a noun phrase. It is a party of its own (its text, head lemma, a coarse kind from
+`kg/data/party_nouns.tsv`, and a number when the text gives one), local to its article, unless the
+article writes the same noun beside one name only ("U.S. District Judge George O'Toole Jr."), which it
+then is.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from kg.data import table_rows
+from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
+
+# Words a noun phrase's text leaves out at its start: "the attackers" is written "attackers".
+ARTICLES = frozenset({"the", "a", "an"})
+# Left modifiers that belong to the noun phrase of a party: "several oil tankers", "more than 100 members".
+PHRASE_DEPS = frozenset({"det", "predet", "amod", "nummod", "compound", "nmod", "quantmod", "poss", "advmod"})
+# Positions in which a noun modifies another rather than standing for a participant ("government forces").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+# Positions in which a number stands for whom it counts ("wounded 71"), not for an amount of something.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
+# Names that a noun written beside them may stand for.
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@cache
+def party_nouns() -> dict[str, str]:
+    """Head lemma → coarse kind of participant (`kg/data/party_nouns.tsv`)."""
+    return {row["lemma"]: row["kind"] for row in table_rows("party_nouns.tsv")}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in table_rows("number_words.tsv")}
+
+
+@cache
+def _press() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in table_rows("press.tsv"):
+        kinds.setdefault(row["kind"], set()).add(row["entry"])
+    return {kind: frozenset(entries) for kind, entries in kinds.items()}
+
+
+def head_lemma(token: Token) -> str:
+    """The lemma under which `party_nouns` lists a noun ("troops" → "troop"; "police" as written)."""
+    nouns = party_nouns()
+    for form in (token.lemma_.lower(), token.lower_):
+        if form in nouns:
+            return form
+    return ""
+
+
+def plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"}
+
+
+def nominal_party(token: Token) -> NominalParty | None:
+    """The noun phrase `token` heads, as a party: "several oil tankers" (vessel), "126 people" (126).
+
+    None unless the head is a participant noun in no name and no modifier position ("government forces"
+    is the forces, not a government).
+    """
+    if token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
+        return _counted(token)
+    if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
+        return None
+    head = head_lemma(token)
+    if not head:
+        return None
+    lefts = [c for c in token.lefts if c.dep_ in PHRASE_DEPS]
+    start = min((c.left_edge.i for c in lefts), default=token.i)
+    doc = token.doc
+    while start < token.i and doc[start].lower_ in ARTICLES:
+        start += 1
+    span = doc[start : token.i + 1]
+    quantity, qualifier = _quantity(token)
+    return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _counted(number: Token) -> NominalParty | None:
+    """A number standing for whom it counts: "killed 13 people and wounded 71", "injured another 15",
+    "killing the three on the spot". Its head is the number itself; its kind is unknown."""
+    value = _number(number)
+    if value is None:
+        return None
+    lefts = [c for c in number.lefts if c.dep_ in PHRASE_DEPS]
+    start = min((c.left_edge.i for c in lefts), default=number.i)
+    doc = number.doc
+    while start < number.i and doc[start].lower_ in ARTICLES:
+        start += 1
+    span = doc[start : number.i + 1]
+    return NominalParty(span.text, number.lower_, "unspecified", span.start_char, span.end_char, value,
+                        " ".join(t.lower_ for t in span if t.i < number.i and t.dep_ in {"quantmod", "advmod"}))
+
+
+def _quantity(noun: Token) -> tuple[int | None, str]:
+    """ "126 people" → (126, ""); "more than 100 members" → (100, "more than"); "three soldiers" → 3."""
+    for child in noun.children:
+        if child.dep_ != "nummod" or not child.like_num:
+            continue
+        value = _number(child)
+        if value is None:
+            return None, ""
+        qualifier = " ".join(t.lower_ for t in child.subtree if t.i < child.i)
+        return value, qualifier
+    return None, ""
+
+
+def _number(token: Token) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return number_words().get(text)
+
+
+def press_party(mention: Mention, nominal: NominalParty | None) -> bool:
+    """Whether a party is the press: an outlet ("VOA", "Tass news agency") or reporters."""
+    press = _press()
+    if nominal is not None:
+        return nominal.head in press.get("noun", frozenset())
+    if mention.type != "Organization":
+        return False
+    name = mention.text.lower()
+    return name in press.get("name", frozenset()) or any(w in press.get("word", frozenset()) for w in name.split())
+
+
+def resolved_heads(doc: Doc) -> dict[tuple[str, bool], Mention]:
+    """(head lemma, plural) → the one name the article writes that noun beside.
+
+    "U.S. District Judge George O'Toole Jr." (a title before a name), "al-Shabab, the militant group" (an
+    apposition), "al-Shabab is a militant group" (a predicate noun): "the judge" and "the militant group"
+    elsewhere in the article are then that name. A noun written beside two different names is no one's.
+    """
+    found: dict[tuple[str, bool], dict[str, Mention]] = {}
+    for token in doc:
+        head = head_lemma(token) if token.pos_ in {"NOUN", "PROPN"} else ""
+        if not head:
+            continue
+        for name in _names_beside(token):
+            found.setdefault((head, plural(token)), {})[name.text.lower()] = name
+    return {key: next(iter(names.values())) for key, names in found.items() if len(names) == 1}
+
+
+def _names_beside(token: Token) -> list[Mention]:
+    def named(other: Token) -> bool:
+        return other.ent_type_ in NAMED_LABELS and not (other.ent_type_ == "NORP" and other.pos_ == "ADJ")
+
+    names = []
+    if token.dep_ in {"appos", "compound"} and named(token.head) and not token.ent_type_:
+        names.append(token.head)
+    names += [c for c in token.children if c.dep_ == "appos" and named(c)]
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        names += [c for c in token.head.children if c.dep_ == "nsubj" and named(c)]
+    return [mention_of(entity_of(n)) for n in names]

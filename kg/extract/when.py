@@ -1,0 +1,144 @@
+"""When and where an event happened: the date expression and the named location of its clause.
+
+"On Friday, Turkish troops attacked Kurdish fighters in Afrin." published 2018-01-23: place Afrin, date
+2018-01-19. Dates are read by dateparser against the article's publication date (a weekday is the latest
+such day on or before it); a month or a year alone stays a month or a year. Without a publication date
+only a date that writes its year is placed in time; the text is kept either way.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.data import word_lists
+from kg.extract.facts import Mention, When, entity_of, mention_of
+
+# Prepositions that say where: "in Afrin", "near Baghdad International Airport", "outside Kabul".
+LOCATIVE_PREPOSITIONS = word_lists("event_words.tsv")["locative_preposition"]
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Dependencies that open a clause of its own: a date or place inside one is that clause's.
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj"})
+# How many prepositions a place may sit below its trigger: "killed [in an airstrike [in Iraq]]",
+# "detonated [under a convoy] [near [the city [of Deir ez-Zor]]]".
+PLACE_DEPTH = 3
+# Words around a date that dateparser does not read and that change no day: "late Thursday", "early
+# Friday local time", "this past July".
+DATE_NOISE = re.compile(r"\b(late|early|earlier|later|mid|local time|this past|past|on|in|at|during|since|by|"
+                        r"until|from|the|of|morning|afternoon|evening|night|overnight)\b", re.IGNORECASE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What makes a DATE entity a point in time rather than a duration ("three years", "decades"):
+# a weekday, a month, a year, or a day counted from the publication date.
+POINT_IN_TIME = re.compile(r"\b(" + "|".join(WEEKDAYS) + "|" + "|".join(MONTHS) + r")[a-z]*\.?|\b\d{4}\b|"
+                           r"\b(today|yesterday|tonight|last (month|year))\b", re.IGNORECASE)
+YEAR = re.compile(r"\b\d{4}\b")
+# dateparser's period → how many characters of the ISO date the text vouches for.
+PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+def clause_place(trigger: Token, parties: Sequence[Mention]) -> Mention | None:
+    """The named location of the trigger's clause that is none of its parties.
+
+    "killed in an airstrike in Iraq" → Iraq; "the Kabul bombing" → Kabul; "the strike on Gaza" names Gaza
+    as a target, not as the place.
+    """
+    taken = {(p.start, p.end) for p in parties}
+    for token in _place_tokens(trigger):
+        mention = mention_of(entity_of(token))
+        if (mention.start, mention.end) not in taken and mention.text:
+            return mention
+    return None
+
+
+def _place_tokens(trigger: Token) -> Iterator[Token]:
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        yield from (c for c in trigger.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ in PLACE_LABELS)
+    # "killed 126 people near Baghdad International Airport": the parser may hang the place on the object.
+    frontier = [(trigger, False)] + [(c, False) for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    for _ in range(PLACE_DEPTH):
+        following = []
+        for head, locative in frontier:
+            for prep in head.children:
+                if prep.dep_ != "prep":
+                    continue
+                here = locative or prep.lower_ in LOCATIVE_PREPOSITIONS
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if here and obj.ent_type_ in PLACE_LABELS:
+                        yield obj
+                    following.append((obj, here))
+        frontier = following
+
+
+def clause_time(trigger: Token, published: str) -> When | None:
+    """The date expression of the trigger's clause, placed in time where it can be.
+
+    "On Friday, Turkish troops attacked ..." published 2018-01-23 → When("On Friday", "2018-01-19").
+    """
+    for token in trigger.sent:
+        if token.ent_iob_ != "B" or token.ent_type_ not in {"DATE", "TIME"}:
+            continue
+        span = entity_of(token)
+        if not POINT_IN_TIME.search(span.text) or not _in_clause(span.root, trigger):
+            continue  # "for three days", "just days earlier" say how long or how near, not when
+        start = span.start
+        if span.root.dep_ == "pobj" and span.root.head.i == span.start - 1:
+            start -= 1  # the text as written: "On Friday"
+        text = trigger.doc[start : span.end].text
+        return When(text, normalise(span.text, published))
+    return None
+
+
+def _in_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token` hangs from `trigger` without passing through another clause or verb."""
+    while token.i != trigger.i:  # spaCy makes a new Token object on each access: compare positions
+        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS or token.pos_ == "VERB":
+            return False
+        token = token.head
+    return True
+
+
+def normalise(text: str, published: str) -> str:
+    """The ISO value of a date expression: "2018-01-19", "2017-07", "2013"; "" when it has none.
+
+    >>> normalise("late Thursday", "2018-01-23"), normalise("this past July", "2018-01-23")
+    ('2018-01-18', '2017-07')
+    >>> normalise("Tuesday", "2018-01-23"), normalise("April 15, 2013", ""), normalise("three years", "2018-01-23")
+    ('2018-01-23', '2013-04-15', '')
+    """
+    base = _date(published)
+    if not POINT_IN_TIME.search(text) or (base is None and not YEAR.search(text)):
+        return ""
+    cleaned = " ".join(DATE_NOISE.sub(" ", text).split())
+    if base is not None and cleaned.lower() in WEEKDAYS and WEEKDAYS.index(cleaned.lower()) == base.weekday():
+        return base.isoformat()  # a weekday is the latest such day on or before publication: that day
+    relative_base = datetime.datetime.combine(base or datetime.date(2000, 1, 1), datetime.time())
+    parsed = _parser(relative_base).get_date_data(cleaned)
+    if parsed.date_obj is None or parsed.period not in PRECISION:
+        return ""
+    if base is not None and parsed.date_obj.date() > base:
+        return ""  # a date after publication is a plan or a misreading, not when it happened
+    return parsed.date_obj.date().isoformat()[: PRECISION[parsed.period]]
+
+
+def _date(published: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def _parser(base: datetime.datetime):
+    from dateparser.date import DateDataParser  # loads its language data once, on the first date read
+
+    # Relative to the publication date, never to the clock: the same article always gives the same date.
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first"})
