@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "conll04"
+# ../shared/data beside the checkout, or beside the directory of worktrees (/work/wt/i13 -> /work/shared).
+DATA = next((base / "shared" / "data" / "conll04" for base in (ROOT.parent, ROOT.parent.parent)
+             if (base / "shared" / "data" / "conll04").is_dir()), ROOT.parent / "shared" / "data" / "conll04")
 GOLD = Path(__file__).resolve().parent / "gold"
 
 # Actions that count as killing (../shared/data/README.md).
