@@ -16,3 +16,13 @@ def table_rows(name: str) -> list[dict[str, str]]:
     """The rows of a tab-separated table with a header line, such as `verbs.tsv`."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"))
+
+
+def capitals() -> dict[str, str]:
+    """Lower-cased city → its country, for the capitals and cities news names as often (`capitals.tsv`)."""
+    return {row["city"].lower(): row["country"] for row in table_rows("capitals.tsv")}
+
+
+def name_heads() -> dict[str, str]:
+    """Last word of a name → the kind of thing it names when that is no organization (`name_heads.tsv`)."""
+    return {row["word"].lower(): row["kind"] for row in table_rows("name_heads.tsv")}
