@@ -410,7 +410,8 @@ def title_inside_name(span: Span) -> Span | list[Span]:
     if span.label_ != "PERSON" or len(span) < 3:
         return span
     doc = span.doc
-    titles = [t for t in span[1:-1] if t.is_title and (t.lower_ in _role_nouns() or t.lower_ in _title_words())]
+    # Role nouns only: an honorific inside a name is part of it ("Martin Luther King Jr.").
+    titles = [t for t in span[1:-2] if t.is_title and t.lower_ in _role_nouns()]
     if not titles:
         return span
     cut = titles[-1].i + 1
@@ -555,7 +556,7 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the gazetteer knows keeps its type: "Buenos Aires" and "Sana'a" are places (countries and
-    capitals, `countries.tsv`, `capitals.tsv`), "Twitter" and "Al Shabab" organizations
+    capitals, `countries.tsv`, `capitals.tsv`; also where the model tagged nothing), "Twitter" and "Al Shabab" organizations
     (`organizations.tsv`), whatever the model tagged. Peoples and parties ("Iranian", "Republican") stay
     as tagged."""
     corrected = []
@@ -569,6 +570,18 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
                 and text not in _places():
             span = Span(doc, span.start, span.end, label="ORG")
         corrected.append(span)
+    # "met in Buenos Aires": a place of the gazetteer the model left untagged.
+    tagged = {t.i for s in corrected for t in s}
+    i = 0
+    while i < len(doc):
+        for size in (3, 2, 1):
+            words = doc[i : i + size]
+            if len(words) == size and all(t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+                    and words.text.lower() in _places():
+                corrected.append(Span(doc, i, i + size, label="GPE"))
+                i += size - 1
+                break
+        i += 1
     return corrected
 
 

@@ -34,7 +34,7 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
      {("Abu Mahdi al-Muhandis", "deputy commander", "Popular Mobilization Forces", False)}),
     # A portfolio after "of" is part of the title; the country before it is the employer.
     ("U.S. Secretary of State Mike Pompeo said Washington would respond.",
-     {("Mike Pompeo", "Secretary of State", "U.S.", False)}),
+     {("Mike Pompeo", "Secretary of State", "Department of State", False)}),
     # A title set off by a comma before the name; the honorific is no part of the name.
     ("Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning.",
      {("Ali Khamenei", "Supreme Leader", "Iran", False)}),

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import word_list, table_rows
+from kg.data import offices_of_state as _offices_table, table_rows, word_list
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
@@ -55,6 +55,8 @@ AS_PREPOSITION = "as"
 # Words that join a title to the organization that follows it: "candidate for the Democratic Party".
 TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
 COORDINATORS = frozenset({"and", "&"})
+# "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
+TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
@@ -97,6 +99,18 @@ def title_abbreviations() -> dict[str, str]:
     """Abbreviated title → the role it stands for ("sen." → "Senator"), from `kg/data/title_abbreviations.tsv`."""
     rows = table_rows("title_abbreviations.tsv")
     return {row["abbreviation"]: row["role"] for row in rows}
+
+
+@cache
+def offices_of_state() -> dict[str, dict[str, str]]:
+    """Lower-cased title → its department and state (`kg/data/offices_of_state.tsv`)."""
+    return _offices_table()
+
+
+@cache
+def government_titles() -> frozenset[str]:
+    """Head words of titles that are offices of a state: "president", "minister" (`government_titles.txt`)."""
+    return word_list("government_titles.txt")
 
 
 class RoleVerb(NamedTuple):
@@ -342,10 +356,16 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if title is None:
             break
         titles.append(title)
-        if i >= first and doc[i].lower_ in COORDINATORS:
+        if i >= first and doc[i].lower_ in TITLE_JOINERS:
             i -= 1
             continue
         break
+    # "Attorney General Merrick B. Garland": a rank that completes an office of state is part of the title.
+    if titles and ranks:
+        office = f"{titles[0].label} {' '.join(t.text for t in ranks)}"
+        if office.lower() in offices_of_state():
+            titles[0] = titles[0]._replace(label=office, end=ranks[-1].idx + len(ranks[-1]))
+            ranks = []
     # "President Xi Jinping of China": the organization or country after the name.
     if titles and all(t.organization is None for t in titles):
         after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
@@ -368,8 +388,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     k = i
     while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
         k -= 1
-    if k < i and k - 1 >= first and doc[k].lower_ == "of" and _is_role_noun(doc[k - 1]):
-        portfolio, i = list(doc[k : end_token.i + 1]), k - 1
+    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and _is_role_noun(doc[k - 1]):
+        portfolio, i = list(doc[k : end_token.i + 1]), k - 1  # "Minister for Foreign Affairs" too
+    # "U.N. envoy for Syria Staffan de Mistura": the country a role is for is part of the title.
+    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS \
+            and place.start - 2 >= first and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
+        portfolio, i = list(doc[place.start - 1 : end_token.i + 1]), place.start - 2
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
@@ -394,6 +418,9 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
             doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
         name_end += 1
+    # "National Security Adviser": the words of an office of state name no organization.
+    name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
+                    name_end)
     # A capitalised word that opens the sentence may just be capitalised there ("Anthropologist Dean Falk").
     sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
     unnamed = None
@@ -427,6 +454,10 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before, former or earlier, doc[m + 1].idx, end_token.idx + len(end_token)), m
+
+
+def _text_of(tokens: list[Token]) -> str:
+    return " ".join(t.lower_ for t in tokens)
 
 
 def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
@@ -667,6 +698,8 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
     spellings: dict[str, str] = {}
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
+    states = _states_of_people(facts)
+    article_state = _article_state(facts)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -682,6 +715,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
                 # manager": a spokesperson's employer is the one organization the sentence names.
                 fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
+        fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -719,3 +753,72 @@ def _department_of(role: str, departments: dict[str, Mention]) -> Mention | None
     if len(words) < 2 or words[-1] not in {"secretary", "minister"}:
         return None
     return next((departments[w] for w in words[:-1] if w in departments), None)
+
+
+# ----------------------------------------------------------------------------- offices of state
+
+def _is_country(mention: Mention | None) -> bool:
+    from kg.resolve import countries  # here: resolve imports extract
+
+    return mention is not None and mention.type in {"Place", "Group"} and (
+        mention.text.lower() in countries() or mention.text.lower() + "." in countries())
+
+
+def _country_name(mention: Mention) -> str:
+    from kg.resolve import countries
+
+    return (countries().get(mention.text.lower()) or countries()[mention.text.lower() + "."]).name
+
+
+def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
+    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X")."""
+    states: dict[str, Mention] = {}
+    for fact in facts:
+        if _is_country(fact.organization):
+            states.setdefault(_person_key(fact.person), fact.organization)
+    return states
+
+
+def _article_state(facts: list[RoleFact]) -> str | None:
+    """The one state whose offices of state the article names ("Secretary of State ..."), if only one."""
+    found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
+             and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
+                  == offices_of_state()[f.role.lower()]["country"])}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Mention | None,
+                     article_state: str | None) -> RoleFact:
+    """An office of state takes its department and state from the article.
+
+    "Treasury Secretary Steven Mnuchin": the Department of the Treasury (or the department the article
+    names, "Treasury Department"), part of the United States, unless the article gives him another
+    nationality. "President Biden" with no organization: the state the article ties him to elsewhere, else
+    the one whose offices of state the article names.
+    """
+    office = offices_of_state().get(fact.role.lower())
+    written = fact.organization if _is_country(fact.organization) else None
+    if office is not None and (fact.organization is None or written is not None):
+        country = written or state
+        if country is None or _country_name(country) == office["country"]:
+            department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
+            return replace(fact, organization=department, state=country or _implied(fact, office["country"], "Place"))
+        return replace(fact, organization=country)
+    words = fact.role.lower().split()
+    if fact.organization is None and words and words[-1] in government_titles():
+        if state is not None:
+            return replace(fact, organization=state)
+        if article_state is not None:
+            return replace(fact, organization=_implied(fact, article_state, "Place"))
+    return fact
+
+
+def _implied(fact: RoleFact, name: str, kind: str) -> Mention:
+    # An organization or state the text implies but does not write: a mention with the offsets of the title
+    # that implies it (the words before the name), or none at all for a state, so that it is never taken
+    # for a name the text writes there.
+    if kind == "Place":
+        return Mention(name, kind, fact.evidence.start, fact.evidence.start)
+    if fact.evidence.start < fact.person.start:
+        return Mention(name, kind, fact.evidence.start, fact.person.start)
+    return Mention(name, kind, fact.person.end, max(fact.person.end, fact.evidence.end))
