@@ -361,13 +361,25 @@ def _organizations() -> frozenset[str]:
     return frozenset(known_organizations())
 
 
+# Initials ("J.", "J.D.") and generational suffixes ("Jr.", "III") are parts of names although not title case.
+INITIALS = re.compile(r"^([A-Z]\.)+$")
+NAME_SUFFIXES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
+
+
 def _name_word(token: Token) -> bool:
-    """A word that can be part of a person's name: "Blinken", "J.", "Jean-Yves", "O'Brien", "de"."""
+    """A word that can be part of a person's name: "Blinken", "J.D.", "Jean-Yves", "O'Brien", "de", "III"."""
     text = token.text
-    if token.lower_ in _name_particles():
+    if token.lower_ in _name_particles() or INITIALS.match(text) or NAME_SUFFIXES.match(text):
         return True
     return text[:1].isupper() and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) \
         and not (text.isupper() and len(text.rstrip(".")) > 2) and text not in DASHES
+
+
+def _page_word(token: Token) -> bool:
+    # "HTML5", "VIDEO": a word with a digit, or in capitals (no initials or suffix), beside a name.
+    text = token.text
+    return any(c.isdigit() for c in text) or (text.isupper() and len(text) > 2 and not INITIALS.match(text)
+                                              and not NAME_SUFFIXES.match(text))
 
 
 def _name_shaped(span: Span) -> bool:
@@ -395,10 +407,11 @@ def page_words_dropped(span: Span) -> Span | None:
     if span.label_ != "PERSON":
         return span
     start, end = span.start, span.end
-    titled = [t for t in span if t.is_title]
-    while end - start > 1 and not _name_word(span.doc[start]) and titled:
+    if not any(t.is_title for t in span):
+        return span  # a name all in capitals is a name, not page words
+    while end - start > 1 and _page_word(span.doc[start]):
         start += 1
-    while end - start > 1 and not _name_word(span.doc[end - 1]) and span.doc[end - 1].text != "." and titled:
+    while end - start > 1 and _page_word(span.doc[end - 1]):
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
 
@@ -435,11 +448,17 @@ def title_makes_a_person(span: Span) -> Span:
     while start < span.end - 1 and (_is_title_word(span.doc[start]) or _kind_is_portfolio(span.doc[start])):
         start += 1
     rest = Span(span.doc, start, span.end, label="PERSON")
-    # "General Motors", "Dr Pepper": a rank or honorific before one word may be part of a company's name.
+    # "General Motors", "General Electric": a rank before one word may be part of a company's name.
     if start > span.start and _name_shaped(rest) and rest.text.lower() not in _places() | _organizations() \
-            and (len(rest) >= 2 or span[0].lower_ in _role_nouns()):
+            and (len(rest) >= 2 or not _is_rank(span[0])):
         return rest
     return span
+
+
+def _is_rank(token: Token) -> bool:
+    from kg.extract.roles import title_words
+
+    return title_words().get(token.lower_) == "rank"
 
 
 def _kind_is_portfolio(token: Token) -> bool:
@@ -470,7 +489,8 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         start, end = span.start, span.end
         if span.label_ == "PERSON":
-            while start > span.sent.start and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
+            # Not over the word that opens the sentence: it is capitalised there whatever it is ("Anatomist").
+            while start - 1 > span.sent.start and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
                     doc[start - 1].lower_ not in _name_particles() or start - 2 >= 0 and _free_name_word(doc[start - 2])):
                 start -= 1
             while end < span.sent.end and end not in tagged and (
@@ -487,7 +507,15 @@ def _free_name_word(token: Token) -> bool:
     # capitalised only by position is taken into the name.
     return _name_word(token) and token.pos_ in {"PROPN", "ADP", "X", "NOUN"} and not token.ent_type_ \
         and not _is_title_word(token) and not _kind_is_portfolio(token) and token.lower_ not in _organization_words() \
-        and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in _name_particles())
+        and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in _name_particles()) \
+        and not _is_country_word(token)
+
+
+def _is_country_word(token: Token) -> bool:
+    # "American Carlos Perez": a country or its people before a name is no part of it.
+    from kg.resolve import countries
+
+    return token.lower_ in countries()
 
 
 def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -51,6 +51,9 @@ def test_split_at_dash():
 def test_page_words_dropped():
     assert corrected(["HTML5", "Carlos", "Ghosn", "fled"], ["PROPN", "PROPN", "PROPN", "VERB"],
                      ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("Carlos Ghosn", "PERSON")]
+    # Initials and a generational suffix are parts of the name.
+    assert corrected(["J.D.", "Tippit", "III", "fell"], ["PROPN", "PROPN", "PROPN", "VERB"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("J.D. Tippit III", "PERSON")]
 
 
 def test_title_inside_name():
@@ -135,10 +138,14 @@ def test_consistent_types():
 
 
 def test_whole_names():
-    words = ["Antony", "J.", "Blinken", "met", "Jean-Yves", "Le", "Drian"]
-    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN"]
-    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
-    assert corrected(words, pos, ents) == [("Antony J. Blinken", "PERSON"), ("Jean-Yves Le Drian", "PERSON")]
+    words = ["Then", "Antony", "J.", "Blinken", "met", "Jean-Yves", "Le", "Drian", "and", "Kim", "Jae", "-", "kyu"]
+    pos = ["ADV", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT",
+           "PROPN"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON",
+            "I-PERSON", "I-PERSON"]
+    assert corrected(words, pos, ents, spaces=[True] * 10 + [False, False, False]) == [
+        ("Antony J. Blinken", "PERSON"), ("Jean-Yves Le Drian", "PERSON"),
+        ("Kim Jae-kyu", "PERSON")]
 
 
 def test_acronyms():

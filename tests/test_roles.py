@@ -95,3 +95,49 @@ def test_a_rank_alone_and_page_chrome_give_no_role(nlp):
     text = ("Breaking News\n\nGeneral Soleimani is dead.\n\n"
             "Photo of Defense Secretary Mark Esper\nPhoto of Defense Secretary Mark Esper\n")
     assert roles(nlp, text) == set()
+
+
+def offices(nlp, text: str) -> set[tuple[str, str, str, str]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.state.text if f.state else "")
+            for f in role_facts(nlp(text))}
+
+
+def test_offices_of_state_in_a_list(nlp):
+    # Department-bound titles: the department, part of the state whose offices they are.
+    text = ("The summit was attended by Secretary of State Mike Pompeo, Treasury Secretary Steven Mnuchin, "
+            "Defense Secretary Jim Mattis and National Security Adviser John Bolton.")
+    assert offices(nlp, text) == {
+        ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
+        ("Steven Mnuchin", "Treasury Secretary", "Department of the Treasury", "United States"),
+        ("Jim Mattis", "Defense Secretary", "Department of Defense", "United States"),
+        ("John Bolton", "National Security Adviser", "National Security Council", "United States")}
+
+
+def test_an_office_of_state_takes_the_country_and_department_the_article_writes(nlp):
+    text = ("U.S. Attorney General Merrick B. Garland announced the charges. The Justice Department said twelve "
+            "people were arrested.")
+    assert offices(nlp, text) == {("Merrick B. Garland", "Attorney General", "Justice Department", "U.S.")}
+
+
+def test_a_bare_government_title_takes_the_state_of_the_article(nlp):
+    text = ("Secretary of State Antony J. Blinken spoke with Japanese Minister for Foreign Affairs Hayashi "
+            "Yoshimasa on Monday.\n\nPresident Biden will travel to Tokyo in May, Spokesperson Ned Price said.")
+    assert offices(nlp, text) == {
+        ("Antony J. Blinken", "Secretary of State", "Department of State", "United States"),
+        ("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", ""),
+        ("Biden", "President", "United States", ""),
+        ("Ned Price", "Spokesperson", "United States", "")}
+
+
+def test_titles_joined_by_a_slash_and_for_a_country(nlp):
+    text = ("Pakistani Deputy Prime Minister/Foreign Minister Dar met U.N. envoy for Syria Staffan de Mistura "
+            "in Geneva.")
+    assert roles(nlp, text) == {
+        ("Dar", "Deputy Prime Minister", "Pakistani", False), ("Dar", "Foreign Minister", "Pakistani", False),
+        ("Staffan de Mistura", "envoy for Syria", "U.N.", False)}
+
+
+def test_roles_of_a_company_with_of_and_former(nlp):
+    text = "Carlos Ghosn, the former Nissan chairman, fled Japan. The chief of Nissan, Makoto Uchida, apologized."
+    assert roles(nlp, text) == {("Carlos Ghosn", "chairman", "Nissan", True),
+                                ("Makoto Uchida", "chief", "Nissan", False)}
