@@ -562,10 +562,11 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     corrected = []
     for span in spans:
         kind = _name_heads().get(span[-1].lower_)
+        # One word names a law or place only with its name before it ("Bill" is a first name); an event
+        # can be one word ("Brexit").
         if span.label_ in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and kind is not None \
-                and (len(span) > 1 or span[-1].lower_ == span.text.lower() and kind == "event" and span.text.istitle()):
-            if len(span) > 1 or span.text.lower() in _name_heads():
-                span = Span(doc, span.start, span.end, label=NAME_KIND_LABELS[kind])
+                and (len(span) > 1 or kind == "event"):
+            span = Span(doc, span.start, span.end, label=NAME_KIND_LABELS[kind])
         elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in _vessel_words():
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         corrected.append(span)

@@ -181,6 +181,7 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     counts: Counter[Typed] = Counter(provisional.values())
     _link_surnames_across(surfaces, counts, links)
     _link_department_forms(surfaces, links)
+    _link_known_organizations(surfaces, links)
     # Names that differ only in case or punctuation ("CHICAGO", "Chicago") name one entity.
     by_key: dict[str, Typed] = {}
     for typed in sorted(surfaces):
@@ -334,6 +335,15 @@ def department_form(name: str) -> str | None:
     return f"{match['before'].strip().lower()}|{match['portfolio'].strip().lower()}"
 
 
+def _link_known_organizations(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
+    """The names of one well-known organization (`organizations.tsv`: "U.N.", "United Nations") are one
+    node, named by the form the corpus writes most."""
+    for typed in sorted(surfaces):
+        canonical = known_organizations().get(typed[1].lower()) if typed[0] == "Organization" else None
+        if canonical is not None:
+            links.union(("Organization", canonical), typed)
+
+
 def _link_department_forms(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
     """"State Department" and "Department of State" name one department, across the corpus."""
     first: dict[str, Typed] = {}
@@ -455,7 +465,9 @@ def _provisional(mention: Mention) -> Typed | None:
         if country is not None:
             return "Country", country.name
         organization = known_organizations().get(name.lower())
-        if organization is not None:
+        # A people or adjective ("Republican") stands for the organization's name; a name written as an
+        # organization's ("U.N.") stays as written and joins the others through `_link_known_organizations`.
+        if organization is not None and mention.type != "Organization":
             return "Organization", organization
     if mention.type == "Group":
         return None  # a people or party that stands for no country names no single entity

@@ -141,3 +141,11 @@ def test_roles_of_a_company_with_of_and_former(nlp):
     text = "Carlos Ghosn, the former Nissan chairman, fled Japan. The chief of Nissan, Makoto Uchida, apologized."
     assert roles(nlp, text) == {("Carlos Ghosn", "chairman", "Nissan", True),
                                 ("Makoto Uchida", "chief", "Nissan", False)}
+
+
+def test_the_issuing_department_gives_its_state_to_bare_titles(nlp):
+    text = ("The following is attributable to Spokesperson Ned Price: Secretary Blinken spoke with Saudi Foreign "
+            "Minister Prince Faisal bin Farhan today.\n\nThe Department of State will publish the full readout.")
+    assert offices(nlp, text) == {
+        ("Ned Price", "Spokesperson", "United States", ""), ("Blinken", "Secretary", "United States", ""),
+        ("Faisal bin Farhan", "Foreign Minister", "Saudi", "")}

@@ -699,7 +699,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
     states = _states_of_people(facts)
-    article_state = _article_state(facts)
+    article_state = _article_state(doc, facts)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -779,12 +779,33 @@ def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
     return states
 
 
-def _article_state(facts: list[RoleFact]) -> str | None:
-    """The one state whose offices of state the article names ("Secretary of State ..."), if only one."""
+def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
+    """The one state whose offices of state or departments the article names ("Secretary of State ...",
+    "the State Department", the issuer of a readout), if only one."""
+    from kg.resolve import department_form
+
     found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
              and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
                   == offices_of_state()[f.role.lower()]["country"])}
+    departments = {department_form(office["department"]): office["country"] for office in offices_of_state().values()}
+    for ent in doc.ents:
+        if ent.label_ in ORGANIZATION_LABELS and not is_chrome(ent[0]):
+            name = mention_of(ent).text
+            # "State Department", "U.S. Department of State": a department of the state, with or without it.
+            form = department_form(name)
+            if form is not None:
+                before, portfolio = form.split("|", 1)
+                country = departments.get(f"|{portfolio}")
+                if country is not None and (not before or _country_of_text(before) == country):
+                    found.add(country)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _country_of_text(text: str) -> str | None:
+    from kg.resolve import countries
+
+    country = countries().get(text.lower())
+    return country.name if country is not None else None
 
 
 def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Mention | None,
