@@ -614,6 +614,65 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+# Words that join the parts of an organization's name: "Foundation for the Advancement of Teaching".
+NAME_JOINERS = frozenset({"of", "for", "on"})
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return word_list("body_nouns.txt")
+
+
+def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organization's name the model cut goes on to its end: after a word such as Foundation or
+    Committee, "of", "for" or "on" and capitalised words continue it ("the Carnegie Foundation for the
+    Advancement of Teaching", "the Senate Committee on Veterans Affairs"), so does a list of capitalised words
+    ("the American Federation of State, County and Municipal Employees") and a body noun after it ("the
+    Montgomery County House delegation", `body_nouns.txt`)."""
+    dropped: set[int] = set()
+    repaired = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ != "ORG" or span.start in dropped:
+            repaired.append(span)
+            continue
+        end = span.end
+        while doc[end - 1].lower_ in _organization_words() and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
+            k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+            words = _capitalised_run(doc, k)
+            if words == k:
+                break
+            end = words
+        # "of State, County and Municipal Employees": the rest of a list of capitalised words.
+        name = doc[span.start : end]
+        if any(t.lower_ in _organization_words() for t in name) and any(t.lower_ == "of" for t in name):
+            end = _listed_words(doc, end) or end
+        if end < len(doc) and doc[end].lower_ in _body_nouns() and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            end += 1
+        dropped.update(s.start for s in spans if span.end <= s.start < end)
+        repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
+    return [s for s in repaired if s.start not in dropped]
+
+
+def _capitalised_run(doc: Doc, k: int) -> int:
+    # Capitalised words, untagged or an organization's ("Veterans Affairs"), with "of" between them.
+    end = k
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} \
+            and (not doc[end].ent_type_ or doc[end].ent_type_ == "ORG"):
+        end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and doc[end + 1].ent_type_ not in {"GPE", "PERSON"}:
+            end += 1
+    return end
+
+
+def _listed_words(doc: Doc, end: int) -> int | None:
+    k = end
+    while k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and not doc[k + 1].ent_type_:
+        k += 2
+    if k > end and k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].is_title:
+        return _capitalised_run(doc, k + 1)
+    return None
+
+
 def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
     """The portfolio of a title names no organization: "State" in "Secretary of State", "Treasury" in
     "Treasury Secretary" are part of the title."""
@@ -648,8 +707,8 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
 
 SPAN_REPAIRS = (trimmed, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)
-DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, portfolio_words_dropped,
-                  consistent_people, consistent_types, whole_names, acronyms)
+DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
+                  portfolio_words_dropped, consistent_people, consistent_types, whole_names, acronyms)
 
 
 # ----------------------------------------------------------------------------- page chrome
@@ -721,8 +780,12 @@ def caption_or_credit(line: Span) -> bool:
     """A caption or credit: "Photo: Reuters", "FILE PHOTO: ...", "... (AP Photo/Evan Vucci)", a byline
     "By Jane Doe, VOA News"."""
     text = line.text
-    return bool(CAPTION_LABEL.match(text) and len(text.split(":")[0].split()) <= 2 and not any(
-        t.ent_type_ == "PERSON" for t in line[:3])) or bool(BRACKETED_CREDIT.search(text)) or bool(BYLINE.match(text))
+    # A speaker in a transcript is no caption label: "SECRETARY BLINKEN: Thank you", "MR PRICE: Good afternoon".
+    label = text.split(":")[0].split()
+    speaker = any(t.ent_type_ == "PERSON" for t in line[: len(label)]) or any(
+        w.lower().rstrip(".") in _title_words() for w in label)
+    return bool(CAPTION_LABEL.match(text) and not speaker) or bool(BRACKETED_CREDIT.search(text)) \
+        or bool(BYLINE.match(text))
 
 
 CHROME_SHAPES = (headline, breadcrumb, caption_or_credit)

@@ -32,7 +32,8 @@ def test_the_registries_hold_every_rule_in_order():
         "trimmed", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
-        "people_by_construction", "titled_names", "name_kinds", "gazetteer", "portfolio_words_dropped",
+        "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
+        "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "acronyms"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
@@ -117,6 +118,21 @@ def test_gazetteer():
         ("Buenos Aires", "GPE"), ("Twitter", "ORG"), ("Sana'a", "GPE")]
 
 
+def test_whole_organization_names():
+    words = ["of", "the", "Carnegie", "Foundation", "for", "the", "Advancement", "of", "Teaching", "and", "the",
+             "Federation", "of", "State", ",", "County", "and", "Municipal", "Employees", "and", "the", "House",
+             "delegation"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "PROPN", "ADP",
+           "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PROPN", "CCONJ", "DET", "PROPN", "NOUN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+            "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+    spaces = [True] * len(words)
+    spaces[13] = False  # "State,"
+    assert corrected(words, pos, ents, spaces=spaces) == [
+        ("the Carnegie Foundation for the Advancement of Teaching", "ORG"),
+        ("Federation of State, County and Municipal Employees", "ORG"), ("House delegation", "ORG")]
+
+
 def test_portfolio_words_dropped():
     words = ["Secretary", "of", "State", "Mike", "Pompeo"]
     assert corrected(words, ["PROPN", "ADP", "PROPN", "PROPN", "PROPN"], ["O", "O", "B-ORG", "B-PERSON", "I-PERSON"]) == [
@@ -183,6 +199,7 @@ def test_caption_or_credit(line):
 
 def test_prose_and_a_lone_line_are_no_chrome():
     assert chrome_lines("Talks began on Monday.\nThe minister said talks went well.") == []
+    assert chrome_lines("SECRETARY BLINKEN: Thank you all.\nMR PRICE: Good afternoon.") == []  # speakers
     assert chrome_lines("Oswald Kills Kennedy In Dallas") == []  # a one-line text is its own article
 
 
