@@ -149,3 +149,13 @@ def test_the_issuing_department_gives_its_state_to_bare_titles(nlp):
     assert offices(nlp, text) == {
         ("Ned Price", "Spokesperson", "United States", ""), ("Blinken", "Secretary", "United States", ""),
         ("Faisal bin Farhan", "Foreign Minister", "Saudi", "")}
+
+
+def test_a_quoted_source_with_a_common_title_speaks_for_the_one_organization_named(nlp):
+    assert roles(nlp, "The Coast Guard rescued seven people from a sinking shrimp boat near the station, said "
+                      "station chief Kenneth Compton.") == {("Kenneth Compton", "station chief", "Coast Guard", False)}
+
+
+def test_writing_for_a_paper_is_a_role(nlp):
+    assert roles(nlp, "Jane Smith, who writes for The New York Times, disagreed.") == {
+        ("Jane Smith", "writer", "New York Times", False)}

@@ -726,10 +726,11 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
 
 
 def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
-    # Only for a quoted source whose role follows the name: "..., said Linda Schmitt, an assistant ...".
+    # Only for a quoted source whose role follows the name ("..., said Linda Schmitt, an assistant ...") or is
+    # a common noun before it ("The Coast Guard rescued seven people, said station chief Kenneth Compton").
     person = doc.char_span(fact.person.start, fact.person.end, alignment_mode="expand")
     sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
-    if person is None or sentence is None or fact.evidence.start < fact.person.start:
+    if person is None or sentence is None or (fact.evidence.start < fact.person.start and not fact.role.islower()):
         return None
     if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
         return None
