@@ -204,7 +204,8 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
-                and span.text.lower() not in countries() and _personal_context(doc, span.end):
+                and span.text.lower() not in countries() and not _address(doc, span.start) \
+                and _personal_context(doc, span.end):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     # Names the model left untagged.
@@ -234,6 +235,12 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
             corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected
+
+
+def _address(doc: Doc, start: int) -> bool:
+    # "John A. Smith, 54, of Miami, the former chief executive": a place in an address, not a person.
+    return start > 0 and (doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+                          or doc[start - 1].lower_ == "of" and start > 1 and doc[start - 2].text == ",")
 
 
 def _party_state_tag(span: Span) -> bool:

@@ -232,3 +232,9 @@ def test_page_chrome_yields_nothing_on_the_real_model(nlp):
         ("Buenos Aires", "Place")}
     assert {(f.person.text, f.role, f.organization.text) for f in found.roles} == {
         ("Donald Trump", "President", "U.S."), ("Xi Jinping", "President", "Chinese")}
+
+
+def test_a_place_in_an_address_is_no_person(nlp):
+    text = "John A. Smith, 54, of Miami, the former chief executive of Acme Health LLC, directed the scheme."
+    assert {(m.text, m.type) for m in facts(nlp, text).mentions} == {
+        ("John A. Smith", "Person"), ("Miami", "Place"), ("Acme Health LLC", "Organization")}

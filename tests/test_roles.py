@@ -159,3 +159,15 @@ def test_a_quoted_source_with_a_common_title_speaks_for_the_one_organization_nam
 def test_writing_for_a_paper_is_a_role(nlp):
     assert roles(nlp, "Jane Smith, who writes for The New York Times, disagreed.") == {
         ("Jane Smith", "writer", "New York Times", False)}
+
+
+def test_whom_a_source_speaks_to_is_not_their_employer(nlp):
+    assert roles(nlp, "“This is really hurting the town,” the town's mayor Willi Marx told The Associated Press.") == {
+        ("Willi Marx", "mayor", "", False)}
+
+
+def test_a_family_name_written_first_keeps_the_state_of_the_full_name(nlp):
+    text = ("Japanese Minister for Foreign Affairs Hayashi Yoshimasa arrived on Monday.\n\n"
+            "Foreign Minister Hayashi met reporters.")
+    assert roles(nlp, text) == {("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", False),
+                                ("Hayashi", "Foreign Minister", "Japanese", False)}

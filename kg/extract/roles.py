@@ -735,7 +735,11 @@ def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
     if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
         return None
     organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(ent)]
-    return mention_of(organizations[0]) if len(organizations) == 1 else None
+    # "the town's mayor Willi Marx told The Associated Press": whom the source speaks to is not their employer.
+    addressees = {c.i for c in person.root.head.children if c.dep_ in {"dobj", "dative", "obj"}}
+    if len(organizations) != 1 or organizations[0].root.i in addressees:
+        return None
+    return mention_of(organizations[0])
 
 
 def _departments(doc: Doc) -> dict[str, Mention]:
@@ -772,11 +776,13 @@ def _country_name(mention: Mention) -> str:
 
 
 def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
-    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X")."""
+    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), by
+    each word of the name, so that "Foreign Minister Hayashi" finds "Hayashi Yoshimasa" (family name first)."""
     states: dict[str, Mention] = {}
     for fact in facts:
         if _is_country(fact.organization):
-            states.setdefault(_person_key(fact.person), fact.organization)
+            for word in [_person_key(fact.person), *(w.lower().strip(".,") for w in fact.person.text.split())]:
+                states.setdefault(word, fact.organization)
     return states
 
 
