@@ -478,6 +478,9 @@ def country_before_name(span: Span) -> Span | list[Span]:
     """A country written before a person's name is no part of it: "envoy for Syria Staffan de Mistura"
     (tagged as one organization) names Syria and the person Staffan de Mistura."""
     doc = span.doc
+    # "Baghdad International Airport" is one place's name.
+    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in _name_heads():
+        return span
     for cut in (1, 2):
         if span.start + cut >= span.end:
             break

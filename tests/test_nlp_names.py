@@ -79,6 +79,12 @@ def test_country_before_name():
         ("Syria", "GPE"), ("Staffan de Mistura", "PERSON")]
 
 
+def test_country_before_name_keeps_a_place_whole():
+    words = ["near", "Baghdad", "International", "Airport"]
+    assert corrected(words, ["ADP", "PROPN", "PROPN", "PROPN"], ["O", "B-FAC", "I-FAC", "I-FAC"]) == [
+        ("Baghdad International Airport", "FAC")]
+
+
 def test_place_of():
     assert corrected(["the", "Strait", "of", "Hormuz"], ["DET", "PROPN", "ADP", "PROPN"],
                      ["O", "O", "O", "B-PERSON"]) == [("Strait of Hormuz", "LOC")]
