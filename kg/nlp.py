@@ -544,7 +544,10 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
         j = i
         while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and _free_name_word(doc[j]) and doc[j].is_title:
             j += 1
-        if j > i and _after_a_title(doc, i) and doc[i].sent == doc[j - 1].sent:
+        # A run that stops at a person's name is that name's first part: `whole_names` joins them
+        # ("Baghdad Mayor Tahir Muhammad Hassun").
+        person_follows = any(s.start == j and s.label_ == "PERSON" for s in corrected)
+        if j > i and _after_a_title(doc, i) and doc[i].sent == doc[j - 1].sent and not person_follows:
             corrected.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected

@@ -101,6 +101,13 @@ def test_titled_names():
         ("Biden", "PERSON")]
 
 
+def test_titled_names_leave_a_first_name_to_the_name_it_starts():
+    words = ["Baghdad", "Mayor", "Tahir", "Muhammad", "Hassun", "spoke"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    assert corrected(words, pos, ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"]) == [
+        ("Baghdad", "GPE"), ("Tahir Muhammad Hassun", "PERSON")]
+
+
 def test_titled_names_after_a_role_of_an_organization():
     words = ["The", "chief", "of", "Nissan", ",", "Makoto", "Uchida", ",", "apologized"]
     heads = [1, 8, 1, 2, 1, 6, 1, 1, 8]
