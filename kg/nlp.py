@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.data import capitals, name_heads, word_list
+from kg.data import capitals, name_heads, offices_of_state, word_list
 from kg.errors import KgError
 from kg.ingest import Article
 
@@ -396,6 +396,16 @@ def _name_shaped(span: Span) -> bool:
         and not any(_is_title_word(t) or t.lower_ in _organization_words() for t in span)
 
 
+def lowercase_tail_dropped(span: Span) -> Span:
+    """A common noun after a name is no part of it: "Al Shabab militants" names Al Shabab, "Hamas fighters"
+    Hamas (a body noun that ends a name stays: "the House delegation", `body_nouns.txt`)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha \
+            and span.doc[end - 1].pos_ == "NOUN" and span.doc[end - 1].lower_ not in _body_nouns():
+        end -= 1
+    return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
+
+
 def split_at_dash(span: Span) -> Span | list[Span]:
     """A dash between two names joins two people, not one name: "Kim Yo Jong - Kim Jong Un" names Kim Yo
     Jong and Kim Jong Un."""
@@ -493,7 +503,7 @@ def country_before_name(span: Span) -> Span | list[Span]:
 def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person's name the model cut goes on to the words it was cut from: a first name split off
     ("Antony" of "Antony J. Blinken"), a particle and what follows it ("Jean-Yves Le" + "Drian",
-    "Staffan" + "de Mistura")."""
+    "Staffan" + "de Mistura"), a name part the tagger read as a pronoun ("Liu" + "He")."""
     tagged = {t.i for s in spans for t in s}
     repaired = []
     for span in spans:
@@ -504,12 +514,19 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     doc[start - 1].lower_ not in _name_particles() or start - 2 >= 0 and _free_name_word(doc[start - 2])):
                 start -= 1
             while end < span.sent.end and end not in tagged and (
-                    doc[end - 1].lower_ in _name_particles() and _free_name_word(doc[end])
+                    _capitalised_pronoun(doc[end])
+                    or doc[end - 1].lower_ in _name_particles() and _free_name_word(doc[end])
                     or doc[end].lower_ in _name_particles() and end + 1 < len(doc) and end + 1 not in tagged
                     and _free_name_word(doc[end + 1]) and doc[end + 1].lower_ not in _name_particles()):
                 end += 1
         repaired.append(Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span)
     return repaired
+
+
+def _capitalised_pronoun(token: Token) -> bool:
+    # "Vice Premier Liu He will": a pronoun capitalised inside a sentence, right after a name, is part of it.
+    return token.pos_ == "PRON" and token.is_title and token.text != "I" and not token.is_sent_start \
+        and token.i > token.sent.start and token.doc[token.i - 1].is_title and token.doc[token.i - 1].whitespace_ != ""
 
 
 def _free_name_word(token: Token) -> bool:
@@ -688,16 +705,24 @@ def _listed_words(doc: Doc, end: int) -> int | None:
 
 def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
     """The portfolio of a title names no organization: "State" in "Secretary of State", "Treasury" in
-    "Treasury Secretary" are part of the title."""
+    "Treasury Secretary", "National Security" in "National Security Adviser" (an office of state,
+    `offices_of_state.tsv`) are part of the title."""
     kept = []
     for span in spans:
+        after = doc[span.end] if span.end < len(doc) else None
         if span.label_ == "ORG" and all(_kind_is_portfolio(t) for t in span):
-            after = doc[span.end] if span.end < len(doc) else None
             of_title = span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and _is_title_word(doc[span.start - 2])
             if of_title or (after is not None and _is_title_word(after)):
                 continue
+        if span.label_ == "ORG" and after is not None and f"{span.text} {after.text}".lower() in _office_titles():
+            continue
         kept.append(span)
     return kept
+
+
+@cache
+def _office_titles() -> frozenset[str]:
+    return frozenset(offices_of_state())
 
 
 def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -718,8 +743,8 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-SPAN_REPAIRS = (trimmed, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
-                country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, split_at_dash, page_words_dropped, title_inside_name,
+                title_makes_a_person, country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   portfolio_words_dropped, consistent_people, consistent_types, whole_names, acronyms)
 

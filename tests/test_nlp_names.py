@@ -29,7 +29,7 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
+        "trimmed", "lowercase_tail_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
@@ -41,6 +41,11 @@ def test_the_registries_hold_every_rule_in_order():
 def test_trimmed_drops_a_title():
     assert corrected(["President", "Lincoln", "spoke"], ["PROPN", "PROPN", "VERB"],
                      ["B-PERSON", "I-PERSON", "O"]) == [("Lincoln", "PERSON")]
+
+
+def test_lowercase_tail_dropped():
+    assert corrected(["Al", "Shabab", "militants", "attacked"], ["PROPN", "PROPN", "NOUN", "VERB"],
+                     ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Al Shabab", "ORG")]
 
 
 def test_split_at_dash():
@@ -152,6 +157,12 @@ def test_portfolio_words_dropped():
         ("Mike Pompeo", "PERSON")]
 
 
+def test_office_titles_dropped():
+    words = ["and", "National", "Security", "Adviser", "John", "Bolton"]
+    assert corrected(words, ["CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN"],
+                     ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]) == [("John Bolton", "PERSON")]
+
+
 def test_consistent_people():
     words = ["Qassem", "Soleimani", "died", ".", "Soleimani", "led"]
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
@@ -175,6 +186,8 @@ def test_whole_names():
     assert corrected(words, pos, ents, spaces=[True] * 10 + [False, False, False]) == [
         ("Antony J. Blinken", "PERSON"), ("Jean-Yves Le Drian", "PERSON"),
         ("Kim Jae-kyu", "PERSON")]
+    assert corrected(["Premier", "Liu", "He", "will", "visit"], ["PROPN", "PROPN", "PRON", "AUX", "VERB"],
+                     ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
 
 
 def test_acronyms():

@@ -171,3 +171,11 @@ def test_a_family_name_written_first_keeps_the_state_of_the_full_name(nlp):
             "Foreign Minister Hayashi met reporters.")
     assert roles(nlp, text) == {("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", False),
                                 ("Hayashi", "Foreign Minister", "Japanese", False)}
+
+
+def test_an_issuer_gives_its_state_only_to_titles_it_uses(nlp):
+    text = ("Secretary of State Mike Pompeo met Chinese President Xi Jinping in Beijing.\n\n"
+            "Vice Premier Liu He will visit Washington in May.")
+    assert offices(nlp, text) == {
+        ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
+        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "", "")}

@@ -108,9 +108,11 @@ def offices_of_state() -> dict[str, dict[str, str]]:
 
 
 @cache
-def government_titles() -> frozenset[str]:
-    """Head words of titles that are offices of a state: "president", "minister" (`government_titles.txt`)."""
-    return word_list("government_titles.txt")
+def government_titles() -> dict[str, frozenset[str]]:
+    """Head word of a title that is an office of a state → the states whose issuers use it bare ("*": all;
+    none: only with a nationality written), from `government_titles.tsv`."""
+    return {row["head"]: frozenset(s for s in row["states"].split("|") if s != "-")
+            for row in table_rows("government_titles.tsv")}
 
 
 class RoleVerb(NamedTuple):
@@ -836,7 +838,8 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
     if fact.organization is None and words and words[-1] in government_titles():
         if state is not None:
             return replace(fact, organization=state)
-        if article_state is not None:
+        issuers = government_titles()[words[-1]]
+        if article_state is not None and ("*" in issuers or article_state in issuers):
             return replace(fact, organization=_implied(fact, article_state, "Place"))
     return fact
 
