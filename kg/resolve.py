@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
 
-from kg.data import table_rows
+from kg.data import offices_of_state, table_rows
 from kg.extract import ArticleFacts, Mention
 
 # Words that are titles, not names: dropped from a person's canonical name.
@@ -345,10 +345,17 @@ def _link_known_organizations(surfaces: dict[Typed, Counter[str]], links: "_Link
 
 
 def _link_department_forms(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
-    """"State Department" and "Department of State" name one department, across the corpus."""
+    """"State Department", "Department of State" and "U.S. Department of State" name one department, across
+    the corpus: the country in front is dropped when it is the one whose department it is
+    (`offices_of_state.tsv`)."""
+    owners = {department_form(row["department"]): row["country"] for row in offices_of_state().values()}
     first: dict[str, Typed] = {}
     for typed in sorted(surfaces):
         if typed[0] == "Organization" and (form := department_form(typed[1])) is not None:
+            before, portfolio = form.split("|", 1)
+            country = countries().get(before) or countries().get(before + ".")
+            if country is not None and owners.get(f"|{portfolio}") == country.name:
+                form = f"|{portfolio}"
             links.union(first.setdefault(form, typed), typed)
 
 

@@ -151,9 +151,11 @@ def test_short_forms_join_the_full_name_of_their_article(nlp):
 def test_a_department_is_one_node_however_it_is_written(nlp):
     first = facts_of(nlp, "Secretary of State Antony J. Blinken met the press on Monday.", "a")
     second = facts_of(nlp, "The State Department said the talks would resume.", "b")
-    resolution = resolve([first, second])
+    third = facts_of(nlp, "The U.S. Department of State said the talks would resume.", "c")
+    resolution = resolve([first, second, third])
     departments = [e for e in resolution.entities if e.type == "Organization"]
-    assert [(e.name, e.aliases) for e in departments] == [("Department of State", ("State Department",))]
+    assert [(e.name, e.aliases) for e in departments] == [
+        ("Department of State", ("State Department", "U.S. Department of State"))]
     blinken = first.roles[0]
     assert resolution.entity_of("a", blinken.organization).name == "Department of State"
     assert resolution.entity_of("a", blinken.state).name == "United States"
