@@ -179,3 +179,9 @@ def test_an_issuer_gives_its_state_only_to_titles_it_uses(nlp):
     assert offices(nlp, text) == {
         ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
         ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "", "")}
+
+
+def test_a_phrase_after_two_coordinated_nouns_belongs_to_the_second(nlp):
+    text = ("“We are not against growth,” says Patrick Strosahl, a jeweler and president of Vision Seattle, which "
+            "supports the plan.")
+    assert roles(nlp, text) == {("Patrick Strosahl", "president", "Vision Seattle", False)}

@@ -276,7 +276,7 @@ def _phrase(token: Token, conjuncts: bool = True) -> list[Token]:
 def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSITIONS) -> Mention | None:
     """The organization in a role noun's prepositional phrases: "chairman of the Joint Chiefs of Staff"."""
     candidates = []
-    for prep in noun.children:
+    for prep in [*noun.children, *_misattached_prepositions(noun)]:
         if prep.dep_ == "prep" and prep.lower_ in prepositions:
             candidates.append(prep)
     for prep in candidates:
@@ -302,6 +302,14 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_span(pobj))
     return None
+
+
+def _misattached_prepositions(noun: Token) -> list[Token]:
+    """Repairs the parse of "a jeweler and president of Vision Seattle", where the parser hangs the phrase
+    after the second of two coordinated nouns from the first: that phrase is the second noun's."""
+    if noun.dep_ != "conj" or any(c.dep_ == "prep" for c in noun.children):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
 
 
 def _described_organization(noun: Token, bare: bool = False) -> Mention | None:
@@ -546,9 +554,13 @@ def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
     # The parser often hangs the second role from the first one's organization: "a professor at Queens
     # College and honorary president of the Socialist International".
     misattached = [t for t in _phrase(noun) if t.dep_ == "conj" and t.head.dep_ == "pobj" and _is_role_or_rank(t)]
-    titles = [_noun_title(n, open_class and not _is_role_or_rank(n)) for n in [noun, *noun.conjuncts, *misattached]
-              if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
-    titles = [t for t in titles if t is not None]
+    nouns = [n for n in [noun, *noun.conjuncts, *misattached] if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
+    found = [(n, _noun_title(n, open_class and not _is_role_or_rank(n))) for n in nouns]
+    # "a jeweler and president of Vision Seattle": a common noun takes no organization from a role noun
+    # beside it (but "an ecologist and entomologist at Cornell University" share theirs).
+    if any(_is_role_or_rank(n) for n, _ in found):
+        found = [(n, t) for n, t in found if _is_role_or_rank(n) or t is not None and t.organization is not None]
+    titles = [t for _, t in found if t is not None]
     yield from reversed(list(_share_coordinated(list(reversed(titles)))))
 
 
