@@ -174,3 +174,17 @@ def test_a_department_is_part_of_its_state_in_a_graph_that_validates(nlp):
     assert parts == {("Department of the Treasury", "United States"), ("Department of Defense", "United States")}
     assert validate(graph).conforms
 
+
+
+def test_a_department_part_of_a_person_fails_validation(nlp):
+    from rdflib.namespace import ORG
+
+    from kg.rdf import corpus_graph
+    from kg.validate import validate
+
+    facts = facts_of(nlp, "Treasury Secretary Steven Mnuchin met the press on Monday.", "a")
+    graph = corpus_graph([facts], resolve([facts]))
+    department = next(graph.subjects(ORG.subOrganizationOf, None))
+    person = next(s for s in graph.subjects() if "/person/" in str(s))
+    graph.add((department, ORG.subOrganizationOf, person))
+    assert not validate(graph).conforms
