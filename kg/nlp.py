@@ -373,6 +373,11 @@ INITIALS = re.compile(r"^([A-Z]\.)+$")
 NAME_SUFFIXES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
 
 
+@cache
+def _known_names() -> frozenset[str]:
+    return _places() | _organizations()
+
+
 def _name_word(token: Token) -> bool:
     """A word that can be part of a person's name: "Blinken", "J.D.", "Jean-Yves", "O'Brien", "de", "III"."""
     text = token.text
@@ -392,7 +397,7 @@ def _page_word(token: Token) -> bool:
 def _name_shaped(span: Span) -> bool:
     # A person's name: capitalised name words, particles only inside it ("Staffan de Mistura").
     return 1 <= len(span) <= 5 and all(_name_word(t) for t in span) \
-        and span[0].lower_ not in _name_particles() | {"al"} and span[-1].lower_ not in _name_particles() \
+        and span[0].lower_ not in _name_particles() and span[-1].lower_ not in _name_particles() \
         and not any(_is_title_word(t) or t.lower_ in _organization_words() for t in span)
 
 
@@ -466,7 +471,7 @@ def title_makes_a_person(span: Span) -> Span:
         start += 1
     rest = Span(span.doc, start, span.end, label="PERSON")
     # "General Motors", "General Electric": a rank before one word may be part of a company's name.
-    if start > span.start and _name_shaped(rest) and rest.text.lower() not in _places() | _organizations() \
+    if start > span.start and _name_shaped(rest) and rest.text.lower() not in _known_names() \
             and (len(rest) >= 2 or not _is_rank(span[0])):
         return rest
     return span
@@ -552,7 +557,7 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) \
-                and span.text.lower() not in _places() | _organizations() and _after_a_title(doc, span.start):
+                and span.text.lower() not in _known_names() and _after_a_title(doc, span.start):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     tagged = {t.i for s in corrected for t in s}
@@ -574,8 +579,8 @@ def _after_a_title(doc: Doc, i: int) -> bool:
     if i == 0:
         return False
     before = doc[i - 1]
-    if before.is_title and before.lower_.rstrip(".") in _title_words() | _role_nouns() and before.i > before.sent.start - 1:
-        return not (before.i == before.sent.start and before.lower_ in _role_nouns() and before.is_lower)
+    if before.is_title and _is_title_word(before):
+        return True
     # "The chief of Nissan, Makoto Uchida,": a role noun with "of" or "for" and a comma before the name.
     if before.text == "," and i + 1 < len(doc):
         window = doc[max(before.sent.start, i - 6) : i - 1]
@@ -601,11 +606,11 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         corrected.append(span)
     # "the tanker DELTA SOUNION": the model may tag only part of a vessel's name, or none of it.
-    tagged = {t.i for s in corrected for t in s}
     for token in doc:
         if token.lower_ in _vessel_words() and token.i + 1 < len(doc):
             end = token.i + 1
-            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                    and doc[end].ent_type_ in {"", "PERSON", "ORG", "GPE", "PRODUCT"}:
                 end += 1
             if end > token.i + 1:
                 corrected = [s for s in corrected if not (s.start < end and s.end > token.i + 1)]
