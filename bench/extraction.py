@@ -58,10 +58,10 @@ def normalise(name: str) -> str:
     from kg.resolve import countries
 
     name = re.sub(r"[’']s\b", "", name)
-    name = re.sub(r"(?<=\b[A-Z])\.(?=[A-Z])", "", name)  # "U.N." = "UN"
     country = countries().get(name.strip().lower()) or countries().get(name.strip().lower().removeprefix("the "))
     if country is not None:
         return country.name.lower()
+    name = re.sub(r"(?<=\b[A-Z])\.(?=[A-Z])", "", name)  # "U.N." = "UN"
     words = re.sub(r"[^\w\s-]", " ", name.lower()).split()
     while words and words[0] in {"the", "a", "an"}:
         words.pop(0)
