@@ -23,10 +23,13 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "conll04"
+# ../shared/data beside the checkout, or beside the directory of worktrees (/work/wt/i13 -> /work/shared).
+DATA = next((base / "shared" / "data" / "conll04" for base in (ROOT.parent, ROOT.parent.parent)
+             if (base / "shared" / "data" / "conll04").is_dir()), ROOT.parent / "shared" / "data" / "conll04")
 GOLD = Path(__file__).resolve().parent / "gold"
 
 # Actions that count as killing (../shared/data/README.md).
@@ -41,6 +44,15 @@ def _honorifics() -> frozenset[str]:
     return HONORIFICS
 
 
+@cache
+def _titles() -> frozenset[str]:
+    # A title of any kind before a name is no part of it when matching ("Officer Tippit" = "J.D. Tippit"):
+    # ranks, honorifics and the role nouns of kg/data.
+    from kg.extract.roles import role_nouns, title_words
+
+    return role_nouns() | {w.rstrip(".") for w, kind in title_words().items() if kind in {"rank", "honorific"}}
+
+
 def normalise(name: str) -> str:
     """Lower case, no punctuation, no leading article, no titles: how names are compared."""
     from kg.resolve import countries
@@ -49,8 +61,11 @@ def normalise(name: str) -> str:
     country = countries().get(name.strip().lower()) or countries().get(name.strip().lower().removeprefix("the "))
     if country is not None:
         return country.name.lower()
+    name = re.sub(r"(?<=\b[A-Z])\.(?=[A-Z])", "", name)  # "U.N." = "UN"
     words = re.sub(r"[^\w\s-]", " ", name.lower()).split()
     while words and words[0] in {"the", "a", "an"}:
+        words.pop(0)
+    while len(words) > 1 and words[0] in _titles():
         words.pop(0)
     kept = [w for w in words if w not in _honorifics()]
     return " ".join(kept or words)

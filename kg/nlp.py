@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.data import word_list
+from kg.data import capitals, name_heads, offices_of_state, word_list
 from kg.errors import KgError
 from kg.ingest import Article
 
@@ -128,26 +128,32 @@ def _chrome_lines() -> frozenset[str]:
 def entity_corrections(doc: Doc) -> Doc:
     """Correct the statistical tagger with what the whole document says.
 
-    - a title is no part of a name: "Ayatollah Ali Khamenei" names Ali Khamenei, "President Lincoln" Lincoln;
-    - a possessive is no part of a name: "International Paper's" names International Paper;
-    - "Strait of Hormuz" is a place, whatever "Hormuz" was tagged;
-    - a name written as only people's are is a person: followed by an age ("Warner, 70,"), by "who", or by
-      a role in apposition ("Tal, a senior Defense Ministry official");
-    - a name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
-      where the model tagged nothing ("Soleimani and Muhandis");
-    - an acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is
-      that organization wherever it stands.
+    Each entity goes through `SPAN_REPAIRS` in order (a name is never cut or padded), then the document's
+    spans go through `DOCUMENT_RULES` in order (a name is typed by what the text says of it). Both
+    registries are lists of small named functions; each docstring shows the construction it reads.
     """
-    spans = [_trimmed(ent) for ent in doc.ents]
-    spans = [_place_of(span) for span in spans if span is not None]
-    spans = _people_by_construction(doc, spans)
-    spans = _consistent_people(doc, spans)
-    spans = _acronyms(doc, spans)
+    spans: list[Span] = []
+    for ent in doc.ents:
+        pending = [ent]
+        for repair in SPAN_REPAIRS:
+            pending = [out for span in pending for out in _as_list(repair(span))]
+        spans.extend(pending)
+    for rule in DOCUMENT_RULES:
+        spans = rule(doc, spans)
     doc.ents = filter_spans(spans)
     return doc
 
 
-def _trimmed(ent: Span) -> Span | None:
+def _as_list(result: Span | list[Span] | None) -> list[Span]:
+    if result is None:
+        return []
+    return result if isinstance(result, list) else [result]
+
+
+def trimmed(ent: Span) -> Span | None:
+    """A name ends before a verb, an unclosed bracket, punctuation, a function word or a possessive, and a
+    title is no part of it: "International Paper's" names International Paper, "President Lincoln" Lincoln,
+    "FAA Administrator Allan McArtor" has the organization FAA."""
     start, end = ent.start, ent.end
     # "Skadden, Arps said Popeyes", "Ettahadi (Challenge": a verb or an unclosed bracket ends a name.
     for token in ent:
@@ -176,7 +182,8 @@ def _is_title_word(token: Token) -> bool:
     return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words()
 
 
-def _place_of(span: Span) -> Span:
+def place_of(span: Span) -> Span:
+    """"Strait of Hormuz" is a place, whatever "Hormuz" was tagged."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _place_words() \
             and doc[span.start - 2].is_title:
@@ -188,7 +195,7 @@ def _place_of(span: Span) -> Span:
     return span
 
 
-def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
+def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name that news writes only of people is a person, whatever the model tagged it: followed by an
     age ("Warner, 70,"), by "who" ("Mason, who headed ..."), or by a role in apposition ("Sevket Kazan,
     deputy leader of ...")."""
@@ -197,7 +204,8 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
-                and span.text.lower() not in countries() and _personal_context(doc, span.end):
+                and span.text.lower() not in countries() and not _address(doc, span.start) \
+                and _personal_context(doc, span.end):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     # Names the model left untagged.
@@ -227,6 +235,12 @@ def _people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
             corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected
+
+
+def _address(doc: Doc, start: int) -> bool:
+    # "John A. Smith, 54, of Miami, the former chief executive": a place in an address, not a person.
+    return start > 0 and (doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+                          or doc[start - 1].lower_ == "of" and start > 1 and doc[start - 2].text == ",")
 
 
 def _party_state_tag(span: Span) -> bool:
@@ -276,7 +290,9 @@ def _organization_words() -> frozenset[str]:
     return word_list("organization_words.txt")
 
 
-def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
+def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
+    where the model tagged nothing ("Soleimani and Muhandis")."""
     from kg.resolve import countries
 
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
@@ -298,7 +314,9 @@ def _consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is
+    that organization wherever it stands."""
     acronyms = {s.text for s in spans if s.label_ == "ORG" and ACRONYM.match(s.text)}
     for span in spans:
         # "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)"
@@ -311,6 +329,431 @@ def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+# ----------------------------------------------------------------------------- whole names
+
+DASHES = frozenset({"-", "–", "—"})
+# Labels the model gives names; a name repaired into a person's keeps none of them.
+NAME_KIND_LABELS = {"law": "LAW", "event": "EVENT", "place": "FAC"}
+VESSEL_LABEL = "PRODUCT"
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    return word_list("name_particles.txt")
+
+
+@cache
+def _vessel_words() -> frozenset[str]:
+    return word_list("vessel_words.txt")
+
+
+@cache
+def _name_heads() -> dict[str, str]:
+    return name_heads()
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Lower-cased names of countries (not their demonyms) and capitals: the gazetteer of places."""
+    from kg.resolve import countries
+
+    names = {form for form, country in countries().items() if form not in {d.lower() for d in country.demonyms}}
+    return frozenset(names | set(capitals()))
+
+
+@cache
+def _organizations() -> frozenset[str]:
+    from kg.resolve import known_organizations
+
+    return frozenset(known_organizations())
+
+
+# Initials ("J.", "J.D.") and generational suffixes ("Jr.", "III") are parts of names although not title case.
+INITIALS = re.compile(r"^([A-Z]\.)+$")
+NAME_SUFFIXES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return _places() | _organizations()
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can be part of a person's name: "Blinken", "J.D.", "Jean-Yves", "O'Brien", "de", "III"."""
+    text = token.text
+    if token.lower_ in _name_particles() or INITIALS.match(text) or NAME_SUFFIXES.match(text):
+        return True
+    return text[:1].isupper() and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) \
+        and not (text.isupper() and len(text.rstrip(".")) > 2) and text not in DASHES
+
+
+def _page_word(token: Token) -> bool:
+    # "HTML5", "VIDEO": a word with a digit, or in capitals (no initials or suffix), beside a name.
+    text = token.text
+    return any(c.isdigit() for c in text) or (text.isupper() and len(text) > 2 and not INITIALS.match(text)
+                                              and not NAME_SUFFIXES.match(text))
+
+
+def _name_shaped(span: Span) -> bool:
+    # A person's name: capitalised name words, particles only inside it ("Staffan de Mistura").
+    return 1 <= len(span) <= 5 and all(_name_word(t) for t in span) \
+        and span[0].lower_ not in _name_particles() and span[-1].lower_ not in _name_particles() \
+        and not any(_is_title_word(t) or t.lower_ in _organization_words() for t in span)
+
+
+def lowercase_tail_dropped(span: Span) -> Span:
+    """A common noun after a name is no part of it: "Al Shabab militants" names Al Shabab, "Hamas fighters"
+    Hamas (a body noun that ends a name stays: "the House delegation", `body_nouns.txt`)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha \
+            and span.doc[end - 1].pos_ == "NOUN" and span.doc[end - 1].lower_ not in _body_nouns():
+        end -= 1
+    return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
+
+
+def split_at_dash(span: Span) -> Span | list[Span]:
+    """A dash between two names joins two people, not one name: "Kim Yo Jong - Kim Jong Un" names Kim Yo
+    Jong and Kim Jong Un."""
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.text in DASHES and (doc[token.i - 1].whitespace_ or token.whitespace_):
+            left, right = Span(doc, span.start, token.i, label=span.label_), Span(doc, token.i + 1, span.end, label=span.label_)
+            if _name_shaped(left) and _name_shaped(right):
+                return [left, right]
+    return span
+
+
+def page_words_dropped(span: Span) -> Span | None:
+    """Page words stuck to a person's name are no part of it: "HTML5 Carlos Ghosn" names Carlos Ghosn
+    (a word with a digit, or in capitals beside a name in title case)."""
+    if span.label_ != "PERSON":
+        return span
+    start, end = span.start, span.end
+    if not any(t.is_title for t in span):
+        return span  # a name all in capitals is a name, not page words
+    while end - start > 1 and _page_word(span.doc[start]):
+        start += 1
+    while end - start > 1 and _page_word(span.doc[end - 1]):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def title_inside_name(span: Span) -> Span | list[Span]:
+    """A title inside a person's span ends what came before: "Boston Mayor Tom Menino" names Tom Menino;
+    the words before the title are left to the title ("Boston Mayor"), and a known place or organization
+    among them keeps its type."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return span
+    doc = span.doc
+    # Role nouns only: an honorific inside a name is part of it ("Martin Luther King Jr.").
+    titles = [t for t in span[1:-2] if t.is_title and t.lower_ in _role_nouns()]
+    if not titles:
+        return span
+    cut = titles[-1].i + 1
+    person = Span(doc, cut, span.end, label="PERSON")
+    if not _name_shaped(person):
+        return span
+    before = Span(doc, span.start, titles[0].i)
+    if before and before.text.lower() in _places():
+        return [Span(doc, before.start, before.end, label="GPE"), person]
+    if before and before.text.lower() in _organizations():
+        return [Span(doc, before.start, before.end, label="ORG"), person]
+    return person
+
+
+def title_makes_a_person(span: Span) -> Span:
+    """A title before a name makes a person, whatever the model tagged: "Spokesperson Ned Price" (tagged
+    an organization) names the person Ned Price."""
+    if span.label_ == "PERSON" or len(span) < 2 or not _is_title_word(span[0]) or not span[0].is_title:
+        return span
+    start = span.start
+    while start < span.end - 1 and (_is_title_word(span.doc[start]) or _kind_is_portfolio(span.doc[start])):
+        start += 1
+    rest = Span(span.doc, start, span.end, label="PERSON")
+    # "General Motors", "General Electric": a rank before one word may be part of a company's name.
+    if start > span.start and _name_shaped(rest) and rest.text.lower() not in _known_names() \
+            and (len(rest) >= 2 or not _is_rank(span[0])):
+        return rest
+    return span
+
+
+def _is_rank(token: Token) -> bool:
+    from kg.extract.roles import title_words
+
+    return title_words().get(token.lower_) == "rank"
+
+
+def _kind_is_portfolio(token: Token) -> bool:
+    from kg.extract.roles import title_words
+
+    return title_words().get(token.lower_) == "portfolio"
+
+
+def country_before_name(span: Span) -> Span | list[Span]:
+    """A country written before a person's name is no part of it: "envoy for Syria Staffan de Mistura"
+    (tagged as one organization) names Syria and the person Staffan de Mistura."""
+    doc = span.doc
+    # "Baghdad International Airport" is one place's name.
+    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in _name_heads():
+        return span
+    for cut in (1, 2):
+        if span.start + cut >= span.end:
+            break
+        head, rest = Span(doc, span.start, span.start + cut), Span(doc, span.start + cut, span.end, label="PERSON")
+        if len(rest) >= 2 and head.text.lower() in _places() and _name_shaped(rest):
+            return [Span(doc, head.start, head.end, label="GPE"), rest]
+    return span
+
+
+def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name the model cut goes on to the words it was cut from: a first name split off
+    ("Antony" of "Antony J. Blinken"), a particle and what follows it ("Jean-Yves Le" + "Drian",
+    "Staffan" + "de Mistura"), a name part the tagger read as a pronoun ("Liu" + "He")."""
+    tagged = {t.i for s in spans for t in s}
+    repaired = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label_ == "PERSON":
+            # Not over the word that opens the sentence: it is capitalised there whatever it is ("Anatomist").
+            while start - 1 > span.sent.start and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
+                    doc[start - 1].lower_ not in _name_particles() or start - 2 >= 0 and _free_name_word(doc[start - 2])):
+                start -= 1
+            while end < span.sent.end and end not in tagged and (
+                    _capitalised_pronoun(doc[end])
+                    or doc[end - 1].lower_ in _name_particles() and _free_name_word(doc[end])
+                    or doc[end].lower_ in _name_particles() and end + 1 < len(doc) and end + 1 not in tagged
+                    and _free_name_word(doc[end + 1]) and doc[end + 1].lower_ not in _name_particles()):
+                end += 1
+        repaired.append(Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span)
+    return repaired
+
+
+def _capitalised_pronoun(token: Token) -> bool:
+    # "Vice Premier Liu He will": a pronoun capitalised inside a sentence, right after a name, is part of it.
+    return token.pos_ == "PRON" and token.is_title and token.text != "I" and not token.is_sent_start \
+        and token.i > token.sent.start and token.doc[token.i - 1].is_title and token.doc[token.i - 1].whitespace_ != ""
+
+
+def _free_name_word(token: Token) -> bool:
+    # An untagged word that can be part of a name: no title, organization word, or sentence opener that is
+    # capitalised only by position is taken into the name.
+    return _name_word(token) and token.pos_ in {"PROPN", "ADP", "X", "NOUN"} and not token.ent_type_ \
+        and not _is_title_word(token) and not _kind_is_portfolio(token) and token.lower_ not in _organization_words() \
+        and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in _name_particles()) \
+        and not _is_country_word(token)
+
+
+def _is_country_word(token: Token) -> bool:
+    # "American Carlos Perez": a country or its people before a name is no part of it.
+    from kg.resolve import countries
+
+    return token.lower_ in countries()
+
+
+def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name right after a title is a person's: "President Biden" or "Deputy Prime Minister Dar" tagged as
+    an organization, or untagged, name a person; so does the name set off after a role with "of"
+    ("The chief of Nissan, Makoto Uchida, apologized")."""
+    corrected = []
+    for span in spans:
+        if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) \
+                and span.text.lower() not in _known_names() and _after_a_title(doc, span.start):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        corrected.append(span)
+    tagged = {t.i for s in corrected for t in s}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and _free_name_word(doc[j]) and doc[j].is_title:
+            j += 1
+        # A run that stops at a person's name is that name's first part: `whole_names` joins them
+        # ("Baghdad Mayor Tahir Muhammad Hassun").
+        person_follows = any(s.start == j and s.label_ == "PERSON" for s in corrected)
+        if j > i and _after_a_title(doc, i) and doc[i].sent == doc[j - 1].sent and not person_follows:
+            corrected.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return corrected
+
+
+def _after_a_title(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.is_title and _is_title_word(before):
+        return True
+    # "The chief of Nissan, Makoto Uchida,": a role noun with "of" or "for" and a comma before the name.
+    if before.text == "," and i + 1 < len(doc):
+        window = doc[max(before.sent.start, i - 6) : i - 1]
+        return any(t.lower_ in _role_nouns() and t.is_lower and any(c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                                                                    for c in t.children) for t in window) \
+            and not any(t.pos_ in {"VERB", "AUX"} for t in window)
+    return False
+
+
+def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Laws, named events, facilities and vessels are no organizations or people: "the Arms Export Control
+    Act" is a law, "the Boston Marathon" an event (by the name's last word, `name_heads.tsv`), and "the
+    tanker DELTA SOUNION" a vessel (by the noun before it, `vessel_words.txt`)."""
+    corrected = []
+    for span in spans:
+        kind = _name_heads().get(span[-1].lower_)
+        # One word names a law or place only with its name before it ("Bill" is a first name); an event
+        # can be one word ("Brexit").
+        if span.label_ in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and kind is not None \
+                and (len(span) > 1 or kind == "event"):
+            span = Span(doc, span.start, span.end, label=NAME_KIND_LABELS[kind])
+        elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in _vessel_words():
+            span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
+        corrected.append(span)
+    # "the tanker DELTA SOUNION": the model may tag only part of a vessel's name, or none of it.
+    for token in doc:
+        if token.lower_ in _vessel_words() and token.i + 1 < len(doc):
+            end = token.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                    and doc[end].ent_type_ in {"", "PERSON", "ORG", "GPE", "PRODUCT"}:
+                end += 1
+            if end > token.i + 1:
+                corrected = [s for s in corrected if not (s.start < end and s.end > token.i + 1)]
+                corrected.append(Span(doc, token.i + 1, end, label=VESSEL_LABEL))
+    return corrected
+
+
+def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the gazetteer knows keeps its type: "Buenos Aires" and "Sana'a" are places (countries and
+    capitals, `countries.tsv`, `capitals.tsv`; also where the model tagged nothing), "Twitter" and "Al Shabab" organizations
+    (`organizations.tsv`), whatever the model tagged. Peoples and parties ("Iranian", "Republican") stay
+    as tagged."""
+    corrected = []
+    for span in spans:
+        text = span.text.lower()
+        text = text[4:] if text.startswith("the ") else text
+        if span.label_ in {"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and text in _places() \
+                and span.label_ != "LOC":
+            span = Span(doc, span.start, span.end, label="GPE")
+        elif span.label_ in {"PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"} and text in _organizations() \
+                and text not in _places():
+            span = Span(doc, span.start, span.end, label="ORG")
+        corrected.append(span)
+    # "met in Buenos Aires": a place of the gazetteer the model left untagged.
+    tagged = {t.i for s in corrected for t in s}
+    i = 0
+    while i < len(doc):
+        for size in (3, 2, 1):
+            words = doc[i : i + size]
+            if len(words) == size and all(t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+                    and words.text.lower() in _places():
+                corrected.append(Span(doc, i, i + size, label="GPE"))
+                i += size - 1
+                break
+        i += 1
+    return corrected
+
+
+# Words that join the parts of an organization's name: "Foundation for the Advancement of Teaching".
+NAME_JOINERS = frozenset({"of", "for", "on"})
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return word_list("body_nouns.txt")
+
+
+def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organization's name the model cut goes on to its end: after a word such as Foundation or
+    Committee, "of", "for" or "on" and capitalised words continue it ("the Carnegie Foundation for the
+    Advancement of Teaching", "the Senate Committee on Veterans Affairs"), so does a list of capitalised words
+    ("the American Federation of State, County and Municipal Employees") and a body noun after it ("the
+    Montgomery County House delegation", `body_nouns.txt`)."""
+    dropped: set[int] = set()
+    repaired = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ != "ORG" or span.start in dropped:
+            repaired.append(span)
+            continue
+        end = span.end
+        while doc[end - 1].lower_ in _organization_words() and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
+            k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+            words = _capitalised_run(doc, k)
+            if words == k:
+                break
+            end = words
+        # "of State, County and Municipal Employees": the rest of a list of capitalised words.
+        name = doc[span.start : end]
+        if any(t.lower_ in _organization_words() for t in name) and any(t.lower_ == "of" for t in name):
+            end = _listed_words(doc, end) or end
+        if end < len(doc) and doc[end].lower_ in _body_nouns() and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            end += 1
+        dropped.update(s.start for s in spans if span.end <= s.start < end)
+        repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
+    return [s for s in repaired if s.start not in dropped]
+
+
+def _capitalised_run(doc: Doc, k: int) -> int:
+    # Capitalised words, untagged or an organization's ("Veterans Affairs"), with "of" between them.
+    end = k
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} \
+            and (not doc[end].ent_type_ or doc[end].ent_type_ == "ORG"):
+        end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and doc[end + 1].ent_type_ not in {"GPE", "PERSON"}:
+            end += 1
+    return end
+
+
+def _listed_words(doc: Doc, end: int) -> int | None:
+    k = end
+    while k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and not doc[k + 1].ent_type_:
+        k += 2
+    if k > end and k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].is_title:
+        return _capitalised_run(doc, k + 1)
+    return None
+
+
+def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The portfolio of a title names no organization: "State" in "Secretary of State", "Treasury" in
+    "Treasury Secretary", "National Security" in "National Security Adviser" (an office of state,
+    `offices_of_state.tsv`) are part of the title."""
+    kept = []
+    for span in spans:
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.label_ == "ORG" and all(_kind_is_portfolio(t) for t in span):
+            of_title = span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and _is_title_word(doc[span.start - 2])
+            if of_title or (after is not None and _is_title_word(after)):
+                continue
+        if span.label_ == "ORG" and after is not None and f"{span.text} {after.text}".lower() in _office_titles():
+            continue
+        kept.append(span)
+    return kept
+
+
+@cache
+def _office_titles() -> frozenset[str]:
+    return frozenset(offices_of_state())
+
+
+def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name is one thing throughout its article: tagged an organization twice and a person once, it is
+    an organization each time (ties keep each tag)."""
+    votes: dict[str, Counter] = {}
+    for span in spans:
+        if span.label_ in {"PERSON", "ORG", "GPE"}:
+            votes.setdefault(span.text, Counter())[span.label_] += 1
+    corrected = []
+    for span in spans:
+        counts = votes.get(span.text)
+        if counts and len(counts) > 1:
+            (best, most), (_, second) = counts.most_common(2)
+            if most > second and best != span.label_:
+                span = Span(doc, span.start, span.end, label=best)
+        corrected.append(span)
+    return corrected
+
+
+SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, split_at_dash, page_words_dropped, title_inside_name,
+                title_makes_a_person, country_before_name, place_of)
+DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
+                  portfolio_words_dropped, consistent_people, consistent_types, whole_names, acronyms)
+
+
 # ----------------------------------------------------------------------------- page chrome
 
 @Language.component("kg_page_chrome")
@@ -318,18 +761,21 @@ def page_chrome(doc: Doc) -> Doc:
     """Mark page furniture so that no fact comes from it, and drop its entities.
 
     A line is chrome when its whole text is a known banner or prompt (`kg/data/chrome.txt`: "Accessibility
-    links", "Breaking News") or when the same line stands twice in the document (a photo caption shown
-    twice, a repeated teaser). Chrome lines are kept in `doc.spans["kg_chrome"]` and their tokens have
-    `token._.kg_chrome` set.
+    links", "Breaking News"), when the same line stands twice in the document (a photo caption shown
+    twice, a repeated teaser), or when it has one of the shapes in `CHROME_SHAPES` (a headline, a
+    breadcrumb, a caption or credit). Chrome lines are kept in `doc.spans["kg_chrome"]` and their tokens
+    have `token._.kg_chrome` set.
     """
     lines = list(_lines(doc.text))
     counts = Counter(text for _, _, text in lines)
     chrome = []
     for start, end, text in lines:
-        if counts[text] > 1 or text.lower().rstrip(".:!") in _chrome_lines():
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                chrome.append(span)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if counts[text] > 1 or text.lower().rstrip(".:!") in _chrome_lines() \
+                or (len(lines) > 1 and any(shape(span) for shape in CHROME_SHAPES)):
+            chrome.append(span)
     doc.spans[CHROME_SPANS] = chrome
     marked = set()
     for span in chrome:
@@ -339,6 +785,53 @@ def page_chrome(doc: Doc) -> Doc:
     if marked:
         doc.ents = [ent for ent in doc.ents if not any(t.i in marked for t in ent)]
     return doc
+
+
+# A line of prose ends in one of these; a headline does not.
+FINAL_PUNCTUATION = frozenset(".!?\"”’':;")
+HEADLINE_MAX_WORDS = 14
+BREADCRUMB_SEPARATORS = re.compile(r"\s[/•›»|>]\s")
+# "Photo: ...", "FILE PHOTO: ...": a label of one or two words and a colon opens a caption or credit.
+CAPTION_LABEL = re.compile(r"^[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?:\s")
+# "(AP Photo/Evan Vucci)": a credit in brackets with a slash closes a caption.
+BRACKETED_CREDIT = re.compile(r"\([^()]*\w/\w[^()]*\)$")
+BYLINE = re.compile(r"^By [A-Z][\w.'’-]*( (and )?[A-Z][\w.'’-]*){0,5}(,? [A-Z][\w .&'’-]{0,40})?$")
+
+
+def headline(line: Span) -> bool:
+    """A short line in title case without final punctuation is a headline: "Xi, Trump Talk Trade Over
+    Dinner" (every word that is no stop word capitalised, and a capitalised stop word or four capitalised
+    words, which a bare name does not have)."""
+    words = [t for t in line if t.is_alpha]
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.text[-1] in FINAL_PUNCTUATION:
+        return False
+    content = [t for t in words if not t.is_stop]
+    if not content or not all(t.text[0].isupper() for t in content):
+        return False
+    return any(t.is_stop and t.text[0].isupper() and t.i > line.start for t in words) or len(content) >= 4
+
+
+def breadcrumb(line: Span) -> bool:
+    """A line of short section names between `/`, `•`, `›` or `|` is a breadcrumb: "News / USA",
+    "Images of Boston Bombing Suspects • Photos"."""
+    parts = BREADCRUMB_SEPARATORS.split(line.text)
+    return len(parts) > 1 and line.text[-1] not in FINAL_PUNCTUATION \
+        and all(part.strip()[:1].isupper() and len(part.split()) <= 6 for part in parts)
+
+
+def caption_or_credit(line: Span) -> bool:
+    """A caption or credit: "Photo: Reuters", "FILE PHOTO: ...", "... (AP Photo/Evan Vucci)", a byline
+    "By Jane Doe, VOA News"."""
+    text = line.text
+    # A speaker in a transcript is no caption label: "SECRETARY BLINKEN: Thank you", "MR PRICE: Good afternoon".
+    label = text.split(":")[0].split()
+    speaker = any(t.ent_type_ == "PERSON" for t in line[: len(label)]) or any(
+        w.lower().rstrip(".") in _title_words() for w in label)
+    return bool(CAPTION_LABEL.match(text) and not speaker) or bool(BRACKETED_CREDIT.search(text)) \
+        or bool(BYLINE.match(text))
+
+
+CHROME_SHAPES = (headline, breadcrumb, caption_or_credit)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:

@@ -182,6 +182,11 @@ def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[st
                 triples.add(membership, ORG.organization, entity_iri(organization))
             triples.add(membership, KG.former, triples.literal(role.former))
         triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
+        # "Treasury Secretary Steven Mnuchin": the Department of the Treasury is part of the United States.
+        state = entity_of(article.id, role.state)
+        if organization is not None and state is not None and state.key != organization.key \
+                and triples.first_time(f"part/{organization.key}/{state.key}"):
+            triples.add(entity_iri(organization), ORG.subOrganizationOf, entity_iri(state))
 
     for event in facts.events:
         actor = _event_party(triples, document_digest, entity_of(article.id, event.actor), event.actor_party)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
 
-from kg.data import table_rows
+from kg.data import offices_of_state, table_rows
 from kg.extract import ArticleFacts, Mention
 
 # Words that are titles, not names: dropped from a person's canonical name.
@@ -138,9 +138,11 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
             by_article[article_id][typed] += 1
     # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
     # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
-    fuller: dict[str, dict[Typed, Typed]] = {
-        article_id: {("Person", short): ("Person", full) for short, full in _people_in_article(names).items()}
-        for article_id, names in by_article.items()}
+    fuller: dict[str, dict[Typed, Typed]] = {}
+    for article_id, names in by_article.items():
+        people = _people_in_article(names)
+        people.update(_first_names(names, people))
+        fuller[article_id] = {("Person", short): ("Person", full) for short, full in people.items()}
     # An organization's shorter name that means one organization throughout the corpus is that one
     # everywhere ("Revolutionary Guards"); one that means different organizations in different articles
     # ("Foreign Ministry": Iran's here, Russia's there) is resolved in each article alone.
@@ -178,6 +180,8 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
     counts: Counter[Typed] = Counter(provisional.values())
     _link_surnames_across(surfaces, counts, links)
+    _link_department_forms(surfaces, links)
+    _link_known_organizations(surfaces, links)
     # Names that differ only in case or punctuation ("CHICAGO", "Chicago") name one entity.
     by_key: dict[str, Typed] = {}
     for typed in sorted(surfaces):
@@ -286,8 +290,73 @@ def _people_in_article(names: Counter[Typed]) -> dict[str, str]:
 
 
 def _is_part_of(short: str, full: str) -> bool:
-    # "al-Muhandis" is part of "Abu Mahdi al-Muhandis"; "Mahdi al-Muhandis" too.
+    # "al-Muhandis" is part of "Abu Mahdi al-Muhandis"; "Mahdi al-Muhandis" too; "De Mistura" of "Staffan de
+    # Mistura" (a particle is capitalised when it opens the name).
+    short, full = short.lower(), full.lower()
     return full.endswith(" " + short) or SURNAME_PARTICLES.sub("", short) == SURNAME_PARTICLES.sub("", full.split()[-1])
+
+
+def _first_names(names: Counter[Typed], fuller: dict[str, str]) -> dict[str, str]:
+    """A one-word name that is the first word of one full name of the article, and the surname of none, is
+    that person: "Xi" is Xi Jinping (a family name written first), "Matthew" Matthew Heath.
+
+    >>> _first_names(Counter([("Person", "Xi Jinping"), ("Person", "Xi"), ("Person", "Liu He")]), {})
+    {'Xi': 'Xi Jinping'}
+    >>> _first_names(Counter([("Person", "John Smith"), ("Person", "John Doe"), ("Person", "John")]), {})
+    {}
+    """
+    full_names = sorted({fuller.get(n, n) for kind, n in names if kind == "Person" and " " in n})
+    found = {}
+    for kind, name in sorted(names):
+        if kind != "Person" or " " in name or name in fuller:
+            continue
+        starting = [f for f in full_names if f.split()[0] == name]
+        if len(starting) == 1 and not any(surname_key(f) == surname_key(name) for f in full_names):
+            found[name] = starting[0]
+    return found
+
+
+# "Department of State", "U.S. Department of the Treasury": the forms news turns round ("State Department").
+DEPARTMENT_OF = re.compile(r"^(?P<before>.*?)\bDepartment of (?:the )?(?P<portfolio>[A-Z][\w ]*)$")
+DEPARTMENT_AFTER = re.compile(r"^(?P<before>.*?)\b(?P<portfolio>[A-Z][\w ]*?) Department$")
+
+
+def department_form(name: str) -> str | None:
+    """One key for the two ways news writes a department's name.
+
+    >>> department_form("U.S. Department of the Treasury") == department_form("U.S. Treasury Department")
+    True
+    >>> department_form("Department of State") == department_form("State Department"), department_form("Pentagon")
+    (True, None)
+    """
+    match = DEPARTMENT_OF.match(name) or DEPARTMENT_AFTER.match(name)
+    if match is None:
+        return None
+    return f"{match['before'].strip().lower()}|{match['portfolio'].strip().lower()}"
+
+
+def _link_known_organizations(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
+    """The names of one well-known organization (`organizations.tsv`: "U.N.", "United Nations") are one
+    node, named by the form the corpus writes most."""
+    for typed in sorted(surfaces):
+        canonical = known_organizations().get(typed[1].lower()) if typed[0] == "Organization" else None
+        if canonical is not None:
+            links.union(("Organization", canonical), typed)
+
+
+def _link_department_forms(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
+    """"State Department", "Department of State" and "U.S. Department of State" name one department, across
+    the corpus: the country in front is dropped when it is the one whose department it is
+    (`offices_of_state.tsv`)."""
+    owners = {department_form(row["department"]): row["country"] for row in offices_of_state().values()}
+    first: dict[str, Typed] = {}
+    for typed in sorted(surfaces):
+        if typed[0] == "Organization" and (form := department_form(typed[1])) is not None:
+            before, portfolio = form.split("|", 1)
+            country = countries().get(before) or countries().get(before + ".")
+            if country is not None and owners.get(f"|{portfolio}") == country.name:
+                form = f"|{portfolio}"
+            links.union(first.setdefault(form, typed), typed)
 
 
 def _link_surnames_across(surfaces: dict[Typed, Counter[str]], counts: Counter[Typed], links: _Links) -> None:
@@ -386,6 +455,8 @@ def _all_mentions(facts: ArticleFacts) -> Iterable[Mention]:
         yield role.person
         if role.organization is not None:
             yield role.organization
+        if role.state is not None:
+            yield role.state
     for event in facts.events:
         yield event.actor
         if event.target is not None:
@@ -401,7 +472,9 @@ def _provisional(mention: Mention) -> Typed | None:
         if country is not None:
             return "Country", country.name
         organization = known_organizations().get(name.lower())
-        if organization is not None:
+        # A people or adjective ("Republican") stands for the organization's name; a name written as an
+        # organization's ("U.N.") stays as written and joins the others through `_link_known_organizations`.
+        if organization is not None and mention.type != "Organization":
             return "Organization", organization
     if mention.type == "Group":
         return None  # a people or party that stands for no country names no single entity

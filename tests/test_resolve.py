@@ -137,3 +137,54 @@ def test_an_unexplained_short_name_joins_the_person_the_corpus_names_far_more_of
     assert named["bare"] == {"John Wilkes Booth"}  # 9 of the 10 full-name mentions of a Booth
     assert named["woodrow"] == {"Thomas Woodrow Wilson"}  # part of the one longer name the corpus has
     assert "Edwin Booth" in {e.name for e in resolution.entities}
+
+
+def test_short_forms_join_the_full_name_of_their_article(nlp):
+    text = ("Chinese President Xi Jinping met U.N. envoy for Syria Staffan de Mistura on Monday. Xi said the "
+            "talks were useful. De Mistura did not comment.\n\nNigerian President Muhammadu Buhari arrived "
+            "later. Buhari said little.")
+    resolution = resolve([facts_of(nlp, text, "a")])
+    people = {e.name: set(e.aliases) for e in resolution.entities if e.type == "Person"}
+    assert people == {"Xi Jinping": {"Xi"}, "Staffan de Mistura": {"De Mistura"}, "Muhammadu Buhari": {"Buhari"}}
+
+
+def test_a_department_is_one_node_however_it_is_written(nlp):
+    first = facts_of(nlp, "Secretary of State Antony J. Blinken met the press on Monday.", "a")
+    second = facts_of(nlp, "The State Department said the talks would resume.", "b")
+    third = facts_of(nlp, "The U.S. Department of State said the talks would resume.", "c")
+    resolution = resolve([first, second, third])
+    departments = [e for e in resolution.entities if e.type == "Organization"]
+    assert [(e.name, e.aliases) for e in departments] == [
+        ("Department of State", ("State Department", "U.S. Department of State"))]
+    blinken = first.roles[0]
+    assert resolution.entity_of("a", blinken.organization).name == "Department of State"
+    assert resolution.entity_of("a", blinken.state).name == "United States"
+
+
+def test_a_department_is_part_of_its_state_in_a_graph_that_validates(nlp):
+    from rdflib.namespace import ORG, SKOS
+
+    from kg.rdf import corpus_graph
+    from kg.validate import validate
+
+    facts = facts_of(nlp, "Treasury Secretary Steven Mnuchin and Defense Secretary Jim Mattis met on Monday.", "a")
+    graph = corpus_graph([facts], resolve([facts]))
+    parts = {(str(graph.value(s, SKOS.prefLabel)), str(graph.value(o, SKOS.prefLabel)))
+             for s, o in graph.subject_objects(ORG.subOrganizationOf)}
+    assert parts == {("Department of the Treasury", "United States"), ("Department of Defense", "United States")}
+    assert validate(graph).conforms
+
+
+
+def test_a_department_part_of_a_person_fails_validation(nlp):
+    from rdflib.namespace import ORG
+
+    from kg.rdf import corpus_graph
+    from kg.validate import validate
+
+    facts = facts_of(nlp, "Treasury Secretary Steven Mnuchin met the press on Monday.", "a")
+    graph = corpus_graph([facts], resolve([facts]))
+    department = next(graph.subjects(ORG.subOrganizationOf, None))
+    person = next(s for s in graph.subjects() if "/person/" in str(s))
+    graph.add((department, ORG.subOrganizationOf, person))
+    assert not validate(graph).conforms

@@ -34,7 +34,7 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
      {("Abu Mahdi al-Muhandis", "deputy commander", "Popular Mobilization Forces", False)}),
     # A portfolio after "of" is part of the title; the country before it is the employer.
     ("U.S. Secretary of State Mike Pompeo said Washington would respond.",
-     {("Mike Pompeo", "Secretary of State", "U.S.", False)}),
+     {("Mike Pompeo", "Secretary of State", "Department of State", False)}),
     # A title set off by a comma before the name; the honorific is no part of the name.
     ("Iran Supreme Leader, Ayatollah Ali Khamenei, called for three days of national mourning.",
      {("Ali Khamenei", "Supreme Leader", "Iran", False)}),
@@ -95,3 +95,93 @@ def test_a_rank_alone_and_page_chrome_give_no_role(nlp):
     text = ("Breaking News\n\nGeneral Soleimani is dead.\n\n"
             "Photo of Defense Secretary Mark Esper\nPhoto of Defense Secretary Mark Esper\n")
     assert roles(nlp, text) == set()
+
+
+def offices(nlp, text: str) -> set[tuple[str, str, str, str]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.state.text if f.state else "")
+            for f in role_facts(nlp(text))}
+
+
+def test_offices_of_state_in_a_list(nlp):
+    # Department-bound titles: the department, part of the state whose offices they are.
+    text = ("The summit was attended by Secretary of State Mike Pompeo, Treasury Secretary Steven Mnuchin, "
+            "Defense Secretary Jim Mattis and National Security Adviser John Bolton.")
+    assert offices(nlp, text) == {
+        ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
+        ("Steven Mnuchin", "Treasury Secretary", "Department of the Treasury", "United States"),
+        ("Jim Mattis", "Defense Secretary", "Department of Defense", "United States"),
+        ("John Bolton", "National Security Adviser", "National Security Council", "United States")}
+
+
+def test_an_office_of_state_takes_the_country_and_department_the_article_writes(nlp):
+    text = ("U.S. Attorney General Merrick B. Garland announced the charges. The Justice Department said twelve "
+            "people were arrested.")
+    assert offices(nlp, text) == {("Merrick B. Garland", "Attorney General", "Justice Department", "U.S.")}
+
+
+def test_a_bare_government_title_takes_the_state_of_the_article(nlp):
+    text = ("Secretary of State Antony J. Blinken spoke with Japanese Minister for Foreign Affairs Hayashi "
+            "Yoshimasa on Monday.\n\nPresident Biden will travel to Tokyo in May, Spokesperson Ned Price said.")
+    assert offices(nlp, text) == {
+        ("Antony J. Blinken", "Secretary of State", "Department of State", "United States"),
+        ("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", ""),
+        ("Biden", "President", "United States", ""),
+        ("Ned Price", "Spokesperson", "United States", "")}
+
+
+def test_titles_joined_by_a_slash_and_for_a_country(nlp):
+    text = ("Pakistani Deputy Prime Minister/Foreign Minister Dar met U.N. envoy for Syria Staffan de Mistura "
+            "in Geneva.")
+    assert roles(nlp, text) == {
+        ("Dar", "Deputy Prime Minister", "Pakistani", False), ("Dar", "Foreign Minister", "Pakistani", False),
+        ("Staffan de Mistura", "envoy for Syria", "U.N.", False)}
+
+
+def test_roles_of_a_company_with_of_and_former(nlp):
+    text = "Carlos Ghosn, the former Nissan chairman, fled Japan. The chief of Nissan, Makoto Uchida, apologized."
+    assert roles(nlp, text) == {("Carlos Ghosn", "chairman", "Nissan", True),
+                                ("Makoto Uchida", "chief", "Nissan", False)}
+
+
+def test_the_issuing_department_gives_its_state_to_bare_titles(nlp):
+    text = ("The following is attributable to Spokesperson Ned Price: Secretary Blinken spoke with Saudi Foreign "
+            "Minister Prince Faisal bin Farhan today.\n\nThe Department of State will publish the full readout.")
+    assert offices(nlp, text) == {
+        ("Ned Price", "Spokesperson", "United States", ""), ("Blinken", "Secretary", "United States", ""),
+        ("Faisal bin Farhan", "Foreign Minister", "Saudi", "")}
+
+
+def test_a_quoted_source_with_a_common_title_speaks_for_the_one_organization_named(nlp):
+    assert roles(nlp, "The Coast Guard rescued seven people from a sinking shrimp boat near the station, said "
+                      "station chief Kenneth Compton.") == {("Kenneth Compton", "station chief", "Coast Guard", False)}
+
+
+def test_writing_for_a_paper_is_a_role(nlp):
+    assert roles(nlp, "Jane Smith, who writes for The New York Times, disagreed.") == {
+        ("Jane Smith", "writer", "New York Times", False)}
+
+
+def test_whom_a_source_speaks_to_is_not_their_employer(nlp):
+    assert roles(nlp, "“This is really hurting the town,” the town's mayor Willi Marx told The Associated Press.") == {
+        ("Willi Marx", "mayor", "", False)}
+
+
+def test_a_family_name_written_first_keeps_the_state_of_the_full_name(nlp):
+    text = ("Japanese Minister for Foreign Affairs Hayashi Yoshimasa arrived on Monday.\n\n"
+            "Foreign Minister Hayashi met reporters.")
+    assert roles(nlp, text) == {("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", False),
+                                ("Hayashi", "Foreign Minister", "Japanese", False)}
+
+
+def test_an_issuer_gives_its_state_only_to_titles_it_uses(nlp):
+    text = ("Secretary of State Mike Pompeo met Chinese President Xi Jinping in Beijing.\n\n"
+            "Vice Premier Liu He will visit Washington in May.")
+    assert offices(nlp, text) == {
+        ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
+        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "", "")}
+
+
+def test_a_phrase_after_two_coordinated_nouns_belongs_to_the_second(nlp):
+    text = ("“We are not against growth,” says Patrick Strosahl, a jeweler and president of Vision Seattle, which "
+            "supports the plan.")
+    assert roles(nlp, text) == {("Patrick Strosahl", "president", "Vision Seattle", False)}

@@ -24,3 +24,19 @@ def word_lists(name: str) -> dict[str, frozenset[str]]:
     for row in table_rows(name):
         lists.setdefault(row["list"], set()).add(row["word"].lower())
     return {key: frozenset(words) for key, words in lists.items()}
+
+
+def capitals() -> dict[str, str]:
+    """Lower-cased city → its country, for the capitals and cities news names as often (`capitals.tsv`)."""
+    return {row["city"].lower(): row["country"] for row in table_rows("capitals.tsv")}
+
+
+def name_heads() -> dict[str, str]:
+    """Last word of a name → the kind of thing it names when that is no organization (`name_heads.tsv`)."""
+    return {row["word"].lower(): row["kind"] for row in table_rows("name_heads.tsv")}
+
+
+def offices_of_state() -> dict[str, dict[str, str]]:
+    """Lower-cased title → its department, the words that name the department, and the state whose office
+    it is (`offices_of_state.tsv`)."""
+    return {row["title"]: row for row in table_rows("offices_of_state.tsv")}

@@ -49,6 +49,9 @@ class RoleFact:
     organization: Mention | None
     former: bool
     evidence: Evidence
+    # The state the organization is part of: "Treasury Secretary Steven Mnuchin" holds his role in the
+    # Department of the Treasury, part of the United States. None when the text says nothing of it.
+    state: Mention | None = None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import word_list, table_rows
+from kg.data import offices_of_state as _offices_table, table_rows, word_list
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
@@ -55,6 +55,8 @@ AS_PREPOSITION = "as"
 # Words that join a title to the organization that follows it: "candidate for the Democratic Party".
 TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
 COORDINATORS = frozenset({"and", "&"})
+# "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
+TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
@@ -97,6 +99,20 @@ def title_abbreviations() -> dict[str, str]:
     """Abbreviated title → the role it stands for ("sen." → "Senator"), from `kg/data/title_abbreviations.tsv`."""
     rows = table_rows("title_abbreviations.tsv")
     return {row["abbreviation"]: row["role"] for row in rows}
+
+
+@cache
+def offices_of_state() -> dict[str, dict[str, str]]:
+    """Lower-cased title → its department and state (`kg/data/offices_of_state.tsv`)."""
+    return _offices_table()
+
+
+@cache
+def government_titles() -> dict[str, frozenset[str]]:
+    """Head word of a title that is an office of a state → the states whose issuers use it bare ("*": all;
+    none: only with a nationality written), from `government_titles.tsv`."""
+    return {row["head"]: frozenset(s for s in row["states"].split("|") if s != "-")
+            for row in table_rows("government_titles.tsv")}
 
 
 class RoleVerb(NamedTuple):
@@ -260,7 +276,7 @@ def _phrase(token: Token, conjuncts: bool = True) -> list[Token]:
 def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSITIONS) -> Mention | None:
     """The organization in a role noun's prepositional phrases: "chairman of the Joint Chiefs of Staff"."""
     candidates = []
-    for prep in noun.children:
+    for prep in [*noun.children, *_misattached_prepositions(noun)]:
         if prep.dep_ == "prep" and prep.lower_ in prepositions:
             candidates.append(prep)
     for prep in candidates:
@@ -286,6 +302,14 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_span(pobj))
     return None
+
+
+def _misattached_prepositions(noun: Token) -> list[Token]:
+    """Repairs the parse of "a jeweler and president of Vision Seattle", where the parser hangs the phrase
+    after the second of two coordinated nouns from the first: that phrase is the second noun's."""
+    if noun.dep_ != "conj" or any(c.dep_ == "prep" for c in noun.children):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
 
 
 def _described_organization(noun: Token, bare: bool = False) -> Mention | None:
@@ -342,10 +366,16 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if title is None:
             break
         titles.append(title)
-        if i >= first and doc[i].lower_ in COORDINATORS:
+        if i >= first and doc[i].lower_ in TITLE_JOINERS:
             i -= 1
             continue
         break
+    # "Attorney General Merrick B. Garland": a rank that completes an office of state is part of the title.
+    if titles and ranks:
+        office = f"{titles[0].label} {' '.join(t.text for t in ranks)}"
+        if office.lower() in offices_of_state():
+            titles[0] = titles[0]._replace(label=office, end=ranks[-1].idx + len(ranks[-1]))
+            ranks = []
     # "President Xi Jinping of China": the organization or country after the name.
     if titles and all(t.organization is None for t in titles):
         after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
@@ -368,8 +398,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     k = i
     while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
         k -= 1
-    if k < i and k - 1 >= first and doc[k].lower_ == "of" and _is_role_noun(doc[k - 1]):
-        portfolio, i = list(doc[k : end_token.i + 1]), k - 1
+    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and _is_role_noun(doc[k - 1]):
+        portfolio, i = list(doc[k : end_token.i + 1]), k - 1  # "Minister for Foreign Affairs" too
+    # "U.N. envoy for Syria Staffan de Mistura": the country a role is for is part of the title.
+    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS \
+            and place.start - 2 >= first and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
+        portfolio, i = list(doc[place.start - 1 : end_token.i + 1]), place.start - 2
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
@@ -394,6 +428,9 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
             doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
         name_end += 1
+    # "National Security Adviser": the words of an office of state name no organization.
+    name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
+                    name_end)
     # A capitalised word that opens the sentence may just be capitalised there ("Anthropologist Dean Falk").
     sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
     unnamed = None
@@ -427,6 +464,10 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before, former or earlier, doc[m + 1].idx, end_token.idx + len(end_token)), m
+
+
+def _text_of(tokens: list[Token]) -> str:
+    return " ".join(t.lower_ for t in tokens)
 
 
 def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
@@ -513,9 +554,13 @@ def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
     # The parser often hangs the second role from the first one's organization: "a professor at Queens
     # College and honorary president of the Socialist International".
     misattached = [t for t in _phrase(noun) if t.dep_ == "conj" and t.head.dep_ == "pobj" and _is_role_or_rank(t)]
-    titles = [_noun_title(n, open_class and not _is_role_or_rank(n)) for n in [noun, *noun.conjuncts, *misattached]
-              if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
-    titles = [t for t in titles if t is not None]
+    nouns = [n for n in [noun, *noun.conjuncts, *misattached] if _is_role_or_rank(n) or (open_class and _is_person_noun(n))]
+    found = [(n, _noun_title(n, open_class and not _is_role_or_rank(n))) for n in nouns]
+    # "a jeweler and president of Vision Seattle": a common noun takes no organization from a role noun
+    # beside it (but "an ecologist and entomologist at Cornell University" share theirs).
+    if any(_is_role_or_rank(n) for n, _ in found):
+        found = [(n, t) for n, t in found if _is_role_or_rank(n) or t is not None and t.organization is not None]
+    titles = [t for _, t in found if t is not None]
     yield from reversed(list(_share_coordinated(list(reversed(titles)))))
 
 
@@ -667,6 +712,8 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
     spellings: dict[str, str] = {}
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
+    states = _states_of_people(facts)
+    article_state = _article_state(doc, facts)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -682,6 +729,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
                 # manager": a spokesperson's employer is the one organization the sentence names.
                 fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
+        fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -692,15 +740,20 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
 
 
 def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
-    # Only for a quoted source whose role follows the name: "..., said Linda Schmitt, an assistant ...".
+    # Only for a quoted source whose role follows the name ("..., said Linda Schmitt, an assistant ...") or is
+    # a common noun before it ("The Coast Guard rescued seven people, said station chief Kenneth Compton").
     person = doc.char_span(fact.person.start, fact.person.end, alignment_mode="expand")
     sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
-    if person is None or sentence is None or fact.evidence.start < fact.person.start:
+    if person is None or sentence is None or (fact.evidence.start < fact.person.start and not fact.role.islower()):
         return None
     if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
         return None
     organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(ent)]
-    return mention_of(organizations[0]) if len(organizations) == 1 else None
+    # "the town's mayor Willi Marx told The Associated Press": whom the source speaks to is not their employer.
+    addressees = {c.i for c in person.root.head.children if c.dep_ in {"dobj", "dative", "obj"}}
+    if len(organizations) != 1 or organizations[0].root.i in addressees:
+        return None
+    return mention_of(organizations[0])
 
 
 def _departments(doc: Doc) -> dict[str, Mention]:
@@ -719,3 +772,96 @@ def _department_of(role: str, departments: dict[str, Mention]) -> Mention | None
     if len(words) < 2 or words[-1] not in {"secretary", "minister"}:
         return None
     return next((departments[w] for w in words[:-1] if w in departments), None)
+
+
+# ----------------------------------------------------------------------------- offices of state
+
+def _is_country(mention: Mention | None) -> bool:
+    from kg.resolve import countries  # here: resolve imports extract
+
+    return mention is not None and mention.type in {"Place", "Group"} and (
+        mention.text.lower() in countries() or mention.text.lower() + "." in countries())
+
+
+def _country_name(mention: Mention) -> str:
+    from kg.resolve import countries
+
+    return (countries().get(mention.text.lower()) or countries()[mention.text.lower() + "."]).name
+
+
+def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
+    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), by
+    each word of the name, so that "Foreign Minister Hayashi" finds "Hayashi Yoshimasa" (family name first)."""
+    states: dict[str, Mention] = {}
+    for fact in facts:
+        if _is_country(fact.organization):
+            for word in [_person_key(fact.person), *(w.lower().strip(".,") for w in fact.person.text.split())]:
+                states.setdefault(word, fact.organization)
+    return states
+
+
+def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
+    """The one state whose offices of state or departments the article names ("Secretary of State ...",
+    "the State Department", the issuer of a readout), if only one."""
+    from kg.resolve import department_form
+
+    found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
+             and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
+                  == offices_of_state()[f.role.lower()]["country"])}
+    departments = {department_form(office["department"]): office["country"] for office in offices_of_state().values()}
+    for ent in doc.ents:
+        if ent.label_ in ORGANIZATION_LABELS and not is_chrome(ent[0]):
+            name = mention_of(ent).text
+            # "State Department", "U.S. Department of State": a department of the state, with or without it.
+            form = department_form(name)
+            if form is not None:
+                before, portfolio = form.split("|", 1)
+                country = departments.get(f"|{portfolio}")
+                if country is not None and (not before or _country_of_text(before) == country):
+                    found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _country_of_text(text: str) -> str | None:
+    from kg.resolve import countries
+
+    country = countries().get(text.lower())
+    return country.name if country is not None else None
+
+
+def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Mention | None,
+                     article_state: str | None) -> RoleFact:
+    """An office of state takes its department and state from the article.
+
+    "Treasury Secretary Steven Mnuchin": the Department of the Treasury (or the department the article
+    names, "Treasury Department"), part of the United States, unless the article gives him another
+    nationality. "President Biden" with no organization: the state the article ties him to elsewhere, else
+    the one whose offices of state the article names.
+    """
+    office = offices_of_state().get(fact.role.lower())
+    written = fact.organization if _is_country(fact.organization) else None
+    if office is not None and (fact.organization is None or written is not None):
+        country = written or state
+        if country is None or _country_name(country) == office["country"]:
+            department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
+            return replace(fact, organization=department, state=country or _implied(fact, office["country"], "Place"))
+        return replace(fact, organization=country)
+    words = fact.role.lower().split()
+    if fact.organization is None and words and words[-1] in government_titles():
+        if state is not None:
+            return replace(fact, organization=state)
+        issuers = government_titles()[words[-1]]
+        if article_state is not None and ("*" in issuers or article_state in issuers):
+            return replace(fact, organization=_implied(fact, article_state, "Place"))
+    return fact
+
+
+def _implied(fact: RoleFact, name: str, kind: str) -> Mention:
+    # An organization or state the text implies but does not write: a mention with the offsets of the title
+    # that implies it (the words before the name), or none at all for a state, so that it is never taken
+    # for a name the text writes there.
+    if kind == "Place":
+        return Mention(name, kind, fact.evidence.start, fact.evidence.start)
+    if fact.evidence.start < fact.person.start:
+        return Mention(name, kind, fact.evidence.start, fact.person.start)
+    return Mention(name, kind, fact.person.end, max(fact.person.end, fact.evidence.end))

@@ -1,0 +1,266 @@
+"""The entity repairs and typing rules of `kg.nlp`, one by one on hand-built parses, then on the real model.
+
+Each hand-built test runs the whole `kg_entity_corrections` component (or `kg_page_chrome`), so that a
+rule taken out of its registry fails its test.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import extract
+from kg.ingest import Article
+from kg.nlp import CHROME_SHAPES, DOCUMENT_RULES, SPAN_REPAIRS, entity_corrections, page_chrome
+
+VOCAB = spacy.blank("en").vocab
+
+
+def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
+    """The entities `kg_entity_corrections` leaves on a hand-built Doc."""
+    heads = heads or list(range(len(words)))  # each word its own head: one sentence per word unless told
+    if heads == list(range(len(words))):
+        heads = [0] * len(words)
+    deps = deps or ["ROOT" if i == 0 else "dep" for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps, ents=ents)
+    return [(e.text, e.label_) for e in entity_corrections(doc).ents]
+
+
+def test_the_registries_hold_every_rule_in_order():
+    assert [r.__name__ for r in SPAN_REPAIRS] == [
+        "trimmed", "lowercase_tail_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
+        "country_before_name", "place_of"]
+    assert [r.__name__ for r in DOCUMENT_RULES] == [
+        "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
+        "portfolio_words_dropped",
+        "consistent_people", "consistent_types", "whole_names", "acronyms"]
+    assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
+
+
+def test_trimmed_drops_a_title():
+    assert corrected(["President", "Lincoln", "spoke"], ["PROPN", "PROPN", "VERB"],
+                     ["B-PERSON", "I-PERSON", "O"]) == [("Lincoln", "PERSON")]
+
+
+def test_lowercase_tail_dropped():
+    assert corrected(["Al", "Shabab", "militants", "attacked"], ["PROPN", "PROPN", "NOUN", "VERB"],
+                     ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Al Shabab", "ORG")]
+
+
+def test_split_at_dash():
+    words = ["Kim", "Yo", "Jong", "-", "Kim", "Jong", "Un", "met"]
+    assert corrected(words, ["PROPN"] * 7 + ["VERB"], ["B-PERSON"] + ["I-PERSON"] * 6 + ["O"]) == [
+        ("Kim Yo Jong", "PERSON"), ("Kim Jong Un", "PERSON")]
+
+
+def test_page_words_dropped():
+    assert corrected(["HTML5", "Carlos", "Ghosn", "fled"], ["PROPN", "PROPN", "PROPN", "VERB"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("Carlos Ghosn", "PERSON")]
+    # Initials and a generational suffix are parts of the name.
+    assert corrected(["J.D.", "Tippit", "III", "fell"], ["PROPN", "PROPN", "PROPN", "VERB"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("J.D. Tippit III", "PERSON")]
+
+
+def test_title_inside_name():
+    assert corrected(["Boston", "Mayor", "Tom", "Menino", "said"], ["PROPN"] * 4 + ["VERB"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("Tom Menino", "PERSON")]
+
+
+def test_title_makes_a_person():
+    assert corrected(["Spokesperson", "Ned", "Price", "said"], ["PROPN"] * 3 + ["VERB"],
+                     ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Ned Price", "PERSON")]
+
+
+def test_title_makes_no_person_of_a_company():
+    assert corrected(["General", "Motors", "said"], ["PROPN", "PROPN", "VERB"], ["B-ORG", "I-ORG", "O"]) == [
+        ("General Motors", "ORG")]
+
+
+def test_country_before_name():
+    words = ["envoy", "for", "Syria", "Staffan", "de", "Mistura", "said"]
+    assert corrected(words, ["NOUN", "ADP", "PROPN", "PROPN", "X", "PROPN", "VERB"],
+                     ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == [
+        ("Syria", "GPE"), ("Staffan de Mistura", "PERSON")]
+
+
+def test_country_before_name_keeps_a_place_whole():
+    words = ["near", "Baghdad", "International", "Airport"]
+    assert corrected(words, ["ADP", "PROPN", "PROPN", "PROPN"], ["O", "B-FAC", "I-FAC", "I-FAC"]) == [
+        ("Baghdad International Airport", "FAC")]
+
+
+def test_place_of():
+    assert corrected(["the", "Strait", "of", "Hormuz"], ["DET", "PROPN", "ADP", "PROPN"],
+                     ["O", "O", "O", "B-PERSON"]) == [("Strait of Hormuz", "LOC")]
+
+
+def test_people_by_construction():
+    words = ["Warner", ",", "70", ",", "left"]
+    assert corrected(words, ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB"], ["B-ORG", "O", "O", "O", "O"]) == [
+        ("Warner", "PERSON")]
+
+
+def test_titled_names():
+    assert corrected(["President", "Biden", "spoke"], ["PROPN", "PROPN", "VERB"], ["O", "B-ORG", "O"]) == [
+        ("Biden", "PERSON")]
+
+
+def test_titled_names_leave_a_first_name_to_the_name_it_starts():
+    words = ["Baghdad", "Mayor", "Tahir", "Muhammad", "Hassun", "spoke"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    assert corrected(words, pos, ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"]) == [
+        ("Baghdad", "GPE"), ("Tahir Muhammad Hassun", "PERSON")]
+
+
+def test_titled_names_after_a_role_of_an_organization():
+    words = ["The", "chief", "of", "Nissan", ",", "Makoto", "Uchida", ",", "apologized"]
+    heads = [1, 8, 1, 2, 1, 6, 1, 1, 8]
+    deps = ["det", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"]
+    ents = ["O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert corrected(words, pos, ents, heads, deps) == [("Nissan", "ORG"), ("Makoto Uchida", "PERSON")]
+
+
+def test_name_kinds_laws_events_vessels():
+    words = ["under", "the", "Arms", "Export", "Control", "Act", "near", "the", "tanker", "DELTA", "SOUNION"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON"]
+    assert corrected(words, pos, ents) == [("the Arms Export Control Act", "LAW"), ("DELTA SOUNION", "PRODUCT")]
+
+
+def test_gazetteer():
+    words = ["in", "Buenos", "Aires", "and", "on", "Twitter", "in", "Sana'a"]
+    pos = ["ADP", "PROPN", "PROPN", "CCONJ", "ADP", "PROPN", "ADP", "PROPN"]
+    assert corrected(words, pos, ["O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"]) == [
+        ("Buenos Aires", "GPE"), ("Twitter", "ORG"), ("Sana'a", "GPE")]
+
+
+def test_whole_organization_names():
+    words = ["of", "the", "Carnegie", "Foundation", "for", "the", "Advancement", "of", "Teaching", "and", "the",
+             "Federation", "of", "State", ",", "County", "and", "Municipal", "Employees", "and", "the", "House",
+             "delegation"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "PROPN", "ADP",
+           "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PROPN", "CCONJ", "DET", "PROPN", "NOUN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+            "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+    spaces = [True] * len(words)
+    spaces[13] = False  # "State,"
+    assert corrected(words, pos, ents, spaces=spaces) == [
+        ("the Carnegie Foundation for the Advancement of Teaching", "ORG"),
+        ("Federation of State, County and Municipal Employees", "ORG"), ("House delegation", "ORG")]
+
+
+def test_portfolio_words_dropped():
+    words = ["Secretary", "of", "State", "Mike", "Pompeo"]
+    assert corrected(words, ["PROPN", "ADP", "PROPN", "PROPN", "PROPN"], ["O", "O", "B-ORG", "B-PERSON", "I-PERSON"]) == [
+        ("Mike Pompeo", "PERSON")]
+
+
+def test_office_titles_dropped():
+    words = ["and", "National", "Security", "Adviser", "John", "Bolton"]
+    assert corrected(words, ["CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN"],
+                     ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]) == [("John Bolton", "PERSON")]
+
+
+def test_consistent_people():
+    words = ["Qassem", "Soleimani", "died", ".", "Soleimani", "led"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    assert corrected(words, pos, ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"]) == [
+        ("Qassem Soleimani", "PERSON"), ("Soleimani", "PERSON")]
+
+
+def test_consistent_types():
+    words = ["Acme", "sued", "Acme", "and", "Acme"]
+    pos = ["PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]
+    assert corrected(words, pos, ["B-ORG", "O", "B-ORG", "O", "B-PERSON"]) == [
+        ("Acme", "ORG"), ("Acme", "ORG"), ("Acme", "ORG")]
+
+
+def test_whole_names():
+    words = ["Then", "Antony", "J.", "Blinken", "met", "Jean-Yves", "Le", "Drian", "and", "Kim", "Jae", "-", "kyu"]
+    pos = ["ADV", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT",
+           "PROPN"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON",
+            "I-PERSON", "I-PERSON"]
+    assert corrected(words, pos, ents, spaces=[True] * 10 + [False, False, False]) == [
+        ("Antony J. Blinken", "PERSON"), ("Jean-Yves Le Drian", "PERSON"),
+        ("Kim Jae-kyu", "PERSON")]
+    assert corrected(["Premier", "Liu", "He", "will", "visit"], ["PROPN", "PROPN", "PRON", "AUX", "VERB"],
+                     ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
+
+
+def test_acronyms():
+    words = ["the", "Border", "Patrol", "Police", "(", "BPP", ")", "said", "BPP", "agents"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PROPN", "NOUN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
+    assert corrected(words, pos, ents) == [("Border Patrol Police", "ORG"), ("BPP", "ORG"), ("BPP", "ORG")]
+
+
+# ----------------------------------------------------------------------------- page chrome by shape
+
+def chrome_lines(text: str) -> list[str]:
+    doc = spacy.blank("en")(text)
+    return [span.text for span in page_chrome(doc).spans["kg_chrome"]]
+
+
+@pytest.mark.parametrize("line", [
+    "Xi, Trump Talk Trade Over Dinner",
+    "Justice Department Charges Twelve Executives in Fraud Scheme",
+])
+def test_headline(line):
+    assert chrome_lines(f"{line}\n\nThe talks began on Monday.") == [line]
+
+
+@pytest.mark.parametrize("line", ["News / USA", "Images of Boston Bombing Suspects • Photos"])
+def test_breadcrumb(line):
+    assert chrome_lines(f"{line}\n\nThe talks began on Monday.") == [line]
+
+
+@pytest.mark.parametrize("line", ["Photo: Officials meet in Geneva on Monday.", "By Jane Doe, VOA News",
+                                  "Officials meet in Geneva. (AP Photo/Evan Vucci)"])
+def test_caption_or_credit(line):
+    assert chrome_lines(f"{line}\n\nThe talks began on Monday.") == [line]
+
+
+def test_prose_and_a_lone_line_are_no_chrome():
+    assert chrome_lines("Talks began on Monday.\nThe minister said talks went well.") == []
+    assert chrome_lines("SECRETARY BLINKEN: Thank you all.\nMR PRICE: Good afternoon.") == []  # speakers
+    assert chrome_lines("Oswald Kills Kennedy In Dallas") == []  # a one-line text is its own article
+
+
+# ----------------------------------------------------------------------------- the real model
+
+def facts(nlp, text: str):
+    return extract(nlp(text), Article(id="t", source="t", text=text))
+
+
+def test_whole_names_on_the_real_model(nlp):
+    text = "Secretary of State Antony J. Blinken met French Foreign Minister Jean-Yves Le Drian in Paris on Monday."
+    assert {(m.text, m.type) for m in facts(nlp, text).mentions} == {
+        ("Antony J. Blinken", "Person"), ("French", "Group"), ("Jean-Yves Le Drian", "Person"), ("Paris", "Place")}
+
+
+def test_types_that_hold_on_the_real_model(nlp):
+    text = ("U.N. envoy for Syria Staffan de Mistura said talks would resume. The sanctions were imposed under "
+            "the Arms Export Control Act. The tanker DELTA SOUNION was attacked in the Red Sea.")
+    assert {(m.text, m.type) for m in facts(nlp, text).mentions} == {
+        ("U.N.", "Organization"), ("Syria", "Place"), ("Staffan de Mistura", "Person"), ("Red Sea", "Place")}
+
+
+def test_page_chrome_yields_nothing_on_the_real_model(nlp):
+    text = ("News / USA\n\nXi, Trump Talk Trade Over Dinner\n\nBy Jane Doe, VOA News\n\n"
+            "Photo: Secretary Blinken meets President Biden at the White House.\n\n"
+            "U.S. President Donald Trump met Chinese President Xi Jinping in Buenos Aires on Saturday.")
+    found = facts(nlp, text)
+    assert {(m.text, m.type) for m in found.mentions} == {
+        ("U.S.", "Place"), ("Donald Trump", "Person"), ("Chinese", "Group"), ("Xi Jinping", "Person"),
+        ("Buenos Aires", "Place")}
+    assert {(f.person.text, f.role, f.organization.text) for f in found.roles} == {
+        ("Donald Trump", "President", "U.S."), ("Xi Jinping", "President", "Chinese")}
+
+
+def test_a_place_in_an_address_is_no_person(nlp):
+    text = "John A. Smith, 54, of Miami, the former chief executive of Acme Health LLC, directed the scheme."
+    assert {(m.text, m.type) for m in facts(nlp, text).mentions} == {
+        ("John A. Smith", "Person"), ("Miami", "Place"), ("Acme Health LLC", "Organization")}
