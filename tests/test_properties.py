@@ -107,7 +107,8 @@ def test_random_jsonl_lines_give_articles_or_warnings(tmp_path_factory, lines):
     except KgError as error:
         assert "no readable articles" in str(error)
         return
-    assert all(a.text.strip() and a.id.startswith("feed.jsonl#") for a in articles)
+    assert all(a.text.strip() and a.id.split("/")[-1].startswith("feed.jsonl#") for a in articles)
+    assert len({a.id for a in articles}) == len(articles)  # every record kept, under an id of its own
 
 
 @settings(max_examples=200, deadline=None)

@@ -151,3 +151,103 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 
     piped = run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "piped", check=True)
     assert "articles/s" not in piped.stderr and "\x1b[" not in piped.stderr
+
+
+# ----------------------------------------------------------------------------- issue 16
+
+
+def _documents(out) -> tuple[int, int, int]:
+    """How many documents each output of a build describes: graph.ttl, report.json, facts.jsonl."""
+    import json
+
+    graph = rdflib.Graph().parse(out / "graph.ttl")
+    documents = len(set(graph.subjects(rdflib.RDF.type, KG.Document)))
+    report = json.loads((out / "report.json").read_text())["summary"]["documents"]
+    facts = json.loads((out / "facts.jsonl").read_text().splitlines()[0])["articles"]
+    return documents, report, facts
+
+
+def _corpus(folder, count: int):
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"doc-{number:03d}.txt").write_text(ARTICLE.replace("Friday", f"day {number}"))
+    return folder
+
+
+def _leftovers(out) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_leaves_the_previous_set_whole_and_no_temporary_file(tmp_path, stop):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import KG
+
+    out = tmp_path / "out"
+    run_kg("build", _corpus(tmp_path / "small", 2), "-o", out, "--jobs", "1", check=True)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert _documents(out) == (2, 2, 2)
+
+    big = _corpus(tmp_path / "big", 60)
+    process = subprocess.Popen([str(KG), "build", big, "-o", out, "--jobs", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Stop it once the new graph.ttl is written but before the other outputs are.
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        if any((stage / "graph.ttl").exists() for stage in out.glob(".kg-staging-*")):
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    process.send_signal(getattr(signal, stop))
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + getattr(signal, stop)
+    assert stderr.strip().splitlines()[-1] == "kg: interrupted" and "Traceback" not in stderr
+    assert _leftovers(out) == []
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+    # Uninterrupted, the new set replaces the old one as a whole.
+    run_kg("build", big, "-o", out, "--jobs", "1", check=True)
+    assert _documents(out) == (60, 60, 60) and _leftovers(out) == []
+    assert all(before[p.name] != p.read_bytes() for p in out.iterdir())
+
+
+def test_an_unwritable_output_folder_fails_before_the_parse(tmp_path):
+    import time
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    started = time.monotonic()
+    line = _one_line_error(run_kg("build", tmp_path / "a.txt", "-o", "/proc/kgout"))
+    assert "cannot write to /proc/kgout" in line
+    assert time.monotonic() - started < 20  # no model was loaded, nothing was parsed
+    (tmp_path / "file").write_text("x")
+    assert "is not a folder" in _one_line_error(run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "file" / "out"))
+
+
+@pytest.mark.slow
+def test_an_output_folder_inside_the_input_is_not_read_again(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 2)
+    first = run_kg("build", corpus, "-o", corpus / "out", "--jobs", "1", check=True)
+    second = run_kg("build", corpus, "-o", corpus / "out", "--jobs", "1", check=True)
+    assert first.stdout.splitlines()[-1] == second.stdout.splitlines()[-1]
+    assert first.stdout.splitlines()[-1].startswith("2 articles, ")
+    # Nor is an older output folder beside it.
+    third = run_kg("build", corpus, "-o", corpus / "out2", "--jobs", "1", check=True)
+    assert third.stdout.splitlines()[-1] == first.stdout.splitlines()[-1]
+    assert "it holds kg's outputs" in third.stderr
+
+
+@pytest.mark.slow
+def test_a_latin1_file_gives_the_person_its_name(tmp_path):
+    text = ("José Müller, the mayor of Besançon, met President Emmanuel Macron in Paris on Friday. "
+            "Müller said the talks went well.\n")
+    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
+    out = tmp_path / "out"
+    result = run_kg("build", tmp_path / "latin.txt", "-o", out, "--jobs", "1", check=True)
+    assert "latin.txt is not UTF-8; decoded as Latin-1 (ISO-8859-1)" in result.stderr
+    graph = rdflib.Graph().parse(out / "graph.ttl")
+    people = {str(graph.value(p, rdflib.SKOS.prefLabel)) for p in graph.subjects(rdflib.RDF.type, KG.Person)}
+    assert "José Müller" in people
