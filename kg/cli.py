@@ -261,17 +261,22 @@ def convert(
 @app.command()
 def push(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's Graph Store (or SPARQL Update) URL, e.g. http://127.0.0.1:7878/store")],
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's Graph Store (or SPARQL Update) URL, e.g. http://127.0.0.1:7878/store; an Oxigraph server's base URL finds its /store.")],
     graph_iri: Annotated[Optional[str], typer.Option("--graph", help="Put every triple in this named graph ('default': the default graph) instead of one graph per document.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds the whole push may take.")] = 600.0,
 ) -> None:
     """Load a graph into a SPARQL 1.1 server (Graph Store HTTP Protocol, else SPARQL Update).
 
-    Each document's graph replaces the one already there. Example: kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+    Each document's graph replaces the one already there; the shared entities graph is merged. A push
+    cut off says what landed, and running it again sends the rest. Example: kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
     """
-    from kg.push import push as push_graph
+    from kg.push import check_iri, check_url, push as push_graph
     from kg.rdf import load_graph
 
-    typer.echo(push_graph(load_graph(graph), endpoint, graph_iri).summary())
+    check_url(endpoint)  # before the graph is read
+    if graph_iri not in (None, "default"):
+        check_iri(graph_iri)
+    typer.echo(push_graph(load_graph(graph), endpoint, graph_iri, deadline=timeout).summary())
 
 
 def _stop(signum: int, frame) -> None:

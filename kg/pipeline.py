@@ -13,6 +13,7 @@ corpus. It also writes the facts of every article to `facts.jsonl` in the output
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
@@ -32,7 +33,6 @@ from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 # Articles handed to a worker at a time: enough to keep nlp.pipe's batches full, few enough that the
 # workers finish together and a memory zone frees the parse's strings often.
 CHUNK_SIZE = 16
-# An article longer than this is parsed in pieces cut at paragraph breaks and joined back into one Doc,
+# An article longer than this is parsed and extracted in pieces cut at paragraph breaks (see extract_batch),
 # and no batch given to nlp.pipe holds more text than this: spaCy's parse memory grows with the text of
 # a batch, and nlp.max_length refuses a text past 1,000,000 characters.
 LONG_ARTICLE_PIECE = 100_000
@@ -165,23 +165,61 @@ def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
 
 
 def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
-    """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order."""
+    """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order.
+
+    An article longer than `LONG_ARTICLE_PIECE` is parsed and extracted piece by piece (cut at
+    paragraph breaks, see `split_text`), and the facts of its pieces are joined with their offsets in
+    the whole text: the time and memory of an article grow with its length, not with its square, and
+    no more than a piece's Doc exists at a time. What reaches across pieces, a pronoun whose name is a
+    hundred thousand characters back, is lost; that far back, it is no longer read as the same person.
+    """
     # The memory zone frees the strings the parse added to the vocabulary: without it a long run's
     # StringStore grows with every new word of the corpus. No Doc leaves the zone, only facts.
     with nlp.memory_zone():
-        return [extract(doc, article) for doc, article in _parse_whole(nlp, articles)]
+        pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
+        offsets = [[sum(map(len, parts[:n])) for n in range(len(parts))] for parts in pieces]
+        texts = [replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts]
+        parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
+        results = []
+        for article, starts in zip(articles, offsets):
+            facts = [shift_offsets(extract(doc, article), start) for (doc, _), start in zip(islice(parsed, len(starts)), starts)]
+            results.append(facts[0] if len(facts) == 1 else join_facts(article, facts))
+        return results
 
 
-def _parse_whole(nlp: Language, articles: list[Article]) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles with `kg.nlp.parse`, a long one in pieces joined back into one Doc."""
-    pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
-    texts = [replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts]
-    parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
-    for article, parts in zip(articles, pieces):
-        docs = [doc for doc, _ in islice(parsed, len(parts))]
-        # Pieces end where the text had whitespace, so the joined Doc's text, and every offset in it,
-        # is the article's own.
-        yield (docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)), article
+def shift_offsets(record, by: int):
+    """`record` (a fact, a mention, an evidence, or what holds them) with every character offset in it
+    moved on by `by`: the int fields named `start`, `end` or ending in `_start` / `_end`, at any depth.
+
+    >>> from kg.extract import Mention
+    >>> shift_offsets((Mention("Iran", "Place", 3, 7), None), 10)
+    (Mention(text='Iran', type='Place', start=13, end=17), None)
+    """
+    if not by:
+        return record
+    if isinstance(record, tuple):
+        return tuple(shift_offsets(item, by) for item in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, Article):
+        return record
+    changes = {}
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, int) and not isinstance(value, bool) and _is_offset(field.name):
+            changes[field.name] = value + by
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            changes[field.name] = shift_offsets(value, by)
+    return replace(record, **changes)
+
+
+def _is_offset(name: str) -> bool:
+    return name in {"start", "end"} or name.endswith(("_start", "_end"))
+
+
+def join_facts(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
+    """The facts of an article's pieces (offsets already in the whole text) as the article's facts."""
+    fields = {field.name: tuple(chain.from_iterable(getattr(part, field.name) for part in parts))
+              for field in dataclasses.fields(ArticleFacts) if field.name != "article"}
+    return ArticleFacts(article=article, **fields)
 
 
 def _batches(articles: list[Article], characters: int) -> Iterator[list[Article]]:

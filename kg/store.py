@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import KgError
@@ -117,6 +117,39 @@ def oxigraph_select(graph: Graph, query: str, prefixes: dict[str, str] | None = 
     solutions = graph.store._inner.query(query, default_graph=_to_ox(graph.identifier), prefixes=prefixes)
     width = len(solutions.variables)
     return [tuple(None if solution[i] is None else solution[i].value for i in range(width)) for solution in solutions]
+
+
+def named_graph_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+    """Every triple of `graph` with the one named graph it belongs to in a TriG or N-Quads export or
+    on a server (`kg push`): each triple in exactly one graph, so that a union of the graphs (a store's
+    union default graph) is `graph` itself, no triple counted twice.
+
+    Each document has a graph of its own, named by the document's IRI: the document node, its evidence,
+    every `kg:evidence` link to that evidence, and the facts only that document states (its events, a
+    membership no other document states), so one article's facts can be dropped or replaced alone.
+    What documents share is in the graph `ENTITIES_GRAPH`: the entities (names, aliases, mention
+    counts), roles, CAMEO concepts, and a fact several documents state, described once there while
+    each document's graph holds its own evidence link.
+    """
+    from kg.namespace import ENTITIES_GRAPH, KG  # the vocabulary: only where named graphs are made
+
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    document_of_evidence = {evidence: document for evidence, document in graph.subject_objects(KG.document)}
+    documents_of_fact: dict[Node, set[Node]] = {}
+    for fact, evidence in graph.subject_objects(KG.evidence):
+        if evidence in document_of_evidence:
+            documents_of_fact.setdefault(fact, set()).add(document_of_evidence[evidence])
+    for s, p, o in graph:
+        if s in documents:
+            yield s, p, o, s
+        elif s in document_of_evidence:
+            yield s, p, o, document_of_evidence[s]
+        elif p == KG.evidence and o in document_of_evidence:
+            yield s, p, o, document_of_evidence[o]
+        elif s in documents_of_fact and len(documents_of_fact[s]) == 1:
+            yield s, p, o, next(iter(documents_of_fact[s]))
+        else:
+            yield s, p, o, ENTITIES_GRAPH
 
 
 def sorted_quads(quads) -> Iterator[ox.Quad]:

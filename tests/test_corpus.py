@@ -180,3 +180,18 @@ def test_progress_is_reported_for_every_article(tmp_path):
     result = build_corpus([corpus], jobs=1, progress=lambda done, expected: calls.append((done, expected)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert all(facts.article.text == "" for facts in result.facts)  # texts are not kept
+
+
+def test_a_long_article_is_extracted_a_piece_at_a_time(nlp, monkeypatch):
+    # No Doc of more than a piece exists: extraction's time and memory follow the piece, not the article.
+    import kg.pipeline
+    from kg.ingest import Article
+
+    text = "\n\n".join(corpus_texts(count=6))
+    sizes = []
+    extract = kg.pipeline.extract
+    monkeypatch.setattr(kg.pipeline, "LONG_ARTICLE_PIECE", 3000)
+    monkeypatch.setattr(kg.pipeline, "extract", lambda doc, article: sizes.append(len(doc.text)) or extract(doc, article))
+    [facts] = kg.pipeline.extract_batch(nlp, [Article("long.txt", "long.txt", text)])
+    assert len(sizes) >= 5 and max(sizes) <= 3000
+    assert facts.roles and facts.events and facts.article.text == text

@@ -251,3 +251,22 @@ def test_a_latin1_file_gives_the_person_its_name(tmp_path):
     graph = rdflib.Graph().parse(out / "graph.ttl")
     people = {str(graph.value(p, rdflib.SKOS.prefLabel)) for p in graph.subjects(rdflib.RDF.type, KG.Person)}
     assert "José Müller" in people
+
+
+class _NoScan(list):
+    """A list of people that refuses to be walked: a lookup per person must not scan them all."""
+
+    def __iter__(self):
+        raise AssertionError("scanned every person: quadratic in the article's length")
+
+
+def test_shared_titles_look_up_partners_without_scanning_every_person(nlp):
+    from kg.extract.roles import Title, _shared_titles
+
+    doc = nlp("Bellona members Nils Bemer and Tomas Nilsen visited the plant on Friday.")
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    assert [p.text for p in people] == ["Nils Bemer", "Tomas Nilsen"]
+    title = Title("member", None, False, 0, 15)
+    found = {people[0].start: [title], people[1].start: []}
+    assert _shared_titles(people[1], _NoScan(people), found) == [title]
+    assert _shared_titles(people[0], _NoScan(people), {people[0].start: [], people[1].start: []}) == []
