@@ -270,3 +270,140 @@ def test_shared_titles_look_up_partners_without_scanning_every_person(nlp):
     found = {people[0].start: [title], people[1].start: []}
     assert _shared_titles(people[1], _NoScan(people), found) == [title]
     assert _shared_titles(people[0], _NoScan(people), {people[0].start: [], people[1].start: []}) == []
+
+
+class _Listener:
+    """A loopback TCP listener that must receive nothing: it counts every connection."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.connections = 0
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(8)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+
+        def serve():
+            while True:
+                try:
+                    connection, _ = self.socket.accept()
+                except OSError:
+                    return
+                self.connections += 1
+                connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+
+    def close(self):
+        self.socket.close()
+
+
+def test_a_jsonld_graph_with_a_remote_context_is_refused_without_a_fetch(tmp_path):
+    import json
+
+    listener = _Listener()
+    try:
+        (tmp_path / "remote.jsonld").write_text(json.dumps(
+            {"@context": f"{listener.url}/context.jsonld", "@id": "http://example.org/a", "name": "A"}))
+        for store in ("memory", "oxigraph"):
+            from kg.errors import KgError
+            from kg.rdf import load_graph
+
+            with pytest.raises(KgError, match="cannot parse .*remote context"):
+                load_graph(tmp_path / "remote.jsonld", store=store)
+        for command in (["query", tmp_path / "remote.jsonld", "entities"], ["validate", tmp_path / "remote.jsonld"],
+                        ["convert", tmp_path / "remote.jsonld", "-o", tmp_path / "out.ttl"]):
+            assert "cannot parse" in _one_line_error(run_kg(*command))
+    finally:
+        listener.close()
+    assert listener.connections == 0
+
+
+def test_a_service_query_runs_only_when_allowed(seed_build, monkeypatch):
+    from kg.errors import KgError
+    from kg.query import run_query
+    from kg.rdf import load_graph
+
+    listener = _Listener()
+    query = f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}"
+    try:
+        for store in ("memory", "oxigraph"):
+            with pytest.raises(KgError, match="KG_ALLOW_SERVICE=1"):
+                run_query(load_graph(seed_build / "graph.ttl", store=store), query)
+        assert "remote SERVICE" in _one_line_error(run_kg("query", seed_build / "graph.ttl", query))
+        assert listener.connections == 0
+        monkeypatch.setenv("KG_ALLOW_SERVICE", "1")  # explicitly allowed: the query goes out
+        with pytest.raises(KgError):
+            run_query(load_graph(seed_build / "graph.ttl"), query)
+        assert listener.connections >= 1
+    finally:
+        listener.close()
+
+
+def test_a_bad_turtle_files_message_is_whole(tmp_path):
+    (tmp_path / "junk.ttl").write_text("this is not turtle <<< ;\n")
+    line = _one_line_error(run_kg("query", tmp_path / "junk.ttl", "roles"))
+    assert "line 1" in line and "not a valid subject" in line
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory, seed_build):
+    """The seed graph with one mention count that is not a number."""
+    folder = tmp_path_factory.mktemp("many")
+    turtle = (seed_build / "graph.ttl").read_text()
+    import re
+
+    bad, count = re.subn(r'kg:mentionCount "?\d+"?(\^\^xsd:integer)?', 'kg:mentionCount "many"^^xsd:integer', turtle, count=1)
+    assert count == 1
+    (folder / "graph.ttl").write_text(bad)
+    return folder / "graph.ttl"
+
+
+@pytest.mark.parametrize("command", [
+    ["viz", "{graph}", "-o", "{out}/page.html"], ["analyze", "{graph}", "-o", "{out}"],
+    ["path", "{graph}", "Trump", "Soleimani"], ["query", "{graph}", "entities"],
+    ["convert", "{graph}", "-o", "{out}/graph.graphml"], ["validate", "{graph}"],
+])
+def test_a_literal_that_is_not_its_datatype_is_one_line_everywhere(many, tmp_path, command):
+    args = [part.format(graph=many, out=tmp_path) for part in command]
+    line = _one_line_error(run_kg(*args))
+    assert "'many' is not a valid xsd:integer" in line and "mentionCount" in line
+
+
+def test_the_fast_store_refuses_the_same_literal(many):
+    from kg.errors import KgError
+    from kg.rdf import load_graph
+
+    with pytest.raises(KgError, match="'many' is not a valid xsd:integer"):
+        load_graph(many, store="oxigraph")
+
+
+def test_a_parameter_ending_in_a_quote_after_a_line_break_binds_on_both_stores(seed_build):
+    from kg.query import run_query
+    from kg.rdf import load_graph
+
+    value = '\n x\\"'
+    for store in ("memory", "oxigraph"):
+        result = run_query(load_graph(seed_build / "graph.ttl", store=store), "SELECT ?name WHERE { ?s ?p ?name }",
+                           {"name": value})
+        assert result.rows == ()  # bound as data: no triple has it, and no syntax error
+
+
+def test_a_thousand_nested_folders_build(tmp_path):
+    deep = tmp_path / "corpus"
+    deep.mkdir()
+    for _ in range(1100):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.txt").write_text(ARTICLE)
+    try:
+        result = run_kg("build", tmp_path / "corpus", "-o", tmp_path / "out", "--jobs", "1")
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout.splitlines()[-1].startswith("1 article, ")
+    finally:  # pytest's clean-up (shutil.rmtree) recurses
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
