@@ -421,6 +421,10 @@ def _metadata_text(record: Mapping, field: str, where: str, warn: Callable[[str]
 
 
 def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return "a string"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
