@@ -77,6 +77,8 @@ def push(graph: Graph, endpoint: str, graph_iri: str | None = None, *, deadline:
         raise KgError(f"the push deadline must be more than 0 seconds, not {deadline}")
     client = _Client(deadline)
     target, protocol = _find_store(client, endpoint)
+    if graph_iri is not None:
+        _refuse_a_second_copy(client, target, graph_iri)
     graphs = _graphs(graph, graph_iri)
     journal = _Journal(journal_dir, target, graphs)
     order = sorted(graphs, key=lambda name: (name != str(ENTITIES_GRAPH), name or ""))  # entities first
@@ -144,6 +146,26 @@ def _with_query(url: str, query: str) -> str:
 
 def _graph_query(name: str | None) -> str:
     return "default" if name is None else urllib.parse.urlencode({"graph": name})
+
+
+def _refuse_a_second_copy(client: _Client, target: str, graph_iri: str) -> None:
+    """Refuse to push into one graph a server that holds kg's document graphs: a union default graph
+    would count every fact twice (once per copy). Asked through the query endpoint, when there is one."""
+    query_url = _query_url(target)
+    if query_url is None:
+        return
+    other = "" if graph_iri == DEFAULT_GRAPH else f"FILTER(?g != {ox.NamedNode(graph_iri)})"
+    query = f"ASK {{ GRAPH ?g {{ ?d a <https://w3id.org/kg-news/ontology#Document> }} {other} }}"
+    status, _, data = client.request("GET", _with_query(query_url, urllib.parse.urlencode({"query": query})),
+                                     headers={"Accept": "application/sparql-results+json"}, accept_errors=True)
+    try:
+        held = 200 <= status < 300 and json.loads(data).get("boolean") is True
+    except ValueError:
+        held = False
+    if held:
+        raise KgError(f"{target} already holds kg's documents in their own named graphs: pushing them into "
+                      f"{'the default graph' if graph_iri == DEFAULT_GRAPH else graph_iri} too would make a union "
+                      "default graph count every fact twice; push without --graph, or drop those graphs first")
 
 
 # ----------------------------------------------------------------------------- sending

@@ -342,3 +342,12 @@ def test_broken_answers_are_one_line_failures(seed_build, tmp_path, monkeypatch,
     assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
     assert all(ch.isprintable() for ch in result.stderr.strip())
     assert time.monotonic() - started < 60
+
+
+def test_one_graph_on_top_of_the_document_graphs_is_refused(seed_build, union_server):
+    run_kg("push", seed_build / "graph.ttl", "--endpoint", union_server + "/store", check=True)
+    result = run_kg("push", seed_build / "graph.ttl", "--endpoint", union_server + "/store", "--graph", "default")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "count every fact twice" in result.stderr
+    count = sparql(union_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv").decode().split()[-1]
+    assert int(count) == len(rdflib.Graph().parse(seed_build / "graph.ttl"))  # nothing doubled
