@@ -58,7 +58,8 @@ def output_set(folder: str | Path) -> Iterator[Path]:
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=folder))
+    _remove_abandoned_stages(folder)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=folder))
     try:
         yield stage
         names = sorted(os.listdir(stage))
@@ -67,6 +68,28 @@ def output_set(folder: str | Path) -> Iterator[Path]:
                 os.replace(stage / name, folder / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+STAGE_PREFIX = ".kg-staging-"
+
+
+def _remove_abandoned_stages(folder: Path) -> None:
+    """Remove the staging folders of builds that were killed outright (SIGKILL, a crash): their process
+    is gone. A build still running in the same folder keeps its own."""
+    for stage in folder.glob(STAGE_PREFIX + "*"):
+        pid = stage.name.removeprefix(STAGE_PREFIX).partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager

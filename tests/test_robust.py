@@ -407,3 +407,21 @@ def test_a_thousand_nested_folders_build(tmp_path):
         while deep != tmp_path:
             deep.rmdir()
             deep = deep.parent
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):
+    import subprocess
+
+    from kg.files import STAGE_PREFIX, output_set
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    abandoned = tmp_path / f"{STAGE_PREFIX}{dead.pid}-abcd"
+    abandoned.mkdir()
+    (abandoned / "graph.ttl").write_text("half")
+    running = tmp_path / f"{STAGE_PREFIX}{os.getpid()}-efgh"  # a build that is still at work
+    running.mkdir()
+    with output_set(tmp_path) as stage:
+        (stage / "report.md").write_text("new")
+    assert not abandoned.exists() and running.exists()
+    assert (tmp_path / "report.md").read_text() == "new"
