@@ -195,10 +195,11 @@ def test_an_interrupted_build_leaves_the_previous_set_whole_and_no_temporary_fil
     big = _corpus(tmp_path / "big", 60)
     process = subprocess.Popen([str(KG), "build", big, "-o", out, "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Stop it once the new graph.ttl is written but before the other outputs are.
+    # Stop it once it has begun to write its outputs (rendering them takes seconds; writing them, and
+    # the interrupt after the first file, is test_an_error_after_the_first_output_leaves_the_old_set).
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and process.poll() is None:
-        if any((stage / "graph.ttl").exists() for stage in out.glob(".kg-staging-*")):
+        if any(out.glob(".kg-staging-*")):
             break
         time.sleep(0.01)
     assert process.poll() is None, "the build ended before it could be interrupted"
@@ -213,6 +214,20 @@ def test_an_interrupted_build_leaves_the_previous_set_whole_and_no_temporary_fil
     run_kg("build", big, "-o", out, "--jobs", "1", check=True)
     assert _documents(out) == (60, 60, 60) and _leftovers(out) == []
     assert all(before[p.name] != p.read_bytes() for p in out.iterdir())
+
+
+def test_an_error_after_the_first_output_leaves_the_old_set(tmp_path):
+    from kg.errors import Interrupted
+    from kg.files import output_set
+
+    for name in ("graph.ttl", "report.json"):
+        (tmp_path / name).write_text(f"old {name}")
+    with pytest.raises(Interrupted):
+        with output_set(tmp_path) as stage:
+            (stage / "graph.ttl").write_text("new graph.ttl")
+            raise Interrupted(15)  # SIGTERM between two files
+    assert {p.name: p.read_text() for p in tmp_path.iterdir()} == {"graph.ttl": "old graph.ttl",
+                                                                   "report.json": "old report.json"}
 
 
 def test_an_unwritable_output_folder_fails_before_the_parse(tmp_path):
