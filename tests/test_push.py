@@ -351,3 +351,15 @@ def test_one_graph_on_top_of_the_document_graphs_is_refused(seed_build, union_se
     assert "count every fact twice" in result.stderr
     count = sparql(union_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv").decode().split()[-1]
     assert int(count) == len(rdflib.Graph().parse(seed_build / "graph.ttl"))  # nothing doubled
+
+
+def test_through_sparql_update_the_graphs_are_the_same(shared_build, union_server, tmp_path):
+    from kg.query import bundled_queries, run_query
+    from kg.rdf import load_graph
+
+    result = run_kg("push", shared_build, "--endpoint", union_server + "/update", check=True)
+    assert "(SPARQL update); the server holds them all" in result.stdout
+    run_kg("push", shared_build, "--endpoint", union_server + "/update", check=True)  # again: nothing doubles
+    local = load_graph(shared_build)
+    for name, bundled in bundled_queries().items():
+        assert server_rows(union_server, bundled.text) == sorted(run_query(local, name).rows), name
