@@ -128,7 +128,8 @@ def _unique(article: Article, root: str, owners: dict[str, str], previous: dict[
         return article  # new, or a new version of the article an update's cache holds
     first = f"{root}/{wanted}" if root else wanted
     candidates = (first if n == 1 else f"{first}~{n}" for n in range(1, 1_000_000))
-    new_id = next(c for c in candidates if c not in owners and c not in previous)
+    # An id an update's cache gave this same file before is its own again: a new version of a namesake.
+    new_id = next(c for c in candidates if c not in owners and previous.get(c, article.file) == article.file)
     owner = owners.get(wanted) or previous[wanted]
     warn(f"{article.file}: its id {wanted!r} is already {owner}'s; both are kept, this one as {new_id!r}")
     owners[new_id] = article.file

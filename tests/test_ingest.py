@@ -170,6 +170,9 @@ def test_an_update_tells_a_new_version_from_a_namesake(tmp_path, caplog):
     other = {"a.txt": "/elsewhere/day1/a.txt"}
     assert [a.id for a in iter_articles([tmp_path / "day2"], taken=other)] == ["day2/a.txt"]
     assert "/elsewhere/day1/a.txt" in caplog.text
+    # Updated again, the namesake is a new version of itself, not a third article.
+    both = {**other, "day2/a.txt": same["a.txt"]}
+    assert [a.id for a in iter_articles([tmp_path / "day2"], taken=both)] == ["day2/a.txt"]
 
 
 def test_duplicate_ids_in_one_feed_are_both_kept(tmp_path):
