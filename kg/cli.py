@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -13,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.errors import KgError
+from kg.errors import Interrupted, KgError
 
 app = typer.Typer(
     help="Build an evidence-backed knowledge graph of roles and events from news articles.",
@@ -281,32 +282,61 @@ def convert(
 @app.command()
 def push(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's Graph Store (or SPARQL Update) URL, e.g. http://127.0.0.1:7878/store")],
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's Graph Store (or SPARQL Update) URL, e.g. http://127.0.0.1:7878/store; an Oxigraph server's base URL finds its /store.")],
     graph_iri: Annotated[Optional[str], typer.Option("--graph", help="Put every triple in this named graph ('default': the default graph) instead of one graph per document.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds the whole push may take.")] = 600.0,
 ) -> None:
     """Load a graph into a SPARQL 1.1 server (Graph Store HTTP Protocol, else SPARQL Update).
 
-    Each document's graph replaces the one already there. Example: kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+    Each document's graph replaces the one already there; the shared entities graph is merged. A push
+    cut off says what landed, and running it again sends the rest. Example: kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store
     """
-    from kg.push import push as push_graph
+    from kg.push import check_iri, check_url, push as push_graph
     from kg.rdf import load_graph
 
-    typer.echo(push_graph(load_graph(graph), endpoint, graph_iri).summary())
+    check_url(endpoint)  # before the graph is read
+    if graph_iri not in (None, "default"):
+        check_iri(graph_iri)
+    typer.echo(push_graph(load_graph(graph), endpoint, graph_iri, deadline=timeout).summary())
+
+
+def _stop(signum: int, frame) -> None:
+    raise Interrupted(signum)
 
 
 def main() -> None:
     """Entry point: turn every failure into one line on stderr and a non-zero exit."""
     logging.basicConfig(level=logging.INFO, format="kg: %(message)s", stream=sys.stderr)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(stop) is not signal.SIG_IGN:  # a shell's background job keeps ignoring Ctrl-C
+            signal.signal(stop, _stop)
     try:
         app()
     except KgError as error:
-        typer.echo(f"kg: error: {error}", err=True)
+        typer.echo(f"kg: error: {_one_line(str(error))}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
+    except Interrupted as stopped:
         typer.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(128 + stopped.signum)
+    except OSError as error:  # the machine said no: a full disk, a folder kg may not write in
+        where = f": {error.filename}" if error.filename else ""
+        typer.echo(f"kg: error: {_one_line(error.strerror or str(error))}{where}", err=True)
+        sys.exit(1)
+    except RecursionError:
+        typer.echo("kg: error: the input is nested too deeply to read", err=True)
+        sys.exit(1)
     except Exception as error:  # a bug: still one line, the traceback only on request
         if os.environ.get("KG_DEBUG"):
             raise
-        typer.echo(f"kg: internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for the traceback)", err=True)
+        typer.echo(f"kg: internal error: {type(error).__name__}: {_one_line(str(error))} "
+                   "(set KG_DEBUG=1 for the traceback)", err=True)
         sys.exit(2)
+
+
+def _one_line(message: str) -> str:
+    """A message as one line of printable text: a server's or a file's bytes may hold anything.
+
+    >>> _one_line("bad\\r\\n\\x1b[31mred\\x00 line")
+    'bad [31mred line'
+    """
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in message).split())

@@ -13,12 +13,14 @@ corpus. It also writes the facts of every article to `facts.jsonl` in the output
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
 import logging
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,12 +33,11 @@ from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
-from kg.files import atomic_path
+from kg.files import atomic_path, check_writable_folder, output_set
 from kg.ingest import Article, estimate_articles, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
 from kg.rdf import corpus_graph, write_graph
@@ -50,7 +51,7 @@ log = logging.getLogger(__name__)
 # Articles handed to a worker at a time: enough to keep nlp.pipe's batches full, few enough that the
 # workers finish together and a memory zone frees the parse's strings often.
 CHUNK_SIZE = 16
-# An article longer than this is parsed in pieces cut at paragraph breaks and joined back into one Doc,
+# An article longer than this is parsed and extracted in pieces cut at paragraph breaks (see extract_batch),
 # and no batch given to nlp.pipe holds more text than this: spaCy's parse memory grows with the text of
 # a batch, and nlp.max_length refuses a text past 1,000,000 characters.
 LONG_ARTICLE_PIECE = 100_000
@@ -58,7 +59,7 @@ LONG_ARTICLE_PIECE = 100_000
 # The facts cache that `--update` reads: a header line, then one article's facts per line.
 FACTS_FILE = "facts.jsonl"
 FACTS_FORMAT = "kg-facts"
-FACTS_VERSION = 1
+FACTS_VERSION = 2  # 2: the header's checksum of the lines after it; articles know their file
 
 # Called after each article with (articles done, articles expected); the expectation is an estimate.
 Progress = Callable[[int, int], None]
@@ -152,6 +153,10 @@ _worker_nlp = None
 
 def _start_worker(model: str) -> None:
     global _worker_nlp
+    # Ctrl-C and SIGTERM are the main process's to handle (it cleans up and stops the workers); a
+    # worker that took them too would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_nlp = load_pipeline(model)
 
 
@@ -160,23 +165,61 @@ def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
 
 
 def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
-    """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order."""
+    """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order.
+
+    An article longer than `LONG_ARTICLE_PIECE` is parsed and extracted piece by piece (cut at
+    paragraph breaks, see `split_text`), and the facts of its pieces are joined with their offsets in
+    the whole text: the time and memory of an article grow with its length, not with its square, and
+    no more than a piece's Doc exists at a time. What reaches across pieces, a pronoun whose name is a
+    hundred thousand characters back, is lost; that far back, it is no longer read as the same person.
+    """
     # The memory zone frees the strings the parse added to the vocabulary: without it a long run's
     # StringStore grows with every new word of the corpus. No Doc leaves the zone, only facts.
     with nlp.memory_zone():
-        return [extract(doc, article) for doc, article in _parse_whole(nlp, articles)]
+        pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
+        offsets = [[sum(map(len, parts[:n])) for n in range(len(parts))] for parts in pieces]
+        texts = [replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts]
+        parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
+        results = []
+        for article, starts in zip(articles, offsets):
+            facts = [shift_offsets(extract(doc, article), start) for (doc, _), start in zip(islice(parsed, len(starts)), starts)]
+            results.append(facts[0] if len(facts) == 1 else join_facts(article, facts))
+        return results
 
 
-def _parse_whole(nlp: Language, articles: list[Article]) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles with `kg.nlp.parse`, a long one in pieces joined back into one Doc."""
-    pieces = [split_text(article.text, LONG_ARTICLE_PIECE) for article in articles]
-    texts = [replace(article, text=piece) for article, parts in zip(articles, pieces) for piece in parts]
-    parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
-    for article, parts in zip(articles, pieces):
-        docs = [doc for doc, _ in islice(parsed, len(parts))]
-        # Pieces end where the text had whitespace, so the joined Doc's text, and every offset in it,
-        # is the article's own.
-        yield (docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)), article
+def shift_offsets(record, by: int):
+    """`record` (a fact, a mention, an evidence, or what holds them) with every character offset in it
+    moved on by `by`: the int fields named `start`, `end` or ending in `_start` / `_end`, at any depth.
+
+    >>> from kg.extract import Mention
+    >>> shift_offsets((Mention("Iran", "Place", 3, 7), None), 10)
+    (Mention(text='Iran', type='Place', start=13, end=17), None)
+    """
+    if not by:
+        return record
+    if isinstance(record, tuple):
+        return tuple(shift_offsets(item, by) for item in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, Article):
+        return record
+    changes = {}
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if isinstance(value, int) and not isinstance(value, bool) and _is_offset(field.name):
+            changes[field.name] = value + by
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            changes[field.name] = shift_offsets(value, by)
+    return replace(record, **changes)
+
+
+def _is_offset(name: str) -> bool:
+    return name in {"start", "end"} or name.endswith(("_start", "_end"))
+
+
+def join_facts(article: Article, parts: list[ArticleFacts]) -> ArticleFacts:
+    """The facts of an article's pieces (offsets already in the whole text) as the article's facts."""
+    fields = {field.name: tuple(chain.from_iterable(getattr(part, field.name) for part in parts))
+              for field in dataclasses.fields(ArticleFacts) if field.name != "article"}
+    return ArticleFacts(article=article, **fields)
 
 
 def _batches(articles: list[Article], characters: int) -> Iterator[list[Article]]:
@@ -224,24 +267,25 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 @rare_collections()  # a contextmanager is a decorator too
 def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None, *,
-                 previous: Sequence[ArticleFacts] = (), progress: Progress | None = None) -> Corpus:
+                 previous: Sequence[ArticleFacts] = (), progress: Progress | None = None,
+                 exclude: Sequence[str | Path] = ()) -> Corpus:
     """Read, parse, extract and resolve `inputs` (files or folders) into one graph.
 
     `previous` are facts extracted before (from `read_facts`): the new articles are added to them, an
-    article with the id of a previous one replaces it, and the entities are resolved over all of them.
+    article read again from the file of a previous one replaces it (a namesake from another file is
+    kept beside it, see `kg.ingest`), and the entities are resolved over all of them. The folders in
+    `exclude` (the output folder) are never read.
     """
     chosen = choose_model(model)
-    articles = iter_articles(inputs)  # a missing path fails here, before anything is parsed
+    taken = {facts.article.id: facts.article.file for facts in previous}
+    # A missing path fails here, before anything is parsed.
+    articles = iter_articles(inputs, exclude=exclude, taken=taken)
     first = next(articles)  # so does a corpus with nothing readable, before a worker starts
-    expected = estimate_articles(inputs)
+    expected = estimate_articles(inputs, exclude=exclude)
     jobs = max(1, min(jobs or available_cpus(), -(-expected // CHUNK_SIZE)))  # no idle workers
     by_id: dict[str, ArticleFacts] = {facts.article.id: facts for facts in previous}
-    new_ids: set[str] = set()
     for done, facts in enumerate(extract_articles(chain([first], articles), chosen, jobs), start=1):
-        article = facts.article
-        if article.id in new_ids:
-            log.warning("%s: a second article with id %r replaces the first", article.source, article.id)
-        new_ids.add(article.id)
+        article = facts.article  # its id is unique among the new ones (kg.ingest sees to it)
         by_id[article.id] = replace(facts, article=replace(article, text=""))  # the text is not needed again
         if progress is not None:
             progress(done, max(expected, done))
@@ -258,24 +302,32 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     from the facts it cached, without reading the old articles again.
     """
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise KgError(f"output path is not a folder: {out}")
+    check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
     previous = read_facts(out / FACTS_FILE) if update else None
     chosen = choose_model(model)
     if previous is not None and previous.model != chosen:
         log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s", out, previous.model, chosen)
-    corpus = build_corpus(inputs, chosen, jobs, previous=previous.facts if previous else (), progress=progress)
-    files = write_outputs(corpus.graph, out)
-    write_facts(corpus.facts, corpus.model, out / FACTS_FILE)
-    return BuildResult(corpus, (*files, out / FACTS_FILE))
+    corpus = build_corpus(inputs, chosen, jobs, previous=previous.facts if previous else (), progress=progress,
+                          exclude=[out])
+    # Every output is written into a staging folder first and all replace the old ones together: an
+    # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
+    with output_set(out) as stage:
+        files = _render_outputs(corpus.graph, stage)
+        write_facts(corpus.facts, corpus.model, stage / FACTS_FILE)
+    return BuildResult(corpus, tuple(out / path.name for path in (*files, stage / FACTS_FILE)))
+
+
+def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
+    """Everything a user needs from one graph, written as one set (see `kg.files.output_set`)."""
+    out = Path(out_dir)
+    check_writable_folder(out)
+    with output_set(out) as stage:
+        files = _render_outputs(graph, stage)
+    return tuple(out / path.name for path in files)
 
 
 @rare_collections()  # a contextmanager is a decorator too
-def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
-    """Everything a user needs from one graph. All content is rendered before the first file is written."""
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise KgError(f"output path is not a folder: {out}")
+def _render_outputs(graph: Graph, out: Path) -> tuple[Path, ...]:
     roles, events = role_facts(graph), event_facts(graph)  # read once: the network and the report both need them
     network = entity_graph(graph, roles, events)
     html = render_html(network)
@@ -308,16 +360,30 @@ def facts_schema() -> str:
 
 
 def write_facts(facts: Sequence[ArticleFacts], model: str, path: str | Path) -> None:
-    """Write the facts cache atomically: a header line, then one article's facts per line, in order."""
+    """Write the facts cache atomically: a header line, then one article's facts per line, in order.
+
+    The header says how many lines follow and their SHA-256, so that a cache cut short or edited is
+    refused rather than read as a smaller corpus.
+    """
+    import shutil
+    import tempfile
+
     from kg import __version__
 
     adapter = _facts_adapter()
-    header = {"format": FACTS_FORMAT, "version": FACTS_VERSION, "schema": facts_schema(),
-              "kg": __version__, "model": model, "articles": len(facts)}
-    with atomic_path(path) as tmp, tmp.open("wb") as stream:
-        stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
+    digest = hashlib.sha256()
+    # The lines go to an unnamed temporary file first, as the header that counts them comes before them.
+    with tempfile.TemporaryFile(dir=Path(path).parent) as body:
         for article_facts in facts:
-            stream.write(adapter.dump_json(article_facts) + b"\n")
+            line = adapter.dump_json(article_facts) + b"\n"
+            digest.update(line)
+            body.write(line)
+        body.seek(0)
+        header = {"format": FACTS_FORMAT, "version": FACTS_VERSION, "schema": facts_schema(),
+                  "kg": __version__, "model": model, "articles": len(facts), "sha256": digest.hexdigest()}
+        with atomic_path(path) as tmp, tmp.open("wb") as stream:
+            stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
+            shutil.copyfileobj(body, stream, 1 << 20)
 
 
 @dataclass(frozen=True)
@@ -346,10 +412,17 @@ def read_facts(path: str | Path) -> CachedFacts:
         if header.get("version") != FACTS_VERSION or header.get("schema") != facts_schema():
             raise KgError(f"{path} was written by another version of kg: {rebuild}")
         adapter = _facts_adapter()
+        digest = hashlib.sha256()
         facts = []
         for number, line in enumerate(stream, start=2):
+            digest.update(line)
             try:
                 facts.append(adapter.validate_json(line))
             except ValidationError:
                 raise KgError(f"{path}:{number} is damaged: {rebuild}") from None
+    if len(facts) != header.get("articles"):
+        raise KgError(f"{path} is cut short or altered: its header says {header.get('articles')} articles, "
+                      f"it holds {len(facts)}: {rebuild}")
+    if digest.hexdigest() != header.get("sha256"):
+        raise KgError(f"{path} is altered: its lines do not match the checksum in its header: {rebuild}")
     return CachedFacts(str(header.get("model") or ""), tuple(facts))

@@ -27,7 +27,7 @@ from rdflib import XSD, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.store import is_oxigraph
+from kg.store import check_offline_query, is_oxigraph, sparql_literal
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -154,13 +154,14 @@ def with_values(text: str, bindings: Mapping[str, Literal]) -> str:
         raise KgError("cannot bind parameters: the query has no WHERE clause")
     names = sorted(bindings)
     values = (f"VALUES ({' '.join('?' + n for n in names)}) "
-              f"{{ ({' '.join(bindings[n].n3() for n in names)}) }}")
+              f"{{ ({' '.join(sparql_literal(bindings[n]) for n in names)}) }}")
     return f"{text[:where.end()]} {values}{text[where.end():]}"
 
 
 def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a SELECT (or ASK) query with `params` bound; SPARQL syntax errors become a one-line `KgError`."""
     text = query_text(query)
+    check_offline_query(text)
     params = dict(params or {})
     entity_params = [p.name for p in _header(text)[1] if p.entity and p.name in params]
     if entity_params:

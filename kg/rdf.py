@@ -274,32 +274,8 @@ def _digest(*parts: object) -> str:
 
 
 def document_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-    """Every triple of `graph` with the named graph it belongs to in a TriG or N-Quads export.
-
-    Each document has a graph of its own, named by the document's IRI: the document node, its evidence,
-    and every fact that evidence supports (a fact two articles state is in both graphs, each with its
-    own `kg:evidence` link), so one article's facts can be dropped or replaced alone. What documents
-    share, the entities (names, aliases, mention counts), the roles and the CAMEO concepts, is in the
-    graph `ENTITIES_GRAPH`. The union of the graphs is `graph` itself.
-    """
-    documents = set(graph.subjects(RDF.type, KG.Document))
-    document_of_evidence = {evidence: document for evidence, document in graph.subject_objects(KG.document)}
-    documents_of_fact: dict[Node, set[Node]] = defaultdict(set)
-    for fact, evidence in graph.subject_objects(KG.evidence):
-        if evidence in document_of_evidence:
-            documents_of_fact[fact].add(document_of_evidence[evidence])
-    for s, p, o in graph:
-        if s in documents:
-            yield s, p, o, s
-        elif s in document_of_evidence:
-            yield s, p, o, document_of_evidence[s]
-        elif p == KG.evidence and o in document_of_evidence:
-            yield s, p, o, document_of_evidence[o]
-        elif s in documents_of_fact:
-            for document in sorted(documents_of_fact[s]):
-                yield s, p, o, document
-        else:
-            yield s, p, o, ENTITIES_GRAPH
+    """Every triple of `graph` with the one named graph it belongs to: see `kg.store.named_graph_quads`."""
+    return stores.named_graph_quads(graph)
 
 
 def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:

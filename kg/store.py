@@ -8,13 +8,15 @@ Large graphs load into Oxigraph (pyoxigraph, seen through rdflib as the oxrdflib
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import KgError
@@ -80,7 +82,13 @@ def choose_store(path: Path, store: str) -> str:
 
 
 def load_into(graph: Graph, path: Path) -> None:
-    """Parse `path` into `graph`; the triples of every named graph of a quad format join the one graph."""
+    """Parse `path` into `graph`; the triples of every named graph of a quad format join the one graph.
+
+    Every format is parsed by Oxigraph, which reads a file offline: a JSON-LD `@context` on the web is
+    refused, never fetched (rdflib's parser would fetch it), and no XML entity is resolved. A literal
+    that is not a value of its datatype (`"many"^^xsd:integer`) is refused too, in one line, rather
+    than break whatever reads the graph later.
+    """
     fmt = rdf_format(path)
     try:
         if is_oxigraph(graph):
@@ -91,17 +99,113 @@ def load_into(graph: Graph, path: Path) -> None:
                                   for q in ox.parse(path=str(path), format=fmt.oxigraph))
             else:
                 inner.bulk_load(path=str(path), format=fmt.oxigraph, to_graph=target)
-        elif fmt.quads:
-            dataset = Dataset()
-            dataset.parse(str(path), format=fmt.rdflib)
-            graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
+            _check_values_in_store(inner, target, path)
         else:
-            graph.parse(str(path), format=fmt.rdflib)
+            graph.store.addN((*triple, graph) for triple in _rdflib_triples(path, fmt))
     except KgError:
         raise
     except Exception as error:  # every parser raises its own types; all mean a malformed file
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise KgError(f"cannot parse {path}: {message}") from None
+        message = " ".join(str(error).split()) or type(error).__name__
+        raise KgError(f"cannot parse {path}: {message[:400]}") from None
+
+
+# The lexical forms of the XSD datatypes whose values kg reads as numbers, truth values and dates.
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER = r"[+-]?[0-9]+"
+_LEXICAL = {
+    _XSD + "integer": _INTEGER, _XSD + "int": _INTEGER, _XSD + "long": _INTEGER,
+    _XSD + "nonNegativeInteger": r"\+?[0-9]+", _XSD + "positiveInteger": r"\+?[0-9]*[1-9][0-9]*",
+    _XSD + "decimal": r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)",
+    _XSD + "double": r"[+-]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF)|-INF|NaN",
+    _XSD + "float": r"[+-]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF)|-INF|NaN",
+    _XSD + "boolean": r"true|false|1|0",
+    _XSD + "date": r"-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(Z|[+-][0-9]{2}:[0-9]{2})?",
+    _XSD + "gYearMonth": r"-?[0-9]{4,}-(0[1-9]|1[0-2])(Z|[+-][0-9]{2}:[0-9]{2})?",
+    _XSD + "gYear": r"-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?",
+}
+_LEXICAL_RE = {datatype: re.compile(pattern) for datatype, pattern in _LEXICAL.items()}
+
+
+def _bad_value(path: Path, subject: str, predicate: str, value: str, datatype: str) -> KgError:
+    name = datatype.removeprefix(_XSD)
+    return KgError(f"{path}: {value[:60]!r} is not a valid xsd:{name} (the {predicate} of {subject}); "
+                   "fix or remove that triple")
+
+
+def _rdflib_triples(path: Path, fmt: RdfFormat) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of a file, parsed by Oxigraph, as rdflib terms (each distinct term made once)."""
+    terms: dict = {}
+    for quad in ox.parse(path=str(path), format=fmt.oxigraph):
+        value = quad.object
+        if isinstance(value, ox.Literal) and value not in terms:
+            pattern = _LEXICAL_RE.get(value.datatype.value)
+            if pattern is not None and not pattern.fullmatch(value.value):
+                raise _bad_value(path, str(quad.subject), str(quad.predicate), value.value, value.datatype.value)
+        yield _from_ox(quad.subject, terms), _from_ox(quad.predicate, terms), _from_ox(value, terms)
+
+
+def _from_ox(term, terms: dict):
+    try:
+        return terms[term]
+    except KeyError:
+        pass
+    if isinstance(term, ox.NamedNode):
+        made = URIRef(term.value)
+    elif isinstance(term, ox.BlankNode):
+        made = BNode(term.value)
+    elif isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if term.language:
+            made = Literal(term.value, lang=term.language)
+        elif datatype == _XSD + "string":
+            made = Literal(term.value)
+        else:
+            made = Literal(term.value, datatype=URIRef(datatype))
+    else:
+        raise KgError("kg reads no RDF-star triple terms")
+    terms[term] = made
+    return made
+
+
+def _check_values_in_store(store: ox.Store, graph_name, path: Path) -> None:
+    """The first literal of a checked datatype whose text is not a value of it, found by Oxigraph itself."""
+    tests = " || ".join(f'(DATATYPE(?o) = <{datatype}> && !REGEX(STR(?o), "^({escaped})$"))'
+                        for datatype, pattern in _LEXICAL.items() for escaped in [pattern.replace("\\", "\\\\")])
+    query = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && ({tests})) }} LIMIT 1"
+    for solution in store.query(query, default_graph=graph_name):
+        o = solution["o"]
+        raise _bad_value(path, str(solution["s"]), str(solution["p"]), o.value, o.datatype.value)
+
+
+def sparql_literal(value: Literal) -> str:
+    """A literal as SPARQL (and N-Triples) text, every quote, backslash and line break escaped.
+
+    rdflib's `Literal.n3()` writes a value with a line break between triple quotes, which a value
+    ending in a quote breaks: '\\n x\\"' came out as four quotes in a row.
+
+    >>> print(sparql_literal(Literal('line\\n ends in \\\\"')))
+    "line\\n ends in \\\\\\""
+    """
+    return str(_to_ox(value))
+
+
+def check_offline_query(text: str) -> None:
+    """Refuse a query that would fetch from the web (a SERVICE clause) unless KG_ALLOW_SERVICE=1.
+
+    kg reads offline; both query engines (rdflib's, Oxigraph's) would send a SERVICE clause to the URL
+    it names, so a query file from elsewhere could make kg call any server.
+    """
+    if os.environ.get("KG_ALLOW_SERVICE") == "1" or not re.search(r"\bSERVICE\b", text, re.IGNORECASE):
+        return
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except Exception:
+        return  # the engine reports the syntax error, and runs nothing
+    if "ServiceGraphPattern" in repr(tree):
+        raise KgError("the query asks a remote SERVICE, and kg reads offline: set KG_ALLOW_SERVICE=1 "
+                      "to let this query call that server")
 
 
 def is_oxigraph(graph: Graph) -> bool:
@@ -117,6 +221,39 @@ def oxigraph_select(graph: Graph, query: str, prefixes: dict[str, str] | None = 
     solutions = graph.store._inner.query(query, default_graph=_to_ox(graph.identifier), prefixes=prefixes)
     width = len(solutions.variables)
     return [tuple(None if solution[i] is None else solution[i].value for i in range(width)) for solution in solutions]
+
+
+def named_graph_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+    """Every triple of `graph` with the one named graph it belongs to in a TriG or N-Quads export or
+    on a server (`kg push`): each triple in exactly one graph, so that a union of the graphs (a store's
+    union default graph) is `graph` itself, no triple counted twice.
+
+    Each document has a graph of its own, named by the document's IRI: the document node, its evidence,
+    every `kg:evidence` link to that evidence, and the facts only that document states (its events, a
+    membership no other document states), so one article's facts can be dropped or replaced alone.
+    What documents share is in the graph `ENTITIES_GRAPH`: the entities (names, aliases, mention
+    counts), roles, CAMEO concepts, and a fact several documents state, described once there while
+    each document's graph holds its own evidence link.
+    """
+    from kg.namespace import ENTITIES_GRAPH, KG  # the vocabulary: only where named graphs are made
+
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    document_of_evidence = {evidence: document for evidence, document in graph.subject_objects(KG.document)}
+    documents_of_fact: dict[Node, set[Node]] = {}
+    for fact, evidence in graph.subject_objects(KG.evidence):
+        if evidence in document_of_evidence:
+            documents_of_fact.setdefault(fact, set()).add(document_of_evidence[evidence])
+    for s, p, o in graph:
+        if s in documents:
+            yield s, p, o, s
+        elif s in document_of_evidence:
+            yield s, p, o, document_of_evidence[s]
+        elif p == KG.evidence and o in document_of_evidence:
+            yield s, p, o, document_of_evidence[o]
+        elif s in documents_of_fact and len(documents_of_fact[s]) == 1:
+            yield s, p, o, next(iter(documents_of_fact[s]))
+        else:
+            yield s, p, o, ENTITIES_GRAPH
 
 
 def sorted_quads(quads) -> Iterator[ox.Quad]:

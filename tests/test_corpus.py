@@ -41,7 +41,7 @@ def test_jobs_do_not_change_the_graph(tmp_path):
     for name in ("graph.ttl", "facts.jsonl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert "<text>" not in (tmp_path / "one" / "facts.jsonl").read_text()
-    assert '"wire.jsonl:10"' in (tmp_path / "one" / "graph.ttl").read_text()  # the feed's last line
+    assert '"wire-39"' in (tmp_path / "one" / "graph.ttl").read_text()  # the feed's last line, by its own id
     # A corpus graph (entities merged across articles, a feed's URLs and dates) satisfies the shapes too.
     assert run_kg("validate", tmp_path / "one" / "graph.ttl", check=True).stdout.startswith("conforms: ")
 
@@ -68,19 +68,28 @@ def test_update_adds_replaces_and_never_rereads(tmp_path):
     full_turtle = (tmp_path / "full" / "graph.ttl").read_bytes()
     assert (incremental / "graph.ttl").read_bytes() == full_turtle
 
-    # The same article again changes nothing; a new version of it replaces the old one.
+    # The same article again changes nothing; a new version of it (the same file) replaces the old one.
     run_kg("build", everything / "a2.txt", "-o", incremental, "--update", "--jobs", "1", check=True)
     assert (incremental / "graph.ttl").read_bytes() == full_turtle
-    changed = tmp_path / "changed"
-    changed.mkdir()
-    (changed / "a2.txt").write_text("Iranian Foreign Minister Javad Zarif met Chinese President Xi Jinping in Beijing.")
-    replaced = run_kg("build", changed / "a2.txt", "-o", incremental, "--update", "--jobs", "1", check=True)
+    (everything / "a2.txt").write_text("Iranian Foreign Minister Javad Zarif met Chinese President Xi Jinping in Beijing.")
+    replaced = run_kg("build", everything / "a2.txt", "-o", incremental, "--update", "--jobs", "1", check=True)
     assert replaced.stdout.splitlines()[-1].startswith("3 articles, ")
     turtle = (incremental / "graph.ttl").read_text()
     assert "Xi Jinping" in turtle
     lines = (incremental / "facts.jsonl").read_text().splitlines()
     assert json.loads(lines[0])["articles"] == 3 and len(lines) == 4
     assert [json.loads(line)["article"]["id"] for line in lines[1:]] == ["a0.txt", "a1.txt", "a2.txt"]
+
+    # Another day's article of the same name is another article: both are kept, with a warning.
+    day2 = tmp_path / "day2"
+    day2.mkdir()
+    (day2 / "a2.txt").write_text("Chinese President Xi Jinping visited Moscow on Monday.")
+    kept = run_kg("build", day2, "-o", incremental, "--update", "--jobs", "1", check=True)
+    assert kept.stdout.splitlines()[-1].startswith("4 articles, ")
+    [warning] = [line for line in kept.stderr.splitlines() if "both are kept" in line]
+    assert str(everything / "a2.txt") in warning and str(day2 / "a2.txt") in warning
+    lines = (incremental / "facts.jsonl").read_text().splitlines()
+    assert [json.loads(line)["article"]["id"] for line in lines[1:]] == ["a0.txt", "a1.txt", "a2.txt", "day2/a2.txt"]
 
 
 def test_update_without_a_cache_is_one_line_and_writes_nothing(tmp_path):
@@ -118,6 +127,36 @@ def test_a_damaged_cache_line_is_refused(tmp_path, nlp):
         read_facts(tmp_path / "facts.jsonl")
 
 
+def _cache(tmp_path, nlp, count: int):
+    from kg.ingest import Article
+    from kg.pipeline import extract_batch, write_facts
+
+    articles = [Article(f"a{n}.txt", f"a{n}.txt", f"Iranian Foreign Minister Javad Zarif spoke {n} times.")
+                for n in range(count)]
+    write_facts(extract_batch(nlp, articles), "model", tmp_path / "facts.jsonl")
+    return tmp_path / "facts.jsonl"
+
+
+def test_a_cache_cut_at_a_line_boundary_is_refused(tmp_path, nlp):
+    from kg.pipeline import read_facts
+
+    path = _cache(tmp_path, nlp, 5)
+    assert len(read_facts(path).facts) == 5
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:4]))
+    with pytest.raises(KgError, match=r"cut short or altered: its header says 5 articles, it holds 3"):
+        read_facts(path)
+
+
+def test_a_cache_edited_in_place_is_refused(tmp_path, nlp):
+    from kg.pipeline import read_facts
+
+    path = _cache(tmp_path, nlp, 2)
+    path.write_bytes(path.read_bytes().replace(b"Zarif spoke 1", b"Zarif spoke 9"))
+    with pytest.raises(KgError, match=r"do not match the checksum"):
+        read_facts(path)
+
+
 def test_a_long_article_is_parsed_in_pieces_with_true_offsets(nlp, monkeypatch):
     import kg.pipeline
     from kg.ingest import Article
@@ -141,3 +180,18 @@ def test_progress_is_reported_for_every_article(tmp_path):
     result = build_corpus([corpus], jobs=1, progress=lambda done, expected: calls.append((done, expected)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert all(facts.article.text == "" for facts in result.facts)  # texts are not kept
+
+
+def test_a_long_article_is_extracted_a_piece_at_a_time(nlp, monkeypatch):
+    # No Doc of more than a piece exists: extraction's time and memory follow the piece, not the article.
+    import kg.pipeline
+    from kg.ingest import Article
+
+    text = "\n\n".join(corpus_texts(count=6))
+    sizes = []
+    extract = kg.pipeline.extract
+    monkeypatch.setattr(kg.pipeline, "LONG_ARTICLE_PIECE", 3000)
+    monkeypatch.setattr(kg.pipeline, "extract", lambda doc, article: sizes.append(len(doc.text)) or extract(doc, article))
+    [facts] = kg.pipeline.extract_batch(nlp, [Article("long.txt", "long.txt", text)])
+    assert len(sizes) >= 4 and max(sizes) <= 3000
+    assert facts.roles and facts.events and facts.article.text == text
