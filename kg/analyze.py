@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import networkx as nx
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
 from rdflib.namespace import ORG, SKOS
 
 from kg.data import word_list
@@ -41,10 +41,7 @@ ENTITY_CLASSES = ("Person", "Organization", "Country", "Place")
 EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 CONFLICT_CLASSES = ("material conflict", "verbal conflict")  # most severe first: ranks hostile pairs
 COOPERATION_CLASSES = ("material cooperation", "verbal cooperation")
-
-# When and where an event happened (CONTRACT.md: the events branch writes them; absent, they are "").
-SEM_TIMESTAMP = URIRef(str(SEM._NS) + "hasTimeStamp")
-SEM_PLACE = URIRef(str(SEM._NS) + "hasPlace")
+UNKNOWN_ACTOR = "(actor unknown)"  # an event the text tells with no actor, as listed on its target
 
 # Importance, the order of "key people and organizations": a blend of how often the corpus names an entity,
 # in how many articles it takes part in a fact, and its PageRank over asserted relations, each scaled to
@@ -152,14 +149,14 @@ def event_facts(graph: Graph) -> list[dict]:
     lookup, facts = _Lookup(graph), set()
     for event in graph.subjects(RDF.type, KG.Event):
         properties = _properties(graph, event)
-        if not (properties[KG.actor] and properties[KG.action]):
+        if not properties[KG.action]:  # an event with no actor written ("X was killed") is still an event
             continue
         event_type = min(properties[KG.eventType], default=None)
         fact = (_first(properties[KG.actor]), _first(properties[KG.target]), _first(properties[KG.action]),
                 lookup.value(event_type, SKOS.prefLabel) if event_type else "",
                 lookup.value(event_type, KG.eventClass, SKOS.prefLabel) if event_type else "",
                 _flag(properties[KG.negated]), _first(properties[KG.modality]) or "asserted",
-                _first(properties[SEM_TIMESTAMP]), _first(properties[SEM_PLACE]))
+                _first(properties[SEM.hasTimeStamp]), _first(properties[SEM.hasPlace]))
         for node in properties[KG.evidence]:
             if evidence := lookup.evidence(node):
                 facts.add((*fact, *_evidence_order(evidence)))
@@ -176,8 +173,8 @@ GROUP BY ?fact"""
 _EVENTS = """
 SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
        (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date) (MIN(STR(?l)) AS ?place)
-WHERE { ?fact a kg:Event ; kg:actor ?a ; kg:action ?x .
-        OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
+WHERE { ?fact a kg:Event ; kg:action ?x .
+        OPTIONAL { ?fact kg:actor ?a } OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
         OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m }
         OPTIONAL { ?fact sem:hasTimeStamp ?w } OPTIONAL { ?fact sem:hasPlace ?l } }
 GROUP BY ?fact"""
@@ -215,7 +212,7 @@ def _event_facts_in_oxigraph(graph: Graph) -> list[dict]:
     label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
     event_class = dict(_select(graph, _FIRST_VALUE % "kg:eventClass"))
     evidence = _evidence_in_oxigraph(graph, "kg:Event")
-    facts = {(actor, target or "", action, label.get(kind, "") if kind else "",
+    facts = {(actor or "", target or "", action, label.get(kind, "") if kind else "",
               label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
               modality or "asserted", date or "", place or "", *said)
              for fact, actor, target, action, kind, negated, modality, date, place in _select(graph, _EVENTS)
@@ -283,11 +280,16 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
         if fact["organization"]:
             key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
             relations[key].append(fact)
-    acts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # events with no target
+    # Events with one party: no target ("the Pentagon confirmed"), or no actor written ("X was arrested").
+    acts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for fact in event_facts(graph) if events is None else events:
         sources[fact["actor"]].add(fact["source"])
         sources[fact["target"]].add(fact["source"])
-        if not fact["target"]:
+        if not fact["actor"]:  # "Tamerlan was killed": no actor written, so the event is told on its target
+            if fact["target"]:
+                label = f"{fact['action']} {UNKNOWN_ACTOR}"
+                acts[fact["target"]][_relation({**fact, "label": label, "count": 1})].append(fact)
+        elif not fact["target"]:
             acts[fact["actor"]][_relation({**fact, "label": fact["action"], "count": 1})].append(fact)
         else:
             key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],

@@ -243,3 +243,30 @@ def test_no_press_interview_among_the_seeds_cooperative_pairs(seed_build):
 def test_events_with_no_target_are_the_actors_acts(sample):
     assert sample.nodes[IRI + "israel"]["acts"] == ["say"]
     assert sample.nodes[IRI + "iran"]["acts"] == [] and sample.nodes[IRI + "iran"]["articles"] == 1
+
+
+UNKNOWN_ACTOR_TTL = """
+@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix kgr: <https://w3id.org/kg-news/id/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+
+kgr:doc a kg:Document ; kg:source "a.txt" .
+kgr:tamerlan a kg:Person ; skos:prefLabel "Tamerlan Tsarnaev" ; kg:mentionCount 2 .
+kgr:ev1 a kg:Event ; kg:target kgr:tamerlan ; kg:action "kill" ; kg:negated false ; kg:modality "asserted" ;
+    kg:evidence kgr:e1 .
+kgr:e1 kg:document kgr:doc ; kg:sentence "Tamerlan Tsarnaev was killed." ; nif:beginIndex 0 ; nif:endIndex 29 .
+"""
+
+
+def test_an_event_with_no_actor_is_read_from_either_store_and_told_on_its_target(tmp_path):
+    path = tmp_path / "unknown.ttl"
+    path.write_text(UNKNOWN_ACTOR_TTL, encoding="utf-8")
+    memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
+    events = event_facts(memory)
+    assert [(e["actor"], e["target"], e["action"]) for e in events] == [("", IRI + "tamerlan", "kill")]
+    assert event_facts(fast) == events
+    network = entity_graph(memory)
+    assert network.number_of_edges() == 0
+    assert network.nodes[IRI + "tamerlan"]["acts"] == ["kill (actor unknown)"]
+    assert network.nodes[IRI + "tamerlan"]["articles"] == 1
