@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.data import table_rows
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
@@ -73,14 +73,19 @@ def nominal_party(token: Token) -> NominalParty | None:
     head = head_lemma(token)
     if not head:
         return None
-    lefts = [c for c in token.lefts if c.dep_ in PHRASE_DEPS]
-    start = min((c.left_edge.i for c in lefts), default=token.i)
-    doc = token.doc
-    while start < token.i and doc[start].lower_ in ARTICLES:
-        start += 1
-    span = doc[start : token.i + 1]
+    span = _phrase(token)
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase `token` heads, from its first modifier on, without a leading article: "the three
+    attackers" -> "three attackers"."""
+    lefts = [c for c in token.lefts if c.dep_ in PHRASE_DEPS]
+    start = min((c.left_edge.i for c in lefts), default=token.i)
+    while start < token.i and token.doc[start].lower_ in ARTICLES:
+        start += 1
+    return token.doc[start : token.i + 1]
 
 
 def _counted(number: Token) -> NominalParty | None:
@@ -89,12 +94,7 @@ def _counted(number: Token) -> NominalParty | None:
     value = _number(number)
     if value is None:
         return None
-    lefts = [c for c in number.lefts if c.dep_ in PHRASE_DEPS]
-    start = min((c.left_edge.i for c in lefts), default=number.i)
-    doc = number.doc
-    while start < number.i and doc[start].lower_ in ARTICLES:
-        start += 1
-    span = doc[start : number.i + 1]
+    span = _phrase(number)
     return NominalParty(span.text, number.lower_, "unspecified", span.start_char, span.end_char, value,
                         " ".join(t.lower_ for t in span if t.i < number.i and t.dep_ in {"quantmod", "advmod"}))
 
