@@ -403,12 +403,15 @@ def read_facts(path: str | Path) -> CachedFacts:
     if not path.is_file():
         raise KgError(f"cannot update {path.parent}: it has no {path.name} (build it once without --update)")
     with path.open("rb") as stream:
+        first = stream.readline()
         try:
-            header = json.loads(stream.readline())
+            header = json.loads(first)
         except (json.JSONDecodeError, UnicodeDecodeError):
             header = None
         if not isinstance(header, dict) or header.get("format") != FACTS_FORMAT:
             raise KgError(f"{path} is not a kg facts cache: {rebuild}")
+        if not first.endswith(b"\n"):  # every line is written whole; the facts' own newlines are in the checksum
+            raise KgError(f"{path} is cut short: {rebuild}")
         if header.get("version") != FACTS_VERSION or header.get("schema") != facts_schema():
             raise KgError(f"{path} was written by another version of kg: {rebuild}")
         adapter = _facts_adapter()

@@ -241,3 +241,15 @@ def test_the_facts_cache_reads_back_whole_or_refuses_a_cut(tmp_path_factory, fac
     path.write_bytes(whole[:cut])
     with pytest.raises(KgError):
         read_facts(path)
+
+
+def test_an_empty_cache_cut_before_its_last_newline_is_refused(tmp_path):
+    # Hypothesis found it: a cache of no articles is its header alone, and cut by one byte it still parsed.
+    from kg.errors import KgError
+    from kg.pipeline import read_facts, write_facts
+
+    path = tmp_path / "facts.jsonl"
+    write_facts([], "model", path)
+    path.write_bytes(path.read_bytes()[:-1])
+    with pytest.raises(KgError, match="cut short"):
+        read_facts(path)
