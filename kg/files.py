@@ -59,15 +59,20 @@ def output_set(folder: str | Path) -> Iterator[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_stages(folder)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=folder))
+    stage = None
     try:
+        # Held while the folder is made and named: a stop that lands just after mkdtemp would otherwise
+        # leave a staging folder nobody knows of (a loaded machine did, under the interrupt test).
+        with signals_held():
+            stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=folder))
         yield stage
         names = sorted(os.listdir(stage))
         with signals_held():
             for name in names:
                 os.replace(stage / name, folder / name)
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
 
 
 STAGE_PREFIX = ".kg-staging-"
