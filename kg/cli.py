@@ -302,6 +302,28 @@ def push(
     typer.echo(push_graph(load_graph(graph), endpoint, graph_iri, deadline=timeout).summary())
 
 
+@app.command()
+def load(
+    build: Annotated[Path, typer.Argument(help="A build's output folder (its graph.ttl), or a graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    store: Annotated[Path, typer.Option("--store", help="The folder of the on-disk Oxigraph store to make.")],
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the store already in --store (stop its server first).")] = False,
+) -> None:
+    """Bulk-load a build's graph into an on-disk Oxigraph store, one named graph per document as `kg push`
+    lays them out, for `oxigraph serve --location DIR --union-default-graph`.
+
+    Example: kg load output --store /srv/kg-store
+    """
+    from kg.rdf import load_graph
+    from kg.store import load_store
+
+    path = build / "graph.ttl" if build.is_dir() else build
+    if build.is_dir() and not path.is_file():
+        raise KgError(f"{build} holds no graph.ttl: give a build's output folder or a graph file")
+    if store.is_dir() and any(store.iterdir()) and not replace:  # before the graph is read
+        raise KgError(f"{store} is not empty: give --replace to replace the store in it, or a new folder")
+    typer.echo(load_store(load_graph(path), store, replace=replace).summary())
+
+
 def _stop(signum: int, frame) -> None:
     raise Interrupted(signum)
 
