@@ -4,7 +4,7 @@
     .venv/bin/python bench/scale.py --sizes 300,1000,3000   # the three sizes (an hour or more)
 
 For each size, a corpus of generated articles (bench/corpus.py: the seed's paragraphs, the same every
-run; the table gives their words) is built by separate processes, one after another so that a busy machine slows them alike:
+run) is built by separate processes, one after another so that a busy machine slows them alike:
 
 - bare spaCy: the model kg chooses, `nlp.pipe` over the files (batch size 32), nothing else;
 - `kg build --jobs 1`, `kg build --jobs 2` and `kg build --cluster local --jobs 2` (a LocalCluster of

@@ -156,12 +156,14 @@ def extract_chunks(client, chunks: Iterable[list[Article]], model: str,
 
 
 def _load_model(client, model: str) -> None:
-    """Register the plugin, so every worker loads the model now; a worker that cannot is one line."""
-    answers = client.register_plugin(SpacyPlugin(model), name=f"{PLUGIN_NAME}-{model}")
-    for worker, answer in sorted((answers or {}).items()):
-        if isinstance(answer, dict) and answer.get("status") == "error":
-            raise KgError(f"Dask worker {worker} cannot load spaCy model {model}: "
-                          f"{_first_line(Exception(answer.get('exception_text') or answer.get('exception')))}")
+    """Register the plugin, so that every worker loads the model now; a worker that cannot is one line
+    (distributed raises the first worker's error here)."""
+    try:
+        client.register_plugin(SpacyPlugin(model), name=f"{PLUGIN_NAME}-{model}")
+    except KgError as error:
+        raise KgError(f"a Dask worker: {error}") from None
+    except ImportError as error:
+        raise KgError(f"a Dask worker cannot import {error.name or 'kg'}: install kg on every worker") from None
     if not _count_workers(client):
         raise KgError("the Dask cluster has no workers: start some with `dask worker SCHEDULER-ADDRESS`")
 
