@@ -54,6 +54,7 @@ def build(
     model: ModelOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Add the articles to the graph already in --out (from its facts.jsonl) instead of starting afresh.")] = False,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Parse on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a LocalCluster of --jobs workers.")] = None,
 ) -> None:
     """Build articles into a graph (Turtle), an interactive page and a report.
 
@@ -62,7 +63,7 @@ def build(
     from kg.pipeline import build as build_graph
 
     with _progress_bar() as progress:
-        result = build_graph(inputs, out, model=model, jobs=jobs, update=update, progress=progress)
+        result = build_graph(inputs, out, model=model, jobs=jobs, update=update, progress=progress, cluster=cluster)
     for path in result.files:
         typer.echo(f"wrote {path}")
     typer.echo(result.summary())
@@ -225,17 +226,18 @@ def _progress_bar():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("kg: parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn())
+               TextColumn("{task.fields[workers]}"), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("parsing", total=None, rate="")
+        task = bar.add_task("parsing", total=None, rate="", workers="")
         started = time.perf_counter()
         # While the bar is live, warnings go through its console (sys.stderr now) so they print above it.
         handlers = [h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler)]
         streams = [h.setStream(sys.stderr) for h in handlers]
 
-        def update(done: int, expected: int) -> None:
+        def update(done: int, expected: int, workers: int) -> None:
             rate = done / max(time.perf_counter() - started, 1e-9)
-            bar.update(task, completed=done, total=expected, rate=f"{rate:.1f} articles/s")
+            bar.update(task, completed=done, total=expected, rate=f"{rate:.1f} articles/s",
+                       workers=f"{workers} worker{'s' if workers != 1 else ''}")
 
         try:
             yield update
@@ -298,6 +300,28 @@ def push(
     if graph_iri not in (None, "default"):
         check_iri(graph_iri)
     typer.echo(push_graph(load_graph(graph), endpoint, graph_iri, deadline=timeout).summary())
+
+
+@app.command()
+def load(
+    build: Annotated[Path, typer.Argument(help="A build's output folder (its graph.ttl), or a graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    store: Annotated[Path, typer.Option("--store", help="The folder of the on-disk Oxigraph store to make.")],
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the store already in --store (stop its server first).")] = False,
+) -> None:
+    """Bulk-load a build's graph into an on-disk Oxigraph store, one named graph per document as `kg push`
+    lays them out, for `oxigraph serve --location DIR --union-default-graph`.
+
+    Example: kg load output --store /srv/kg-store
+    """
+    from kg.rdf import load_graph
+    from kg.store import load_store
+
+    path = build / "graph.ttl" if build.is_dir() else build
+    if build.is_dir() and not path.is_file():
+        raise KgError(f"{build} holds no graph.ttl: give a build's output folder or a graph file")
+    if store.is_dir() and any(store.iterdir()) and not replace:  # before the graph is read
+        raise KgError(f"{store} is not empty: give --replace to replace the store in it, or a new folder")
+    typer.echo(load_store(load_graph(path), store, replace=replace).summary())
 
 
 def _stop(signum: int, frame) -> None:

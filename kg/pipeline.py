@@ -61,8 +61,9 @@ FACTS_FILE = "facts.jsonl"
 FACTS_FORMAT = "kg-facts"
 FACTS_VERSION = 2  # 2: the header's checksum of the lines after it; articles know their file
 
-# Called after each article with (articles done, articles expected); the expectation is an estimate.
-Progress = Callable[[int, int], None]
+# Called after each article with (articles done, articles expected, workers parsing); the expectation
+# is an estimate, and a Dask cluster's workers may come and go.
+Progress = Callable[[int, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,26 @@ def available_cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extract_articles(articles: Iterable[Article], model: str | None = None, jobs: int = 1) -> Iterator[ArticleFacts]:
-    """Parse and extract each article, in input order, with `jobs` worker processes.
+def extract_articles(articles: Iterable[Article], model: str | None = None, jobs: int = 1, *,
+                     cluster: str | None = None, on_workers: Callable[[int], None] | None = None) -> Iterator[ArticleFacts]:
+    """Parse and extract each article, in input order, with `jobs` worker processes, or on the Dask
+    cluster whose scheduler is at `cluster` ('local': a LocalCluster of `jobs` workers, see kg.cluster).
 
-    The facts are the same whatever `jobs` is: the articles are cut into the same chunks, and so into
-    the same nlp.pipe batches, in every process, and the results come back in input order.
+    The facts are the same whatever `jobs` or `cluster` is: the articles are cut into the same chunks,
+    and so into the same nlp.pipe batches, in every process, and the results come back in input order.
+    `on_workers` hears how many workers parse.
     """
     chosen = choose_model(model)
     log.info("spaCy model: %s", chosen)
+    if cluster is not None:
+        from kg.cluster import connect, extract_chunks
+
+        with connect(cluster, jobs) as client:
+            for facts in extract_chunks(client, _chunks(articles, CHUNK_SIZE), chosen, on_workers):
+                yield from facts
+        return
+    if on_workers is not None:
+        on_workers(max(jobs, 1))
     if jobs <= 1:
         nlp = load_pipeline(chosen)
         for chunk in _chunks(articles, CHUNK_SIZE):
@@ -268,38 +281,51 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 @rare_collections()  # a contextmanager is a decorator too
 def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None, *,
                  previous: Sequence[ArticleFacts] = (), progress: Progress | None = None,
-                 exclude: Sequence[str | Path] = ()) -> Corpus:
+                 exclude: Sequence[str | Path] = (), cluster: str | None = None) -> Corpus:
     """Read, parse, extract and resolve `inputs` (files or folders) into one graph.
 
     `previous` are facts extracted before (from `read_facts`): the new articles are added to them, an
     article read again from the file of a previous one replaces it (a namesake from another file is
     kept beside it, see `kg.ingest`), and the entities are resolved over all of them. The folders in
-    `exclude` (the output folder) are never read.
+    `exclude` (the output folder) are never read. With `cluster` (a Dask scheduler's address, or
+    'local') the articles are parsed on a Dask cluster's workers (see `kg.cluster`).
     """
     chosen = choose_model(model)
     taken = {facts.article.id: facts.article.file for facts in previous}
     # A missing path fails here, before anything is parsed.
     articles = iter_articles(inputs, exclude=exclude, taken=taken)
+    if cluster is not None:
+        from kg.cluster import check_address
+
+        check_address(cluster)  # a mistyped address fails before anything is read
     first = next(articles)  # so does a corpus with nothing readable, before a worker starts
     expected = estimate_articles(inputs, exclude=exclude)
     jobs = max(1, min(jobs or available_cpus(), -(-expected // CHUNK_SIZE)))  # no idle workers
     by_id: dict[str, ArticleFacts] = {facts.article.id: facts for facts in previous}
-    for done, facts in enumerate(extract_articles(chain([first], articles), chosen, jobs), start=1):
+    workers = [jobs]
+
+    def count_workers(count: int) -> None:
+        workers[0] = count
+
+    stream = extract_articles(chain([first], articles), chosen, jobs, cluster=cluster, on_workers=count_workers)
+    for done, facts in enumerate(stream, start=1):
         article = facts.article  # its id is unique among the new ones (kg.ingest sees to it)
         by_id[article.id] = replace(facts, article=replace(article, text=""))  # the text is not needed again
         if progress is not None:
-            progress(done, max(expected, done))
+            progress(done, max(expected, done), workers[0])
     facts = tuple(by_id.values())
     resolution = resolve(facts)
     return Corpus(facts, resolution, corpus_graph(facts, resolution), chosen)
 
 
 def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None = None,
-          jobs: int | None = None, *, update: bool = False, progress: Progress | None = None) -> BuildResult:
+          jobs: int | None = None, *, update: bool = False, progress: Progress | None = None,
+          cluster: str | None = None) -> BuildResult:
     """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md, report.json and facts.jsonl.
 
     With `update=True` the articles are added to the graph already in `out_dir` (see `build_corpus`),
-    from the facts it cached, without reading the old articles again.
+    from the facts it cached, without reading the old articles again. With `cluster` the articles are
+    parsed on a Dask cluster (see `build_corpus`); the outputs are the same, byte for byte.
     """
     out = Path(out_dir)
     check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
@@ -308,7 +334,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     if previous is not None and previous.model != chosen:
         log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s", out, previous.model, chosen)
     corpus = build_corpus(inputs, chosen, jobs, previous=previous.facts if previous else (), progress=progress,
-                          exclude=[out])
+                          exclude=[out], cluster=cluster)
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
     with output_set(out) as stage:

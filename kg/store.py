@@ -311,3 +311,71 @@ def _to_ox(term: Node):
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise KgError(f"cannot store the RDF term {term!r}")
+
+
+@dataclass(frozen=True)
+class LoadedStore:
+    """What `load_store` put into an on-disk store."""
+
+    location: Path
+    triples: int
+    graphs: int
+
+    def summary(self) -> str:
+        return (f"loaded {self.triples} triples in {self.graphs} graphs into {self.location}; serve them with: "
+                f"oxigraph serve --location {self.location} --union-default-graph")
+
+
+def load_store(graph: Graph, location: str | Path, *, replace: bool = False) -> LoadedStore:
+    """Bulk-load `graph` into a new on-disk Oxigraph store at `location`, laid out in named graphs as
+    `kg push` lays them out (`named_graph_quads`: one graph per document, the shared entities' graph),
+    so that `oxigraph serve --location ... --union-default-graph` answers the bundled queries with the
+    rows the file gives.
+
+    The quads stream to an N-Quads file that Oxigraph's bulk loader reads (it writes the store's index
+    files directly, without a transaction), into a new folder beside `location` that then takes its
+    place: a failed or interrupted load leaves no half-filled store. An existing store is replaced only
+    with `replace=True`; a server must not have it open.
+    """
+    import shutil
+    import tempfile
+
+    from kg.files import signals_held
+
+    location = Path(location)
+    if location.exists() and not location.is_dir():
+        raise KgError(f"the store must be a folder: {location} is a file")
+    if location.is_dir() and any(location.iterdir()) and not replace:
+        raise KgError(f"{location} is not empty: give --replace to replace the store in it, or a new folder")
+    location.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{location.name}.kg-load-", dir=location.parent))
+    try:
+        quads = work / "graph.nq"
+        terms: dict[Node, str] = {}
+
+        def nquads(term: Node) -> str:
+            try:
+                return terms[term]
+            except KeyError:
+                terms[term] = written = str(_to_ox(term))
+                return written
+
+        names = set()
+        with quads.open("w", encoding="utf-8") as stream:
+            for s, p, o, g in named_graph_quads(graph):
+                names.add(g)
+                stream.write(f"{nquads(s)} {nquads(p)} {nquads(o)} {nquads(g)} .\n")
+        terms.clear()
+        store = ox.Store(str(work / "store"))
+        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        count = len(store)
+        del store  # closes the store's files before the folder moves
+        quads.unlink()
+        old = work / "old"
+        with signals_held():  # the old store moves aside and the new one in, both or neither
+            if location.exists():
+                os.replace(location, old)
+            os.replace(work / "store", location)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return LoadedStore(location, count, len(names))

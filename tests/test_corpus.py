@@ -177,8 +177,8 @@ def test_progress_is_reported_for_every_article(tmp_path):
 
     corpus = _write_corpus(tmp_path / "corpus", 3)
     calls = []
-    result = build_corpus([corpus], jobs=1, progress=lambda done, expected: calls.append((done, expected)))
-    assert calls == [(1, 3), (2, 3), (3, 3)]
+    result = build_corpus([corpus], jobs=1, progress=lambda *call: calls.append(call))
+    assert calls == [(1, 3, 1), (2, 3, 1), (3, 3, 1)]  # (done, expected, workers)
     assert all(facts.article.text == "" for facts in result.facts)  # texts are not kept
 
 

@@ -146,7 +146,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     reader.join(timeout=30)
     os.close(controller)
     assert process.returncode == 0
-    assert b"articles/s" in seen and b"1/1" in seen
+    assert b"articles/s" in seen and b"1/1" in seen and b"1 worker" in seen
     assert b"articles/s" not in stdout
 
     piped = run_kg("build", tmp_path / "a.txt", "-o", tmp_path / "piped", check=True)

@@ -1,0 +1,53 @@
+"""`kg load`: a build bulk-loaded into an on-disk Oxigraph store that the real `oxigraph serve` serves (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_kg
+from test_push import ARTICLES, _serve, graph_names, server_rows
+
+
+@pytest.fixture(scope="module")
+def shared_out(tmp_path_factory):
+    """The three articles of test_push that share a fact (Zarif's role), built into a folder."""
+    folder = tmp_path_factory.mktemp("load")
+    for name, text in ARTICLES.items():
+        (folder / "in" / name).parent.mkdir(exist_ok=True)
+        (folder / "in" / name).write_text(text)
+    run_kg("build", folder / "in", "-o", folder / "out", "--jobs", "1", check=True)
+    return folder / "out"
+
+
+def test_a_loaded_store_serves_every_bundled_query_with_the_files_rows(shared_out, tmp_path):
+    from kg.query import bundled_queries, run_query
+    from kg.rdf import load_graph
+
+    loaded = run_kg("load", shared_out, "--store", tmp_path / "store", check=True)
+    local = load_graph(shared_out / "graph.ttl")
+    assert loaded.stdout.startswith(f"loaded {len(local)} triples in 4 graphs into {tmp_path / 'store'}; ")
+    for base in _serve(tmp_path, "--union-default-graph"):
+        # One graph per document and the entities' graph, as `kg push` lays them out.
+        assert graph_names(base) == {"https://w3id.org/kg-news/id/graph/entities",
+                                     *(f"https://w3id.org/kg-news/id/document/{name}"
+                                       for name in ARTICLES)}
+        assert server_rows(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [(str(len(local)),)]
+        for name, bundled in bundled_queries().items():
+            assert server_rows(base, bundled.text) == sorted(run_query(local, name).rows), name
+
+
+def test_a_store_in_use_is_replaced_only_when_asked(shared_out, seed_build, tmp_path):
+    store = tmp_path / "store"
+    run_kg("load", seed_build, "--store", store, check=True)
+    again = run_kg("load", shared_out, "--store", store)
+    assert again.returncode == 1
+    assert again.stderr.strip() == f"kg: error: {store} is not empty: give --replace to replace the store in it, or a new folder"
+    replaced = run_kg("load", shared_out / "graph.ttl", "--store", store, "--replace", check=True)
+    assert " in 4 graphs " in replaced.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no work folder left beside it
+
+
+def test_a_folder_without_a_graph_is_one_line(tmp_path):
+    result = run_kg("load", tmp_path, "--store", tmp_path / "store")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"kg: error: {tmp_path} holds no graph.ttl: give a build's output folder or a graph file"
