@@ -35,7 +35,7 @@ from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, Ro
                               mention_of, unnamed)
 from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
-from kg.extract.when import clause_place, clause_time
+from kg.extract.when import clause_place, clause_time, in_dateline
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -128,6 +128,11 @@ _WORDS = word_lists("event_words.tsv")
 CAUSE_NOUNS = _WORDS["cause_noun"]
 # Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
 UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
+# Words that say someone may do something, not that it was done: "enables Treasury to sanction foreign
+# persons", "the authority to target any foreign person".
+POWER_WORDS = _WORDS["power_word"]
+# Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
+NEGATIVE_WORDS = _WORDS["negative_word"]
 # Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
@@ -574,7 +579,7 @@ def _patients(verb: Token) -> list[Token]:
     patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
         patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-    return patients
+    return _past_dateline(patients)
 
 
 def _verb_actors(verb: Token, context: Context) -> list[Party]:
@@ -677,12 +682,22 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = _past_dateline([c for c in verb.children if c.dep_ in SUBJECTS])
     if any(s.i < verb.i for s in subjects):
         # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the parser sometimes reads the object
         # after a coordination as a second subject; a subject is written before its verb.
         subjects = [s for s in subjects if s.i < verb.i]
     return subjects
+
+
+def _past_dateline(subjects: list[Token]) -> list[Token]:
+    """Subjects with a dateline read as one replaced by what it stands in apposition to.
+
+    "WASHINGTON — The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today
+    sanctioned ...": the parser makes WASHINGTON the subject and the Department its apposition.
+    """
+    return [s for subject in subjects for s in ([c for c in subject.children if c.dep_ == "appos"
+                                                 and not in_dateline(c)] if in_dateline(subject) else [subject])]
 
 
 def _misread_objects(verb: Token) -> list[Token]:
@@ -958,6 +973,8 @@ def _culprits(noun: Token, context: Context) -> list[Party]:
 
 def _parties(token: Token, context: Context) -> list[Party]:
     """The named parties a noun phrase stands for: itself and its conjuncts ("the IRGC and Quds Force")."""
+    if in_dateline(token):
+        return []  # "CHICAGO — A Chinese national was sentenced": where the release was filed
     parties: list[Party] = []
     members = [token]
     if token.dep_ != "conj":
@@ -1184,7 +1201,26 @@ def _is_negated(trigger: Token) -> bool:
     # "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
     governors = list(_governors(trigger))
     return (any(c.dep_ in NEGATIONS for t in governors for c in t.children)
-            or any(t.lemma_.lower() in DENIALS for t in governors[1:]))
+            or any(t.lemma_.lower() in DENIALS for t in governors[1:])
+            or _no_one(trigger) or any(_denied_claim(t) for t in governors))
+
+
+def _no_one(verb: Token) -> bool:
+    """Whether the verb's subject says no one: "We assess no civilians were injured or killed", "none died"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = _patients(verb) + [c for c in verb.children if c.dep_ in SUBJECTS]
+    return any(w.lower_ in NEGATIVE_WORDS or any(c.dep_ == "det" and c.lower_ in NEGATIVE_WORDS for c in w.children)
+               for w in words)
+
+
+def _denied_claim(clause: Token) -> bool:
+    """Whether a clause is the content of a noun the text says there is none of.
+
+    "There are no indications that any civilians were killed", "no evidence that Iran attacked".
+    """
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" for c in clause.children) \
+        and any(c.dep_ == "det" and c.lower_ in NEGATIVE_WORDS for c in clause.head.children)
 
 
 def _is_hypothetical(trigger: Token) -> bool:
@@ -1198,7 +1234,7 @@ def _is_hypothetical(trigger: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
             return True
-        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS:
+        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS | POWER_WORDS:
             return True
     return False
 
@@ -1215,7 +1251,7 @@ def _governors(trigger: Token) -> Iterator[Token]:
         if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
             token = deed.head
             yield token
-    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
+    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS | POWER_WORDS:
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head
     if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
