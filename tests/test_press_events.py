@@ -132,3 +132,134 @@ def sentence_facts(nlp, text: str) -> set[tuple]:
 ])
 def test_press_release_sentences(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected
+
+
+def parse(*rows, spaces=None) -> Doc:
+    """A hand-built parse from (word, head, dep, pos, tag, lemma, ent) rows."""
+    words, heads, deps, pos, tags, lemmas, ents = (list(column) for column in zip(*rows))
+    return doc(words, heads, deps, pos, tags, lemmas, ents, spaces)
+
+
+def test_a_meeting_noun_meets_its_owner_with_its_partner_and_its_joiner_with_both():
+    # "Obama joined Biden 's meeting with Garibashvili ."
+    d = parse(("Obama", 1, "nsubj", "PROPN", "NNP", "Obama", "B-PERSON"),
+              ("joined", 1, "ROOT", "VERB", "VBD", "join", "O"),
+              ("Biden", 4, "poss", "PROPN", "NNP", "Biden", "B-PERSON"),
+              ("'s", 2, "case", "PART", "POS", "'s", "O"),
+              ("meeting", 1, "dobj", "NOUN", "NN", "meeting", "O"),
+              ("with", 4, "prep", "ADP", "IN", "with", "O"),
+              ("Garibashvili", 5, "pobj", "PROPN", "NNP", "Garibashvili", "B-PERSON"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Biden", "meet with", "Garibashvili", False, "asserted"),
+                        ("Obama", "meet with", "Biden", False, "asserted"),
+                        ("Obama", "meet with", "Garibashvili", False, "asserted")}
+
+
+def test_returning_a_call_is_calling_its_owner():
+    # "Obama returned Singh 's call ."
+    d = parse(("Obama", 1, "nsubj", "PROPN", "NNP", "Obama", "B-PERSON"),
+              ("returned", 1, "ROOT", "VERB", "VBD", "return", "O"),
+              ("Singh", 4, "poss", "PROPN", "NNP", "Singh", "B-PERSON"),
+              ("'s", 2, "case", "PART", "POS", "'s", "O"),
+              ("call", 1, "dobj", "NOUN", "NN", "call", "O"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Obama", "call with", "Singh", False, "asserted")}
+
+
+def test_a_clause_set_in_a_meeting_has_its_subject_meet_the_partner():
+    # "In meetings with Gentiloni , Adeyemo discussed efforts ."
+    d = parse(("In", 6, "prep", "ADP", "IN", "in", "O"),
+              ("meetings", 0, "pobj", "NOUN", "NNS", "meeting", "O"),
+              ("with", 1, "prep", "ADP", "IN", "with", "O"),
+              ("Gentiloni", 2, "pobj", "PROPN", "NNP", "Gentiloni", "B-PERSON"),
+              (",", 6, "punct", "PUNCT", ",", ",", "O"),
+              ("Adeyemo", 6, "nsubj", "PROPN", "NNP", "Adeyemo", "B-PERSON"),
+              ("discussed", 6, "ROOT", "VERB", "VBD", "discuss", "O"),
+              ("efforts", 6, "dobj", "NOUN", "NNS", "effort", "O"),
+              (".", 6, "punct", "PUNCT", ".", ".", "O"))
+    # discussing efforts is no event between parties: "effort" is no party.
+    assert facts(d) == {("Adeyemo", "meet with", "Gentiloni", False, "asserted"),
+                        ("Adeyemo", "discuss", "", False, "asserted")}
+
+
+def test_the_guest_of_a_meeting_is_a_person_whatever_the_tagger_missed_but_a_title_is_no_name():
+    # "Secretary Mattis hosted Minister Marise Payne ." with Payne and Secretary untagged.
+    d = parse(("Secretary", 1, "compound", "PROPN", "NNP", "Secretary", "O"),
+              ("Mattis", 2, "nsubj", "PROPN", "NNP", "Mattis", "B-PERSON"),
+              ("hosted", 2, "ROOT", "VERB", "VBD", "host", "O"),
+              ("Minister", 5, "compound", "PROPN", "NNP", "Minister", "O"),
+              ("Marise", 5, "compound", "PROPN", "NNP", "Marise", "O"),
+              ("Payne", 2, "dobj", "PROPN", "NNP", "Payne", "O"),
+              (".", 2, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Mattis", "host", "Marise Payne", False, "asserted")}
+    assert E._bare_name(d[0]) is None
+
+
+def test_a_preposition_of_time_is_no_particle():
+    # "Singh called Obama on Friday ." is no "call on".
+    d = parse(("Singh", 1, "nsubj", "PROPN", "NNP", "Singh", "B-PERSON"),
+              ("called", 1, "ROOT", "VERB", "VBD", "call", "O"),
+              ("Obama", 1, "dobj", "PROPN", "NNP", "Obama", "B-PERSON"),
+              ("on", 1, "prep", "ADP", "IN", "on", "O"),
+              ("Friday", 3, "pobj", "PROPN", "NNP", "Friday", "B-DATE"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Singh", "call", "Obama", False, "asserted")}
+
+
+def test_a_title_with_the_is_the_one_person_the_article_gives_it():
+    # "the Deputy Secretary met Gentiloni ." with Adeyemo the article's Deputy Secretary.
+    from kg.extract.facts import Evidence, Mention, RoleFact
+
+    d = parse(("the", 2, "det", "DET", "DT", "the", "O"),
+              ("Deputy", 2, "compound", "PROPN", "NNP", "Deputy", "O"),
+              ("Secretary", 3, "nsubj", "PROPN", "NNP", "Secretary", "O"),
+              ("met", 3, "ROOT", "VERB", "VBD", "meet", "O"),
+              ("Gentiloni", 3, "dobj", "PROPN", "NNP", "Gentiloni", "B-PERSON"),
+              (".", 3, "punct", "PUNCT", ".", ".", "O"))
+    adeyemo = Mention("Wally Adeyemo", "Person", 100, 113)
+    role = RoleFact(adeyemo, "Deputy Secretary", None, False, Evidence("", 0, 0, 0, 0))
+    found = {(e.actor.text, e.action, e.target.text) for e in E.events(d, roles=[role])}
+    assert found == {("Wally Adeyemo", "meet", "Gentiloni")}
+
+
+def test_a_title_of_a_name_is_that_name():
+    # "Secretary of the Treasury Adeyemo met Gentiloni ." parsed "Secretary of [Treasury Adeyemo]".
+    d = parse(("Secretary", 5, "nsubj", "PROPN", "NNP", "Secretary", "O"),
+              ("of", 0, "prep", "ADP", "IN", "of", "O"),
+              ("the", 4, "det", "DET", "DT", "the", "O"),
+              ("Treasury", 4, "compound", "PROPN", "NNP", "Treasury", "B-ORG"),
+              ("Adeyemo", 1, "pobj", "PROPN", "NNP", "Adeyemo", "B-PERSON"),
+              ("met", 5, "ROOT", "VERB", "VBD", "meet", "O"),
+              ("Gentiloni", 5, "dobj", "PROPN", "NNP", "Gentiloni", "B-PERSON"),
+              (".", 5, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Adeyemo", "meet", "Gentiloni", False, "asserted")}
+
+
+def test_counterparts_from_a_named_body_are_that_body():
+    # "Adeyemo met with counterparts from the Commission ."
+    d = parse(("Adeyemo", 1, "nsubj", "PROPN", "NNP", "Adeyemo", "B-PERSON"),
+              ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+              ("with", 1, "prep", "ADP", "IN", "with", "O"),
+              ("counterparts", 2, "pobj", "NOUN", "NNS", "counterpart", "O"),
+              ("from", 3, "prep", "ADP", "IN", "from", "O"),
+              ("the", 6, "det", "DET", "DT", "the", "O"),
+              ("Commission", 4, "pobj", "PROPN", "NNP", "Commission", "B-ORG"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Adeyemo", "meet with", "Commission", False, "asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Obama joined Vice President Biden’s meeting today with Georgian Prime Minister Irakli Garibashvili.",
+     {("Biden", "meet with", "Irakli Garibashvili", False, "asserted"),
+      ("Obama", "meet with", "Biden", False, "asserted"),
+      ("Obama", "meet with", "Irakli Garibashvili", False, "asserted")}),
+    ("Late Saturday morning, President Obama returned Indian Prime Minister Singh's phone call.",
+     {("Obama", "call with", "Singh", False, "asserted")}),
+    ("On September 20, Secretary of Defense Jim Mattis hosted Australian Minister of Defense Marise Payne for a "
+     "bilateral meeting.", {("Jim Mattis", "host", "Marise Payne", False, "asserted")}),
+    ("Today, Deputy Secretary of the Treasury Wally Adeyemo met with foreign counterparts from the European "
+     "Commission and European Union.", {("Wally Adeyemo", "meet with", "European Commission", False, "asserted"),
+                                        ("Wally Adeyemo", "meet with", "European Union", False, "asserted")}),
+])
+def test_meetings_and_calls_as_readouts_write_them(nlp, text, expected):
+    assert sentence_facts(nlp, text) == expected
