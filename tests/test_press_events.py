@@ -263,3 +263,89 @@ def test_counterparts_from_a_named_body_are_that_body():
 ])
 def test_meetings_and_calls_as_readouts_write_them(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected
+
+
+# "Command conducted a strike that resulted in the death of Usamah ."
+STRIKE = [("Command", 1, "nsubj", "PROPN", "NNP", "Command", "B-ORG"),
+          ("conducted", 1, "ROOT", "VERB", "VBD", "conduct", "O"),
+          ("a", 3, "det", "DET", "DT", "a", "O"),
+          ("strike", 1, "dobj", "NOUN", "NN", "strike", "O"),
+          ("that", 5, "nsubj", "PRON", "WDT", "that", "O"),
+          ("resulted", 3, "relcl", "VERB", "VBD", "result", "O"),
+          ("in", 5, "prep", "ADP", "IN", "in", "O"),
+          ("the", 8, "det", "DET", "DT", "the", "O"),
+          ("death", 6, "pobj", "NOUN", "NN", "death", "O"),
+          ("of", 8, "prep", "ADP", "IN", "of", "O"),
+          ("Usamah", 9, "pobj", "PROPN", "NNP", "Usamah", "B-PERSON"),
+          (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_a_strike_that_results_in_a_death_kills_and_targets_the_dead():
+    d = parse(*STRIKE)
+    assert E._deadly_deed(d[8]).i == 3
+    assert facts(d) == {("Command", "strike", "Usamah", False, "asserted"),
+                        ("Command", "kill", "Usamah", False, "asserted")}
+
+
+def test_a_death_with_no_cause_written_is_dying():
+    # "the death of Usamah ." as the object of "mourned": no deed brought it about.
+    rows = [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+            ("mourned", 1, "ROOT", "VERB", "VBD", "mourn", "O"), *STRIKE[7:11],
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    rows[2] = ("the", 3, "det", "DET", "DT", "the", "O")
+    rows[3] = ("death", 1, "dobj", "NOUN", "NN", "death", "O")
+    rows[4] = ("of", 3, "prep", "ADP", "IN", "of", "O")
+    rows[5] = ("Usamah", 4, "pobj", "PROPN", "NNP", "Usamah", "B-PERSON")
+    d = parse(*rows)
+    assert E._deadly_deed(d[3]) is None
+    assert ("Usamah", "die", "", False, "asserted") in facts(d)
+
+
+def test_a_deed_targeting_someone_targets_them_and_members_named_by_their_group_are_the_group():
+    # "Command conducted an airstrike targeting al-Shabaab terrorists ."
+    d = parse(("Command", 1, "nsubj", "PROPN", "NNP", "Command", "B-ORG"),
+              ("conducted", 1, "ROOT", "VERB", "VBD", "conduct", "O"),
+              ("an", 3, "det", "DET", "DT", "an", "O"),
+              ("airstrike", 1, "dobj", "NOUN", "NN", "airstrike", "O"),
+              ("targeting", 3, "acl", "VERB", "VBG", "target", "O"),
+              ("al-Shabaab", 6, "compound", "PROPN", "NNP", "al-Shabaab", "B-ORG"),
+              ("terrorists", 4, "dobj", "NOUN", "NNS", "terrorist", "O"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Command", "strike", "al-Shabaab", False, "asserted"),
+                        ("Command", "target", "al-Shabaab", False, "asserted")}
+
+
+def test_this_airstrike_is_the_one_its_launcher_conducted_before():
+    # "Command conducted an airstrike . This airstrike killed two terrorists ."
+    d = parse(("Command", 1, "nsubj", "PROPN", "NNP", "Command", "B-ORG"),
+              ("conducted", 1, "ROOT", "VERB", "VBD", "conduct", "O"),
+              ("an", 3, "det", "DET", "DT", "an", "O"),
+              ("airstrike", 1, "dobj", "NOUN", "NN", "airstrike", "O"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"),
+              ("This", 6, "det", "DET", "DT", "this", "O"),
+              ("airstrike", 7, "nsubj", "NOUN", "NN", "airstrike", "O"),
+              ("killed", 7, "ROOT", "VERB", "VBD", "kill", "O"),
+              ("two", 9, "nummod", "NUM", "CD", "two", "B-CARDINAL"),
+              ("terrorists", 7, "dobj", "NOUN", "NNS", "terrorist", "O"),
+              (".", 7, "punct", "PUNCT", ".", ".", "O"))
+    # The first sentence's deed, with no target written, is a strike of its own.
+    assert facts(d) == {("Command", "strike", "", False, "asserted"),
+                        ("Command", "kill", "two terrorists", False, "asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TAMPA, Fla. – On July 7, U.S. Central Command conducted a strike in Syria that resulted in the death of "
+     "Usamah al-Muhajir, an ISIS leader in eastern Syria.",
+     {("U.S. Central Command", "strike", "Usamah al-Muhajir", "Syria", "2023-07-07"),
+      ("U.S. Central Command", "kill", "Usamah al-Muhajir", "Syria", "2023-07-07")}),
+    ("U.S. Africa Command conducted an airstrike targeting al-Shabaab terrorists near Jilib, Somalia, on July 2. "
+     "The command’s initial assessment concluded this airstrike killed two terrorists.",
+     {("U.S. Africa Command", "strike", "al-Shabaab", "Jilib", "2023-07-02"),
+      ("U.S. Africa Command", "target", "al-Shabaab", "Jilib", "2023-07-02"),
+      ("U.S. Africa Command", "kill", "two terrorists", "", "")}),
+])
+def test_strikes_as_military_releases_write_them(nlp, text, expected):
+    found = {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party),
+              e.place.text if e.place else "", e.when.value if e.when else "")
+             for e in E.events(nlp(text), published="2023-07-10")}
+    assert found == expected

@@ -134,6 +134,8 @@ CONSULT = "04"
 HOLDING_VERBS = _WORDS["holding_verb"]
 # Prepositions that set a clause in a meeting: "In meetings with X, the Secretary discussed ...".
 SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
+# Verbs whose subject brings about the death they name: "a strike that resulted in the death of X".
+RESULT_VERBS = _WORDS["result_verb"]
 # Words that say someone may do something, not that it was done: "enables Treasury to sanction foreign
 # persons", "the authority to target any foreign person".
 POWER_WORDS = _WORDS["power_word"]
@@ -416,7 +418,50 @@ def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
     # "the death of Quds Force Commander General Qassem Soleimani", "Soleimani's death": who died.
     the_dead = _pobj_parties(_noun_preposition(noun, "of"), context)
     the_dead += [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
-    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type in {"Person", "Nominal"}], [], context)
+    the_dead = [p for p in the_dead if p.mention.type in {"Person", "Nominal"}]
+    deed = _deadly_deed(noun)
+    if deed is not None and the_dead:
+        # "U.S. Central Command conducted a strike that resulted in the death of X": the strike killed X.
+        actors = _noun_parties(deed, context)[0] or _deed_author(deed, context) or [Party(unnamed(deed.idx), deed)]
+        yield from _facts(noun, "kill", actors, the_dead, replace(context, bare_names=True))
+        return
+    yield from _facts(noun, "die", the_dead, [], context)
+
+
+def _deadly_deed(death: Token) -> Token | None:
+    """The deed a death is the result of: "a strike ... that resulted in the death of X", "the raid caused
+    the death of X"; None when the text gives no cause."""
+    verb = death.head.head if death.dep_ == "pobj" and death.head.lower_ in {"in", "to"} else \
+        death.head if death.dep_ in OBJECTS else None
+    if verb is None or verb.lemma_.lower() not in RESULT_VERBS:
+        return None
+    for subject in _subjects(verb):
+        if subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+            subject = verb.head  # "a strike in Syria that resulted in ..."
+        if subject.lemma_.lower() in EVENT_NOUNS or subject.lemma_.lower() in INSTRUMENT_NOUNS:
+            return subject
+    return None
+
+
+def _clause_targets(noun: Token, context: Context) -> list[Party]:
+    """Whom a deed is aimed at or kills, said in a clause on its noun.
+
+    "U.S. Africa Command conducted an airstrike targeting al-Shabaab terrorists", "a strike in Syria that
+    resulted in the death of Usamah al-Muhajir".
+    """
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "relcl"} or clause.pos_ != "VERB":
+            continue
+        if clause.lemma_.lower() in RESULT_VERBS:
+            deaths = [d for d in clause.subtree if d.lemma_.lower() == "death" and _deadly_deed(d) is not None]
+            found = [p for d in deaths for p in _pobj_parties(_noun_preposition(d, "of"), context)]
+        elif _violent(clause) and not _is_passive(clause):
+            found = [p for o in clause.children if o.dep_ in OBJECTS for p in _parties(o, context)]
+        else:
+            continue
+        if found:
+            return found
+    return []
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -435,6 +480,8 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
         targets = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "for"}
                    for death in prep.children if death.dep_ == "pobj" and death.lemma_.lower() in PATIENT_NOUNS
                    for p in _pobj_parties(_noun_preposition(death, "of"), context)]
+    if not targets:
+        targets = _clause_targets(noun, context)
     if actors and not targets and action in KILLING and _is_definite(noun):
         # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
         targets = _sentence_victims(noun, context)
@@ -539,8 +586,16 @@ def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party
     modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
     cameo = (framed_lexicon().get((trigger.lemma_.lower(), _frame(trigger)), "") if trigger.pos_ == "VERB" else "") \
         or _complement_category(trigger) or verb_lexicon().get(action, "")
-    place = clause_place(trigger, [p.mention for p in (*actors, *targets)])
+    taken = [p.mention for p in (*actors, *targets)]
+    place = clause_place(trigger, taken)
     when = clause_time(trigger, context.published)
+    # "On July 7, U.S. Central Command conducted a strike", "an airstrike targeting al-Shabaab near Jilib on
+    # July 2": a deed noun's place and time are those of its doing or of the clause that says what it hit.
+    doing = [_doing_verb(trigger)] if trigger.pos_ in {"NOUN", "PROPN"} else []
+    doing += [c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB" and trigger.pos_ != "VERB"]
+    for verb in (v for v in doing if v is not None):
+        place = place or clause_place(verb, taken)
+        when = when or clause_time(verb, context.published)
     for actor in actors:
         for target in targets or [None]:
             if target is not None and actor.mention.text and _same(target.mention, actor.mention):
@@ -558,6 +613,16 @@ def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party
                 place=place,
                 when=when,
             )
+
+
+def _doing_verb(trigger: Token) -> Token | None:
+    """The verb of doing a deed noun is the object of ("conducted a strike"), or of the deed a death is the
+    result of ("conducted a strike that resulted in the death of X")."""
+    deed = _deadly_deed(trigger) if trigger.lemma_.lower() == "death" else trigger
+    if deed is not None and deed.pos_ in {"NOUN", "PROPN"} and deed.dep_ in OBJECTS \
+            and deed.head.lemma_.lower() in LAUNCH_VERBS:
+        return deed.head
+    return None
 
 
 def _complement_category(verb: Token) -> str:
@@ -1136,6 +1201,12 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
                 return here([mention_of(entity_of(child))])
+    # Members named by their organization act as it: "al-Shabaab terrorists", "Hamas militants"; counted
+    # ones are the people counted ("six NATO service members").
+    if lemma in MEMBER_NOUNS and not any(c.dep_ == "nummod" for c in token.children):
+        named = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "ORG"]
+        if named:
+            return here([mention_of(entity_of(named[0]))])
     # A named group: "the Iraqi Shia militias".
     group = group_span(token)
     if group is not None:
@@ -1207,6 +1278,10 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                 for child in earlier.children:
                     if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "ORG", "NORP"}:
                         return [Party(mention_of(entity_of(child)), noun)]
+                if earlier.dep_ in OBJECTS and earlier.head.lemma_.lower() in LAUNCH_VERBS:
+                    # "U.S. Africa Command conducted an airstrike ... this airstrike killed two terrorists".
+                    return [replace(p, anchor=noun) for p in _logical_subjects(earlier.head, context, depth + 1)
+                            if p.nominal is None]
     return []
 
 
