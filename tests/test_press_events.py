@@ -349,3 +349,29 @@ def test_strikes_as_military_releases_write_them(nlp, text, expected):
               e.place.text if e.place else "", e.when.value if e.when else "")
              for e in E.events(nlp(text), published="2023-07-10")}
     assert found == expected
+
+
+def test_the_one_convicted_is_a_person_whatever_the_tagger_missed():
+    # "A jury convicted CHAOQUN ." with the name untagged.
+    d = parse(("A", 1, "det", "DET", "DT", "a", "O"),
+              ("jury", 2, "nsubj", "NOUN", "NN", "jury", "O"),
+              ("convicted", 2, "ROOT", "VERB", "VBD", "convict", "O"),
+              ("CHAOQUN", 2, "dobj", "PROPN", "NNP", "CHAOQUN", "O"),
+              (".", 2, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("jury", "convict", "CHAOQUN", False, "asserted")}
+
+
+def test_a_dateline_subject_gives_way_to_an_apposition_on_any_of_its_words():
+    # "Miami , Florida - The United States extradited Arias ." parsed [Miami [Florida [States]]].
+    d = parse(("Miami", 7, "nsubj", "PROPN", "NNP", "Miami", "B-GPE"),
+              (",", 0, "punct", "PUNCT", ",", ",", "O"),
+              ("Florida", 0, "npadvmod", "PROPN", "NNP", "Florida", "B-GPE"),
+              ("-", 2, "punct", "PUNCT", ":", "-", "O"),
+              ("The", 6, "det", "DET", "DT", "the", "B-GPE"),
+              ("United", 6, "compound", "PROPN", "NNP", "United", "I-GPE"),
+              ("States", 2, "appos", "PROPN", "NNP", "States", "I-GPE"),
+              ("extradited", 7, "ROOT", "VERB", "VBD", "extradite", "O"),
+              ("Arias", 7, "dobj", "PROPN", "NNP", "Arias", "B-PERSON"),
+              (".", 7, "punct", "PUNCT", ".", ".", "O"),
+              spaces=[False, True, True, True, True, True, True, True, False, False])
+    assert facts(d) == {("United States", "extradite", "Arias", False, "asserted")}

@@ -274,9 +274,9 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     if lemma in LIGHT_VERBS:
         return
     action, phrase_preposition = _action_of(verb)
-    if action in KILLING or verb_lexicon().get(action) == CONSULT:
-        # The parties of a killing or a meeting are people or groups, whatever the tagger missed: "hosted
-        # Australian Minister of Defense Marise Payne".
+    if action in KILLING or action in CULPRIT_PATIENT_VERBS or verb_lexicon().get(action) == CONSULT:
+        # The parties of a killing, a conviction or a meeting are people or groups, whatever the tagger
+        # missed: "hosted Australian Minister of Defense Marise Payne", "a jury convicted JI CHAOQUN".
         context = replace(context, bare_names=True)
     actors = _verb_actors(verb, context) or _unwritten_actor(verb, action)
     if not actors:
@@ -809,8 +809,10 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
     "WASHINGTON — The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today
     sanctioned ...": the parser makes WASHINGTON the subject and the Department its apposition.
     """
-    return [s for subject in subjects for s in ([c for c in subject.children if c.dep_ == "appos"
-                                                 and not in_dateline(c)] if in_dateline(subject) else [subject])]
+    # "Miami, Florida - The United States Friday extradited ...": the apposition may hang on any word of it.
+    return [s for subject in subjects for s in ([c for c in subject.subtree if c.dep_ == "appos"
+                                                 and not in_dateline(c) and in_dateline(c.head)]
+                                                if in_dateline(subject) else [subject])]
 
 
 def _misread_objects(verb: Token) -> list[Token]:
