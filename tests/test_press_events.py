@@ -375,3 +375,39 @@ def test_a_dateline_subject_gives_way_to_an_apposition_on_any_of_its_words():
               (".", 7, "punct", "PUNCT", ".", ".", "O"),
               spaces=[False, True, True, True, True, True, True, True, False, False])
     assert facts(d) == {("United States", "extradite", "Arias", False, "asserted")}
+
+
+def test_signing_an_appointment_appoints_and_is_no_event_of_its_own():
+    # "Bush signed the appointment of Edelman ."
+    d = parse(("Bush", 1, "nsubj", "PROPN", "NNP", "Bush", "B-PERSON"),
+              ("signed", 1, "ROOT", "VERB", "VBD", "sign", "O"),
+              ("the", 3, "det", "DET", "DT", "the", "O"),
+              ("appointment", 1, "dobj", "NOUN", "NN", "appointment", "O"),
+              ("of", 3, "prep", "ADP", "IN", "of", "O"),
+              ("Edelman", 4, "pobj", "PROPN", "NNP", "Edelman", "B-PERSON"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Bush", "appoint", "Edelman", False, "asserted")}
+
+
+def test_aid_goes_to_its_recipient():
+    # "Iran 's provision of weapons to Russia ."
+    d = parse(("Iran", 2, "poss", "PROPN", "NNP", "Iran", "B-GPE"),
+              ("'s", 0, "case", "PART", "POS", "'s", "O"),
+              ("provision", 2, "ROOT", "NOUN", "NN", "provision", "O"),
+              ("of", 2, "prep", "ADP", "IN", "of", "O"),
+              ("weapons", 3, "pobj", "NOUN", "NNS", "weapon", "O"),
+              ("to", 2, "prep", "ADP", "IN", "to", "O"),
+              ("Russia", 5, "pobj", "PROPN", "NNP", "Russia", "B-GPE"),
+              (".", 2, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Iran", "provide", "Russia", False, "asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President George W. Bush met Blair. The President has signed the recess appointment of Eric S. Edelman of "
+     "Virginia.", {("George W. Bush", "meet", "Blair", False, "asserted"),
+                   ("George W. Bush", "appoint", "Eric S. Edelman", False, "asserted")}),
+    ("They expressed deep concern about Iran and North Korea’s provision of lethal weapons to Russia.",
+     {("Iran", "provide", "Russia", False, "asserted"), ("North Korea", "provide", "Russia", False, "asserted")}),
+])
+def test_appointments_and_aid_as_releases_write_them(nlp, text, expected):
+    assert sentence_facts(nlp, text) == expected

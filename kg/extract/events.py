@@ -101,10 +101,11 @@ EVENT_NOUNS = {
     "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
     "sanction": "sanction", "ambush": "ambush", "detention": "detain", "slaughter": "slaughter",
     "maiming": "maim", "beating": "beat", "wounding": "wound", "shelling": "shell",
+    "appointment": "appoint", "provision": "provide",
 }
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
-                           "capture", "kidnapping", "abduction", "stabbing", "death"})
+                           "capture", "kidnapping", "abduction", "stabbing", "death", "appointment"})
 # Doer nouns → the verb lemma of their deed: "X, the assassin of Y".
 DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
               "gunman": "shoot", "executioner": "execute"}
@@ -128,8 +129,9 @@ _WORDS = word_lists("event_words.tsv")
 CAUSE_NOUNS = _WORDS["cause_noun"]
 # Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
 UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
-# The CAMEO root of consulting: meeting, calling, visiting.
+# The CAMEO roots of consulting (meeting, calling, visiting) and of providing aid.
 CONSULT = "04"
+AID = "07"
 # Verbs that hold, join or answer a meeting or call: "joined Biden's meeting with X", "returned Singh's call".
 HOLDING_VERBS = _WORDS["holding_verb"]
 # Prepositions that set a clause in a meeting: "In meetings with X, the Secretary discussed ...".
@@ -296,6 +298,8 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _predicated(verb, context)
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
+    if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
+        return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
     if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
         yield from _reciprocal(verb, action, actors, context)
         return
@@ -973,6 +977,9 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
     of = _pobj_parties(_noun_preposition(noun, "of"), context)
     by = _pobj_parties(_noun_preposition(noun, "by"), context)
     aimed = _pobj_parties(_noun_preposition(noun, "against") or _noun_preposition(noun, "on"), context)
+    if not aimed and verb_lexicon().get(EVENT_NOUNS.get(lemma, "")) == AID:
+        # "Iran and North Korea's provision of lethal weapons to Russia": aid goes to its recipient.
+        aimed = _pobj_parties(_noun_preposition(noun, "to"), context)
     if not aimed:
         # "attacks by members of militias on the U.S. Embassy": the parser hangs "on" on the last noun before.
         aimed = [p for prep in _preposition_chain(noun) if prep.lower_ in {"on", "against"} and prep.head.i != noun.i
