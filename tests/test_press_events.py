@@ -411,3 +411,27 @@ def test_aid_goes_to_its_recipient():
 ])
 def test_appointments_and_aid_as_releases_write_them(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected
+
+
+def test_pleading_guilty_is_an_event_with_no_target():
+    # "Smith pleaded guilty to fraud ." / "Smith pleaded not guilty to fraud ."
+    rows = [("Smith", 1, "nsubj", "PROPN", "NNP", "Smith", "B-PERSON"),
+            ("pleaded", 1, "ROOT", "VERB", "VBD", "plead", "O"),
+            ("guilty", 1, "acomp", "ADJ", "JJ", "guilty", "O"),
+            ("to", 2, "prep", "ADP", "IN", "to", "O"),
+            ("fraud", 3, "pobj", "NOUN", "NN", "fraud", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    assert facts(parse(*rows)) == {("Smith", "plead guilty", "", False, "asserted")}
+    denied = [rows[0], rows[1], ("not", 3, "neg", "PART", "RB", "not", "O"),
+              ("guilty", 1, "acomp", "ADJ", "JJ", "guilty", "O"), *[(w, h + 1, *r) for w, h, *r in rows[3:]]]
+    assert facts(parse(*denied)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zakaryia Abdin, 19, of Ladson, South Carolina, pleaded guilty today to attempting to provide material "
+     "support to the Islamic State of Iraq and al-Sham (ISIS), a designated foreign terrorist organization.",
+     {("Zakaryia Abdin", "plead guilty", "", False, "asserted"), ("Zakaryia Abdin", "provide", "", False, "hypothetical")}),
+    ("Smith pleaded not guilty to wire fraud.", set()),
+])
+def test_pleas_as_justice_releases_write_them(nlp, text, expected):
+    assert sentence_facts(nlp, text) == expected

@@ -129,6 +129,8 @@ _WORDS = word_lists("event_words.tsv")
 CAUSE_NOUNS = _WORDS["cause_noun"]
 # Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
 UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
+# Pleas: the verb and its adjective ("pleaded guilty"); their object is a charge, never a party.
+PLEAS = _WORDS["plea"]
 # The CAMEO roots of consulting (meeting, calling, visiting) and of providing aid.
 CONSULT = "04"
 AID = "07"
@@ -296,6 +298,8 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
                 return
     elif _frame(verb) == "predicate":
         targets = _predicated(verb, context)
+    elif action in PLEAS:
+        targets = []  # what one pleads guilty to is a charge, not a party: "pleaded guilty to wire fraud"
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
@@ -655,6 +659,10 @@ def _action_of(verb: Token) -> tuple[str, str]:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    for child in verb.children:
+        if child.dep_ == "acomp" and f"{lemma} {child.lower_}" in lexicon \
+                and not any(c.dep_ in NEGATIONS for c in child.children):
+            return f"{lemma} {child.lower_}", ""  # "pleaded guilty" (not "pleaded not guilty")
     for child in verb.children:
         phrase = _object_phrase(verb, child) if child.dep_ in OBJECTS else ""
         if phrase:
