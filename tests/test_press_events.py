@@ -129,6 +129,10 @@ def sentence_facts(nlp, text: str) -> set[tuple]:
      {("", "kill", "any civilians", True, "asserted")}),
     ("It further enables Treasury to sanction foreign persons.",
      {("Treasury", "sanction", "foreign persons", False, "hypothetical")}),
+    # The man in apposition to the dateline is no one the dateline names.
+    ("SAN SALVADOR, El Salvador — A 32-year-old Salvadoran man wanted in his home country on aggravated homicide "
+     "charges was removed Friday by officers with U.S. Immigration and Customs Enforcement.",
+     {("officers", "remove", "32-year-old Salvadoran man", False, "asserted")}),
 ])
 def test_press_release_sentences(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected

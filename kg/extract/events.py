@@ -1163,7 +1163,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
             found = _refer(child, context, depth + 1)
             if found:
                 return [replace(p, anchor=token) for p in found]
-    if token.dep_ == "appos":
+    if token.dep_ == "appos" and not in_dateline(token.head):  # "SAN SALVADOR, El Salvador — A ... man"
         found = _refer(token.head, context, depth + 1)
         if found:
             return [replace(p, anchor=token) for p in found]
