@@ -35,7 +35,7 @@ from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, Ro
                               mention_of, unnamed)
 from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
-from kg.extract.when import clause_place, clause_time
+from kg.extract.when import clause_place, clause_time, in_dateline
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -101,10 +101,11 @@ EVENT_NOUNS = {
     "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
     "sanction": "sanction", "ambush": "ambush", "detention": "detain", "slaughter": "slaughter",
     "maiming": "maim", "beating": "beat", "wounding": "wound", "shelling": "shell",
+    "appointment": "appoint", "provision": "provide",
 }
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
 PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
-                           "capture", "kidnapping", "abduction", "stabbing", "death"})
+                           "capture", "kidnapping", "abduction", "stabbing", "death", "appointment"})
 # Doer nouns → the verb lemma of their deed: "X, the assassin of Y".
 DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
               "gunman": "shoot", "executioner": "execute"}
@@ -128,6 +129,22 @@ _WORDS = word_lists("event_words.tsv")
 CAUSE_NOUNS = _WORDS["cause_noun"]
 # Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
 UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
+# Pleas: the verb and its adjective ("pleaded guilty"); their object is a charge, never a party.
+PLEAS = _WORDS["plea"]
+# The CAMEO roots of consulting (meeting, calling, visiting) and of providing aid.
+CONSULT = "04"
+AID = "07"
+# Verbs that hold, join or answer a meeting or call: "joined Biden's meeting with X", "returned Singh's call".
+HOLDING_VERBS = _WORDS["holding_verb"]
+# Prepositions that set a clause in a meeting: "In meetings with X, the Secretary discussed ...".
+SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
+# Verbs whose subject brings about the death they name: "a strike that resulted in the death of X".
+RESULT_VERBS = _WORDS["result_verb"]
+# Words that say someone may do something, not that it was done: "enables Treasury to sanction foreign
+# persons", "the authority to target any foreign person".
+POWER_WORDS = _WORDS["power_word"]
+# Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
+NEGATIVE_WORDS = _WORDS["negative_word"]
 # Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
@@ -185,6 +202,9 @@ class Context:
     # (head lemma, tag) of a noun the article writes beside one name only → that name ("a federal judge ...
     # U.S. District Judge George O'Toole Jr."): the named entity a noun-phrase party is.
     named_heads: dict[tuple[str, str], Mention] | None = None
+    # A role's title, lower case → the people the article gives it now ("deputy secretary" → Wally Adeyemo):
+    # "the Deputy Secretary" is the one of them when there is one.
+    titled: dict[str, tuple[Mention, ...]] | None = None
     published: str = ""  # the article's publication date (YYYY-MM-DD), for dates written without a year
     # Whether a capitalised name the tagger left unlabelled counts as a person: true for the parties of a
     # killing, which are people or armed groups ("Ruby fatally shot Oswald"), where the small model often
@@ -204,6 +224,12 @@ def framed_lexicon() -> dict[tuple[str, str], str]:
     return {(row["lemma"], row["frame"]): row["cameo"] for row in table_rows("verbs.tsv") if row.get("frame")}
 
 
+@cache
+def interaction_nouns() -> dict[str, str]:
+    """Nouns of meeting and calling → the action they name (`kg/data/interaction_nouns.tsv`)."""
+    return {row["noun"]: row["action"] for row in table_rows("interaction_nouns.tsv")}
+
+
 def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "") -> Iterator[EventFact]:
     """Yield the events of a document in text order: an action with an actor, named, nominal or unknown.
 
@@ -211,14 +237,17 @@ def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "
     Force" is the person the text names its commander); without them they are read again. `published`
     (YYYY-MM-DD) places dates written relative to it ("on Friday") in time.
     """
-    context = Context(antecedents(doc), _role_holders(role_facts(doc) if roles is None else roles),
-                      named_heads=resolved_heads(doc), published=published)
+    roles = list(role_facts(doc) if roles is None else roles)
+    context = Context(antecedents(doc), _role_holders(roles), named_heads=resolved_heads(doc),
+                      titled=_title_holders(roles), published=published)
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()
         if lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
             # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
             found = _doer_events(token, context)
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in interaction_nouns():
+            found = _interaction_events(token, context)
         elif token.pos_ == "VERB":
             found = _verb_events(token, context)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
@@ -249,7 +278,9 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     if lemma in LIGHT_VERBS:
         return
     action, phrase_preposition = _action_of(verb)
-    if action in KILLING:
+    if action in KILLING or action in CULPRIT_PATIENT_VERBS or verb_lexicon().get(action) == CONSULT:
+        # The parties of a killing, a conviction or a meeting are people or groups, whatever the tagger
+        # missed: "hosted Australian Minister of Defense Marise Payne", "a jury convicted JI CHAOQUN".
         context = replace(context, bare_names=True)
     actors = _verb_actors(verb, context) or _unwritten_actor(verb, action)
     if not actors:
@@ -267,8 +298,12 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
                 return
     elif _frame(verb) == "predicate":
         targets = _predicated(verb, context)
+    elif action in PLEAS:
+        targets = []  # what one pleads guilty to is a charge, not a party: "pleaded guilty to wire fraud"
     else:
         targets = _verb_targets(verb, phrase_preposition, context)
+    if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
+        return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
     if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
         yield from _reciprocal(verb, action, actors, context)
         return
@@ -277,6 +312,29 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
         return
     yield from _facts(verb, action, actors, targets, context)
+
+
+def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    """A meeting or a call written as a noun, with its parties from the noun and the verb that holds it.
+
+    "Vice President Biden's meeting with Garibashvili" (Biden meets Garibashvili); "President Obama joined
+    Biden's meeting with Garibashvili" (Obama meets both); "Obama returned Singh's phone call", "held a call
+    with Dar" (the one who returns or holds it calls the other); "In meetings with Dombrovskis and Gentiloni,
+    the Deputy Secretary discussed ..." (the clause's subject meets them).
+    """
+    action = interaction_nouns()[noun.lemma_.lower()]
+    owners = [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
+    partners = _pobj_parties(_noun_preposition(noun, "with"), context)
+    holders: list[Party] = []
+    if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in HOLDING_VERBS:
+        holders = _verb_actors(noun.head, context)
+    elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and noun.head.head.pos_ == "VERB":
+        holders = _logical_subjects(noun.head.head, context)
+    if owners and partners:
+        yield from _facts(noun, action, owners, partners, context)
+    counterparts = [p for p in owners + partners if all(not _same(p.mention, h.mention) for h in holders)]
+    if holders and counterparts:
+        yield from _facts(noun, action, holders, counterparts, context)
 
 
 def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
@@ -368,7 +426,50 @@ def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
     # "the death of Quds Force Commander General Qassem Soleimani", "Soleimani's death": who died.
     the_dead = _pobj_parties(_noun_preposition(noun, "of"), context)
     the_dead += [p for c in noun.children if c.dep_ == "poss" for p in _parties(c, context)]
-    yield from _facts(noun, "die", [p for p in the_dead if p.mention.type in {"Person", "Nominal"}], [], context)
+    the_dead = [p for p in the_dead if p.mention.type in {"Person", "Nominal"}]
+    deed = _deadly_deed(noun)
+    if deed is not None and the_dead:
+        # "U.S. Central Command conducted a strike that resulted in the death of X": the strike killed X.
+        actors = _noun_parties(deed, context)[0] or _deed_author(deed, context) or [Party(unnamed(deed.idx), deed)]
+        yield from _facts(noun, "kill", actors, the_dead, replace(context, bare_names=True))
+        return
+    yield from _facts(noun, "die", the_dead, [], context)
+
+
+def _deadly_deed(death: Token) -> Token | None:
+    """The deed a death is the result of: "a strike ... that resulted in the death of X", "the raid caused
+    the death of X"; None when the text gives no cause."""
+    verb = death.head.head if death.dep_ == "pobj" and death.head.lower_ in {"in", "to"} else \
+        death.head if death.dep_ in OBJECTS else None
+    if verb is None or verb.lemma_.lower() not in RESULT_VERBS:
+        return None
+    for subject in _subjects(verb):
+        if subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+            subject = verb.head  # "a strike in Syria that resulted in ..."
+        if subject.lemma_.lower() in EVENT_NOUNS or subject.lemma_.lower() in INSTRUMENT_NOUNS:
+            return subject
+    return None
+
+
+def _clause_targets(noun: Token, context: Context) -> list[Party]:
+    """Whom a deed is aimed at or kills, said in a clause on its noun.
+
+    "U.S. Africa Command conducted an airstrike targeting al-Shabaab terrorists", "a strike in Syria that
+    resulted in the death of Usamah al-Muhajir".
+    """
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "relcl"} or clause.pos_ != "VERB":
+            continue
+        if clause.lemma_.lower() in RESULT_VERBS:
+            deaths = [d for d in clause.subtree if d.lemma_.lower() == "death" and _deadly_deed(d) is not None]
+            found = [p for d in deaths for p in _pobj_parties(_noun_preposition(d, "of"), context)]
+        elif _violent(clause) and not _is_passive(clause):
+            found = [p for o in clause.children if o.dep_ in OBJECTS for p in _parties(o, context)]
+        else:
+            continue
+        if found:
+            return found
+    return []
 
 
 def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -387,6 +488,8 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
         targets = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "for"}
                    for death in prep.children if death.dep_ == "pobj" and death.lemma_.lower() in PATIENT_NOUNS
                    for p in _pobj_parties(_noun_preposition(death, "of"), context)]
+    if not targets:
+        targets = _clause_targets(noun, context)
     if actors and not targets and action in KILLING and _is_definite(noun):
         # "Oswald was arrested hours after the assassination": the killing the sentence names elsewhere.
         targets = _sentence_victims(noun, context)
@@ -491,8 +594,16 @@ def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party
     modality = "hypothetical" if _is_hypothetical(trigger) else "asserted"
     cameo = (framed_lexicon().get((trigger.lemma_.lower(), _frame(trigger)), "") if trigger.pos_ == "VERB" else "") \
         or _complement_category(trigger) or verb_lexicon().get(action, "")
-    place = clause_place(trigger, [p.mention for p in (*actors, *targets)])
+    taken = [p.mention for p in (*actors, *targets)]
+    place = clause_place(trigger, taken)
     when = clause_time(trigger, context.published)
+    # "On July 7, U.S. Central Command conducted a strike", "an airstrike targeting al-Shabaab near Jilib on
+    # July 2": a deed noun's place and time are those of its doing or of the clause that says what it hit.
+    doing = [_doing_verb(trigger)] if trigger.pos_ in {"NOUN", "PROPN"} else []
+    doing += [c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB" and trigger.pos_ != "VERB"]
+    for verb in (v for v in doing if v is not None):
+        place = place or clause_place(verb, taken)
+        when = when or clause_time(verb, context.published)
     for actor in actors:
         for target in targets or [None]:
             if target is not None and actor.mention.text and _same(target.mention, actor.mention):
@@ -510,6 +621,16 @@ def _facts(trigger: Token, action: str, actors: list[Party], targets: list[Party
                 place=place,
                 when=when,
             )
+
+
+def _doing_verb(trigger: Token) -> Token | None:
+    """The verb of doing a deed noun is the object of ("conducted a strike"), or of the deed a death is the
+    result of ("conducted a strike that resulted in the death of X")."""
+    deed = _deadly_deed(trigger) if trigger.lemma_.lower() == "death" else trigger
+    if deed is not None and deed.pos_ in {"NOUN", "PROPN"} and deed.dep_ in OBJECTS \
+            and deed.head.lemma_.lower() in LAUNCH_VERBS:
+        return deed.head
+    return None
 
 
 def _complement_category(verb: Token) -> str:
@@ -536,8 +657,12 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
             # "fired a rifle at Kennedy" is shooting at him.
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    for child in verb.children:
+        if child.dep_ == "acomp" and f"{lemma} {child.lower_}" in lexicon \
+                and not any(c.dep_ in NEGATIONS for c in child.children):
+            return f"{lemma} {child.lower_}", ""  # "pleaded guilty" (not "pleaded not guilty")
     for child in verb.children:
         phrase = _object_phrase(verb, child) if child.dep_ in OBJECTS else ""
         if phrase:
@@ -548,6 +673,11 @@ def _action_of(verb: Token) -> tuple[str, str]:
                                      and p.lower_ in FIRE_PREPOSITIONS), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _of_time(preposition: Token) -> bool:
+    """Whether a preposition says when: "called President Obama on Friday" is no "call on"."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in preposition.children)
 
 
 def _object_phrase(verb: Token, obj: Token) -> str:
@@ -574,7 +704,7 @@ def _patients(verb: Token) -> list[Token]:
     patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
         patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-    return patients
+    return _past_dateline(patients)
 
 
 def _verb_actors(verb: Token, context: Context) -> list[Party]:
@@ -677,12 +807,24 @@ def _logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Par
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = _past_dateline([c for c in verb.children if c.dep_ in SUBJECTS])
     if any(s.i < verb.i for s in subjects):
         # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the parser sometimes reads the object
         # after a coordination as a second subject; a subject is written before its verb.
         subjects = [s for s in subjects if s.i < verb.i]
     return subjects
+
+
+def _past_dateline(subjects: list[Token]) -> list[Token]:
+    """Subjects with a dateline read as one replaced by what it stands in apposition to.
+
+    "WASHINGTON — The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today
+    sanctioned ...": the parser makes WASHINGTON the subject and the Department its apposition.
+    """
+    # "Miami, Florida - The United States Friday extradited ...": the apposition may hang on any word of it.
+    return [s for subject in subjects for s in ([c for c in subject.subtree if c.dep_ == "appos"
+                                                 and not in_dateline(c) and in_dateline(c.head)]
+                                                if in_dateline(subject) else [subject])]
 
 
 def _misread_objects(verb: Token) -> list[Token]:
@@ -843,6 +985,9 @@ def _noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Part
     of = _pobj_parties(_noun_preposition(noun, "of"), context)
     by = _pobj_parties(_noun_preposition(noun, "by"), context)
     aimed = _pobj_parties(_noun_preposition(noun, "against") or _noun_preposition(noun, "on"), context)
+    if not aimed and verb_lexicon().get(EVENT_NOUNS.get(lemma, "")) == AID:
+        # "Iran and North Korea's provision of lethal weapons to Russia": aid goes to its recipient.
+        aimed = _pobj_parties(_noun_preposition(noun, "to"), context)
     if not aimed:
         # "attacks by members of militias on the U.S. Embassy": the parser hangs "on" on the last noun before.
         aimed = [p for prep in _preposition_chain(noun) if prep.lower_ in {"on", "against"} and prep.head.i != noun.i
@@ -958,6 +1103,8 @@ def _culprits(noun: Token, context: Context) -> list[Party]:
 
 def _parties(token: Token, context: Context) -> list[Party]:
     """The named parties a noun phrase stands for: itself and its conjuncts ("the IRGC and Quds Force")."""
+    if in_dateline(token):
+        return []  # "CHICAGO — A Chinese national was sentenced": where the release was filed
     parties: list[Party] = []
     members = [token]
     if token.dep_ != "conj":
@@ -1016,7 +1163,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
             found = _refer(child, context, depth + 1)
             if found:
                 return [replace(p, anchor=token) for p in found]
-    if token.dep_ == "appos":
+    if token.dep_ == "appos" and not in_dateline(token.head):  # "SAN SALVADOR, El Salvador — A ... man"
         found = _refer(token.head, context, depth + 1)
         if found:
             return [replace(p, anchor=token) for p in found]
@@ -1063,11 +1210,20 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
                 if len(holders) == 1:
                     return here(list(holders))
             return here([organization])
+        holder = _title_holder(token, context) or _named_after_title(token)
+        if holder is not None:
+            return here([holder])
     # A country's government: "Iraqi officials", "top U.S. defense officials", "the Israeli army".
     if lemma in STATE_NOUNS:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
                 return here([mention_of(entity_of(child))])
+    # Members named by their organization act as it: "al-Shabaab terrorists", "Hamas militants"; counted
+    # ones are the people counted ("six NATO service members").
+    if lemma in MEMBER_NOUNS and not any(c.dep_ == "nummod" for c in token.children):
+        named = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "ORG"]
+        if named:
+            return here([mention_of(entity_of(named[0]))])
     # A named group: "the Iraqi Shia militias".
     group = group_span(token)
     if group is not None:
@@ -1088,8 +1244,10 @@ def _nominal(token: Token, context: Context) -> list[Party]:
     if party is None:
         return []
     if party.head in MEMBER_NOUNS:
-        # "members of Iranian-backed militias", "fighters of the Islamic State": the named group acts.
-        groups = [p for p in _pobj_parties(_noun_preposition(token, "of"), context) if p.nominal is None]
+        # "members of Iranian-backed militias", "fighters of the Islamic State", "counterparts from the
+        # European Commission": the named group acts.
+        groups = [p for word in ("of", "from") for p in _pobj_parties(_noun_preposition(token, word), context)
+                  if p.nominal is None]
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
@@ -1101,13 +1259,14 @@ def _nominal(token: Token, context: Context) -> list[Party]:
 def _bare_name(token: Token) -> Mention | None:
     """A capitalised name with no entity label, as a person: "Oswald", "President Lincoln"."""
     if token.pos_ != "PROPN" or token.ent_type_ not in MISREAD_LABELS or not token.text[:1].isupper() \
-            or token.lower_ in NOT_NAMES:
-        return None
+            or token.lower_ in NOT_NAMES or token.lemma_.lower() in role_nouns():
+        return None  # a title is no name: "Deputy Secretary of the Treasury Wally Adeyemo met with ..."
     if any(c.dep_ in {"det", "poss"} for c in token.children):
         return None  # "Today's Highlight", "the Ides": a name takes no article or possessor
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
-            and token.doc[start - 1].ent_type_ in MISREAD_LABELS and token.doc[start - 1].head.i <= token.i:
+            and token.doc[start - 1].ent_type_ in MISREAD_LABELS and token.doc[start - 1].head.i <= token.i \
+            and token.doc[start - 1].lemma_.lower() not in role_nouns():
         start -= 1  # "Darci Alves Pereira": the compounds before the surname, however they nest
     span = token.doc[start : token.i + 1]
     if any(t.lower_ in NOT_NAMES for t in span):
@@ -1136,6 +1295,10 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                 for child in earlier.children:
                     if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in {"GPE", "ORG", "NORP"}:
                         return [Party(mention_of(entity_of(child)), noun)]
+                if earlier.dep_ in OBJECTS and earlier.head.lemma_.lower() in LAUNCH_VERBS:
+                    # "U.S. Africa Command conducted an airstrike ... this airstrike killed two terrorists".
+                    return [replace(p, anchor=noun) for p in _logical_subjects(earlier.head, context, depth + 1)
+                            if p.nominal is None]
     return []
 
 
@@ -1168,6 +1331,44 @@ def _role_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
     return {name: tuple(people) for name, people in holders.items()}
 
 
+def _title_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
+    holders: dict[str, list[Mention]] = {}
+    for fact in roles:
+        if not fact.former:
+            people = holders.setdefault(fact.role.lower(), [])
+            if all(_key(p.text) != _key(fact.person.text) for p in people):
+                people.append(fact.person)
+    return {title: tuple(people) for title, people in holders.items()}
+
+
+def _title_holder(role: Token, context: Context) -> Mention | None:
+    """The one person the article gives a title written with "the" and no organization.
+
+    "Deputy Secretary of the Treasury Wally Adeyemo met with ... In meetings with X, the Deputy Secretary
+    discussed ...": the Deputy Secretary is Adeyemo.
+    """
+    # "The President and Prime Minister discussed": the article is written once for the coordination.
+    written = [role, role.head] if role.dep_ == "conj" else [role]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for w in written for c in w.children):
+        return None
+    words = [c for c in role.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [role]
+    holders = (context.titled or {}).get(" ".join(w.lower_ for w in words), ())
+    return holders[0] if len(holders) == 1 else None
+
+
+def _named_after_title(role: Token) -> Mention | None:
+    """The person a title's "of" phrase ends in, as the parser reads "Title of Organization Name".
+
+    "Deputy Secretary of [the Treasury Wally Adeyemo] met with ...": the title is Adeyemo's.
+    """
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                    return mention_of(entity_of(obj))
+    return None
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
 
@@ -1184,7 +1385,26 @@ def _is_negated(trigger: Token) -> bool:
     # "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
     governors = list(_governors(trigger))
     return (any(c.dep_ in NEGATIONS for t in governors for c in t.children)
-            or any(t.lemma_.lower() in DENIALS for t in governors[1:]))
+            or any(t.lemma_.lower() in DENIALS for t in governors[1:])
+            or _no_one(trigger) or any(_denied_claim(t) for t in governors))
+
+
+def _no_one(verb: Token) -> bool:
+    """Whether the verb's subject says no one: "We assess no civilians were injured or killed", "none died"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = _patients(verb) + [c for c in verb.children if c.dep_ in SUBJECTS]
+    return any(w.lower_ in NEGATIVE_WORDS or any(c.dep_ == "det" and c.lower_ in NEGATIVE_WORDS for c in w.children)
+               for w in words)
+
+
+def _denied_claim(clause: Token) -> bool:
+    """Whether a clause is the content of a noun the text says there is none of.
+
+    "There are no indications that any civilians were killed", "no evidence that Iran attacked".
+    """
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" for c in clause.children) \
+        and any(c.dep_ == "det" and c.lower_ in NEGATIVE_WORDS for c in clause.head.children)
 
 
 def _is_hypothetical(trigger: Token) -> bool:
@@ -1198,7 +1418,7 @@ def _is_hypothetical(trigger: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
             return True
-        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS:
+        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS | POWER_WORDS:
             return True
     return False
 
@@ -1215,7 +1435,7 @@ def _governors(trigger: Token) -> Iterator[Token]:
         if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
             token = deed.head
             yield token
-    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
+    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS | POWER_WORDS:
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head
     if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import table_rows
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
+from kg.extract.when import in_dateline
 
 # Words a noun phrase's text leaves out at its start: "the attackers" is written "attackers".
 ARTICLES = frozenset({"the", "a", "an"})
@@ -149,7 +150,9 @@ def resolved_heads(doc: Doc) -> dict[tuple[str, bool], Mention]:
 
 def _names_beside(token: Token) -> list[Mention]:
     def named(other: Token) -> bool:
-        return other.ent_type_ in NAMED_LABELS and not (other.ent_type_ == "NORP" and other.pos_ == "ADJ")
+        # "SAN SALVADOR, El Salvador — A 32-year-old Salvadoran man": a dateline is no one's name.
+        return other.ent_type_ in NAMED_LABELS and not (other.ent_type_ == "NORP" and other.pos_ == "ADJ") \
+            and not in_dateline(other)
 
     names = []
     if token.dep_ in {"appos", "compound"} and named(token.head) and not token.ent_type_:

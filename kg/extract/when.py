@@ -39,6 +39,10 @@ POINT_IN_TIME = re.compile(r"\b(" + "|".join(WEEKDAYS) + "|" + "|".join(MONTHS) 
 YEAR = re.compile(r"\b\d{4}\b")
 # dateparser's period → how many characters of the ISO date the text vouches for.
 PRECISION = {"day": 10, "month": 7, "year": 4}
+# The dash that ends a dateline: "WASHINGTON –", "TAMPA, Fla. —".
+DATELINE_DASHES = word_lists("event_words.tsv")["dateline_dash"]
+# How many words a dateline may have before its dash: "WASHINGTON (Department of Justice Press Release) –".
+DATELINE_LENGTH = 12
 
 
 def clause_place(trigger: Token, parties: Sequence[Mention]) -> Mention | None:
@@ -74,6 +78,25 @@ def _place_tokens(trigger: Token) -> Iterator[Token]:
                         yield obj
                     following.append((obj, here))
         frontier = following
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether a word is part of its sentence's dateline, which says where a release was filed, not who acted.
+
+    "TAMPA, Fla. – On July 7, U.S. Central Command conducted a strike": the parser reads TAMPA as a second
+    subject; "CHICAGO — A Chinese national was sentenced": as a second patient. A dateline is the run of
+    capitalised words, commas and brackets that opens a sentence and ends with a dash.
+    """
+    sentence = token.sent
+    bracketed = False
+    for word in sentence[:DATELINE_LENGTH]:
+        if word.text in DATELINE_DASHES and word.i > sentence.start and word.doc[word.i - 1].whitespace_ \
+                and word.whitespace_:
+            return token.i < word.i  # a dash between spaces: "Jean-Pierre" is a name
+        bracketed = word.text == "(" or bracketed and word.text != ")"
+        if not (bracketed or word.is_punct or word.text[:1].isupper() or word.like_num) or word.pos_ == "VERB":
+            return False
+    return False
 
 
 def clause_time(trigger: Token, published: str) -> When | None:
