@@ -52,6 +52,7 @@ def load_pipeline(name: str | None = None) -> Language:
         log.warning("model %s is for language %r; kg's rules are written for English", chosen, nlp.lang)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kg_hyphenated_titles", first=True)
+    nlp.add_pipe("kg_compound_titles", after="kg_hyphenated_titles")
     nlp.add_pipe("kg_paragraph_sentences", before=first)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_corrections", after="ner")
@@ -106,11 +107,67 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 
 
 @cache
+def compound_titles() -> frozenset[str]:
+    """Titles of several words that name one office ("Special Agent in Charge"), `compound_titles.txt`."""
+    return word_list("compound_titles.txt")
+
+
+def compound_title_key(tokens: Iterable[Token]) -> str:
+    """How a run of tokens is looked up in `compound_titles.txt`: lower case, a hyphen as a space."""
+    return " ".join(t.lower_ for t in tokens if t.text != "-").replace("-", " ")
+
+
+@Language.component("kg_compound_titles")
+def compound_titles_merged(doc: Doc) -> Doc:
+    """Keep a title of several words one token before the tagger reads it: "Assistant U.S. Attorney Vikas
+    Didwania", "Special Agent in Charge Jody Norris", "Trial Attorney Rebecca A. Haciski" name no United
+    States, no "Charge" and no "Trial". The longest title wins; not before a possessive ("U.S. Attorney's
+    Office" is an organization's name) or a title word ("U.S. Attorney General")."""
+    titles = compound_titles()
+    longest = max((len(t.split()) for t in titles), default=0) * 2
+    with doc.retokenize() as retokenizer:
+        i = 0
+        while i < len(doc):
+            end = next((j for j in range(min(len(doc), i + longest), i + 1, -1) if _is_compound_title(doc[i:j], titles)
+                        and not (j < len(doc) and _title_goes_on(doc[j]))), None)
+            if end is None:
+                i += 1
+                continue
+            # The tagger and parser read the title by its head word ("agent" for "Special Agent in Charge"):
+            # an unknown multi-word token is otherwise taken for punctuation and may end the sentence.
+            words = compound_title_key(doc[i:end]).split()
+            head = next((w for w in reversed(words) if w.rstrip("s") in _role_nouns() or w in _role_nouns()), words[-1])
+            retokenizer.merge(doc[i:end], attrs={"NORM": head})
+            i = end
+    return doc
+
+
+def _title_goes_on(token: Token) -> bool:
+    # "U.S. Attorney's Office" names an organization, "U.S. Attorney General" another title.
+    return token.text in POSSESSIVE_MARKS or token.is_title and token.lower_ in _title_words()
+
+
+def _is_compound_title(tokens: Span, titles: frozenset[str]) -> bool:
+    if not tokens[0].is_title or tokens[-1].text == "-" or any(t.whitespace_ and t.text == "-" for t in tokens):
+        return False
+    return _listed_title(compound_title_key(tokens), titles)
+
+
+def _listed_title(key: str, titles: frozenset[str]) -> bool:
+    return key in titles or key.endswith("s") and key[:-1] in titles
+
+
+def is_compound_title(token: Token) -> bool:
+    """A token `kg_compound_titles` made of a title of several words ("Special Agent-in-Charge")."""
+    return " " in token.text and _listed_title(compound_title_key([token]), compound_titles())
+
+
+@cache
 def _title_words() -> frozenset[str]:
     """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
     from kg.extract.roles import role_nouns, title_abbreviations, title_words
 
-    return frozenset(role_nouns() | set(title_abbreviations())
+    return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
                      | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
 
 
@@ -179,7 +236,7 @@ def trimmed(ent: Span) -> Span | None:
 
 
 def _is_title_word(token: Token) -> bool:
-    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words()
+    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words() or is_compound_title(token)
 
 
 def place_of(span: Span) -> Span:
@@ -580,6 +637,15 @@ def _after_a_title(doc: Doc, i: int) -> bool:
         return False
     before = doc[i - 1]
     if before.is_title and _is_title_word(before):
+        return True
+    # "Australian Minister of Defense Marise Payne": a title's portfolio after "of"/"for" ends the title.
+    k = i - 1
+    while k > before.sent.start and _kind_is_portfolio(doc[k]) and doc[k].is_title:
+        k -= 1
+    if k < i - 1 and doc[k].lower_ == "the":
+        k -= 1
+    if k < i - 1 and k - 1 >= before.sent.start and doc[k].lower_ in {"of", "for"} and doc[k - 1].is_title \
+            and _is_title_word(doc[k - 1]):
         return True
     # "The chief of Nissan, Makoto Uchida,": a role noun with "of" or "for" and a comma before the name.
     if before.text == "," and i + 1 < len(doc):
