@@ -92,3 +92,19 @@ def test_a_bare_title_takes_the_office_given_in_full(nlp):
         ("Mattis", "Secretary", "Department of Defense", "United States"),
         ("Marise Payne", "Minister of Defense", "Australian", ""),
         ("Payne", "Minister", "Australian", "")}
+
+
+def test_a_head_of_state_title_goes_to_the_one_country_named_that_has_the_office(nlp):
+    # France is only where they met; the United Kingdom has no president, the United States no prime minister.
+    text = ("Today, President Donald J. Trump and Prime Minister Boris Johnson met in Biarritz, France. They "
+            "celebrated the Special Relationship between the United States and the United Kingdom.")
+    assert facts(nlp, text) == {("Donald J. Trump", "President", "United States", ""),
+                                ("Boris Johnson", "Prime Minister", "United Kingdom", "")}
+
+
+def test_a_seat_of_government_names_its_state_and_department(nlp):
+    text = ("President Joseph R. Biden, Jr. met today with Prime Minister Keir Starmer of the United Kingdom at "
+            "the White House.\n\nSecretary of Defense Mark T. Esper spoke at the Pentagon.")
+    assert facts(nlp, text) == {("Joseph R. Biden", "President", "United States", ""),
+                                ("Keir Starmer", "Prime Minister", "United Kingdom", ""),
+                                ("Mark T. Esper", "Secretary of Defense", "Pentagon", "United States")}

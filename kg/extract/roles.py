@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import offices_of_state as _offices_table, table_rows, word_list
+from kg.data import offices_of_state as _offices_table, seats_of_government, state_titles, table_rows, word_list
 
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 from kg.nlp import is_compound_title
@@ -57,6 +57,8 @@ AS_PREPOSITION = "as"
 # Words that join a title to the organization that follows it: "candidate for the Democratic Party".
 TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
 COORDINATORS = frozenset({"and", "&"})
+# A country after these is where something happens, not a party to it: "met in Biarritz, France".
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near"})
 # "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
 TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
@@ -738,6 +740,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
     titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
     states = _states_of_people(facts)
     article_state = _article_state(doc, facts)
+    countries = _countries_named(doc)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -757,6 +760,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
         fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state,
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
+        fact = _state_with_the_office(fact, countries)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -800,10 +804,18 @@ def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
     return mention_of(organizations[0])
 
 
+def _seat(ent: Span) -> dict[str, str] | None:
+    return seats_of_government().get(ent.text.lower().removeprefix("the "))
+
+
 def _departments(doc: Doc) -> dict[str, Mention]:
-    """Portfolio word → the first department the document names with it ("Defense Department")."""
+    """Portfolio word → the first department the document names with it ("Defense Department"), or the
+    seat of government that houses it ("the Pentagon", `seats_of_government.tsv`)."""
     found: dict[str, Mention] = {}
     for ent in doc.ents:
+        seat = _seat(ent)
+        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
+            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
         if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent):
             for token in ent:
                 if _kind(token) == "portfolio":
@@ -854,6 +866,8 @@ def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
                   == offices_of_state()[f.role.lower()]["country"])}
     departments = {department_form(office["department"]): office["country"] for office in offices_of_state().values()}
     for ent in doc.ents:
+        if (seat := _seat(ent)) is not None and not is_chrome(ent[0]):
+            found.add(seat["country"])  # "the White House said": an office of the United States
         if ent.label_ in ORGANIZATION_LABELS and not is_chrome(ent[0]):
             name = mention_of(ent).text
             # "State Department", "U.S. Department of State": a department of the state, with or without it.
@@ -902,6 +916,40 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
         if article_state is not None and ("*" in issuers or article_state in issuers):
             return replace(fact, organization=_implied(fact, article_state, "Place"))
     return fact
+
+
+def _countries_named(doc: Doc) -> list[str]:
+    """The countries an article names, by their canonical names, in text order; not those named only as
+    where something happens ("met in Biarritz, France")."""
+    from kg.resolve import countries
+
+    named: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):
+            continue
+        country = countries().get(ent.text.lower()) or countries().get(ent.text.lower().removeprefix("the "))
+        if country is not None and not _venue(ent):
+            named.append(country.name)
+    return list(dict.fromkeys(named))
+
+
+def _venue(ent: Span) -> bool:
+    # "in France", "in Biarritz, France": the country hangs from a place preposition, or from a place that does.
+    head = ent.root.head
+    if head.ent_type_ in {"GPE", "LOC"} and head.i not in range(ent.start, ent.end):
+        head = head.head
+    return head.dep_ == "prep" and head.lower_ in VENUE_PREPOSITIONS
+
+
+def _state_with_the_office(fact: RoleFact, countries: list[str]) -> RoleFact:
+    """A bare head-of-state or government title with no state yet is held in the one country the article
+    names that has the office (`state_titles.tsv`): in a text on the United States and the United Kingdom,
+    "President Trump" is American and "Prime Minister Boris Johnson" British."""
+    without = state_titles().get(fact.role.lower())
+    if fact.organization is not None or without is None:
+        return fact
+    having = [country for country in countries if country not in without]
+    return replace(fact, organization=_implied(fact, having[0], "Place")) if len(having) == 1 else fact
 
 
 def _implied(fact: RoleFact, name: str, kind: str) -> Mention:
