@@ -228,11 +228,18 @@ def trimmed(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 1 and _is_title_word(ent.doc[start]):
             start += 1
-    # "FAA Administrator Allan McArtor": the title before a name is no part of the organization.
-    if ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON":
+    # "FAA Administrator Allan McArtor": the title before a name is no part of the organization; nor is
+    # "Pentagon Spokesperson" before "Jonathan Hoffman" a person (the words before the title name the
+    # organization).
+    label = ent.label_
+    if label in {"ORG", "PERSON"} and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON" \
+            and ent.doc[end].ent_iob_ == "B" and _is_title_word(ent.doc[end - 1]):
         while end - start > 1 and _is_title_word(ent.doc[end - 1]):
             end -= 1
-    return Span(ent.doc, start, end, label=ent.label_)
+        if _is_title_word(ent.doc[end - 1]):
+            return None
+        label = "ORG"
+    return Span(ent.doc, start, end, label=label)
 
 
 def _is_title_word(token: Token) -> bool:
@@ -520,7 +527,8 @@ def title_inside_name(span: Span) -> Span | list[Span]:
 
 def title_makes_a_person(span: Span) -> Span:
     """A title before a name makes a person, whatever the model tagged: "Spokesperson Ned Price" (tagged
-    an organization) names the person Ned Price."""
+    an organization) names the person Ned Price; "Attorney General Demers" (the rank and the name tagged an
+    organization) the person Demers."""
     if span.label_ == "PERSON" or len(span) < 2 or not _is_title_word(span[0]) or not span[0].is_title:
         return span
     start = span.start
@@ -528,8 +536,10 @@ def title_makes_a_person(span: Span) -> Span:
         start += 1
     rest = Span(span.doc, start, span.end, label="PERSON")
     # "General Motors", "General Electric": a rank before one word may be part of a company's name.
+    # A rank after a title word completes the title: "Assistant Attorney General Demers".
+    titled = span.start > 0 and span.doc[span.start - 1].is_title and _is_title_word(span.doc[span.start - 1])
     if start > span.start and _name_shaped(rest) and rest.text.lower() not in _known_names() \
-            and (len(rest) >= 2 or not _is_rank(span[0])):
+            and (len(rest) >= 2 or not _is_rank(span[0]) or titled):
         return rest
     return span
 
