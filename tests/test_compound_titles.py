@@ -108,3 +108,10 @@ def test_a_seat_of_government_names_its_state_and_department(nlp):
     assert facts(nlp, text) == {("Joseph R. Biden", "President", "United States", ""),
                                 ("Keir Starmer", "Prime Minister", "United Kingdom", ""),
                                 ("Mark T. Esper", "Secretary of Defense", "Pentagon", "United States")}
+
+
+def test_a_judicial_district_after_the_name_is_where_the_office_is(nlp):
+    text = ("U.S. Attorney G. Zachary Terwilliger for the Eastern District of Virginia and U.S. Attorney Ariana "
+            "Fajardo Orshan of the Southern District of Florida made the announcement.")
+    assert facts(nlp, text) == {("G. Zachary Terwilliger", "U.S. Attorney", "Eastern District of Virginia", ""),
+                                ("Ariana Fajardo Orshan", "U.S. Attorney", "Southern District of Florida", "")}

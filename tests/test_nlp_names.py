@@ -279,3 +279,10 @@ def test_title_makes_a_person_after_a_title_word():
     words = ["Assistant", "Attorney", "General", "Demers", "spoke"]
     pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
     assert corrected(words, pos, ["O", "O", "B-ORG", "I-ORG", "O"]) == [("Demers", "PERSON")]
+
+
+def test_place_of_a_district():
+    words = ["for", "the", "Eastern", "District", "of", "Virginia", "."]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+    assert corrected(words, pos, ["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "O"]) == [
+        ("the Eastern District of Virginia", "LOC")]

@@ -400,9 +400,10 @@ def _titles_before(person: Span) -> Iterator[Title]:
     # "President Xi Jinping of China": the organization or country after the name.
     if titles and all(t.organization is None for t in titles):
         # "U.S. Attorney Sherri A. Lydon for the District of South Carolina": "for" too.
+        # "... for the Eastern District of Virginia": a judicial district is the place of the office.
         after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for"}
-                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE"}
-                      if (found := _organization_among([pobj])) is not None), None)
+                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE", "LOC"}
+                      if (found := _organization_among([pobj]) or _district(pobj)) is not None), None)
         if after is not None:
             titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
@@ -411,6 +412,14 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _district(token: Token) -> Mention | None:
+    """A district named as a place ("the Northern District of Illinois") where a title's office is."""
+    span = entity_span(token)
+    if span is None or span.label_ != "LOC" or not any(t.lower_ == "district" for t in span):
+        return None
+    return mention_of(span)
 
 
 def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
