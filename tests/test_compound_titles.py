@@ -115,3 +115,19 @@ def test_a_judicial_district_after_the_name_is_where_the_office_is(nlp):
             "Fajardo Orshan of the Southern District of Florida made the announcement.")
     assert facts(nlp, text) == {("G. Zachary Terwilliger", "U.S. Attorney", "Eastern District of Virginia", ""),
                                 ("Ariana Fajardo Orshan", "U.S. Attorney", "Southern District of Florida", "")}
+
+
+def test_a_district_the_title_is_for_is_where_the_office_is(nlp):
+    text = ("The charges were announced by U.S. Attorney for the District of Columbia Matthew M. Graves. “Data "
+            "theft is corrosive,” said U.S. Attorney Graves.")
+    assert facts(nlp, text) == {
+        ("Matthew M. Graves", "U.S. Attorney for the District of Columbia", "District of Columbia", ""),
+        ("Graves", "U.S. Attorney", "District of Columbia", "")}
+
+
+def test_deputy_and_under_secretaries_of_a_department(nlp):
+    text = ("Today, Deputy Secretary of the Treasury Wally Adeyemo met with counterparts. Deputy Secretary "
+            "Adeyemo also met with leaders.")
+    assert facts(nlp, text) == {
+        ("Wally Adeyemo", "Deputy Secretary of the Treasury", "Department of the Treasury", "United States"),
+        ("Adeyemo", "Deputy Secretary", "Department of the Treasury", "United States")}

@@ -426,6 +426,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     end_token = doc[i]
     # "U.S. Secretary of State Mike Pompeo": a portfolio after "of" is part of the title.
     portfolio: list[Token] = []
+    district = None
     k = i
     while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
         k -= 1
@@ -435,9 +436,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and (_is_role_noun(doc[k - 1]) or _office_rank(doc[k - 1])):
         portfolio, i = list(doc[k : end_token.i + 1]), k - 1  # "Minister for Foreign Affairs" too
     # "U.N. envoy for Syria Staffan de Mistura": the country a role is for is part of the title.
-    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS \
+    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS | {"LOC"} \
             and place.start - 2 >= first and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
         portfolio, i = list(doc[place.start - 1 : end_token.i + 1]), place.start - 2
+        # "U.S. Attorney for the District of Columbia Matthew M. Graves": a district is where the office is.
+        if any(t.lower_ == "district" for t in place):
+            district = mention_of(place)
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
@@ -497,7 +501,8 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         m = start - 1
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
-    return Title(_label(label_tokens), after or before, former or earlier, doc[m + 1].idx, end_token.idx + len(end_token)), m
+    return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
+                 end_token.idx + len(end_token)), m
 
 
 def _text_of(tokens: list[Token]) -> str:
