@@ -139,6 +139,10 @@ def compound_titles_merged(doc: Doc) -> Doc:
             head = next((w for w in reversed(words) if w.rstrip("s") in _role_nouns() or w in _role_nouns()), words[-1])
             retokenizer.merge(doc[i:end], attrs={"NORM": head})
             i = end
+    # A title does not end a sentence before the name it stands before.
+    for token in doc[1:]:
+        if is_compound_title(doc[token.i - 1]):
+            token.is_sent_start = False
     return doc
 
 

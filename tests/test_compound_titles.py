@@ -131,3 +131,19 @@ def test_deputy_and_under_secretaries_of_a_department(nlp):
     assert facts(nlp, text) == {
         ("Wally Adeyemo", "Deputy Secretary of the Treasury", "Department of the Treasury", "United States"),
         ("Adeyemo", "Deputy Secretary", "Department of the Treasury", "United States")}
+
+
+def test_a_title_opening_a_sentence_stays_with_its_name(nlp):
+    doc = nlp("He spoke. Assistant U.S. Attorney Robert J. Emery handled the case.")
+    assert [s.text for s in doc.sents] == ["He spoke.", "Assistant U.S. Attorney Robert J. Emery handled the case."]
+
+
+def test_a_part_of_a_department_is_not_the_department(nlp):
+    # ERO's "Field Office Director" is one title; the Criminal Division is no Department of Justice.
+    text = ("“ERO is committed to removing criminal fugitives,” said acting Field Office Director Corey A. Price "
+            "of ERO Atlanta.\n\nAssistant Attorney General Brian A. Benczkowski of the U.S. Department of "
+            "Justice’s Criminal Division and U.S. Attorney Ariana Fajardo Orshan made the announcement.")
+    assert facts(nlp, text) == {
+        ("Corey A. Price", "Field Office Director", "ERO Atlanta", ""),
+        ("Brian A. Benczkowski", "Assistant Attorney General", "U.S. Department of Justice’s Criminal Division", ""),
+        ("Ariana Fajardo Orshan", "U.S. Attorney", "Department of Justice", "United States")}

@@ -830,7 +830,9 @@ def _departments(doc: Doc) -> dict[str, Mention]:
         seat = _seat(ent)
         if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
             found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
-        if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent):
+        # Not a part of a department: "the U.S. Department of Justice's Criminal Division".
+        if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent) \
+                and not any(t.text in POSSESSIVE_MARKS for t in ent):
             for token in ent:
                 if _kind(token) == "portfolio":
                     found.setdefault(token.lower_, mention_of(ent))
