@@ -134,10 +134,12 @@ def compound_titles_merged(doc: Doc) -> Doc:
                 i += 1
                 continue
             # The tagger and parser read the title by its head word ("agent" for "Special Agent in Charge"):
-            # an unknown multi-word token is otherwise taken for punctuation and may end the sentence.
+            # an unknown multi-word token is otherwise taken for punctuation and may end the sentence. The
+            # head is its lemma too, so that "the judge" elsewhere finds "U.S. District Judge George O'Toole".
             words = compound_title_key(doc[i:end]).split()
-            head = next((w for w in reversed(words) if w.rstrip("s") in _role_nouns() or w in _role_nouns()), words[-1])
-            retokenizer.merge(doc[i:end], attrs={"NORM": head})
+            head = next((w if w in _role_nouns() else w[:-1] for w in reversed(words)
+                         if w in _role_nouns() or w[:-1] in _role_nouns()), words[-1])
+            retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
             i = end
     # A title does not end a sentence before the name it stands before.
     for token in doc[1:]:
