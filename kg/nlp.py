@@ -52,6 +52,7 @@ def load_pipeline(name: str | None = None) -> Language:
         log.warning("model %s is for language %r; kg's rules are written for English", chosen, nlp.lang)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("kg_hyphenated_titles", first=True)
+    nlp.add_pipe("kg_compound_titles", after="kg_hyphenated_titles")
     nlp.add_pipe("kg_paragraph_sentences", before=first)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_corrections", after="ner")
@@ -106,11 +107,73 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 
 
 @cache
+def compound_titles() -> frozenset[str]:
+    """Titles of several words that name one office ("Special Agent in Charge"), `compound_titles.txt`."""
+    return word_list("compound_titles.txt")
+
+
+def compound_title_key(tokens: Iterable[Token]) -> str:
+    """How a run of tokens is looked up in `compound_titles.txt`: lower case, a hyphen as a space."""
+    return " ".join(t.lower_ for t in tokens if t.text != "-").replace("-", " ")
+
+
+@Language.component("kg_compound_titles")
+def compound_titles_merged(doc: Doc) -> Doc:
+    """Keep a title of several words one token before the tagger reads it: "Assistant U.S. Attorney Vikas
+    Didwania", "Special Agent in Charge Jody Norris", "Trial Attorney Rebecca A. Haciski" name no United
+    States, no "Charge" and no "Trial". The longest title wins; not before a possessive ("U.S. Attorney's
+    Office" is an organization's name) or a title word ("U.S. Attorney General")."""
+    titles = compound_titles()
+    longest = max((len(t.split()) for t in titles), default=0) * 2
+    with doc.retokenize() as retokenizer:
+        i = 0
+        while i < len(doc):
+            end = next((j for j in range(min(len(doc), i + longest), i + 1, -1) if _is_compound_title(doc[i:j], titles)
+                        and not (j < len(doc) and _title_goes_on(doc[j]))), None)
+            if end is None:
+                i += 1
+                continue
+            # The tagger and parser read the title by its head word ("agent" for "Special Agent in Charge"):
+            # an unknown multi-word token is otherwise taken for punctuation and may end the sentence. The
+            # head is its lemma too, so that "the judge" elsewhere finds "U.S. District Judge George O'Toole".
+            words = compound_title_key(doc[i:end]).split()
+            head = next((w if w in _role_nouns() else w[:-1] for w in reversed(words)
+                         if w in _role_nouns() or w[:-1] in _role_nouns()), words[-1])
+            retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
+            i = end
+    # A title does not end a sentence before the name it stands before.
+    for token in doc[1:]:
+        if is_compound_title(doc[token.i - 1]):
+            token.is_sent_start = False
+    return doc
+
+
+def _title_goes_on(token: Token) -> bool:
+    # "U.S. Attorney's Office" names an organization, "U.S. Attorney General" another title.
+    return token.text in POSSESSIVE_MARKS or token.is_title and token.lower_ in _title_words()
+
+
+def _is_compound_title(tokens: Span, titles: frozenset[str]) -> bool:
+    if not tokens[0].is_title or tokens[-1].text == "-" or any(t.whitespace_ and t.text == "-" for t in tokens):
+        return False
+    return _listed_title(compound_title_key(tokens), titles)
+
+
+def _listed_title(key: str, titles: frozenset[str]) -> bool:
+    return key in titles or key.endswith("s") and key[:-1] in titles
+
+
+def is_compound_title(token: Token) -> bool:
+    """A token `kg_compound_titles` made of a title of several words ("Special Agent-in-Charge")."""
+    return " " in token.text and _listed_title(compound_title_key([token]), compound_titles())
+
+
+@cache
 def _title_words() -> frozenset[str]:
     """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
     from kg.extract.roles import role_nouns, title_abbreviations, title_words
 
-    return frozenset(role_nouns() | set(title_abbreviations())
+    return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
                      | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
 
 
@@ -171,15 +234,22 @@ def trimmed(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 1 and _is_title_word(ent.doc[start]):
             start += 1
-    # "FAA Administrator Allan McArtor": the title before a name is no part of the organization.
-    if ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON":
+    # "FAA Administrator Allan McArtor": the title before a name is no part of the organization; nor is
+    # "Pentagon Spokesperson" before "Jonathan Hoffman" a person (the words before the title name the
+    # organization).
+    label = ent.label_
+    if label in {"ORG", "PERSON"} and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON" \
+            and ent.doc[end].ent_iob_ == "B" and _is_title_word(ent.doc[end - 1]):
         while end - start > 1 and _is_title_word(ent.doc[end - 1]):
             end -= 1
-    return Span(ent.doc, start, end, label=ent.label_)
+        if _is_title_word(ent.doc[end - 1]):
+            return None
+        label = "ORG"
+    return Span(ent.doc, start, end, label=label)
 
 
 def _is_title_word(token: Token) -> bool:
-    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words()
+    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words() or is_compound_title(token)
 
 
 def place_of(span: Span) -> Span:
@@ -463,7 +533,8 @@ def title_inside_name(span: Span) -> Span | list[Span]:
 
 def title_makes_a_person(span: Span) -> Span:
     """A title before a name makes a person, whatever the model tagged: "Spokesperson Ned Price" (tagged
-    an organization) names the person Ned Price."""
+    an organization) names the person Ned Price; "Attorney General Demers" (the rank and the name tagged an
+    organization) the person Demers."""
     if span.label_ == "PERSON" or len(span) < 2 or not _is_title_word(span[0]) or not span[0].is_title:
         return span
     start = span.start
@@ -471,8 +542,10 @@ def title_makes_a_person(span: Span) -> Span:
         start += 1
     rest = Span(span.doc, start, span.end, label="PERSON")
     # "General Motors", "General Electric": a rank before one word may be part of a company's name.
+    # A rank after a title word completes the title: "Assistant Attorney General Demers".
+    titled = span.start > 0 and span.doc[span.start - 1].is_title and _is_title_word(span.doc[span.start - 1])
     if start > span.start and _name_shaped(rest) and rest.text.lower() not in _known_names() \
-            and (len(rest) >= 2 or not _is_rank(span[0])):
+            and (len(rest) >= 2 or not _is_rank(span[0]) or titled):
         return rest
     return span
 
@@ -580,6 +653,15 @@ def _after_a_title(doc: Doc, i: int) -> bool:
         return False
     before = doc[i - 1]
     if before.is_title and _is_title_word(before):
+        return True
+    # "Australian Minister of Defense Marise Payne": a title's portfolio after "of"/"for" ends the title.
+    k = i - 1
+    while k > before.sent.start and _kind_is_portfolio(doc[k]) and doc[k].is_title:
+        k -= 1
+    if k < i - 1 and doc[k].lower_ == "the":
+        k -= 1
+    if k < i - 1 and k - 1 >= before.sent.start and doc[k].lower_ in {"of", "for"} and doc[k - 1].is_title \
+            and _is_title_word(doc[k - 1]):
         return True
     # "The chief of Nissan, Makoto Uchida,": a role noun with "of" or "for" and a comma before the name.
     if before.text == "," and i + 1 < len(doc):

@@ -78,6 +78,26 @@ def countries() -> dict[str, Country]:
     return table
 
 
+def country_of_form(name: str) -> Country | None:
+    """The country a name is, written as itself, its government or its formal name.
+
+    >>> [country_of_form(n).name for n in ("Federal Government of Somalia", "People’s Republic of China",
+    ...  "Government of the Islamic Republic of Afghanistan")]
+    ['Somalia', 'China', 'Afghanistan']
+    >>> country_of_form("Islamic State of Iraq"), country_of_form("Government Accountability Office")
+    (None, None)
+    """
+    key = name.lower().replace("’", "'")
+    country = countries().get(key) or countries().get(key + ".")
+    if country is not None:
+        return country
+    for form in (GOVERNMENT_OF, STATE_FORM_OF):
+        match = form.match(name)
+        if match is not None and (found := country_of_form(match["rest"])) is not None:
+            return found
+    return None
+
+
 def _split(value: str | None) -> frozenset[str]:
     return frozenset(v for v in (value or "").split("|") if v)
 
@@ -106,6 +126,12 @@ SURNAME_MAJORITY = 0.9
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+# A state's government or its formal name stands for the country: "the Federal Government of Somalia",
+# "the Government of the Islamic Republic of Afghanistan". ("State of" is left out: "Islamic State of Iraq"
+# is no government of Iraq.)
+POSSESSOR_IN_FRONT = re.compile(r"^\S+[’']s\s+")
+GOVERNMENT_OF = re.compile(r"^(?:[\w’'-]+ )*?Government of (?:the )?(?P<rest>.+)$")
+STATE_FORM_OF = re.compile(r"^(?:[\w’'-]+ )*?(?:Republic|Kingdom|Federation|Emirate|Sultanate|Commonwealth) of (?:the )?(?P<rest>.+)$")
 
 
 def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
@@ -278,6 +304,7 @@ def _people_in_article(names: Counter[Typed]) -> dict[str, str]:
         if len({len(f.split()) for f in forms}) > 1:
             longest = min(forms, key=lambda f: (-len(f.split()), f))
             fuller.update((form, longest) for form in forms if form != longest)
+    fuller.update(_first_surnames(full_names, fuller))
     # Part of a full name first ("Mahdi al-Muhandis"), so that a surname then finds one person, not two.
     shorter_ones = [n for n in full_names if n not in fuller]
     shorter_ones += sorted(name for kind, name in names if kind == "Person" and " " not in name)
@@ -287,6 +314,24 @@ def _people_in_article(names: Counter[Typed]) -> dict[str, str]:
         if len(candidates) == 1 and (" " not in name or _is_part_of(name, next(iter(candidates)))):
             fuller[name] = next(iter(candidates))
     return dict(sorted(fuller.items()))
+
+
+def _first_surnames(full_names: list[str], fuller: dict[str, str]) -> dict[str, str]:
+    """A first name and a middle part of one full name are that person: "Andres Arias" is "Andres Felipe
+    Arias Leiva" (a first surname, the usual short form of a Spanish name).
+
+    >>> _first_surnames(["Andres Arias", "Andres Felipe Arias Leiva", "Andres Lopez"], {})
+    {'Andres Arias': 'Andres Felipe Arias Leiva'}
+    """
+    found = {}
+    for name in full_names:
+        words = name.split()
+        if name in fuller or len(words) != 2:
+            continue
+        longer = [f for f in full_names if len(f.split()) >= 3 and f.split()[0] == words[0] and words[1] in f.split()[1:-1]]
+        if len(longer) == 1:
+            found[name] = fuller.get(longer[0], longer[0])
+    return found
 
 
 def _is_part_of(short: str, full: str) -> bool:
@@ -427,7 +472,9 @@ def _organization_links(names: Counter[Typed]) -> list[tuple[str, str]]:
                 pairs.append((short, long))
         # "FAA" next to "Federal Aviation Administration" in the same article.
         if ACRONYM.match(short):
-            expansions = [o for o in organizations if o != short and _initials(o) == short.replace(".", "")]
+            # "Charleston's Joint Terrorism Task Force" and "JTTF": a possessive in front is no initial.
+            expansions = [o for o in organizations if o != short and short.replace(".", "") in
+                          {_initials(o), _initials(POSSESSOR_IN_FRONT.sub("", o))}]
             if len(expansions) == 1:
                 pairs.append((short, expansions[0]))
     return pairs
@@ -468,7 +515,7 @@ def _provisional(mention: Mention) -> Typed | None:
     if not name:
         return None
     if mention.type in {"Place", "Group", "Organization"}:
-        country = countries().get(name.lower()) or countries().get(name.lower() + ".")
+        country = country_of_form(name)
         if country is not None:
             return "Country", country.name
         organization = known_organizations().get(name.lower())

@@ -264,3 +264,25 @@ def test_a_place_in_an_address_is_no_person(nlp):
     text = "John A. Smith, 54, of Miami, the former chief executive of Acme Health LLC, directed the scheme."
     assert {(m.text, m.type) for m in facts(nlp, text).mentions} == {
         ("John A. Smith", "Person"), ("Miami", "Place"), ("Acme Health LLC", "Organization")}
+
+
+def test_trimmed_leaves_the_organization_before_a_title_and_a_name():
+    # "Chief Pentagon Spokesperson Jonathan Hoffman": the model's person "Pentagon Spokesperson".
+    words = ["Chief", "Pentagon", "Spokesperson", "Jonathan", "Hoffman", "spoke"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    assert corrected(words, pos, ["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O"]) == [
+        ("Pentagon", "ORG"), ("Jonathan Hoffman", "PERSON")]
+
+
+def test_title_makes_a_person_after_a_title_word():
+    # "Assistant Attorney General Demers": a rank after a title word is no company's first word.
+    words = ["Assistant", "Attorney", "General", "Demers", "spoke"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    assert corrected(words, pos, ["O", "O", "B-ORG", "I-ORG", "O"]) == [("Demers", "PERSON")]
+
+
+def test_place_of_a_district():
+    words = ["for", "the", "Eastern", "District", "of", "Virginia", "."]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+    assert corrected(words, pos, ["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "O"]) == [
+        ("the Eastern District of Virginia", "LOC")]

@@ -40,3 +40,15 @@ def offices_of_state() -> dict[str, dict[str, str]]:
     """Lower-cased title → its department, the words that name the department, and the state whose office
     it is (`offices_of_state.tsv`)."""
     return {row["title"]: row for row in table_rows("offices_of_state.tsv")}
+
+
+def seats_of_government() -> dict[str, dict[str, str]]:
+    """Lower-cased seat of government ("White House") → its country and the portfolio of the department it
+    houses (`seats_of_government.tsv`)."""
+    return {row["name"].lower(): row for row in table_rows("seats_of_government.tsv")}
+
+
+def state_titles() -> dict[str, frozenset[str]]:
+    """Lower-cased title of a head of state or government → the states that have no such office
+    (`state_titles.tsv`)."""
+    return {row["title"]: frozenset(row["without"].split("|")) for row in table_rows("state_titles.tsv")}

@@ -26,8 +26,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import offices_of_state as _offices_table, table_rows, word_list
+from kg.data import offices_of_state as _offices_table, seats_of_government, state_titles, table_rows, word_list
+
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
+from kg.nlp import is_compound_title
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
 # A country or its people stands for its government: "Iranian Foreign Minister", "U.S. President".
@@ -55,6 +57,8 @@ AS_PREPOSITION = "as"
 # Words that join a title to the organization that follows it: "candidate for the Democratic Party".
 TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
 COORDINATORS = frozenset({"and", "&"})
+# A country after these is where something happens, not a party to it: "met in Biarritz, France".
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near"})
 # "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
 TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
@@ -142,8 +146,7 @@ def role_facts(doc: Doc) -> Iterator[RoleFact]:
     """Yield the role facts of a document in text order."""
     facts: list[RoleFact] = []
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
-    found = {person.start: [*_titles_before(person), *_appositions(person), *_predicates(person),
-                            *_affiliations(person)] for person in people}
+    found = {person.start: _stated_titles(person) for person in people}
     for person in people:
         titles = found[person.start] or _shared_titles(person, people, found)
         for title in titles:
@@ -151,6 +154,16 @@ def role_facts(doc: Doc) -> Iterator[RoleFact]:
             facts.append(RoleFact(mention_of(person), title.label, title.organization, title.former,
                                   evidence_of(person.sent, start, end)))
     yield from sorted(_consolidate(doc, facts), key=lambda f: (f.evidence.start, f.person.start, f.role))
+
+
+def _stated_titles(person: Span) -> list[Title]:
+    """A person's titles in their sentence; "X of Y" makes X a member of Y only when no title with an
+    organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
+    member of the FBI besides."""
+    titles = [*_titles_before(person), *_appositions(person), *_predicates(person)]
+    if any(title.organization is not None for title in titles):
+        return titles
+    return [*titles, *_affiliations(person)]
 
 
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
@@ -183,7 +196,9 @@ def _kind(token: Token) -> str:
 
 
 def _is_role_noun(token: Token) -> bool:
-    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it.
+    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
+        or is_compound_title(token)
 
 
 def _is_role_or_rank(token: Token) -> bool:
@@ -225,8 +240,14 @@ def _is_label_word(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
+def _office_rank(token: Token) -> bool:
+    """A rank that completes an office of state: "General" in "Assistant Attorney General for National
+    Security John C. Demers"."""
+    return _kind(token) == "rank" and token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in offices_of_state()
+
+
 def _label(tokens: list[Token]) -> str:
-    words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1]]
+    words = [t for t in tokens if _kind(t) != "rank" or t is tokens[-1] or _office_rank(t)]
     text = " ".join(title_abbreviations().get(t.lower_, t.text) for t in words)
     return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-")
 
@@ -384,9 +405,11 @@ def _titles_before(person: Span) -> Iterator[Title]:
             ranks = []
     # "President Xi Jinping of China": the organization or country after the name.
     if titles and all(t.organization is None for t in titles):
-        after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
-                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE"}
-                      if (found := _organization_among([pobj])) is not None), None)
+        # "U.S. Attorney Sherri A. Lydon for the District of South Carolina": "for" too.
+        # "... for the Eastern District of Virginia": a judicial district is the place of the office.
+        after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for"}
+                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE", "LOC"}
+                      if (found := _organization_among([pobj]) or _district(pobj)) is not None), None)
         if after is not None:
             titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
@@ -397,19 +420,34 @@ def _titles_before(person: Span) -> Iterator[Title]:
     yield from _share_coordinated(titles)
 
 
+def _district(token: Token) -> Mention | None:
+    """A district named as a place ("the Northern District of Illinois") where a title's office is."""
+    span = entity_span(token)
+    if span is None or span.label_ != "LOC" or not any(t.lower_ == "district" for t in span):
+        return None
+    return mention_of(span)
+
+
 def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     end_token = doc[i]
     # "U.S. Secretary of State Mike Pompeo": a portfolio after "of" is part of the title.
     portfolio: list[Token] = []
+    district = None
     k = i
     while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
         k -= 1
-    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and _is_role_noun(doc[k - 1]):
+    # "Secretary of the Treasury Janet L. Yellen": an article may stand before the portfolio.
+    if k < i and k - 1 >= first and doc[k].lower_ == "the" and doc[k - 1].lower_ in {"of", "for"}:
+        k -= 1
+    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and (_is_role_noun(doc[k - 1]) or _office_rank(doc[k - 1])):
         portfolio, i = list(doc[k : end_token.i + 1]), k - 1  # "Minister for Foreign Affairs" too
     # "U.N. envoy for Syria Staffan de Mistura": the country a role is for is part of the title.
-    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS \
+    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS | {"LOC"} \
             and place.start - 2 >= first and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
         portfolio, i = list(doc[place.start - 1 : end_token.i + 1]), place.start - 2
+        # "U.S. Attorney for the District of Columbia Matthew M. Graves": a district is where the office is.
+        if any(t.lower_ == "district" for t in place):
+            district = mention_of(place)
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
@@ -422,7 +460,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
     # when an organization goes with it. Title-case words must be known role nouns ("Foreign Minister").
     open_class = not _is_role_noun(doc[j]) and doc[j].pos_ == "NOUN" and doc[j].is_lower and j == i
-    if not (_is_role_noun(doc[j]) or open_class):
+    if not (_is_role_noun(doc[j]) or open_class or portfolio and _office_rank(doc[j])):
         return None, i
     k = j
     while k - 1 >= first and _is_label_word(doc[k - 1]):
@@ -469,7 +507,8 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         m = start - 1
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
-    return Title(_label(label_tokens), after or before, former or earlier, doc[m + 1].idx, end_token.idx + len(end_token)), m
+    return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
+                 end_token.idx + len(end_token)), m
 
 
 def _text_of(tokens: list[Token]) -> str:
@@ -718,13 +757,17 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
     spellings: dict[str, str] = {}
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
+    titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
     states = _states_of_people(facts)
     article_state = _article_state(doc, facts)
+    countries = _countries_named(doc)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
         if fact.organization is None:
             key = (_person_key(fact.person), fact.role.lower())
+            fuller = _fuller_title(key, titles)
+            key = key if key in known or fuller not in known else fuller
             if key in known:
                 # "President Trump" where the document has called him "U.S. President Donald Trump".
                 name = min(known[key].items(), key=lambda item: (-item[1], item[0]))[0]
@@ -735,7 +778,9 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
                 # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
                 # manager": a spokesperson's employer is the one organization the sentence names.
                 fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
-        fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state)
+        fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state,
+                                _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
+        fact = _state_with_the_office(fact, countries)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -743,6 +788,23 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
         if key not in seen:
             seen.add(key)
             yield fact
+
+
+def _fuller_title(key: tuple[str, str], known: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """The fuller title the document gives the same person, of which a bare title is a short form:
+    "Secretary Yellen" after "Secretary of the Treasury Janet L. Yellen", "Minister Payne" after "Minister of
+    Defense Marise Payne", "Secretary Mnuchin" after "Treasury Secretary Steven Mnuchin" (portfolio words
+    only in front: a "President" is no short form of a "Vice President")."""
+    person, bare = key
+    for other_person, title in sorted(known):
+        if other_person != person or title == bare:
+            continue
+        if title.startswith(bare + " ") and title.split()[len(bare.split())] in TITLE_PREPOSITIONS:
+            return other_person, title
+        front = title.removesuffix(" " + bare)
+        if front != title and all(title_words().get(w) == "portfolio" for w in front.split()):
+            return other_person, title
+    return key
 
 
 def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
@@ -762,11 +824,21 @@ def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
     return mention_of(organizations[0])
 
 
+def _seat(ent: Span) -> dict[str, str] | None:
+    return seats_of_government().get(ent.text.lower().removeprefix("the "))
+
+
 def _departments(doc: Doc) -> dict[str, Mention]:
-    """Portfolio word → the first department the document names with it ("Defense Department")."""
+    """Portfolio word → the first department the document names with it ("Defense Department"), or the
+    seat of government that houses it ("the Pentagon", `seats_of_government.tsv`)."""
     found: dict[str, Mention] = {}
     for ent in doc.ents:
-        if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent):
+        seat = _seat(ent)
+        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
+            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
+        # Not a part of a department: "the U.S. Department of Justice's Criminal Division".
+        if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent) \
+                and not any(t.text in POSSESSIVE_MARKS for t in ent):
             for token in ent:
                 if _kind(token) == "portfolio":
                     found.setdefault(token.lower_, mention_of(ent))
@@ -816,6 +888,8 @@ def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
                   == offices_of_state()[f.role.lower()]["country"])}
     departments = {department_form(office["department"]): office["country"] for office in offices_of_state().values()}
     for ent in doc.ents:
+        if (seat := _seat(ent)) is not None and not is_chrome(ent[0]):
+            found.add(seat["country"])  # "the White House said": an office of the United States
         if ent.label_ in ORGANIZATION_LABELS and not is_chrome(ent[0]):
             name = mention_of(ent).text
             # "State Department", "U.S. Department of State": a department of the state, with or without it.
@@ -836,15 +910,19 @@ def _country_of_text(text: str) -> str | None:
 
 
 def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Mention | None,
-                     article_state: str | None) -> RoleFact:
+                     article_state: str | None, title: str | None = None) -> RoleFact:
     """An office of state takes its department and state from the article.
 
     "Treasury Secretary Steven Mnuchin": the Department of the Treasury (or the department the article
     names, "Treasury Department"), part of the United States, unless the article gives him another
     nationality. "President Biden" with no organization: the state the article ties him to elsewhere, else
-    the one whose offices of state the article names.
+    the one whose offices of state the article names. `title`: the fuller title the article gives the
+    person ("Secretary of the Treasury" for "Secretary Yellen").
     """
-    office = offices_of_state().get(fact.role.lower())
+    office = offices_of_state().get((title or fact.role).lower())
+    if office is not None and office["department"] == "-":
+        # "U.S. District Judge Ronald A. Guzman": an office of the state itself, in no department.
+        return fact if fact.organization is not None else replace(fact, organization=_implied(fact, office["country"], "Place"))
     written = fact.organization if _is_country(fact.organization) else None
     if office is not None and (fact.organization is None or written is not None):
         country = written or state
@@ -860,6 +938,40 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
         if article_state is not None and ("*" in issuers or article_state in issuers):
             return replace(fact, organization=_implied(fact, article_state, "Place"))
     return fact
+
+
+def _countries_named(doc: Doc) -> list[str]:
+    """The countries an article names, by their canonical names, in text order; not those named only as
+    where something happens ("met in Biarritz, France")."""
+    from kg.resolve import countries
+
+    named: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):
+            continue
+        country = countries().get(ent.text.lower()) or countries().get(ent.text.lower().removeprefix("the "))
+        if country is not None and not _venue(ent):
+            named.append(country.name)
+    return list(dict.fromkeys(named))
+
+
+def _venue(ent: Span) -> bool:
+    # "in France", "in Biarritz, France": the country hangs from a place preposition, or from a place that does.
+    head = ent.root.head
+    if head.ent_type_ in {"GPE", "LOC"} and head.i not in range(ent.start, ent.end):
+        head = head.head
+    return head.dep_ == "prep" and head.lower_ in VENUE_PREPOSITIONS
+
+
+def _state_with_the_office(fact: RoleFact, countries: list[str]) -> RoleFact:
+    """A bare head-of-state or government title with no state yet is held in the one country the article
+    names that has the office (`state_titles.tsv`): in a text on the United States and the United Kingdom,
+    "President Trump" is American and "Prime Minister Boris Johnson" British."""
+    without = state_titles().get(fact.role.lower())
+    if fact.organization is not None or without is None:
+        return fact
+    having = [country for country in countries if country not in without]
+    return replace(fact, organization=_implied(fact, having[0], "Place")) if len(having) == 1 else fact
 
 
 def _implied(fact: RoleFact, name: str, kind: str) -> Mention:
