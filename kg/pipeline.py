@@ -3,7 +3,7 @@
     >>> from kg import build                                          # doctest: +SKIP
     >>> result = build(["seeds"], "output")                           # doctest: +SKIP
     >>> result.summary()                                              # doctest: +SKIP
-    '1 article, 53 entities, 22 role facts, 82 events'
+    '1 article, 53 entities, 22 role facts, 76 events'
 
 A build streams articles through spaCy in chunks, in `jobs` worker processes, and keeps only the
 extracted facts (never a `Doc`, never an article's text), so memory grows with the graph, not with the
