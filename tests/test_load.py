@@ -5,18 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_kg
-from test_push import ARTICLES, _serve, graph_names, server_rows
+from test_push import ARTICLES, _serve, build_shared, graph_names, server_rows
 
 
 @pytest.fixture(scope="module")
 def shared_out(tmp_path_factory):
     """The three articles of test_push that share a fact (Zarif's role), built into a folder."""
-    folder = tmp_path_factory.mktemp("load")
-    for name, text in ARTICLES.items():
-        (folder / "in" / name).parent.mkdir(exist_ok=True)
-        (folder / "in" / name).write_text(text)
-    run_kg("build", folder / "in", "-o", folder / "out", "--jobs", "1", check=True)
-    return folder / "out"
+    return build_shared(tmp_path_factory.mktemp("load"))
 
 
 def test_a_loaded_store_serves_every_bundled_query_with_the_files_rows(shared_out, tmp_path):

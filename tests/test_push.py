@@ -136,15 +136,19 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def shared_build(tmp_path_factory):
-    """Three articles that state one fact (Zarif's role) each: the fact is shared, its evidence is not."""
-    folder = tmp_path_factory.mktemp("shared")
+def build_shared(folder: Path) -> Path:
+    """Build `ARTICLES` from `folder`/in into `folder`/out; returns the output folder."""
     for name, text in ARTICLES.items():
         (folder / "in" / name).parent.mkdir(exist_ok=True)
         (folder / "in" / name).write_text(text)
     run_kg("build", folder / "in", "-o", folder / "out", "--jobs", "1", check=True)
-    return folder / "out" / "graph.ttl"
+    return folder / "out"
+
+
+@pytest.fixture(scope="module")
+def shared_build(tmp_path_factory):
+    """Three articles that state one fact (Zarif's role) each: the fact is shared, its evidence is not."""
+    return build_shared(tmp_path_factory.mktemp("shared")) / "graph.ttl"
 
 
 def server_rows(base: str, query: str) -> list[tuple[str, ...]]:

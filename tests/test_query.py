@@ -149,31 +149,9 @@ def test_fast_store_answers_every_query_as_rdflib_does(seed_build, seed_graph):
 def union_server(tmp_path):
     """`oxigraph serve --union-default-graph` on a free loopback port (as the README tells teams to run it);
     yields its base URL and stops it after."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    from test_push import _serve
 
-    from test_push import free_port
-
-    port = free_port()
-    process = subprocess.Popen([str(Path(sys.executable).parent / "oxigraph"), "serve", "--location",
-                                str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    yield from _serve(tmp_path, "--union-default-graph")
 
 
 def test_query_a_sparql_endpoint_gives_the_rows_of_the_local_file(seed_build, union_server):
