@@ -35,12 +35,9 @@ def context(d: Doc, published: str = "") -> object:
 
 
 def facts(d: Doc, published: str = "") -> set[tuple]:
-    return {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party), e.cameo)
+    return {(E._party_text(e.actor, e.actor_party), e.action, E._party_text(e.target, e.target_party), e.cameo)
             for e in E.events(d, roles=(), published=published)}
 
-
-def _text(mention, party) -> str:
-    return party.text if party is not None else mention.text if mention is not None else ""
 
 
 # ------------------------------------------------------------------------------------------ unit rules
@@ -203,7 +200,7 @@ def test_dates_are_normalised_to_the_granularity_the_text_gives(text, published,
 
 def sentence_facts(nlp, text: str, published: str = "") -> set[tuple]:
     """(actor, action, target, place, date) of every event, parties as written (empty: not written)."""
-    return {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party),
+    return {(E._party_text(e.actor, e.actor_party), e.action, E._party_text(e.target, e.target_party),
              e.place.text if e.place else "", e.when.value if e.when else "")
             for e in E.events(nlp(text), published=published)}
 

@@ -25,14 +25,15 @@ def doc(words, heads, deps, pos, tags, lemmas, ents, spaces=None) -> Doc:
                spaces=spaces)
 
 
-def _text(mention, party) -> str:
-    return party.text if party is not None else mention.text if mention is not None else ""
+
+def row(event) -> tuple:
+    """An event as (actor, action, target, negated, modality), parties as written (empty: not written)."""
+    return (E._party_text(event.actor, event.actor_party), event.action,
+            E._party_text(event.target, event.target_party), event.negated, event.modality)
 
 
 def facts(d: Doc) -> set[tuple]:
-    """(actor, action, target, negated, modality) of every event."""
-    return {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party), e.negated, e.modality)
-            for e in E.events(d, roles=(), published="")}
+    return {row(e) for e in E.events(d, roles=(), published="")}
 
 
 # ------------------------------------------------------------------------------------------ unit rules
@@ -114,8 +115,7 @@ def test_what_someone_is_enabled_to_do_is_hypothetical():
 
 
 def sentence_facts(nlp, text: str) -> set[tuple]:
-    return {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party), e.negated, e.modality)
-            for e in E.events(nlp(text), published="2023-07-10")}
+    return {row(e) for e in E.events(nlp(text), published="2023-07-10")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -349,7 +349,7 @@ def test_this_airstrike_is_the_one_its_launcher_conducted_before():
       ("U.S. Africa Command", "kill", "two terrorists", "", "")}),
 ])
 def test_strikes_as_military_releases_write_them(nlp, text, expected):
-    found = {(_text(e.actor, e.actor_party), e.action, _text(e.target, e.target_party),
+    found = {(E._party_text(e.actor, e.actor_party), e.action, E._party_text(e.target, e.target_party),
               e.place.text if e.place else "", e.when.value if e.when else "")
              for e in E.events(nlp(text), published="2023-07-10")}
     assert found == expected
