@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset, Graph
+from rdflib import RDF, Graph
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import KgError

@@ -13,7 +13,6 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
-from kg.extract.parties import resolved_heads
 from kg.extract.when import in_dateline
 
 E = sys.modules["kg.extract.events"]
