@@ -4,10 +4,11 @@ A refactor promises to change nothing a user gets. This script builds four corpo
 prints the SHA-256 of every output file, so two checkouts (or one before and after a change) can be
 compared line by line:
 
-- the seed folder (`seeds/`),
+- the seed folder (`seeds/`) and the notebooks' corpus (`notebooks/corpus/`),
 - the 24 press releases of `bench/news.py`, as one JSON-lines corpus with titles and dates,
 - the 20 WikiEvents dev articles (`../shared/data/wikievents/dev.jsonl`), as a folder of .txt files,
-- the 231 CoNLL04 dev sentences (`../shared/data/conll04/dev.jsonl`), one JSON-lines record each.
+- the 231 CoNLL04 dev sentences (`../shared/data/conll04/dev.jsonl`), one JSON-lines record each,
+- the 300 generated articles of `bench/corpus.py` (about a minute; `--only` leaves corpora out).
 
 `facts.jsonl` records the absolute path each article was read from (so that `--update` can tell a
 namesake from another folder apart); that field is left out of its fingerprint, so checkouts in two
@@ -48,6 +49,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 def corpora(tmp: Path) -> dict[str, Path]:
     """The inputs, by name: the seed folder as it is, the others written into `tmp`."""
     sys.path.insert(0, str(HERE))
+    from corpus import write_corpus
     from news import load_articles
 
     news = [{"id": a.id, "title": a.title, "text": a.body, "url": a.url, **({"published": a.published} if a.published else {})}
@@ -60,8 +62,11 @@ def corpora(tmp: Path) -> dict[str, Path]:
             (wiki / f"{doc['id']}.txt").write_text(doc["text"], encoding="utf-8")
     conll = [{"id": s["id"], "text": s["text"]}
              for s in map(json.loads, (SHARED / "conll04" / "dev.jsonl").read_text(encoding="utf-8").splitlines())]
-    return {"seed": ROOT / "seeds", "news": write_jsonl(tmp / "news.jsonl", news), "wikievents": wiki,
-            "conll04-dev": write_jsonl(tmp / "conll04.jsonl", conll)}
+    generated = tmp / "corpus-300"
+    write_corpus(generated, 300)
+    return {"seed": ROOT / "seeds", "notebooks": ROOT / "notebooks" / "corpus",
+            "news": write_jsonl(tmp / "news.jsonl", news), "wikievents": wiki,
+            "conll04-dev": write_jsonl(tmp / "conll04.jsonl", conll), "corpus-300": generated}
 
 
 def fingerprint(path: Path) -> str:
@@ -73,12 +78,13 @@ def fingerprint(path: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="", help="build only the corpora whose name starts with this")
+    parser.add_argument("--only", default="", help="build only the corpora whose names start with one of these "
+                        "(comma-separated: --only seed,news)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for name, source in corpora(tmp).items():
-            if not name.startswith(args.only):
+            if not name.startswith(tuple(args.only.split(","))):
                 continue
             out = tmp / f"out-{name}"
             build = subprocess.run([*kg_command(), "build", str(source), "-o", str(out)], capture_output=True, text=True)
