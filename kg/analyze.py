@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -31,6 +30,7 @@ from rdflib.namespace import ORG, SKOS
 
 from kg.data import word_list
 from kg.errors import KgError
+from kg.names import fold
 from kg.namespace import KG, NIF, SEM
 from kg.rdf import PREFIX_IRIS, cameo_roots
 from kg.store import is_oxigraph, oxigraph_select
@@ -460,13 +460,6 @@ def components(network: nx.MultiDiGraph) -> list[list[str]]:
     return sorted((sorted(c) for c in nx.weakly_connected_components(network)), key=lambda c: (-len(c), c))
 
 
-def _fold(name: str) -> str:
-    """A name folded for matching: case, accents, dots, hyphens and spacing ignored ("U.S." ~ "us")."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    text = text.replace(".", "").replace("’", "'")
-    return " ".join(re.split(r"[\s\-–—_]+", text)).strip()
-
-
 def find_entity(network: nx.MultiDiGraph, name: str) -> str:
     """The node named `name` by its canonical name or any alias, ignoring case, accents and punctuation; failing
     that, the one entity whose name contains `name` as whole words ("Trump" → "Donald Trump"). A name that
@@ -516,7 +509,7 @@ def entity_named_among(entities: dict[str, tuple[str, str, Iterable[str]]], name
 
 def _match_entity(entities: Iterable[tuple[str, str, str, Iterable[str]]], name: str) -> str:
     """The one of `entities` (node, name, type, aliases) that `name` names: see `find_entity`."""
-    wanted = _fold(name)
+    wanted = fold(name)
     if not wanted:
         raise KgError("give an entity's name")
     exact, partial, described = set(), set(), {}
@@ -524,7 +517,7 @@ def _match_entity(entities: Iterable[tuple[str, str, str, Iterable[str]]], name:
     for node, canonical, entity_type, aliases in entities:
         described[node] = f"{canonical} ({entity_type})"
         for candidate in (canonical, *aliases):
-            folded = _fold(candidate)
+            folded = fold(candidate)
             if folded == wanted:
                 exact.add(node)
             elif pattern.search(folded):
@@ -630,12 +623,12 @@ def news_organizations(network: nx.MultiDiGraph) -> set[str]:
     """
     known = _news_names()
     return {node for node, data in network.nodes(data=True)
-            if any(_fold(name) in known for name in (data.get("name", ""), *data.get("aliases", ())))}
+            if any(fold(name) in known for name in (data.get("name", ""), *data.get("aliases", ())))}
 
 
 @cache
 def _news_names() -> frozenset[str]:
-    return frozenset(_fold(name) for name in word_list(NEWS_ORGANIZATIONS))
+    return frozenset(fold(name) for name in word_list(NEWS_ORGANIZATIONS))
 
 
 def is_relation_between_parties(edge: dict, press: bool) -> bool:

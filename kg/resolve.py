@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from kg.data import offices_of_state, table_rows
 from kg.extract import ArticleFacts, Mention
+from kg.names import SURNAME_PARTICLES, clean, surname_key
 
 # Words that are titles, not names: dropped from a person's canonical name.
 HONORIFICS = frozenset({
@@ -123,7 +124,6 @@ GENERIC_SUFFIXES = frozenset({"corps", "service", "force", "forces", "party", "d
 # unexplained surname to be that person ("Booth": John Wilkes Booth 17 of 18).
 SURNAME_MAJORITY = 0.9
 # Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
-SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 # A state's government or its formal name stands for the country: "the Federal Government of Somalia",
@@ -160,7 +160,7 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
             if typed is None:
                 continue
             provisional[where] = typed
-            written[where] = _clean(mention.text)
+            written[where] = clean(mention.text)
             by_article[article_id][typed] += 1
     # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
     # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
@@ -268,16 +268,6 @@ def _canonical_rank(typed: Typed, counts: Counter[Typed]) -> tuple:
     return (kind == "Person" and " " not in name, name.isupper() and len(name) > 5, -counts[typed],
             kind == "Organization" and first in countries(), bool(ACRONYM.match(name)), -len(name.split()),
             -len(name), name)
-
-
-def surname_key(name: str) -> str:
-    """The part of a person's name that a later mention keeps.
-
-    >>> surname_key("Abu Mahdi al-Muhandis") == surname_key("Muhandis")
-    True
-    """
-    last = name.split()[-1] if name.split() else ""
-    return SURNAME_PARTICLES.sub("", last).lower()
 
 
 def _people_in_article(names: Counter[Typed]) -> dict[str, str]:
@@ -511,7 +501,7 @@ def _all_mentions(facts: ArticleFacts) -> Iterable[Mention]:
 
 
 def _provisional(mention: Mention) -> Typed | None:
-    name = _clean(mention.text)
+    name = clean(mention.text)
     if not name:
         return None
     if mention.type in {"Place", "Group", "Organization"}:
@@ -533,17 +523,6 @@ def _provisional(mention: Mention) -> Typed | None:
             words.pop(0)
         name = " ".join(words)
     return mention.type, name
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(the|The)\s+", "", text)
-    text = re.sub(r"[’']s$", "", text)
-    text = text.strip(" ,;:\"“”")
-    # A final full stop ends the sentence, not an abbreviation: "U.S." keeps its own.
-    if text.endswith(".") and not re.search(r"(^|[.\s])[A-Za-z]\.$", text):
-        text = text[:-1]
-    return text
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -36,6 +36,7 @@ from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, Ro
 from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
 from kg.extract.when import clause_place, clause_time, in_dateline
+from kg.names import mention_key
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -1206,7 +1207,7 @@ def _refer(token: Token, context: Context, depth: int, doer: bool = False) -> li
         organization = _organization_of(token, context)
         if organization is not None:
             if token.tag_ in {"NN", "NNP"} and lemma not in STATE_NOUNS:
-                holders = context.holders.get(_key(organization.text), ())
+                holders = context.holders.get(mention_key(organization.text), ())
                 if len(holders) == 1:
                     return here(list(holders))
             return here([organization])
@@ -1325,8 +1326,8 @@ def _role_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
             continue
         if fact.role.split()[-1].lower() not in LEADERSHIP_NOUNS:
             continue
-        people = holders.setdefault(_key(fact.organization.text), [])
-        if all(_key(p.text) != _key(fact.person.text) for p in people):
+        people = holders.setdefault(mention_key(fact.organization.text), [])
+        if all(mention_key(p.text) != mention_key(fact.person.text) for p in people):
             people.append(fact.person)
     return {name: tuple(people) for name, people in holders.items()}
 
@@ -1336,7 +1337,7 @@ def _title_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
     for fact in roles:
         if not fact.former:
             people = holders.setdefault(fact.role.lower(), [])
-            if all(_key(p.text) != _key(fact.person.text) for p in people):
+            if all(mention_key(p.text) != mention_key(fact.person.text) for p in people):
                 people.append(fact.person)
     return {title: tuple(people) for title, people in holders.items()}
 
@@ -1369,12 +1370,8 @@ def _named_after_title(role: Token) -> Mention | None:
     return None
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
-
-
 def _same(a: Mention, b: Mention) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or _key(a.text) == _key(b.text)
+    return (a.start, a.end) == (b.start, b.end) or mention_key(a.text) == mention_key(b.text)
 
 
 # Negation and modality -------------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Names as text: the one place that says how a written name is cleaned, compared and looked up.
+
+Every stage compares names, each for its own purpose; the forms live here so that no module keeps its
+own copy:
+
+- `clean`: the name a mention writes, without the article, possessive and sentence punctuation around it;
+- `mention_key`: two mentions of a sentence that are the same words ("the Pentagon's" ~ "Pentagon");
+- `surname_key`: the part of a person's name a later mention keeps;
+- `fold`: a name as a user types it in a query (case, accents, dots, hyphens and spacing ignored).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic and Dutch/German/French particles a later mention drops with the hyphen: "al-Muhandis" ~ "Muhandis".
+SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """The name a mention writes, without "the", a possessive or the punctuation around it.
+
+    >>> clean("the Pentagon’s"), clean("U.S."), clean("Baghdad.")
+    ('Pentagon', 'U.S.', 'Baghdad')
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"[’']s$", "", text)
+    text = text.strip(" ,;:\"“”")
+    # A final full stop ends the sentence, not an abbreviation: "U.S." keeps its own.
+    if text.endswith(".") and not re.search(r"(^|[.\s])[A-Za-z]\.$", text):
+        text = text[:-1]
+    return text
+
+
+def mention_key(text: str) -> str:
+    """Two mentions' words compared: lower case, no possessive, no leading "the".
+
+    >>> mention_key("the Pentagon's") == mention_key("Pentagon")
+    True
+    """
+    return " ".join(text.lower().replace("’s", "").replace("'s", "").split()).removeprefix("the ")
+
+
+def surname_key(name: str) -> str:
+    """The part of a person's name that a later mention keeps.
+
+    >>> surname_key("Abu Mahdi al-Muhandis") == surname_key("Muhandis")
+    True
+    """
+    last = name.split()[-1] if name.split() else ""
+    return SURNAME_PARTICLES.sub("", last).lower()
+
+
+def fold(name: str) -> str:
+    """A name folded for matching: case, accents, dots, hyphens and spacing ignored ("U.S." ~ "us").
+
+    >>> fold("U.S.") == fold("us"), fold("Jean-Yves  Le Drian")
+    (True, 'jean yves le drian')
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = text.replace(".", "").replace("’", "'")
+    return " ".join(re.split(r"[\s\-–—_]+", text)).strip()
