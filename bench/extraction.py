@@ -39,9 +39,13 @@ KILL_ACTIONS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "exe
 
 # ------------------------------------------------------------------------------------------ matching
 
-def _honorifics() -> frozenset[str]:
-    from kg.resolve import HONORIFICS
-    return HONORIFICS
+# Titles and honorifics dropped anywhere in a name when matching: the scorer's own list, not kg's.
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "minister", "senator", "sen",
+    "secretary", "ayatollah", "sheikh", "king", "queen", "prince", "pope", "rep", "gov", "governor",
+    "commander", "colonel", "col", "major", "lt", "captain", "capt", "admiral", "adm", "judge", "justice",
+    "chairman", "director", "prime", "vice", "leader", "supreme", "former",
+})
 
 
 @cache
@@ -67,7 +71,7 @@ def normalise(name: str) -> str:
         words.pop(0)
     while len(words) > 1 and words[0] in _titles():
         words.pop(0)
-    kept = [w for w in words if w not in _honorifics()]
+    kept = [w for w in words if w not in HONORIFICS]
     return " ".join(kept or words)
 
 

@@ -6,11 +6,13 @@ own copy:
 - `clean`: the name a mention writes, without the article, possessive and sentence punctuation around it;
 - `mention_key`: two mentions of a sentence that are the same words ("the Pentagon's" ~ "Pentagon");
 - `surname_key`: the part of a person's name a later mention keeps;
-- `fold`: a name as a user types it in a query (case, accents, dots, hyphens and spacing ignored).
+- `fold`: a name as a user types it in a query (case, accents, dots, hyphens and spacing ignored);
+- `slug`, `entity_key`: a name as it is written in an IRI.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -62,3 +64,23 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     text = text.replace(".", "").replace("’", "'")
     return " ".join(re.split(r"[\s\-–—_]+", text)).strip()
+
+
+def entity_key(kind: str, name: str) -> str:
+    """A stable key for an entity: its type and a slug of its canonical name.
+
+    >>> entity_key("Person", "Abu Mahdi al-Muhandis")
+    'person/abu-mahdi-al-muhandis'
+    """
+    return f"{kind.lower()}/{slug(name)}"
+
+
+def slug(text: str) -> str:
+    """A lower-case, ASCII, hyphenated form of a name, safe in an IRI.
+
+    >>> slug("Qassem Soleimani’s")
+    'qassem-soleimanis'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # A name in a script with no ASCII letters keeps a readable prefix and a digest that tells it apart.
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "u-" + hashlib.sha1(text.encode()).hexdigest()[:12]

@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.data import capitals, name_heads, offices_of_state, word_list
+from kg.data import capitals, name_heads, offices_of_state, role_nouns, title_abbreviations, title_words, word_list
 from kg.errors import KgError
+from kg.gazetteer import countries, known_organizations
 from kg.ingest import Article
 
 log = logging.getLogger(__name__)
@@ -171,7 +172,6 @@ def is_compound_title(token: Token) -> bool:
 @cache
 def _title_words() -> frozenset[str]:
     """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
-    from kg.extract.roles import role_nouns, title_abbreviations, title_words
 
     return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
                      | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
@@ -269,8 +269,6 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name that news writes only of people is a person, whatever the model tagged it: followed by an
     age ("Warner, 70,"), by "who" ("Mason, who headed ..."), or by a role in apposition ("Sevket Kazan,
     deputy leader of ...")."""
-    from kg.resolve import countries
-
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
@@ -349,7 +347,6 @@ def _aged(doc: Doc, end: int) -> bool:
 
 @cache
 def _role_nouns() -> frozenset[str]:
-    from kg.extract.roles import role_nouns
 
     return role_nouns()
 
@@ -363,8 +360,6 @@ def _organization_words() -> frozenset[str]:
 def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
     where the model tagged nothing ("Soleimani and Muhandis")."""
-    from kg.resolve import countries
-
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].is_title}
     labels = Counter((s.text, s.label_) for s in spans)
@@ -418,23 +413,14 @@ def _vessel_words() -> frozenset[str]:
 
 
 @cache
-def _name_heads() -> dict[str, str]:
-    return name_heads()
-
-
-@cache
 def _places() -> frozenset[str]:
     """Lower-cased names of countries (not their demonyms) and capitals: the gazetteer of places."""
-    from kg.resolve import countries
-
     names = {form for form, country in countries().items() if form not in {d.lower() for d in country.demonyms}}
     return frozenset(names | set(capitals()))
 
 
 @cache
 def _organizations() -> frozenset[str]:
-    from kg.resolve import known_organizations
-
     return frozenset(known_organizations())
 
 
@@ -551,13 +537,11 @@ def title_makes_a_person(span: Span) -> Span:
 
 
 def _is_rank(token: Token) -> bool:
-    from kg.extract.roles import title_words
 
     return title_words().get(token.lower_) == "rank"
 
 
 def _kind_is_portfolio(token: Token) -> bool:
-    from kg.extract.roles import title_words
 
     return title_words().get(token.lower_) == "portfolio"
 
@@ -567,7 +551,7 @@ def country_before_name(span: Span) -> Span | list[Span]:
     (tagged as one organization) names Syria and the person Staffan de Mistura."""
     doc = span.doc
     # "Baghdad International Airport" is one place's name.
-    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in _name_heads():
+    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in name_heads():
         return span
     for cut in (1, 2):
         if span.start + cut >= span.end:
@@ -618,8 +602,6 @@ def _free_name_word(token: Token) -> bool:
 
 def _is_country_word(token: Token) -> bool:
     # "American Carlos Perez": a country or its people before a name is no part of it.
-    from kg.resolve import countries
-
     return token.lower_ in countries()
 
 
@@ -678,7 +660,7 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     tanker DELTA SOUNION" a vessel (by the noun before it, `vessel_words.txt`)."""
     corrected = []
     for span in spans:
-        kind = _name_heads().get(span[-1].lower_)
+        kind = name_heads().get(span[-1].lower_)
         # One word names a law or place only with its name before it ("Bill" is a first name); an event
         # can be one word ("Brexit").
         if span.label_ in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and kind is not None \

@@ -21,6 +21,7 @@ from rdflib.term import Node
 from kg.data import table_rows
 from kg.errors import KgError
 from kg.files import atomic_path
+from kg.names import slug
 from kg.namespace import CAMEO, ENTITIES_GRAPH, KG, KGR, NIF, SEM
 from kg import store as stores
 from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
@@ -84,7 +85,6 @@ def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Grap
 def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
     """The label of each role node (by slug): the spelling the corpus writes most, then the first in
     sort order, so that neither the order of the articles nor an update changes it."""
-    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
 
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for facts in corpus:
@@ -146,7 +146,6 @@ def _add_entity(triples: _Triples, entity: Entity) -> None:
 
 def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[str, Mention | None], Entity | None],
                  role_labels: dict[str, str]) -> None:
-    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
 
     article = facts.article
     document = document_iri(article.id)

@@ -8,27 +8,17 @@ same corpus always gives the same keys.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import pairwise
 
-from kg.data import offices_of_state, table_rows
+from kg.data import offices_of_state, role_nouns, title_abbreviations, title_words
 from kg.extract import ArticleFacts, Mention
-from kg.names import SURNAME_PARTICLES, clean, surname_key
-
-# Words that are titles, not names: dropped from a person's canonical name.
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "dr", "sir", "president", "general", "gen", "minister", "senator", "sen",
-    "secretary", "ayatollah", "sheikh", "king", "queen", "prince", "pope", "rep", "gov", "governor",
-    "commander", "colonel", "col", "major", "lt", "captain", "capt", "admiral", "adm", "judge", "justice",
-    "chairman", "director", "prime", "vice", "leader", "supreme", "former",
-})
-
+from kg.gazetteer import countries, country_of_form, department_form, known_organizations
+from kg.names import SURNAME_PARTICLES, clean, entity_key, surname_key
 
 @dataclass(frozen=True)
 class Entity:
@@ -60,61 +50,6 @@ class Resolution:
         return {e.key: e for e in self.entities}
 
 
-@dataclass(frozen=True)
-class Country:
-    name: str
-    aliases: frozenset[str]
-    demonyms: frozenset[str]
-
-
-@cache
-def countries() -> dict[str, Country]:
-    """Lower-cased name, alias or demonym → country (`kg/data/countries.tsv`)."""
-    rows = table_rows("countries.tsv")
-    table: dict[str, Country] = {}
-    for row in rows:
-        country = Country(row["name"], _split(row["aliases"]), _split(row["demonyms"]))
-        for form in (country.name, *country.aliases, *country.demonyms):
-            table.setdefault(form.lower(), country)
-    return table
-
-
-def country_of_form(name: str) -> Country | None:
-    """The country a name is, written as itself, its government or its formal name.
-
-    >>> [country_of_form(n).name for n in ("Federal Government of Somalia", "People’s Republic of China",
-    ...  "Government of the Islamic Republic of Afghanistan")]
-    ['Somalia', 'China', 'Afghanistan']
-    >>> country_of_form("Islamic State of Iraq"), country_of_form("Government Accountability Office")
-    (None, None)
-    """
-    key = name.lower().replace("’", "'")
-    country = countries().get(key) or countries().get(key + ".")
-    if country is not None:
-        return country
-    for form in (GOVERNMENT_OF, STATE_FORM_OF):
-        match = form.match(name)
-        if match is not None and (found := country_of_form(match["rest"])) is not None:
-            return found
-    return None
-
-
-def _split(value: str | None) -> frozenset[str]:
-    return frozenset(v for v in (value or "").split("|") if v)
-
-
-@cache
-def known_organizations() -> dict[str, str]:
-    """Lower-cased alias → canonical name of an organization (`kg/data/organizations.tsv`)."""
-    rows = table_rows("organizations.tsv")
-    table: dict[str, str] = {}
-    for row in rows:
-        for form in (row["name"], *(row["aliases"] or "").split("|")):
-            if form:
-                table.setdefault(form.lower(), row["name"])
-    return table
-
-
 Typed = tuple[str, str]  # (entity type, name)
 
 # Words that end an organization's name without changing what it names: "Revolutionary Guards [Corps]".
@@ -126,12 +61,7 @@ SURNAME_MAJORITY = 0.9
 # Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
 NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
-# A state's government or its formal name stands for the country: "the Federal Government of Somalia",
-# "the Government of the Islamic Republic of Afghanistan". ("State of" is left out: "Islamic State of Iraq"
-# is no government of Iraq.)
 POSSESSOR_IN_FRONT = re.compile(r"^\S+[’']s\s+")
-GOVERNMENT_OF = re.compile(r"^(?:[\w’'-]+ )*?Government of (?:the )?(?P<rest>.+)$")
-STATE_FORM_OF = re.compile(r"^(?:[\w’'-]+ )*?(?:Republic|Kingdom|Federation|Emirate|Sultanate|Commonwealth) of (?:the )?(?P<rest>.+)$")
 
 
 def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
@@ -351,25 +281,6 @@ def _first_names(names: Counter[Typed], fuller: dict[str, str]) -> dict[str, str
     return found
 
 
-# "Department of State", "U.S. Department of the Treasury": the forms news turns round ("State Department").
-DEPARTMENT_OF = re.compile(r"^(?P<before>.*?)\bDepartment of (?:the )?(?P<portfolio>[A-Z][\w ]*)$")
-DEPARTMENT_AFTER = re.compile(r"^(?P<before>.*?)\b(?P<portfolio>[A-Z][\w ]*?) Department$")
-
-
-def department_form(name: str) -> str | None:
-    """One key for the two ways news writes a department's name.
-
-    >>> department_form("U.S. Department of the Treasury") == department_form("U.S. Treasury Department")
-    True
-    >>> department_form("Department of State") == department_form("State Department"), department_form("Pentagon")
-    (True, None)
-    """
-    match = DEPARTMENT_OF.match(name) or DEPARTMENT_AFTER.match(name)
-    if match is None:
-        return None
-    return f"{match['before'].strip().lower()}|{match['portfolio'].strip().lower()}"
-
-
 def _link_known_organizations(surfaces: dict[Typed, Counter[str]], links: "_Links") -> None:
     """The names of one well-known organization (`organizations.tsv`: "U.N.", "United Nations") are one
     node, named by the form the corpus writes most."""
@@ -519,27 +430,19 @@ def _provisional(mention: Mention) -> Typed | None:
         # Titles stand before the name; the same words inside it are names ("John Major", "Martin
         # Luther King Jr.").
         words = name.split()
-        while len(words) > 1 and words[0].lower().strip(".") in HONORIFICS:
+        while len(words) > 1 and _is_title_word(words[0]):
             words.pop(0)
         name = " ".join(words)
     return mention.type, name
 
 
-def entity_key(kind: str, name: str) -> str:
-    """A stable key for an entity: its type and a slug of its canonical name.
+def _is_title_word(word: str) -> bool:
+    """A title, rank or honorific (`title_words.tsv`, `roles.txt`, `title_abbreviations.tsv`): no part of a
+    person's name when it stands first ("Treasury Secretary Steven Mnuchin", "Sen. Kennedy").
 
-    >>> entity_key("Person", "Abu Mahdi al-Muhandis")
-    'person/abu-mahdi-al-muhandis'
+    >>> [_is_title_word(w) for w in ("Gen.", "Ayatollah", "Deputy", "Secretary", "Rep.", "Steven")]
+    [True, True, True, True, True, False]
     """
-    return f"{kind.lower()}/{slug(name)}"
-
-
-def slug(text: str) -> str:
-    """A lower-case, ASCII, hyphenated form of a name, safe in an IRI.
-
-    >>> slug("Qassem Soleimani’s")
-    'qassem-soleimanis'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    # A name in a script with no ASCII letters keeps a readable prefix and a digest that tells it apart.
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "u-" + hashlib.sha1(text.encode()).hexdigest()[:12]
+    lower = word.lower()
+    return (lower.strip(".") in role_nouns() or lower in title_words() or lower.strip(".") in title_words()
+            or lower in title_abbreviations() or lower + "." in title_abbreviations())

@@ -21,14 +21,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import offices_of_state as _offices_table, seats_of_government, state_titles, table_rows, word_list
+from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
+                     title_abbreviations, title_words)
 
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
+from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
 
 ORGANIZATION_LABELS = frozenset({"ORG"})
@@ -83,53 +84,6 @@ DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
-
-
-@cache
-def role_nouns() -> frozenset[str]:
-    """Head nouns of titles and positions: "minister", "commander", "fellow", ..."""
-    return word_list("roles.txt")
-
-
-@cache
-def title_words() -> dict[str, str]:
-    """Word → kind (rank, honorific, former, current, modifier, portfolio), from `kg/data/title_words.tsv`."""
-    rows = table_rows("title_words.tsv")
-    return {row["word"].lower(): row["kind"] for row in rows}
-
-
-@cache
-def title_abbreviations() -> dict[str, str]:
-    """Abbreviated title → the role it stands for ("sen." → "Senator"), from `kg/data/title_abbreviations.tsv`."""
-    rows = table_rows("title_abbreviations.tsv")
-    return {row["abbreviation"]: row["role"] for row in rows}
-
-
-@cache
-def offices_of_state() -> dict[str, dict[str, str]]:
-    """Lower-cased title → its department and state (`kg/data/offices_of_state.tsv`)."""
-    return _offices_table()
-
-
-@cache
-def government_titles() -> dict[str, frozenset[str]]:
-    """Head word of a title that is an office of a state → the states whose issuers use it bare ("*": all;
-    none: only with a nationality written), from `government_titles.tsv`."""
-    return {row["head"]: frozenset(s for s in row["states"].split("|") if s != "-")
-            for row in table_rows("government_titles.tsv")}
-
-
-class RoleVerb(NamedTuple):
-    prepositions: frozenset[str]  # empty: the organization is the direct object
-    role: str
-
-
-@cache
-def role_verbs() -> dict[str, RoleVerb]:
-    """Verb lemma → how it names an organization and the role it gives (`kg/data/role_verbs.tsv`)."""
-    rows = table_rows("role_verbs.tsv")
-    return {row["lemma"]: RoleVerb(frozenset(p for p in row["prepositions"].split("|") if p != "-"), row["role"])
-            for row in rows}
 
 
 class Title(NamedTuple):
@@ -855,15 +809,11 @@ def _department_of(role: str, departments: dict[str, Mention]) -> Mention | None
 # ----------------------------------------------------------------------------- offices of state
 
 def _is_country(mention: Mention | None) -> bool:
-    from kg.resolve import countries  # here: resolve imports extract
-
     return mention is not None and mention.type in {"Place", "Group"} and (
         mention.text.lower() in countries() or mention.text.lower() + "." in countries())
 
 
 def _country_name(mention: Mention) -> str:
-    from kg.resolve import countries
-
     return (countries().get(mention.text.lower()) or countries()[mention.text.lower() + "."]).name
 
 
@@ -881,8 +831,6 @@ def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
 def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
     """The one state whose offices of state or departments the article names ("Secretary of State ...",
     "the State Department", the issuer of a readout), if only one."""
-    from kg.resolve import department_form
-
     found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
              and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
                   == offices_of_state()[f.role.lower()]["country"])}
@@ -903,8 +851,6 @@ def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
 
 
 def _country_of_text(text: str) -> str | None:
-    from kg.resolve import countries
-
     country = countries().get(text.lower())
     return country.name if country is not None else None
 
@@ -943,8 +889,6 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
 def _countries_named(doc: Doc) -> list[str]:
     """The countries an article names, by their canonical names, in text order; not those named only as
     where something happens ("met in Biarritz, France")."""
-    from kg.resolve import countries
-
     named: list[str] = []
     for ent in doc.ents:
         if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):

@@ -1,0 +1,92 @@
+"""What kg knows of the world before it reads: countries, well-known organizations, departments of state.
+
+The gazetteer shipped as data (`kg/data/countries.tsv`, `organizations.tsv`), read once, and the two ways
+news writes a department's name. Every stage looks names up here: `nlp` to type a span, `extract` to give
+an office its state, `resolve` to merge the names of one country or organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.data import table_rows
+
+# A state's government or its formal name stands for the country: "the Federal Government of Somalia",
+# "the Government of the Islamic Republic of Afghanistan". ("State of" is left out: "Islamic State of Iraq"
+# is no government of Iraq.)
+GOVERNMENT_OF = re.compile(r"^(?:[\w’'-]+ )*?Government of (?:the )?(?P<rest>.+)$")
+STATE_FORM_OF = re.compile(r"^(?:[\w’'-]+ )*?(?:Republic|Kingdom|Federation|Emirate|Sultanate|Commonwealth) of (?:the )?(?P<rest>.+)$")
+# "Department of State", "U.S. Department of the Treasury": the forms news turns round ("State Department").
+DEPARTMENT_OF = re.compile(r"^(?P<before>.*?)\bDepartment of (?:the )?(?P<portfolio>[A-Z][\w ]*)$")
+DEPARTMENT_AFTER = re.compile(r"^(?P<before>.*?)\b(?P<portfolio>[A-Z][\w ]*?) Department$")
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: frozenset[str]
+    demonyms: frozenset[str]
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Lower-cased name, alias or demonym → country (`kg/data/countries.tsv`)."""
+    rows = table_rows("countries.tsv")
+    table: dict[str, Country] = {}
+    for row in rows:
+        country = Country(row["name"], _split(row["aliases"]), _split(row["demonyms"]))
+        for form in (country.name, *country.aliases, *country.demonyms):
+            table.setdefault(form.lower(), country)
+    return table
+
+
+def country_of_form(name: str) -> Country | None:
+    """The country a name is, written as itself, its government or its formal name.
+
+    >>> [country_of_form(n).name for n in ("Federal Government of Somalia", "People’s Republic of China",
+    ...  "Government of the Islamic Republic of Afghanistan")]
+    ['Somalia', 'China', 'Afghanistan']
+    >>> country_of_form("Islamic State of Iraq"), country_of_form("Government Accountability Office")
+    (None, None)
+    """
+    key = name.lower().replace("’", "'")
+    country = countries().get(key) or countries().get(key + ".")
+    if country is not None:
+        return country
+    for form in (GOVERNMENT_OF, STATE_FORM_OF):
+        match = form.match(name)
+        if match is not None and (found := country_of_form(match["rest"])) is not None:
+            return found
+    return None
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(v for v in (value or "").split("|") if v)
+
+
+@cache
+def known_organizations() -> dict[str, str]:
+    """Lower-cased alias → canonical name of an organization (`kg/data/organizations.tsv`)."""
+    rows = table_rows("organizations.tsv")
+    table: dict[str, str] = {}
+    for row in rows:
+        for form in (row["name"], *(row["aliases"] or "").split("|")):
+            if form:
+                table.setdefault(form.lower(), row["name"])
+    return table
+
+
+def department_form(name: str) -> str | None:
+    """One key for the two ways news writes a department's name.
+
+    >>> department_form("U.S. Department of the Treasury") == department_form("U.S. Treasury Department")
+    True
+    >>> department_form("Department of State") == department_form("State Department"), department_form("Pentagon")
+    (True, None)
+    """
+    match = DEPARTMENT_OF.match(name) or DEPARTMENT_AFTER.match(name)
+    if match is None:
+        return None
+    return f"{match['before'].strip().lower()}|{match['portfolio'].strip().lower()}"
