@@ -61,13 +61,34 @@ def article_forms(article_id: str) -> dict[str, list[str]]:
     return forms
 
 
+DEPARTMENT_OF = re.compile(r"^(?:(?:the )?(?:U\.S\.|United States) )?Department of (?:the )?(?P<portfolio>[A-Z][\w ]*)$")
+DEPARTMENT_AFTER = re.compile(r"^(?:(?:the )?(?:U\.S\.|United States) )?(?P<portfolio>[A-Z][\w ]*?) Department$")
+
+
+def department_forms(name: str) -> list[str]:
+    """The ways news writes one U.S. department's name: "Treasury Department" is "Department of the
+    Treasury" and "U.S. Department of the Treasury" (the gold writes one of them).
+
+    >>> department_forms("Treasury Department")
+    ['Department of the Treasury', 'Department of Treasury', 'Treasury Department', 'U.S. Department of the Treasury', 'U.S. Treasury Department']
+    """
+    match = DEPARTMENT_OF.match(name) or DEPARTMENT_AFTER.match(name)
+    if match is None:
+        return []
+    portfolio = match["portfolio"]
+    return [f"Department of the {portfolio}", f"Department of {portfolio}", f"{portfolio} Department",
+            f"U.S. Department of the {portfolio}", f"U.S. {portfolio} Department"]
+
+
 def expand(alternatives: str, forms: dict[str, list[str]]) -> str:
-    """A gold party's alternatives plus the other forms the article's entity gold gives each of them."""
+    """A gold party's alternatives plus the other forms the article's entity gold gives each of them, and
+    the other ways of writing a department's name."""
     out: list[str] = []
     for alt in (a.strip() for a in alternatives.split("|")):
         out.append(alt)
         if alt and alt[0] not in "~-*":
             out += [strip_suffix(f) for f in forms.get(normalise(alt), [])]
+    out += [form for alt in list(out) for form in department_forms(alt)]
     return "|".join(dict.fromkeys(strip_suffix(a) if a and a[0] not in "~-*" else a for a in out))
 
 
