@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from kg.extract import extract
 from kg.ingest import Article
-from kg.resolve import _first_surnames, country_of_form, resolve
+from kg.gazetteer import country_of_form
+from kg.resolve import _first_surnames, resolve
 
 
 def facts_of(nlp, text: str, article_id: str):
@@ -48,3 +49,15 @@ def test_a_surname_finds_the_full_name_through_the_first_surname(nlp):
     resolution = resolve([facts_of(nlp, text, "a")])
     people = {e.name: set(e.aliases) for e in resolution.entities if e.type == "Person"}
     assert people == {"Andres Felipe Arias Leiva": {"Andres Arias", "Arias"}}
+
+
+def test_the_gazetteer_knows_every_sovereign_state_and_its_people():
+    """The small states news names ("the Ambassadors to the EU from Greece, Cyprus, and Malta") are countries
+    too, by name, alias or demonym; Georgia is not, since the U.S. state shares its name."""
+    from kg.gazetteer import countries
+
+    for form, country in [("Malta", "Malta"), ("Maltese", "Malta"), ("Swaziland", "Eswatini"),
+                          ("Macedonia", "North Macedonia"), ("Cape Verde", "Cabo Verde"), ("Togolese", "Togo"),
+                          ("Luxembourg", "Luxembourg"), ("South Sudanese", "South Sudan")]:
+        assert countries()[form.lower()].name == country
+    assert "georgia" not in countries()
