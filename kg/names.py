@@ -17,6 +17,8 @@ import re
 import unicodedata
 
 # Arabic and Dutch/German/French particles a later mention drops with the hyphen: "al-Muhandis" ~ "Muhandis".
+# "Jr.", "III": after the surname, no part of what a later mention keeps.
+GENERATIONAL_SUFFIX = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 
 
@@ -48,10 +50,13 @@ def mention_key(text: str) -> str:
 def surname_key(name: str) -> str:
     """The part of a person's name that a later mention keeps.
 
-    >>> surname_key("Abu Mahdi al-Muhandis") == surname_key("Muhandis")
-    True
+    >>> surname_key("Abu Mahdi al-Muhandis") == surname_key("Muhandis"), surname_key("John R. Lausch, Jr.")
+    (True, 'lausch')
     """
-    last = name.split()[-1] if name.split() else ""
+    words = [w.rstrip(",") for w in name.split()]
+    while len(words) > 1 and GENERATIONAL_SUFFIX.match(words[-1]):
+        words.pop()
+    last = words[-1] if words else ""
     return SURNAME_PARTICLES.sub("", last).lower()
 
 

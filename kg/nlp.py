@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 from kg.data import capitals, name_heads, offices_of_state, role_nouns, title_abbreviations, title_words, word_list
 from kg.errors import KgError
 from kg.gazetteer import countries, known_organizations
+from kg.names import GENERATIONAL_SUFFIX
 from kg.ingest import Article
 
 log = logging.getLogger(__name__)
@@ -426,7 +427,7 @@ def _organizations() -> frozenset[str]:
 
 # Initials ("J.", "J.D.") and generational suffixes ("Jr.", "III") are parts of names although not title case.
 INITIALS = re.compile(r"^([A-Z]\.)+$")
-NAME_SUFFIXES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
+NAME_SUFFIXES = GENERATIONAL_SUFFIX
 
 
 @cache
@@ -583,6 +584,26 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 end += 1
         repaired.append(Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span)
     return repaired
+
+
+def generational_suffixes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A generational suffix ends the name it follows, comma or not: "John R. Lausch, Jr., United States
+    Attorney" names John R. Lausch, Jr. (the model tags "Jr." as a person of its own or leaves it out)."""
+    suffix_at = {span.start: span for span in spans if len(span) == 1 and NAME_SUFFIXES.match(span.text)}
+    repaired: list[Span] = []
+    absorbed: set[int] = set()
+    for span in spans:
+        if span.start in absorbed:
+            continue
+        end = span.end
+        comma = end < len(doc) and doc[end].text == ","
+        at = end + 1 if comma else end
+        if span.label_ == "PERSON" and at < len(doc) and NAME_SUFFIXES.match(doc[at].text) \
+                and (not doc[at].ent_type_ or at in suffix_at):
+            absorbed.add(at)
+            span = Span(doc, span.start, at + 1, label="PERSON")
+        repaired.append(span)
+    return [s for s in repaired if s.start not in absorbed or len(s) > 1]
 
 
 def _capitalised_pronoun(token: Token) -> bool:
@@ -815,7 +836,8 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
 SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, split_at_dash, page_words_dropped, title_inside_name,
                 title_makes_a_person, country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
-                  portfolio_words_dropped, consistent_people, consistent_types, whole_names, acronyms)
+                  portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
+                  acronyms)
 
 
 # ----------------------------------------------------------------------------- page chrome

@@ -105,7 +105,7 @@ def test_a_head_of_state_title_goes_to_the_one_country_named_that_has_the_office
 def test_a_seat_of_government_names_its_state_and_department(nlp):
     text = ("President Joseph R. Biden, Jr. met today with Prime Minister Keir Starmer of the United Kingdom at "
             "the White House.\n\nSecretary of Defense Mark T. Esper spoke at the Pentagon.")
-    assert facts(nlp, text) == {("Joseph R. Biden", "President", "United States", ""),
+    assert facts(nlp, text) == {("Joseph R. Biden, Jr.", "President", "United States", ""),
                                 ("Keir Starmer", "Prime Minister", "United Kingdom", ""),
                                 ("Mark T. Esper", "Secretary of Defense", "Pentagon", "United States")}
 

@@ -34,7 +34,7 @@ def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
         "portfolio_words_dropped",
-        "consistent_people", "consistent_types", "whole_names", "acronyms"]
+        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronyms"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -188,6 +188,18 @@ def test_whole_names():
         ("Kim Jae-kyu", "PERSON")]
     assert corrected(["Premier", "Liu", "He", "will", "visit"], ["PROPN", "PROPN", "PRON", "AUX", "VERB"],
                      ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
+
+
+def test_generational_suffixes():
+    # The model tags "Jr." as a person of its own after the comma, or leaves it untagged without one.
+    words = ["by", "John", "R.", "Lausch", ",", "Jr.", ",", "United", "States", "Attorney"]
+    pos = ["ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN"]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O", "O"]
+    spaces = [True, True, True, False, True, False, True, True, True, False]
+    assert corrected(words, pos, ents, spaces=spaces) == [("John R. Lausch, Jr.", "PERSON"), ("United States", "GPE")]
+    words = ["Martin", "Luther", "King", "Jr", "spoke"]
+    assert corrected(words, ["PROPN"] * 4 + ["VERB"], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]) == [
+        ("Martin Luther King Jr", "PERSON")]
 
 
 def test_acronyms():

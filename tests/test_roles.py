@@ -185,3 +185,16 @@ def test_a_phrase_after_two_coordinated_nouns_belongs_to_the_second(nlp):
     text = ("“We are not against growth,” says Patrick Strosahl, a jeweler and president of Vision Seattle, which "
             "supports the plan.")
     assert roles(nlp, text) == {("Patrick Strosahl", "president", "Vision Seattle", False)}
+
+
+def test_titles_apposed_to_a_list_of_announcers(nlp):
+    """The close of a Justice Department release: each name with its title in apposition, past a
+    generational suffix ("Jr.,"), a phrase the parser hangs from the name ("at the U.S. Department of
+    Justice") and a name the parser hangs from its own title (Wheeler)."""
+    text = ("The sentence was announced by John R. Lausch, Jr., United States Attorney for the Northern District of "
+            "Illinois; Matthew G. Olsen, Assistant Attorney General for National Security at the U.S. Department "
+            "of Justice; and Robert W. Wheeler, Jr., Special Agent-in-Charge of the Chicago Field Office of the FBI.")
+    assert roles(nlp, text) == {
+        ("John R. Lausch, Jr.", "United States Attorney", "U.S. Department of Justice", False),
+        ("Matthew G. Olsen", "Assistant Attorney General", "U.S. Department of Justice", False),
+        ("Robert W. Wheeler, Jr.", "Special Agent-in-Charge", "Chicago Field Office of the FBI", False)}

@@ -45,6 +45,8 @@ AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "with", "at"})
 # Dependency labels of the words that qualify a role noun: "senior", "deputy", "International Paper's".
 ROLE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nn", "poss", "npadvmod", "advmod"})
 APPOSITION = frozenset({"appos"})
+# How the parser hangs a name from a noun it modifies.
+NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_CLAUSES = frozenset({"relcl"})
 # Complements of "be", "become", "was named": "X became chairman of Y".
@@ -156,8 +158,10 @@ def _is_role_noun(token: Token) -> bool:
 
 
 def _is_role_or_rank(token: Token) -> bool:
-    # "a major in the Marine Corps": a rank is a role when an organization goes with it.
-    return (_is_role_noun(token) or (_kind(token) == "rank" and token.pos_ == "NOUN")) and not token.ent_type_
+    # "a major in the Marine Corps": a rank is a role when an organization goes with it; "Attorney General"
+    # is an office whatever the tagger made of "General".
+    return (_is_role_noun(token) or (_kind(token) == "rank" and token.pos_ == "NOUN") or _office_rank(token)) \
+        and not token.ent_type_
 
 
 def entity_span(token: Token) -> Span | None:
@@ -286,8 +290,13 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
 
 
 def _misattached_prepositions(noun: Token) -> list[Token]:
-    """Repairs the parse of "a jeweler and president of Vision Seattle", where the parser hangs the phrase
-    after the second of two coordinated nouns from the first: that phrase is the second noun's."""
+    """Repairs two parses that hang a role's phrase from the word before it. "a jeweler and president of
+    Vision Seattle": the phrase after the second of two coordinated nouns is the second noun's. "Matthew G.
+    Olsen, Assistant Attorney General for National Security at the U.S. Department of Justice": the phrase
+    after an apposed role, hung from the name, is the role's."""
+    if noun.dep_ == "appos":
+        end = max(t.i for t in noun.subtree)
+        return [c for c in noun.head.children if c.dep_ == "prep" and c.i == end + 1]
     if noun.dep_ != "conj" or any(c.dep_ == "prep" for c in noun.children):
         return []
     return [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
@@ -541,6 +550,12 @@ def _appositions(person: Span) -> Iterator[Title]:
     head = root.head
     if root.dep_ in APPOSITION and _is_role_noun(head) and not head.ent_type_ and head.i < person.start - 2:
         yield from _noun_titles(head)
+    # "Robert W. Wheeler, Jr., Special Agent-in-Charge of ...": the parser hangs the name from the role
+    # apposed to it, as if the name modified it.
+    between = person.doc[person.end : head.i]
+    if root.dep_ in NAME_MODIFIERS and head.i >= person.end and _is_role_or_rank(head) and between \
+            and all(t.text == "," for t in between):
+        yield from _noun_titles(head)
 
 
 def _is_person_noun(token: Token) -> bool:
@@ -585,8 +600,9 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
         # "a company official", "the agency's spokesman": the organization the text named before.
         organization = next((found for t in noun.lefts if t.dep_ in {"compound", "poss"}
                              if (found := _described_organization(t, bare=True)) is not None), None)
-    if _kind(noun) == "rank" and (organization is None or organization.type != "Organization"):
-        return None  # "a major" alone is a rank, not a role
+    if _kind(noun) == "rank" and (organization is None or organization.type != "Organization") \
+            and not any(_is_role_noun(t) for t in label_tokens[:-1]):
+        return None  # "a major" alone is a rank, not a role; an "Attorney General" is an office
     end = max(t.idx + len(t) for t in noun.subtree)
     start = min([t.idx for t in lefts if t.dep_ in ROLE_MODIFIERS or t.lower_ in DETERMINERS] + [noun.idx])
     return Title(_label(label_tokens), organization, former, start, end)
