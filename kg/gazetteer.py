@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from kg.data import table_rows
 
@@ -90,3 +91,26 @@ def department_form(name: str) -> str | None:
     if match is None:
         return None
     return f"{match['before'].strip().lower()}|{match['portfolio'].strip().lower()}"
+
+
+@cache
+def _publishers() -> dict[str, str]:
+    return {row["domain"].lower(): row["country"] for row in table_rows("publishers.tsv")}
+
+
+def publisher_state(url: str) -> str | None:
+    """The state whose officials a publisher names without saying so: its government's sites and state
+    broadcasters (`publishers.tsv`), by the longest listed end of the URL's host name.
+
+    >>> publisher_state("https://obamawhitehouse.archives.gov/the-press-office/readout"), publisher_state("")
+    ('United States', None)
+    >>> publisher_state("https://www.gov.uk/government/news/pm-call"), publisher_state("https://example.com/gov")
+    ('United Kingdom', None)
+    """
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    labels = host.split(".")
+    for n in range(len(labels)):
+        country = _publishers().get(".".join(labels[n:]))
+        if country is not None:
+            return country
+    return None

@@ -198,3 +198,14 @@ def test_titles_apposed_to_a_list_of_announcers(nlp):
         ("John R. Lausch, Jr.", "United States Attorney", "U.S. Department of Justice", False),
         ("Matthew G. Olsen", "Assistant Attorney General", "U.S. Department of Justice", False),
         ("Robert W. Wheeler, Jr.", "Special Agent-in-Charge", "Chicago Field Office of the FBI", False)}
+
+
+def test_a_bare_title_takes_the_state_of_the_publisher(nlp):
+    """A White House readout names its own president bare; the other leader carries a nationality."""
+    text = "Late Saturday morning, President Obama returned Indian Prime Minister Singh's phone call."
+    doc = nlp(text)
+    assert {(f.person.text, f.role, f.organization.text if f.organization else "")
+            for f in role_facts(doc, publisher="United States")} == {
+        ("Obama", "President", "United States"), ("Singh", "Prime Minister", "Indian")}
+    assert {(f.person.text, f.organization.text if f.organization else "") for f in role_facts(doc)} == {
+        ("Obama", ""), ("Singh", "Indian")}

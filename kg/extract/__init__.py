@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.events import events
 from kg.extract.facts import ENTITY_TYPES, ArticleFacts, Evidence, EventFact, Mention, RoleFact, mention_of
 from kg.extract.roles import role_facts
+from kg.gazetteer import publisher_state
 from kg.ingest import Article
 
 __all__ = ["ArticleFacts", "Evidence", "EventFact", "Mention", "RoleFact", "events", "extract", "role_facts"]
@@ -21,7 +22,7 @@ __all__ = ["ArticleFacts", "Evidence", "EventFact", "Mention", "RoleFact", "even
 def extract(doc: Doc, article: Article) -> ArticleFacts:
     """All mentions, role facts and events of one parsed article."""
     mentions = tuple(mention_of(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES)
-    roles = tuple(_dedupe(role_facts(doc)))
+    roles = tuple(_dedupe(role_facts(doc, publisher_state(article.url))))
     return ArticleFacts(
         article=article,
         mentions=mentions,

@@ -98,8 +98,10 @@ class Title(NamedTuple):
     end: int
 
 
-def role_facts(doc: Doc) -> Iterator[RoleFact]:
-    """Yield the role facts of a document in text order."""
+def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
+    """Yield the role facts of a document in text order. `publisher`: the state whose officials the
+    publisher names without saying so (`kg.gazetteer.publisher_state`), for bare titles the text ties to
+    no state."""
     facts: list[RoleFact] = []
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
     found = {person.start: _stated_titles(person) for person in people}
@@ -109,7 +111,7 @@ def role_facts(doc: Doc) -> Iterator[RoleFact]:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
             facts.append(RoleFact(mention_of(person), title.label, title.organization, title.former,
                                   evidence_of(person.sent, start, end)))
-    yield from sorted(_consolidate(doc, facts), key=lambda f: (f.evidence.start, f.person.start, f.role))
+    yield from sorted(_consolidate(doc, facts, publisher), key=lambda f: (f.evidence.start, f.person.start, f.role))
 
 
 def _stated_titles(person: Span) -> list[Title]:
@@ -713,7 +715,7 @@ def _kind_of_word(word: str) -> str:
     return title_words().get(word.lower(), "")
 
 
-def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
+def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) -> Iterator[RoleFact]:
     """Give a bare title the organization the document ties it to; drop exact repeats."""
     known: dict[tuple[str, str], Counter] = {}
     first_seen: dict[tuple[str, str, str], Mention] = {}
@@ -729,8 +731,8 @@ def _consolidate(doc: Doc, facts: list[RoleFact]) -> Iterator[RoleFact]:
         spellings.setdefault(fact.role.lower(), fact.role)
     titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
     states = _states_of_people(facts)
-    article_state = _article_state(doc, facts)
-    countries = _countries_named(doc)
+    article_state = _article_state(doc, facts, publisher)
+    countries = _countries_named(doc, facts)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -844,9 +846,9 @@ def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
     return states
 
 
-def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
+def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None) -> str | None:
     """The one state whose offices of state or departments the article names ("Secretary of State ...",
-    "the State Department", the issuer of a readout), if only one."""
+    "the State Department", the issuer of a readout), if only one; if none, the publisher's."""
     found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
              and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
                   == offices_of_state()[f.role.lower()]["country"])}
@@ -863,6 +865,8 @@ def _article_state(doc: Doc, facts: list[RoleFact]) -> str | None:
                 country = departments.get(f"|{portfolio}")
                 if country is not None and (not before or _country_of_text(before) == country):
                     found.add(country)
+    if not found:
+        return publisher
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -902,12 +906,14 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
     return fact
 
 
-def _countries_named(doc: Doc) -> list[str]:
+def _countries_named(doc: Doc, facts: list[RoleFact]) -> list[str]:
     """The countries an article names, by their canonical names, in text order; not those named only as
-    where something happens ("met in Biarritz, France")."""
+    where something happens ("met in Biarritz, France") or as the state of another's title ("Indian Prime
+    Minister Singh" says nothing of "President Obama")."""
+    titles = {(f.organization.start, f.organization.end) for f in facts if f.organization is not None}
     named: list[str] = []
     for ent in doc.ents:
-        if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):
+        if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]) or (ent.start_char, ent.end_char) in titles:
             continue
         country = countries().get(ent.text.lower()) or countries().get(ent.text.lower().removeprefix("the "))
         if country is not None and not _venue(ent):
