@@ -25,15 +25,16 @@ SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-�
 def clean(text: str) -> str:
     """The name a mention writes, without "the", a possessive or the punctuation around it.
 
-    >>> clean("the Pentagon’s"), clean("U.S."), clean("Baghdad.")
-    ('Pentagon', 'U.S.', 'Baghdad')
+    >>> clean("the Pentagon’s"), clean("U.S."), clean("Baghdad."), clean("Joseph R. Biden, Jr.")
+    ('Pentagon', 'U.S.', 'Baghdad', 'Joseph R. Biden, Jr.')
     """
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"[’']s$", "", text)
     text = text.strip(" ,;:\"“”")
-    # A final full stop ends the sentence, not an abbreviation: "U.S." keeps its own.
-    if text.endswith(".") and not re.search(r"(^|[.\s])[A-Za-z]\.$", text):
+    # A final full stop ends the sentence, not an abbreviation: "U.S." and "Jr." keep their own.
+    if text.endswith(".") and not re.search(r"(^|[.\s])[A-Za-z]\.$", text) \
+            and not GENERATIONAL_SUFFIX.match(text.split()[-1]):
         text = text[:-1]
     return text
 

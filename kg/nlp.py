@@ -468,6 +468,24 @@ def lowercase_tail_dropped(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
 
 
+def document_words_dropped(span: Span) -> Span:
+    """The document a name stands on is no part of it: "Department of Justice Press Release" names the
+    Department of Justice (`document_words.txt`)."""
+    if span.label_ != "ORG":
+        return span
+    words = [t.lower_ for t in span]
+    for phrase in sorted(_document_words(), key=lambda p: -len(p.split())):
+        size = len(phrase.split())
+        if len(span) > size and " ".join(words[-size:]) == phrase and span[-size - 1].is_title:
+            return Span(span.doc, span.start, span.end - size, label=span.label_)
+    return span
+
+
+@cache
+def _document_words() -> frozenset[str]:
+    return word_list("document_words.txt")
+
+
 def split_at_dash(span: Span) -> Span | list[Span]:
     """A dash between two names joins two people, not one name: "Kim Yo Jong - Kim Jong Un" names Kim Yo
     Jong and Kim Jong Un."""
@@ -680,8 +698,14 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     Act" is a law, "the Boston Marathon" an event (by the name's last word, `name_heads.tsv`), and "the
     tanker DELTA SOUNION" a vessel (by the noun before it, `vessel_words.txt`)."""
     corrected = []
+    tagged = {t.i for s in spans for t in s}
     for span in spans:
         kind = name_heads().get(span[-1].lower_)
+        # "Executive Order 13692": the model tags "Order" a person and "Executive" its title; the
+        # capitalised word before a one-word law is its name.
+        if len(span) == 1 and kind == "law" and span.start > 0 and doc[span.start - 1].is_title \
+                and span.start - 1 not in tagged and not doc[span.start - 1].is_sent_start:
+            span = Span(doc, span.start - 1, span.end, label=span.label_)
         # One word names a law or place only with its name before it ("Bill" is a first name); an event
         # can be one word ("Brexit").
         if span.label_ in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and kind is not None \
@@ -833,8 +857,8 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, split_at_dash, page_words_dropped, title_inside_name,
-                title_makes_a_person, country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, document_words_dropped, split_at_dash, page_words_dropped,
+                title_inside_name, title_makes_a_person, country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
                   acronyms)

@@ -29,7 +29,7 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "lowercase_tail_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
+        "trimmed", "lowercase_tail_dropped", "document_words_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
@@ -188,6 +188,21 @@ def test_whole_names():
         ("Kim Jae-kyu", "PERSON")]
     assert corrected(["Premier", "Liu", "He", "will", "visit"], ["PROPN", "PROPN", "PRON", "AUX", "VERB"],
                      ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
+
+
+def test_document_words_dropped():
+    words = ["WASHINGTON", "(", "Department", "of", "Justice", "Press", "Release", ")"]
+    pos = ["PROPN", "PUNCT", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert corrected(words, pos, ents) == [("WASHINGTON", "GPE"), ("Department of Justice", "ORG")]
+
+
+def test_a_one_word_law_takes_the_name_before_it():
+    # "Executive Order 13692": the model reads a person, "Order", titled "Executive".
+    words = ["pursuant", "to", "Executive", "Order", "13692"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "NUM"]
+    assert corrected(words, pos, ["O", "O", "B-PERSON", "I-PERSON", "O"]) == [("Executive Order", "LAW")]
+    assert corrected(["Bill", "spoke"], ["PROPN", "VERB"], ["B-PERSON", "O"]) == [("Bill", "PERSON")]
 
 
 def test_generational_suffixes():

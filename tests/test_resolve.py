@@ -86,7 +86,7 @@ def test_titles_are_stripped_only_before_a_name():
     names = ["John Major", "Martin Luther King Jr.", "President Trump", "Donald Trump", "King Hussein"]
     mentions = tuple(Mention(name, "Person", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
     entities = {e.name for e in resolve([ArticleFacts(article, mentions, (), ())]).entities}
-    assert entities == {"John Major", "Martin Luther King Jr", "Donald Trump", "Hussein"}
+    assert entities == {"John Major", "Martin Luther King Jr.", "Donald Trump", "Hussein"}
 
 
 def test_a_shared_surname_never_merges_two_people(nlp):
