@@ -106,6 +106,9 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Verbs whose subject can only be a person: "Harrington taught at Harvard".
 HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
+# Words an acronym skips: "Office of Foreign Assets Control (OFAC)", "Cartel de Jalisco Nueva Generación".
+ACRONYM_GAPS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "del", "la", "y", "-"})
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
 @cache
@@ -233,14 +236,19 @@ def trimmed(ent: Span) -> Span | None:
     while end - start > 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     if ent.label_ == "PERSON":
-        while end - start > 1 and _is_title_word(ent.doc[start]):
+        while end - start > 1 and (_is_title_word(ent.doc[start]) or ent.doc[start].lower_ in _person_descriptors()):
             start += 1
     # "FAA Administrator Allan McArtor": the title before a name is no part of the organization; nor is
     # "Pentagon Spokesperson" before "Jonathan Hoffman" a person (the words before the title name the
     # organization).
     label = ent.label_
-    if label in {"ORG", "PERSON"} and end < len(ent.doc) and ent.doc[end].ent_type_ == "PERSON" \
-            and ent.doc[end].ent_iob_ == "B" and _is_title_word(ent.doc[end - 1]):
+    # "U.S. Army Brig. Gen. Miguel Castellanos": more titles may stand between.
+    after = end
+    while after < len(ent.doc) and (ent.doc[after].text == "." or _is_title_word(ent.doc[after])) \
+            and not ent.doc[after].ent_type_:
+        after += 1
+    if label in {"ORG", "PERSON"} and after < len(ent.doc) and ent.doc[after].ent_type_ == "PERSON" \
+            and ent.doc[after].ent_iob_ == "B" and _is_title_word(ent.doc[end - 1]):
         while end - start > 1 and _is_title_word(ent.doc[end - 1]):
             end -= 1
         if _is_title_word(ent.doc[end - 1]):
@@ -380,6 +388,44 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def acronym_expansions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The words an acronym in brackets spells out are one name, whatever the model cut: "the Islamic State
+    of Iraq and al-Sham (ISIS)" (tagged an organization and a person) names one organization, "Homeland
+    Security Investigations (HSI)" another. The name keeps the label its words were tagged with when they
+    all had one (a country, a law: "Executive Order (E.O.)"), else it is an organization."""
+    for token in doc[:-2]:
+        if token.text not in "([" or doc[token.i + 2].text not in ")]" or not ACRONYM.match(doc[token.i + 1].text):
+            continue
+        start = _spelled_out(doc, token.i, [c for c in doc[token.i + 1].text if c.isalpha()])
+        if start is None:
+            continue
+        inside = [s for s in spans if s.start < token.i and s.end > start]
+        first = min([s.start for s in inside], default=start)
+        if not inside or any(t.lower_ != "the" for t in doc[first:start]) or any(s.end > token.i for s in inside):
+            continue  # inside a longer name, or words the model did not take for a name at all
+        labels = {s.label_ for s in inside}
+        label = labels.pop() if len(labels) == 1 and not {"PERSON"} & labels else "ORG"
+        spans = [s for s in spans if s not in inside] + [Span(doc, first, token.i, label=label)]
+    return spans
+
+
+def _spelled_out(doc: Doc, bracket: int, letters: list[str]) -> int | None:
+    """Where the words before `bracket` start whose capitals spell `letters` (function words and name
+    particles between them skipped), if they do."""
+    i = bracket - 1
+    while letters and i >= max(0, bracket - 12):
+        token = doc[i]
+        capitals = [c for c in token.text if c.isupper()]
+        if token.is_title or token.is_upper and token.is_alpha:
+            if not capitals or capitals[0] != letters[-1]:
+                return None
+            letters.pop()
+        elif not (token.lower_ in ACRONYM_GAPS or token.lower_ in _name_particles() or token.is_punct):
+            return None
+        i -= 1
+    return i + 1 if not letters and doc[i + 1].is_title else None
+
+
 def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """An acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is
     that organization wherever it stands."""
@@ -399,8 +445,10 @@ def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
 
 DASHES = frozenset({"-", "–", "—"})
 # Labels the model gives names; a name repaired into a person's keeps none of them.
-NAME_KIND_LABELS = {"law": "LAW", "event": "EVENT", "place": "FAC"}
+NAME_KIND_LABELS = {"law": "LAW", "event": "EVENT", "place": "FAC", "organization": "ORG"}
 VESSEL_LABEL = "PRODUCT"
+# Labels a name of one of those kinds may have been given.
+NAME_LABELS_OF_KINDS = frozenset({"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
 @cache
@@ -484,6 +532,43 @@ def document_words_dropped(span: Span) -> Span:
 @cache
 def _document_words() -> frozenset[str]:
     return word_list("document_words.txt")
+
+
+def possessive_split(span: Span) -> Span | list[Span]:
+    """An organization's possessive inside a name joins two organizations: "the Criminal Division’s Office
+    of International Affairs" names the Criminal Division and its Office of International Affairs, "Iran's
+    Revolutionary Guards" Iran and the Guards. Only after a word that names an organization itself (an
+    organization word, a portfolio, a place, an acronym): "People’s Republic of China" is one name."""
+    if span.label_ not in {"ORG", "FAC"}:
+        return span
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.text not in POSSESSIVE_MARKS or not doc[token.i + 1].is_title:
+            continue
+        left, right = Span(doc, span.start, token.i, label=span.label_), Span(doc, token.i + 1, span.end, label="ORG")
+        last = left[-1]
+        if last.lower_ in _organization_words() and len(left) > 1 and last.i > left.start + (left[0].lower_ == "the"):
+            return [left, right]
+        if left.text.lower().removeprefix("the ") in _known_names() or ACRONYM.match(last.text) \
+                or _kind_is_portfolio(last):
+            return [left, right]
+        if last.lower_ in _organization_words():
+            return right  # "the Department’s Office of International Affairs": the department alone is no name
+    return span
+
+
+def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
+    """An ordinal ("the 499th addition") and a plural noun ("its Member States", "HSI Investigations") are
+    no names, whatever the model tagged."""
+    if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
+                           or span.label_ == "PERSON" and span[0].tag_ == "NNPS"):
+        return None
+    return span
+
+
+@cache
+def _person_descriptors() -> frozenset[str]:
+    return word_list("person_descriptors.txt")
 
 
 def split_at_dash(span: Span) -> Span | list[Span]:
@@ -635,6 +720,7 @@ def _free_name_word(token: Token) -> bool:
     # capitalised only by position is taken into the name.
     return _name_word(token) and token.pos_ in {"PROPN", "ADP", "X", "NOUN"} and not token.ent_type_ \
         and not _is_title_word(token) and not _kind_is_portfolio(token) and token.lower_ not in _organization_words() \
+        and token.lower_ not in _person_descriptors() \
         and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in _name_particles()) \
         and not _is_country_word(token)
 
@@ -708,9 +794,13 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start - 1, span.end, label=span.label_)
         # One word names a law or place only with its name before it ("Bill" is a first name); an event
         # can be one word ("Brexit").
-        if span.label_ in {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and kind is not None \
-                and (len(span) > 1 or kind == "event"):
+        # The model tags an organization by the building it sits in: "the Indian Embassy" (a facility).
+        labels = NAME_LABELS_OF_KINDS | ({"FAC"} if kind == "organization" else set())
+        if span.label_ in labels and kind is not None and (len(span) > 1 or kind == "event"):
             span = Span(doc, span.start, span.end, label=NAME_KIND_LABELS[kind])
+        elif span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in _organization_words():
+            # "the John F. Kennedy Center for the Performing Arts": named after a person, an organization.
+            span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in _vessel_words():
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         corrected.append(span)
@@ -857,10 +947,11 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-SPAN_REPAIRS = (trimmed, lowercase_tail_dropped, document_words_dropped, split_at_dash, page_words_dropped,
-                title_inside_name, title_makes_a_person, country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped,
+                possessive_split, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
+                country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
-                  portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
+                  acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
                   acronyms)
 
 

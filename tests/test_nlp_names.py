@@ -29,11 +29,12 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "lowercase_tail_dropped", "document_words_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
+        "trimmed", "no_name_in_a_number_or_a_plural", "lowercase_tail_dropped", "document_words_dropped",
+        "possessive_split", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
-        "portfolio_words_dropped",
+        "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronyms"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
@@ -188,6 +189,62 @@ def test_whole_names():
         ("Kim Jae-kyu", "PERSON")]
     assert corrected(["Premier", "Liu", "He", "will", "visit"], ["PROPN", "PROPN", "PRON", "AUX", "VERB"],
                      ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
+
+
+def test_no_name_in_a_number_or_a_plural():
+    assert corrected(["the", "499th", "addition"], ["DET", "ADJ", "NOUN"], ["O", "B-ORG", "O"]) == []
+    doc = Doc(VOCAB, words=["its", "Member", "States"], pos=["PRON", "PROPN", "PROPN"], tags=["PRP$", "NNP", "NNPS"],
+              heads=[0, 0, 0], deps=["ROOT", "dep", "dep"], ents=["O", "O", "B-PERSON"])
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == []
+
+
+def test_possessive_split():
+    words = ["the", "Criminal", "Division", "’s", "Office", "of", "International", "Affairs"]
+    pos = ["DET", "PROPN", "PROPN", "PART", "PROPN", "ADP", "PROPN", "PROPN"]
+    ents = ["B-ORG"] + ["I-ORG"] * 7
+    assert corrected(words, pos, ents) == [("the Criminal Division", "ORG"), ("Office of International Affairs", "ORG")]
+    # The department alone is no name; a people's possessive is part of a country's.
+    assert corrected(words[:1] + words[2:], pos[:1] + pos[2:], ents[:7]) == [("Office of International Affairs", "ORG")]
+    words = ["People", "’s", "Republic", "of", "China"]
+    assert corrected(words, ["PROPN", "PART", "PROPN", "ADP", "PROPN"], ["B-GPE"] + ["I-GPE"] * 4) == [
+        ("People ’s Republic of China", "GPE")]
+
+
+def test_acronym_expansions():
+    words = ["to", "the", "Islamic", "State", "of", "Iraq", "and", "al", "-", "Sham", "(", "ISIS", ")"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "O"]
+    spaces = [True] * 7 + [False, False, True, False, False, False]
+    assert corrected(words, pos, ents, spaces=spaces) == [("the Islamic State of Iraq and al-Sham", "ORG"), ("ISIS", "ORG")]
+    # Words that do not spell the acronym are left as they were.
+    words = ["the", "Border", "Patrol", "and", "Smith", "(", "ISIS", ")"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-ORG", "O"]
+    assert corrected(words, ["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PUNCT", "PROPN", "PUNCT"], ents) == [
+        ("the Border Patrol", "ORG"), ("Smith", "PERSON"), ("ISIS", "ORG")]
+
+
+def test_descriptors_and_titles_are_no_part_of_a_name():
+    words = ["Fugitive", "Jose", "Garcia", "returned"]
+    assert corrected(words, ["NOUN", "PROPN", "PROPN", "VERB"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [
+        ("Jose Garcia", "PERSON")]
+    # "U.S. Army Brig. Gen. John Smith": the ranks between the organization and the name are titles.
+    words = ["the", "U.S.", "Army", "Brig", ".", "Gen.", "John", "Smith", "said"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("the U.S. Army", "ORG"), ("John Smith", "PERSON")]
+
+
+def test_kinds_of_names_by_their_last_word():
+    # An embassy is an organization, not the building; an institution named after a person is no person.
+    assert corrected(["the", "Indian", "Embassy"], ["DET", "PROPN", "PROPN"], ["B-FAC", "I-FAC", "I-FAC"]) == [
+        ("the Indian Embassy", "ORG")]
+    words = ["the", "John", "F.", "Kennedy", "Center", "for", "the", "Performing", "Arts"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN"]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG"]
+    assert corrected(words, pos, ents) == [("John F. Kennedy Center for the Performing Arts", "ORG")]
+    words = ["at", "the", "NATO", "Defense", "Ministerial"]
+    assert corrected(words, ["ADP", "DET", "PROPN", "PROPN", "PROPN"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
+        ("the NATO Defense Ministerial", "EVENT")]
 
 
 def test_document_words_dropped():

@@ -109,9 +109,23 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
         titles = found[person.start] or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
-            facts.append(RoleFact(mention_of(person), title.label, title.organization, title.former,
+            facts.append(RoleFact(mention_of(person), title.label, _part_named(doc, title.organization), title.former,
                                   evidence_of(person.sent, start, end)))
     yield from sorted(_consolidate(doc, facts, publisher), key=lambda f: (f.evidence.start, f.person.start, f.role))
+
+
+def _part_named(doc: Doc, organization: Mention | None) -> Mention | None:
+    """The part of an organization its possessive names: "Assistant Attorney General Brian A. Benczkowski
+    of the U.S. Department of Justice’s Criminal Division" holds his office in the Criminal Division."""
+    if organization is None or organization.end <= organization.start:
+        return organization
+    span = doc.char_span(organization.start, organization.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in POSSESSIVE_MARKS:
+        return organization
+    part = entity_span(doc[span.end + 1])
+    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1:
+        return organization
+    return mention_of(part)
 
 
 def _stated_titles(person: Span) -> list[Title]:
