@@ -209,3 +209,19 @@ def test_a_bare_title_takes_the_state_of_the_publisher(nlp):
         ("Obama", "President", "United States"), ("Singh", "Prime Minister", "Indian")}
     assert {(f.person.text, f.organization.text if f.organization else "") for f in role_facts(doc)} == {
         ("Obama", ""), ("Singh", "Indian")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A past office with the time it ended is former.
+    ("The United States extradited Andres Felipe Arias Leiva, who served as Colombia’s Minister of Agriculture "
+     "from 2005 to 2009, to face a prison sentence.",
+     {("Andres Felipe Arias Leiva", "Minister of Agriculture", "Colombia", True)}),
+    # A role verb governing a person states no role of its subject ("direct" someone is no directorship).
+    ("President Trump and Prime Minister Johnson directed United States Director of the National Economic "
+     "Council Larry Kudlow and United Kingdom Cabinet Secretary Mark Sedwill to launch a group.",
+     {("Trump", "President", "United States", False), ("Johnson", "Prime Minister", "", False),
+      ("Larry Kudlow", "Director", "National Economic Council", False),
+      ("Mark Sedwill", "Cabinet Secretary", "United Kingdom", False)}),
+])
+def test_when_an_office_ended_and_whom_a_verb_governs(nlp, text, expected):
+    assert roles(nlp, text) == expected

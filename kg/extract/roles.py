@@ -80,6 +80,8 @@ CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "cs
 # "militias, known as the Popular Mobilization Forces": a clause that names the noun, not a new clause.
 NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
 ADVERBS_OF_FORMER_OFFICE = frozenset({"formerly", "previously", "once"})
+# Prepositions that close the time an office was held: "from 2005 to 2009", "until 2019".
+ENDING_PREPOSITIONS = frozenset({"to", "until", "till", "through"})
 NEGATIONS = frozenset({"neg"})
 # Ministries and departments a portfolio title points to: "Defense Secretary" -> "Defense Department".
 DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
@@ -639,7 +641,7 @@ def _predicates(person: Span) -> Iterator[Title]:
     for verb in verbs:
         if any(child.dep_ in NEGATIONS for child in verb.children):
             continue  # "X is not a member of Y" states no role
-        former = any(child.lower_ in ADVERBS_OF_FORMER_OFFICE for child in verb.children)
+        former = any(child.lower_ in ADVERBS_OF_FORMER_OFFICE for child in verb.children) or _ended(verb)
         for title in _verb_titles(verb):
             yield title._replace(former=title.former or former)
     # "Knight-Ridder has named Larry Jinks publisher of the San Jose Mercury News".
@@ -655,6 +657,15 @@ def _predicates(person: Span) -> Iterator[Title]:
         for subject in root.head.children:
             if subject.dep_ == "nsubj" and _is_role_noun(subject) and not subject.ent_type_:
                 yield from _noun_titles(subject)
+
+
+def _ended(verb: Token) -> bool:
+    """A past office with the time it ended: "X, who served as Colombia’s Minister of Agriculture from 2005
+    to 2009" (a verb in the past tense with a span of time that closes: "from ... to", "until")."""
+    if verb.tag_ != "VBD":
+        return False
+    preps = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ENDING_PREPOSITIONS]
+    return any(any(w.ent_type_ == "DATE" for w in prep.subtree) for prep in preps)
 
 
 def _verb_titles(verb: Token) -> Iterator[Title]:
@@ -689,6 +700,10 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
     # "taught at Harvard University and the National War College": each coordinated organization.
     objects += [conj for obj in objects for conj in obj.conjuncts if conj.i > obj.i]
     for obj in objects:
+        if obj.ent_type_ == "PERSON" or _is_role_noun(obj):
+            # "Johnson directed Director of the National Economic Council Larry Kudlow to ...": a person,
+            # not the organization, is what the verb governs.
+            continue
         organization = _organization_among(t for t in _phrase(obj, conjuncts=False) if t.ent_type_ in ORGANIZATION_LABELS)
         organization = organization or _unnamed_organization(obj)
         if organization is not None:
