@@ -196,7 +196,7 @@ def test_titles_apposed_to_a_list_of_announcers(nlp):
             "of Justice; and Robert W. Wheeler, Jr., Special Agent-in-Charge of the Chicago Field Office of the FBI.")
     assert roles(nlp, text) == {
         ("John R. Lausch, Jr.", "United States Attorney", "U.S. Department of Justice", False),
-        ("Matthew G. Olsen", "Assistant Attorney General", "U.S. Department of Justice", False),
+        ("Matthew G. Olsen", "Assistant Attorney General for National Security", "U.S. Department of Justice", False),
         ("Robert W. Wheeler, Jr.", "Special Agent-in-Charge", "Chicago Field Office of the FBI", False)}
 
 
@@ -225,3 +225,15 @@ def test_a_bare_title_takes_the_state_of_the_publisher(nlp):
 ])
 def test_when_an_office_ended_and_whom_a_verb_governs(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+def test_long_offices_and_corporate_titles(nlp):
+    """An office named with the bureau it is for is one title of its department; a corporate title takes no
+    state from the issuer."""
+    text = ("“We act today,” said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. "
+            "Nelson. In meetings with Executive Vice President Valdis Dombrovskis, the Deputy Secretary discussed "
+            "sanctions.")
+    assert roles(nlp, text) == {
+        ("Brian E. Nelson", "Under Secretary of the Treasury for Terrorism and Financial Intelligence",
+         "Department of the Treasury", False),
+        ("Valdis Dombrovskis", "Executive Vice President", "", False)}

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
-                     title_abbreviations, title_words)
+                     title_abbreviations, title_words, word_list)
 
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 from kg.gazetteer import countries, department_form
@@ -926,7 +926,8 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
             return replace(fact, organization=department, state=country or _implied(fact, office["country"], "Place"))
         return replace(fact, organization=country)
     words = fact.role.lower().split()
-    if fact.organization is None and words and words[-1] in government_titles():
+    if fact.organization is None and words and words[-1] in government_titles() \
+            and not set(words[:-1]) & word_list("corporate_title_words.txt"):
         if state is not None:
             return replace(fact, organization=state)
         issuers = government_titles()[words[-1]]
