@@ -68,7 +68,8 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     """Group every mention of the corpus (entities, role and event participants) by the entity it names.
 
     Within an article: a surname (or a shorter name) is the person the article names in full with it, in
-    that article only, so a surname two people share never merges them; an acronym the organization it is
+    that article only (of two people it names in full with one surname, the one named last before it), so
+    a surname two people share never merges them; an acronym the organization it is
     defined for or whose initials it is, and a shortened or embellished organization name ("Elite Quds
     Force", "Revolutionary Guards") the organization named in full, everywhere when the corpus gives it
     one meaning and in its article only when it gives it several. Across the corpus: the same name is
@@ -76,33 +77,67 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     with it (the only one, or one named nine times in ten; otherwise an entity of its own), and an acronym defined
     in one article means the same elsewhere.
     """
-    corpus = list(corpus)
-    provisional: dict[tuple[str, int, int], Typed] = {}
-    written: dict[tuple[str, int, int], str] = {}
-    by_article: dict[str, Counter[Typed]] = defaultdict(Counter)
+    mentions = _read_mentions(corpus)
+    fuller_names = _resolve_in_articles(mentions)
+    surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
+    for where, typed in mentions.typed.items():
+        surfaces[typed][mentions.written[where]] += 1
+    counts: Counter[Typed] = Counter(mentions.typed.values())
+    links = _corpus_links(mentions, fuller_names, surfaces, counts)
+    groups: dict[Typed, list[Typed]] = defaultdict(list)
+    for typed in sorted(surfaces):
+        groups[links.find(typed)].append(typed)
+    canonical: dict[Typed, Typed] = {}
+    for members in groups.values():
+        best = min(members, key=lambda t: _canonical_rank(t, counts))
+        for typed in members:
+            canonical[typed] = best
+    return _resolution(mentions, surfaces, canonical)
+
+
+Where = tuple[str, int, int]  # (article id, start, end) of a mention
+
+
+@dataclass
+class _Mentions:
+    """Each mention's provisional (type, name) and the name as written, and the names of each article."""
+
+    typed: dict[Where, Typed] = field(default_factory=dict)
+    written: dict[Where, str] = field(default_factory=dict)
+    by_article: dict[str, Counter[Typed]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def _read_mentions(corpus: Iterable[ArticleFacts]) -> _Mentions:
+    mentions = _Mentions()
     for facts in corpus:
         article_id = facts.article.id
         for mention in _all_mentions(facts):
             where = (article_id, mention.start, mention.end)
-            if where in provisional:
+            if where in mentions.typed:
                 continue
             typed = _provisional(mention)
             if typed is None:
                 continue
-            provisional[where] = typed
-            written[where] = clean(mention.text)
-            by_article[article_id][typed] += 1
+            mentions.typed[where] = typed
+            mentions.written[where] = clean(mention.text)
+            mentions.by_article[article_id][typed] += 1
+    return mentions
+
+
+def _resolve_in_articles(mentions: _Mentions) -> dict[str, set[str]]:
+    """Replace each shorter name by the fuller one its article gives (`mentions.typed`, in place); the full
+    names each organization's shorter name stands for in some article, for the corpus to link."""
     # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
     # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
     fuller: dict[str, dict[Typed, Typed]] = {}
-    for article_id, names in by_article.items():
+    for article_id, names in mentions.by_article.items():
         people = _people_in_article(names)
         people.update(_first_names(names, people))
         fuller[article_id] = {("Person", short): ("Person", full) for short, full in people.items()}
     # An organization's shorter name that means one organization throughout the corpus is that one
     # everywhere ("Revolutionary Guards"); one that means different organizations in different articles
     # ("Foreign Ministry": Iran's here, Russia's there) is resolved in each article alone.
-    organization_links = {article_id: _organization_links(names) for article_id, names in by_article.items()}
+    organization_links = {article_id: _organization_links(names) for article_id, names in mentions.by_article.items()}
     fuller_names: dict[str, set[str]] = defaultdict(set)
     for pairs in organization_links.values():
         for short, full in pairs:
@@ -114,16 +149,35 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
                 local[short].add(full)
         fuller[article_id].update({("Organization", short): ("Organization", next(iter(fulls)))
                                    for short, fulls in local.items() if len(fulls) == 1})
-    for where, typed in provisional.items():
-        provisional[where] = fuller[where[0]].get(typed, typed)
-    surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
-    for where, typed in provisional.items():
-        surfaces[typed][written[where]] += 1
+    nearest = _nearest_namesakes(mentions, fuller)
+    for where, typed in mentions.typed.items():
+        mentions.typed[where] = nearest.get(where) or fuller[where[0]].get(typed, typed)
+    return fuller_names
 
+
+def _nearest_namesakes(mentions: _Mentions, fuller: dict[str, dict[Typed, Typed]]) -> dict[Where, Typed]:
+    """A surname its article gives two people in full ("Alan R. Nelson", "Pamela Nelson") is the one it named
+    last before it: news writes the surname alone right after the full name. A surname before both full
+    names stays a name of its own."""
+    found: dict[Where, Typed] = {}
+    last_full: dict[tuple[str, str], Typed] = {}  # (article, surname) → the full name it wrote last
+    for where, typed in sorted((w, t) for w, t in mentions.typed.items() if t[0] == "Person"):
+        name = fuller[where[0]].get(typed, typed)
+        if " " in name[1]:
+            last_full[(where[0], surname_key(name[1]))] = name
+        elif typed not in fuller[where[0]] and (where[0], surname_key(name[1])) in last_full:
+            found[where] = last_full[(where[0], surname_key(name[1]))]
+    return found
+
+
+def _corpus_links(mentions: _Mentions, fuller_names: dict[str, set[str]], surfaces: dict[Typed, Counter[str]],
+                  counts: Counter[Typed]) -> "_Links":
+    """The names across the corpus that name one entity: organizations' shorter names and acronyms with
+    one meaning, surnames, a department's forms, a known organization's names, names that differ in case."""
     links = _Links()
     definitions: dict[str, set[str]] = defaultdict(set)
     placed: dict[str, list[tuple[int, int, Typed]]] = defaultdict(list)
-    for (article_id, start, end), typed in sorted(provisional.items()):
+    for (article_id, start, end), typed in sorted(mentions.typed.items()):
         placed[article_id].append((start, end, typed))
     for article_id in sorted(placed):
         for acronym, expansion in _acronym_definitions(placed[article_id]):
@@ -134,7 +188,6 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     for acronym, expansions in definitions.items():
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
-    counts: Counter[Typed] = Counter(provisional.values())
     _link_surnames_across(surfaces, counts, links)
     _link_department_forms(surfaces, links)
     _link_known_organizations(surfaces, links)
@@ -142,18 +195,12 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     by_key: dict[str, Typed] = {}
     for typed in sorted(surfaces):
         links.union(by_key.setdefault(entity_key(*typed), typed), typed)
+    return links
 
-    groups: dict[Typed, list[Typed]] = defaultdict(list)
-    for typed in sorted(surfaces):
-        groups[links.find(typed)].append(typed)
-    canonical: dict[Typed, Typed] = {}
-    for members in groups.values():
-        best = min(members, key=lambda t: _canonical_rank(t, counts))
-        for typed in members:
-            canonical[typed] = best
 
-    keys = {where: entity_key(*canonical[typed]) for where, typed in provisional.items()}
-    mention_counts: Counter[Typed] = Counter(canonical[t] for t in provisional.values())
+def _resolution(mentions: _Mentions, surfaces: dict[Typed, Counter[str]], canonical: dict[Typed, Typed]) -> Resolution:
+    keys = {where: entity_key(*canonical[typed]) for where, typed in mentions.typed.items()}
+    mention_counts: Counter[Typed] = Counter(canonical[t] for t in mentions.typed.values())
     aliases: dict[Typed, set[str]] = defaultdict(set)
     for typed, forms in surfaces.items():
         aliases[canonical[typed]].update(forms)

@@ -188,3 +188,20 @@ def test_a_department_part_of_a_person_fails_validation(nlp):
     person = next(s for s in graph.subjects() if "/person/" in str(s))
     graph.add((department, ORG.subOrganizationOf, person))
     assert not validate(graph).conforms
+
+
+def test_a_surname_two_people_share_is_the_one_named_last_before_it():
+    from kg.extract import ArticleFacts, Mention
+
+    article = Article(id="a.txt", source="a.txt", text="")
+    names = ["Alan R. Nelson", "Nelson", "Pamela Nelson", "Nelson"]
+    mentions = tuple(Mention(name, "Person", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
+    resolution = resolve([ArticleFacts(article, mentions, (), ())])
+    assert {e.name for e in resolution.entities} == {"Alan R. Nelson", "Pamela Nelson"}
+    assert [resolution.keys[("a.txt", m.start, m.end)] for m in mentions] == [
+        "person/alan-r-nelson", "person/alan-r-nelson", "person/pamela-nelson", "person/pamela-nelson"]
+    # Before either full name, the surname is nobody's yet.
+    first = (Mention("Nelson", "Person", 0, 6), *(Mention(m.text, m.type, m.start + 10, m.end + 10) for m in mentions[:1]),
+             Mention("Pamela Nelson", "Person", 500, 513))
+    assert {e.name for e in resolve([ArticleFacts(article, first, (), ())]).entities} == {
+        "Nelson", "Alan R. Nelson", "Pamela Nelson"}
