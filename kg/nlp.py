@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.data import capitals, name_heads, offices_of_state, role_nouns, title_abbreviations, title_words, word_list
+from kg.data import (capitals, name_heads, offices_of_state, role_nouns, title_abbreviations, title_words, word_list,
+                     word_lists)
 from kg.errors import KgError
 from kg.gazetteer import countries, known_organizations
 from kg.names import GENERATIONAL_SUFFIX
@@ -100,14 +101,13 @@ CHROME_SPANS = "kg_chrome"  # doc.spans key of the chrome lines
 # Labels the model gives a name it has not recognised as a person: corrected when the document names the
 # same person elsewhere ("Soleimani" as GPE once, PERSON elsewhere).
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-# A place name after these is a place even if it is also a surname: "in Washington".
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across"})
+# The word lists of kg/data/name_words.tsv, each commented there.
+LOCATIVE_PREPOSITIONS = word_lists("name_words.tsv")["locative_preposition"]
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Verbs whose subject can only be a person: "Harrington taught at Harvard".
 HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
-# Words an acronym skips: "Office of Foreign Assets Control (OFAC)", "Cartel de Jalisco Nueva Generación".
-ACRONYM_GAPS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "del", "la", "y", "-"})
+ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from kg.data import offices_of_state, role_nouns, title_abbreviations, title_words
+from kg.data import offices_of_state, role_nouns, title_abbreviations, title_words, word_lists
 from kg.extract import ArticleFacts, Mention
 from kg.gazetteer import countries, country_of_form, department_form, known_organizations
 from kg.names import SURNAME_PARTICLES, clean, entity_key, surname_key
@@ -52,15 +52,13 @@ class Resolution:
 
 Typed = tuple[str, str]  # (entity type, name)
 
-# Words that end an organization's name without changing what it names: "Revolutionary Guards [Corps]".
-GENERIC_SUFFIXES = frozenset({"corps", "service", "force", "forces", "party", "department", "ministry", "inc", "corp",
-                              "co", "company", "group", "organization", "organisation", "agency", "office"})
+# The word lists of kg/data/name_words.tsv, each commented there.
+GENERIC_SUFFIXES = word_lists("name_words.tsv")["generic_suffix"]
 # The share of the corpus's full-name mentions of one surname that one person must have for an
 # unexplained surname to be that person ("Booth": John Wilkes Booth 17 of 18).
 SURNAME_MAJORITY = 0.9
-# Particles that start an Arabic or Dutch surname and are often dropped: "al-Muhandis" = "Muhandis".
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
-NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+NAME_FUNCTION_WORDS = word_lists("name_words.tsv")["name_function_word"]
 POSSESSOR_IN_FRONT = re.compile(r"^\S+[’']s\s+")
 
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
-                     title_abbreviations, title_words, word_list)
+                     title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
 from kg.gazetteer import countries, department_form
@@ -37,11 +37,11 @@ ORGANIZATION_LABELS = frozenset({"ORG"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # Entities that can stand in a title before a name ("Black Sea Fleet Commander", "Middle East analyst").
 TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-# Prepositions that link a role to its organization: "a senior fellow at X", "an analyst with X".
-ROLE_PREPOSITIONS = frozenset({"of", "at", "with", "for", "in", "from", "to"})
-WORKPLACE_PREPOSITIONS = frozenset({"at", "with", "for", "in"})
-# Prepositions that link a person to where they work: "Roger K. Crouch of NASA".
-AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "with", "at"})
+# The word lists of kg/data/role_words.tsv, each commented there.
+_WORDS = word_lists("role_words.tsv")
+ROLE_PREPOSITIONS = _WORDS["role_preposition"]
+WORKPLACE_PREPOSITIONS = _WORDS["workplace_preposition"]
+AFFILIATION_PREPOSITIONS = _WORDS["affiliation_preposition"]
 # Dependency labels of the words that qualify a role noun: "senior", "deputy", "International Paper's".
 ROLE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nn", "poss", "npadvmod", "advmod"})
 APPOSITION = frozenset({"appos"})
@@ -51,40 +51,27 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_CLAUSES = frozenset({"relcl"})
 # Complements of "be", "become", "was named": "X became chairman of Y".
 COMPLEMENTS = frozenset({"attr", "oprd", "xcomp", "acomp", "dobj", "appos"})
-# Verbs whose complement is the subject's role: "X is/became/remains ...", "X was named/appointed ...".
-ROLE_COPULAS = frozenset({"be", "become", "remain", "name", "appoint", "elect", "promote", "nominate", "select",
-                          "choose", "hire", "install", "designate", "make", "serve", "reappoint", "re-elect",
-                          "consider"})
+ROLE_COPULAS = _WORDS["role_copula"]
 # "X serves as chairman of Y": the role is the object of "as".
 AS_PREPOSITION = "as"
-# Words that join a title to the organization that follows it: "candidate for the Democratic Party".
-TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
-COORDINATORS = frozenset({"and", "&"})
-# A country after these is where something happens, not a party to it: "met in Biarritz, France".
-VENUE_PREPOSITIONS = frozenset({"in", "at", "near"})
+TITLE_PREPOSITIONS = _WORDS["title_preposition"]
+COORDINATORS = _WORDS["coordinator"]
+VENUE_PREPOSITIONS = _WORDS["venue_preposition"]
 # "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
 TITLE_JOINERS = COORDINATORS | {"/"}
-DETERMINERS = frozenset({"the", "a", "an", "another", "its", "their", "his", "her"})
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-# An entity inside a modifier such as "Washington-based" or "Iranian-backed" is not the organization.
-ATTRIBUTIVE_PARTICIPLES = frozenset({"based", "backed", "born", "funded", "led", "owned", "run", "allied",
-                                     "affiliated", "linked", "aligned", "sponsored", "supported", "controlled"})
-# Verbs that attribute a statement to a source: the source of a sentence about one organization speaks
-# for it.
-SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "explain", "note", "confirm", "report", "state", "comment"})
-# Nouns that refer back to the company the sentence named: "said Debra Bornstein, a company official".
-COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern", "group"})
-COMPANY_SUFFIXES = frozenset({"co", "inc", "corp", "company", "corporation", "ltd", "llc", "plc", "group"})
+DETERMINERS = _WORDS["determiner"]
+POSSESSIVE_MARKS = _WORDS["possessive_mark"]
+ATTRIBUTIVE_PARTICIPLES = _WORDS["attributive_participle"]
+SPEECH_VERBS = _WORDS["source_verb"]
+COMPANY_NOUNS = _WORDS["company_noun"]
+COMPANY_SUFFIXES = _WORDS["company_suffix"]
 # Clauses inside a noun phrase that say something else: an organization in them holds no role.
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
-# "militias, known as the Popular Mobilization Forces": a clause that names the noun, not a new clause.
-NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
-ADVERBS_OF_FORMER_OFFICE = frozenset({"formerly", "previously", "once"})
-# Prepositions that close the time an office was held: "from 2005 to 2009", "until 2019".
-ENDING_PREPOSITIONS = frozenset({"to", "until", "till", "through"})
+NAMING_PARTICIPLES = _WORDS["naming_participle"]
+ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
+ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 NEGATIONS = frozenset({"neg"})
-# Ministries and departments a portfolio title points to: "Defense Secretary" -> "Defense Department".
-DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
+DEPARTMENT_WORDS = _WORDS["department_word"]
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
