@@ -397,32 +397,16 @@ def _district(token: Token) -> Mention | None:
 
 
 def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
+    """The title whose last word is `doc[i]` (reading leftwards, not before `first`), and where reading
+    goes on: [former] [organization] label [of/for portfolio or organization]."""
     end_token = doc[i]
-    # "U.S. Secretary of State Mike Pompeo": a portfolio after "of" is part of the title.
-    portfolio: list[Token] = []
-    district = None
-    k = i
-    while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
-        k -= 1
-    # "Secretary of the Treasury Janet L. Yellen": an article may stand before the portfolio.
-    if k < i and k - 1 >= first and doc[k].lower_ == "the" and doc[k - 1].lower_ in {"of", "for"}:
-        k -= 1
-    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and (_is_role_noun(doc[k - 1]) or _office_rank(doc[k - 1])):
-        portfolio, i = list(doc[k : end_token.i + 1]), k - 1  # "Minister for Foreign Affairs" too
-    # "U.N. envoy for Syria Staffan de Mistura": the country a role is for is part of the title.
-    elif (place := entity_span(end_token)) is not None and place.label_ in COUNTRY_LABELS | {"LOC"} \
-            and place.start - 2 >= first and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
-        portfolio, i = list(doc[place.start - 1 : end_token.i + 1]), place.start - 2
-        # "U.S. Attorney for the District of Columbia Matthew M. Graves": a district is where the office is.
-        if any(t.lower_ == "district" for t in place):
-            district = mention_of(place)
+    portfolio, district, i = _portfolio_ending_at(doc, i, first)
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
     span = entity_span(doc[i])
-    if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first:
-        k = span.start - 1
-        if doc[k].lower_ in TITLE_PREPOSITIONS:
-            after, j = mention_of(span), k - 1
+    if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first \
+            and doc[span.start - 1].lower_ in TITLE_PREPOSITIONS:
+        after, j = mention_of(span), span.start - 2
     if j < first or doc[j].ent_type_ and not _is_label_word(doc[j]):
         return None, i
     # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
@@ -430,34 +414,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     open_class = not _is_role_noun(doc[j]) and doc[j].pos_ == "NOUN" and doc[j].is_lower and j == i
     if not (_is_role_noun(doc[j]) or open_class or portfolio and _office_rank(doc[j])):
         return None, i
-    k = j
-    while k - 1 >= first and _is_label_word(doc[k - 1]):
-        k -= 1
-    label_tokens = list(doc[k : j + 1]) + portfolio
-    # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
-    # are no title words name the organization the model missed (with the place in front of them).
-    name_end = k
-    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
-            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
-        name_end += 1
-    # "National Security Adviser": the words of an office of state name no organization.
-    name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
-                    name_end)
-    # A capitalised word that opens the sentence may just be capitalised there ("Anthropologist Dean Falk").
-    sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
-    unnamed = None
-    if name_end > k and not sentence_opener:
-        label_tokens = list(doc[name_end : j + 1]) + portfolio
-        start_of_name = k
-        while start_of_name - 1 >= first and doc[start_of_name - 1].ent_type_ in COUNTRY_LABELS:
-            start_of_name -= 1
-        if k - 1 >= first and doc[k - 1].ent_type_ in ORGANIZATION_LABELS:
-            # "CNEN Radioprotection Director": the words name a part of the organization before them.
-            unnamed = mention_of(entity_span(doc[k - 1]))
-            start_of_name = entity_span(doc[k - 1]).start
-        else:
-            unnamed = mention_of(Span(doc, start_of_name, name_end, label="ORG"))
-        k = start_of_name
+    label_tokens, unnamed, k = _label_ending_at(doc, j, first, portfolio)
     former, m = _markers_before(doc, k - 1, first)
     # "PAN (National Action Party) candidate": an acronym or expansion in brackets after the organization.
     if unnamed is None and m - 2 >= first and doc[m].text == ")":
@@ -477,6 +434,59 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
                  end_token.idx + len(end_token)), m
+
+
+def _portfolio_ending_at(doc: Doc, i: int, first: int) -> tuple[list[Token], Mention | None, int]:
+    """The portfolio or country a title ends with, the judicial district it names, and where its label
+    ends: "Secretary of State", "Secretary of the Treasury", "Minister for Foreign Affairs", "U.N. envoy for
+    Syria", "U.S. Attorney for the District of Columbia" (a district is where the office is)."""
+    end_token = doc[i]
+    k = i
+    while k >= first and _kind(doc[k]) == "portfolio" and doc[k].is_title:
+        k -= 1
+    # "Secretary of the Treasury Janet L. Yellen": an article may stand before the portfolio.
+    if k < i and k - 1 >= first and doc[k].lower_ == "the" and doc[k - 1].lower_ in {"of", "for"}:
+        k -= 1
+    if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and (_is_role_noun(doc[k - 1]) or _office_rank(doc[k - 1])):
+        return list(doc[k : end_token.i + 1]), None, k - 1
+    place = entity_span(end_token)
+    if place is not None and place.label_ in COUNTRY_LABELS | {"LOC"} and place.start - 2 >= first \
+            and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
+        district = mention_of(place) if any(t.lower_ == "district" for t in place) else None
+        return list(doc[place.start - 1 : end_token.i + 1]), district, place.start - 2
+    return [], None, i
+
+
+def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tuple[list[Token], Mention | None, int]:
+    """The words of a title's label ending with the role noun `doc[j]` (and its portfolio), the organization
+    that capitalised words in front of it name when the model tagged none, and where the title starts."""
+    k = j
+    while k - 1 >= first and _is_label_word(doc[k - 1]):
+        k -= 1
+    label_tokens = list(doc[k : j + 1]) + portfolio
+    # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
+    # are no title words name the organization the model missed (with the place in front of them).
+    name_end = k
+    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
+            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
+        name_end += 1
+    # "National Security Adviser": the words of an office of state name no organization.
+    name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
+                    name_end)
+    # A capitalised word that opens the sentence may just be capitalised there ("Anthropologist Dean Falk").
+    sentence_opener = k == doc[k].sent.start and name_end == k + 1 and not doc[k].is_upper
+    if name_end <= k or sentence_opener:
+        return label_tokens, None, k
+    start_of_name = k
+    while start_of_name - 1 >= first and doc[start_of_name - 1].ent_type_ in COUNTRY_LABELS:
+        start_of_name -= 1
+    if k - 1 >= first and doc[k - 1].ent_type_ in ORGANIZATION_LABELS:
+        # "CNEN Radioprotection Director": the words name a part of the organization before them.
+        unnamed = mention_of(entity_span(doc[k - 1]))
+        start_of_name = entity_span(doc[k - 1]).start
+    else:
+        unnamed = mention_of(Span(doc, start_of_name, name_end, label="ORG"))
+    return list(doc[name_end : j + 1]) + portfolio, unnamed, start_of_name
 
 
 def _text_of(tokens: list[Token]) -> str:
