@@ -17,6 +17,8 @@ import re
 import unicodedata
 
 # Arabic and Dutch/German/French particles a later mention drops with the hyphen: "al-Muhandis" ~ "Muhandis".
+# A name in capitals and initials ("IRGC", "U.N.", "MS-13", "AT&T"), as written or as a tokenizer keeps it.
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]\.?$")
 # "Jr.", "III": after the surname, no part of what a later mention keeps.
 GENERATIONAL_SUFFIX = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)

@@ -17,7 +17,7 @@ from kg.data import (capitals, name_heads, offices_of_state, role_nouns, title_a
                      word_lists)
 from kg.errors import KgError
 from kg.gazetteer import countries, known_organizations
-from kg.names import GENERATIONAL_SUFFIX
+from kg.names import ACRONYM, GENERATIONAL_SUFFIX
 from kg.ingest import Article
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,6 @@ LOCATIVE_PREPOSITIONS = word_lists("name_words.tsv")["locative_preposition"]
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Verbs whose subject can only be a person: "Harrington taught at Harvard".
 HUMAN_VERBS = frozenset({"teach", "lecture"})
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]*[A-Z0-9]$")
 ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 

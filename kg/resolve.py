@@ -18,7 +18,7 @@ from itertools import pairwise
 from kg.data import offices_of_state, role_nouns, title_abbreviations, title_words, word_lists
 from kg.extract import ArticleFacts, Mention
 from kg.gazetteer import countries, country_of_form, department_form, known_organizations
-from kg.names import SURNAME_PARTICLES, clean, entity_key, surname_key
+from kg.names import ACRONYM, SURNAME_PARTICLES, clean, entity_key, surname_key
 
 @dataclass(frozen=True)
 class Entity:
@@ -57,7 +57,6 @@ GENERIC_SUFFIXES = word_lists("name_words.tsv")["generic_suffix"]
 # The share of the corpus's full-name mentions of one surname that one person must have for an
 # unexplained surname to be that person ("Booth": John Wilkes Booth 17 of 18).
 SURNAME_MAJORITY = 0.9
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]*[A-Z0-9]\.?$")
 NAME_FUNCTION_WORDS = word_lists("name_words.tsv")["name_function_word"]
 POSSESSOR_IN_FRONT = re.compile(r"^\S+[’']s\s+")
 
