@@ -81,12 +81,18 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
         surfaces[typed][mentions.written[where]] += 1
     counts: Counter[Typed] = Counter(mentions.typed.values())
     links = _corpus_links(mentions, fuller_names, surfaces, counts)
+    # "Ruben Oseguera-Gonzalez, also known as El Menchito": one entity, named by the name, not the alias.
+    alias_names = set()
+    for name, alias in mentions.aliases:
+        if name in mentions.typed and alias in mentions.typed and mentions.typed[name] != mentions.typed[alias]:
+            links.union(mentions.typed[name], mentions.typed[alias])
+            alias_names.add(mentions.typed[alias])
     groups: dict[Typed, list[Typed]] = defaultdict(list)
     for typed in sorted(surfaces):
         groups[links.find(typed)].append(typed)
     canonical: dict[Typed, Typed] = {}
     for members in groups.values():
-        best = min(members, key=lambda t: _canonical_rank(t, counts))
+        best = min(members, key=lambda t: (t in alias_names, _canonical_rank(t, counts)))
         for typed in members:
             canonical[typed] = best
     return _resolution(mentions, surfaces, canonical)
@@ -102,6 +108,7 @@ class _Mentions:
     typed: dict[Where, Typed] = field(default_factory=dict)
     written: dict[Where, str] = field(default_factory=dict)
     by_article: dict[str, Counter[Typed]] = field(default_factory=lambda: defaultdict(Counter))
+    aliases: list[tuple[Where, Where]] = field(default_factory=list)  # (name, alias)
 
 
 def _read_mentions(corpus: Iterable[ArticleFacts]) -> _Mentions:
@@ -118,6 +125,8 @@ def _read_mentions(corpus: Iterable[ArticleFacts]) -> _Mentions:
             mentions.typed[where] = typed
             mentions.written[where] = clean(mention.text)
             mentions.by_article[article_id][typed] += 1
+        mentions.aliases += [((article_id, name.start, name.end), (article_id, alias.start, alias.end))
+                             for name, alias in facts.aliases]
     return mentions
 
 
@@ -442,6 +451,8 @@ def _shortened(short: str, long: str, short_is_usual: bool) -> bool:
 
 
 def _all_mentions(facts: ArticleFacts) -> Iterable[Mention]:
+    # An alias first: it is typed as the entity it names, whatever the model tagged it.
+    yield from (alias for _, alias in facts.aliases)
     yield from facts.mentions
     for role in facts.roles:
         yield role.person

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.aliases import aliases
 from kg.extract.events import events
 from kg.extract.facts import ENTITY_TYPES, ArticleFacts, Evidence, EventFact, Mention, RoleFact, mention_of
 from kg.extract.roles import role_facts
@@ -28,6 +29,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         mentions=mentions,
         roles=roles,
         events=tuple(_dedupe(events(doc, roles, article.published))),
+        aliases=tuple(aliases(doc)),
     )
 
 

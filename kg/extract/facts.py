@@ -110,6 +110,8 @@ class ArticleFacts:
     mentions: tuple[Mention, ...]
     roles: tuple[RoleFact, ...]
     events: tuple[EventFact, ...]
+    # (name, alias): "Ruben Oseguera-Gonzalez, also known as El Menchito" (`kg.extract.aliases`).
+    aliases: tuple[tuple[Mention, Mention], ...] = ()
 
 
 def entity_of(token: Token) -> Span:
