@@ -107,6 +107,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Verbs whose subject can only be a person: "Harrington taught at Harvard".
 HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
+PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
@@ -367,15 +368,17 @@ def _organization_words() -> frozenset[str]:
 
 def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
-    where the model tagged nothing ("Soleimani and Muhandis")."""
+    where the model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of
+    a country ("the Maduro regime", "the Biden administration": the model tags an organization)."""
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].is_title}
+    rulers = {s.text for s in spans if _ruler(s)}
     labels = Counter((s.text, s.label_) for s in spans)
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and span.text.lower() not in countries():
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-            if (full_names[span.text] > labels[(span.text, span.label_)]
+            if (full_names[span.text] > labels[(span.text, span.label_)] or span.text in rulers
                     or (len(span) == 1 and span.text in surnames and not locative)):
                 span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
@@ -385,6 +388,13 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.i not in tagged and token.pos_ == "PROPN" and token.text in surnames:
             corrected.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return corrected
+
+
+def _ruler(span: Span) -> bool:
+    # "the Maduro regime": one capitalised word, no organization the gazetteer knows, before a word of rule.
+    doc = span.doc
+    return len(span) == 1 and span.label_ in {"ORG", "PERSON"} and span[0].is_title and span.end < len(doc) \
+        and doc[span.end].lower_ in PERSONAL_RULE and span.text.lower() not in _known_names()
 
 
 def acronym_expansions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -946,9 +956,8 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped,
-                possessive_split, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
-                country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped, possessive_split, split_at_dash, page_words_dropped, title_inside_name,
+                title_makes_a_person, country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
                   acronyms)

@@ -247,6 +247,15 @@ def test_kinds_of_names_by_their_last_word():
         ("the NATO Defense Ministerial", "EVENT")]
 
 
+def test_a_ruler_is_a_person_throughout():
+    # consistent_people: "the Maduro regime" makes Maduro a person, also where the model tagged him an
+    # organization again ("Maduro's attempts"); an organization the gazetteer knows stays one.
+    words = ["the", "Maduro", "regime", "and", "in", "Maduro", "'s", "attempts", "and", "the", "Pentagon", "administration"]
+    pos = ["DET", "PROPN", "NOUN", "CCONJ", "ADP", "PROPN", "PART", "NOUN", "CCONJ", "DET", "PROPN", "NOUN"]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O"]
+    assert corrected(words, pos, ents) == [("Maduro", "PERSON"), ("Maduro", "PERSON"), ("Pentagon", "ORG")]
+
+
 def test_document_words_dropped():
     words = ["WASHINGTON", "(", "Department", "of", "Justice", "Press", "Release", ")"]
     pos = ["PROPN", "PUNCT", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"]
