@@ -919,10 +919,17 @@ def _listed_words(doc: Doc, end: int) -> int | None:
 def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
     """The portfolio of a title names no organization: "State" in "Secretary of State", "Treasury" in
     "Treasury Secretary", "National Security" in "National Security Adviser" (an office of state,
-    `offices_of_state.tsv`) are part of the title."""
+    `offices_of_state.tsv`), "External Affairs" in "Indian External Affairs Minister" are part of the
+    title."""
     kept = []
     for span in spans:
         after = doc[span.end] if span.end < len(doc) else None
+        # "Indian External Affairs Minister": the people in front names the state, the rest is the portfolio.
+        if span.label_ == "ORG" and len(span) > 1 and after is not None and _is_title_word(after) \
+                and span[0].lower_ in countries() and all(_kind_is_portfolio(t) for t in span[1:]):
+            demonym = span[0].lower_ in {d.lower() for d in countries()[span[0].lower_].demonyms}
+            kept.append(Span(doc, span.start, span.start + 1, label="NORP" if demonym else "GPE"))
+            continue
         if span.label_ == "ORG" and all(_kind_is_portfolio(t) for t in span):
             of_title = span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and _is_title_word(doc[span.start - 2])
             if of_title or (after is not None and _is_title_word(after)):

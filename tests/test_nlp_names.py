@@ -256,6 +256,14 @@ def test_a_ruler_is_a_person_throughout():
     assert corrected(words, pos, ents) == [("Maduro", "PERSON"), ("Maduro", "PERSON"), ("Pentagon", "ORG")]
 
 
+def test_a_portfolio_after_a_people_names_no_organization():
+    # portfolio_words_dropped: "Indian External Affairs Minister" (tagged an organization before the title).
+    words = ["with", "Indian", "External", "Affairs", "Minister", "Subrahmanyam", "Jaishankar"]
+    pos = ["ADP", "ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
+    assert corrected(words, pos, ents) == [("Indian", "NORP"), ("Subrahmanyam Jaishankar", "PERSON")]
+
+
 def test_document_words_dropped():
     words = ["WASHINGTON", "(", "Department", "of", "Justice", "Press", "Release", ")"]
     pos = ["PROPN", "PUNCT", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"]

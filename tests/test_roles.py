@@ -126,7 +126,7 @@ def test_a_bare_government_title_takes_the_state_of_the_article(nlp):
         ("Antony J. Blinken", "Secretary of State", "Department of State", "United States"),
         ("Hayashi Yoshimasa", "Minister for Foreign Affairs", "Japanese", ""),
         ("Biden", "President", "United States", ""),
-        ("Ned Price", "Spokesperson", "United States", "")}
+        ("Ned Price", "Spokesperson", "Department of State", "United States")}
 
 
 def test_titles_joined_by_a_slash_and_for_a_country(nlp):
@@ -237,3 +237,15 @@ def test_long_offices_and_corporate_titles(nlp):
         ("Brian E. Nelson", "Under Secretary of the Treasury for Terrorism and Financial Intelligence",
          "Department of the Treasury", False),
         ("Valdis Dombrovskis", "Executive Vice President", "", False)}
+
+
+def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_state(nlp):
+    text = ("The following is attributable to Spokesperson Ned Price: Secretary of State Antony J. Blinken spoke "
+            "today with Indian External Affairs Minister Subrahmanyam Jaishankar. Secretary Blinken and Foreign "
+            "Minister Jaishankar discussed regional security.")
+    assert roles(nlp, text) == {
+        ("Ned Price", "Spokesperson", "Department of State", False),
+        ("Antony J. Blinken", "Secretary of State", "Department of State", False),
+        ("Subrahmanyam Jaishankar", "External Affairs Minister", "Indian", False),
+        ("Blinken", "Secretary", "Department of State", False),
+        ("Jaishankar", "Foreign Minister", "Indian", False)}

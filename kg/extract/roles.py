@@ -72,6 +72,7 @@ ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 NEGATIONS = frozenset({"neg"})
 DEPARTMENT_WORDS = _WORDS["department_word"]
+DEPARTMENT_VOICES = _WORDS["department_voice"]
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
@@ -758,6 +759,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
     titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
     states = _states_of_people(facts)
     article_state = _article_state(doc, facts, publisher)
+    article_department = _article_department(facts)
     countries = _countries_named(doc, facts)
     seen = set()
     for fact in facts:
@@ -778,6 +780,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                 fact = RoleFact(fact.person, fact.role, sole, fact.former, fact.evidence)
         fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state,
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
+        fact = _department_voice(fact, departments, article_department)
         fact = _state_with_the_office(fact, countries)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
@@ -894,6 +897,28 @@ def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None
     if not found:
         return publisher
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _article_department(facts: list[RoleFact]) -> dict[str, str] | None:
+    """The one department whose offices of state the article's people hold ("Secretary of State ...",
+    "Assistant Secretary for European and Eurasian Affairs ..."), if only one."""
+    found = {offices_of_state()[f.role.lower()]["department"]: offices_of_state()[f.role.lower()] for f in facts
+             if f.role.lower() in offices_of_state() and offices_of_state()[f.role.lower()]["department"] != "-"}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _department_voice(fact: RoleFact, departments: dict[str, Mention], office: dict[str, str] | None) -> RoleFact:
+    """A spokesperson with no organization, or only a country, speaks for the one department the article
+    names offices of: "The following is attributable to Spokesperson Ned Price: Secretary of State Antony J.
+    Blinken spoke today with ..." (`department_voice` in role_words.tsv)."""
+    words = fact.role.lower().split()
+    if office is None or not words or words[-1] not in DEPARTMENT_VOICES:
+        return fact
+    if fact.organization is not None and not (_is_country(fact.organization)
+                                              and _country_name(fact.organization) == office["country"]):
+        return fact
+    department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
+    return replace(fact, organization=department, state=_implied(fact, office["country"], "Place"))
 
 
 def _country_of_text(text: str) -> str | None:
