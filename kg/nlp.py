@@ -435,6 +435,16 @@ def _spelled_out(doc: Doc, bracket: int, letters: list[str]) -> int | None:
     return i + 1 if not letters and doc[i + 1].is_title else None
 
 
+def acronym_before_a_title(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Capitals the model left untagged before a title are the organization whose title it is: "IAEA
+    Director General Rafael Grossi", "FBI Director Christopher Wray"."""
+    tagged = {t.i for s in spans for t in s}
+    added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc[:-1]
+             if t.i not in tagged and t.is_upper and len(t.text) >= 2 and ACRONYM.match(t.text)
+             and not _is_title_word(t) and _is_title_word(doc[t.i + 1]) and doc[t.i + 1].is_title]
+    return spans + added
+
+
 def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """An acronym defined after an organization ("Revolutionary Guards Corps [IRGC]") and used again is
     that organization wherever it stands."""
@@ -567,10 +577,10 @@ def possessive_split(span: Span) -> Span | list[Span]:
 
 
 def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
-    """An ordinal ("the 499th addition") and a plural noun ("its Member States", "HSI Investigations") are
-    no names, whatever the model tagged."""
+    """An ordinal ("the 499th addition"), a plural noun ("its Member States") and a title alone ("Chinese
+    State Councilor and Foreign Minister Wang Yi") are no names, whatever the model tagged."""
     if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
-                           or span.label_ == "PERSON" and span[0].tag_ == "NNPS"):
+                           or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in _role_nouns())):
         return None
     return span
 
@@ -967,7 +977,7 @@ SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped
                 title_makes_a_person, country_before_name, place_of)
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
-                  acronyms)
+                  acronym_before_a_title, acronyms)
 
 
 # ----------------------------------------------------------------------------- page chrome

@@ -35,7 +35,7 @@ def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
         "acronym_expansions", "portfolio_words_dropped",
-        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronyms"]
+        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -289,6 +289,20 @@ def test_generational_suffixes():
     words = ["Martin", "Luther", "King", "Jr", "spoke"]
     assert corrected(words, ["PROPN"] * 4 + ["VERB"], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]) == [
         ("Martin Luther King Jr", "PERSON")]
+
+
+def test_acronym_before_a_title():
+    words = ["IAEA", "Director", "Rafael", "Grossi", "and", "ACME", "trucks"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "NOUN"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    assert corrected(words, pos, ents) == [("IAEA", "ORG"), ("Rafael Grossi", "PERSON")]
+
+
+def test_a_title_alone_is_no_person():
+    words = ["Chinese", "State", "Councilor", "and", "Foreign", "Minister", "Wang", "Yi"]
+    pos = ["ADJ", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN"]
+    ents = ["B-NORP", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"]
+    assert corrected(words, pos, ents) == [("Chinese", "NORP"), ("Wang Yi", "PERSON")]
 
 
 def test_acronyms():

@@ -249,3 +249,20 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
         ("Subrahmanyam Jaishankar", "External Affairs Minister", "Indian", False),
         ("Blinken", "Secretary", "Department of State", False),
         ("Jaishankar", "Foreign Minister", "Indian", False)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Two coordinated titles share the people in front; a title alone tagged a person is no person.
+    ("Deputy Secretary of State Wendy Sherman met with Chinese State Councilor and Foreign Minister Wang Yi.",
+     {("Wendy Sherman", "Deputy Secretary of State", "Department of State", False),
+      ("Wang Yi", "State Councilor", "Chinese", False), ("Wang Yi", "Foreign Minister", "Chinese", False)}),
+    # "General" that ends a title is no rank; capitals before a title name its organization.
+    ("NATO Secretary General Jens Stoltenberg met EU High Representative for Foreign Affairs and Security Policy "
+     "Josep Borrell.",
+     {("Jens Stoltenberg", "Secretary General", "NATO", False),
+      ("Josep Borrell", "High Representative for Foreign Affairs and Security Policy", "EU", False)}),
+    ("IAEA Director General Rafael Grossi briefed the council.",
+     {("Rafael Grossi", "Director General", "IAEA", False)}),
+])
+def test_titles_of_international_officials(nlp, text, expected):
+    assert roles(nlp, text) == expected
