@@ -30,6 +30,9 @@ def test_a_quoted_alias_and_a_phrase_marker():
     words = ["Ruben", "Oseguera-Gonzalez", ",", "also", "known", "as", "“", "El", "Menchito", ",", "”", "34", ","]
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-DATE", "O"]
     assert pairs(words, ents) == [("Ruben Oseguera-Gonzalez", "El Menchito", "Person")]
+    words = ["Iran", "'s", "Revolutionary", "Guards", ",", "known", "as", "the", "IRGC", ","]
+    ents = ["B-GPE", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O"]
+    assert pairs(words, ents) == [("Revolutionary Guards", "IRGC", "Organization")]
     # No marker, no alias: an apposition is no other name.
     assert pairs(["Ruben", "Oseguera", ",", "El", "Menchito"], ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG"]) == []
 

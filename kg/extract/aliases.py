@@ -54,7 +54,7 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
     marker = _marker_at(doc, i)
     if marker is None:
         return None
-    i = marker
+    i = marker + (marker < len(doc) and doc[marker].lower_ == "the")  # "known as the IRGC"
     quoted = i < len(doc) and doc[i].text in QUOTES
     i += quoted
     if i >= len(doc) or not _starts_a_name(doc[i]):
