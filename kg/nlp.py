@@ -108,6 +108,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
 PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
+# A model designation: letters, an optional hyphen, a number ("MQ-9", "F-16", "Su-24", "MV-22s").
+DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
@@ -800,8 +802,9 @@ def _after_a_title(doc: Doc, i: int) -> bool:
 
 def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     """Laws, named events, facilities and vessels are no organizations or people: "the Arms Export Control
-    Act" is a law, "the Boston Marathon" an event (by the name's last word, `name_heads.tsv`), and "the
-    tanker DELTA SOUNION" a vessel (by the noun before it, `vessel_words.txt`)."""
+    Act" is a law, "the Boston Marathon" an event (by the name's last word, `name_heads.tsv`), "the
+    tanker DELTA SOUNION" a vessel (by the noun before it, `vessel_words.txt`), "MQ-9s" and "MV-22 Osprey"
+    aircraft (by their designation)."""
     corrected = []
     tagged = {t.i for s in spans for t in s}
     for span in spans:
@@ -822,6 +825,8 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in _vessel_words():
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
+        elif span.label_ in {"ORG", "PERSON"} and _aircraft_or_weapon(span):
+            span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         corrected.append(span)
     # "the tanker DELTA SOUNION": the model may tag only part of a vessel's name, or none of it.
     for token in doc:
@@ -834,6 +839,13 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
                 corrected = [s for s in corrected if not (s.start < end and s.end > token.i + 1)]
                 corrected.append(Span(doc, token.i + 1, end, label=VESSEL_LABEL))
     return corrected
+
+
+def _aircraft_or_weapon(span: Span) -> bool:
+    # "MQ-9s", "MV-22 Osprey", "F-16 Fighting Falcon": a model designation in the plural or with its name
+    # after it is a machine; alone it may be a gang's or a group's name ("MS-13", "G-7").
+    first = span[0].text
+    return bool(DESIGNATION.match(first)) and (first.endswith("s") or len(span) > 1 and span[1].is_title)
 
 
 def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:

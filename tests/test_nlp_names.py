@@ -256,6 +256,13 @@ def test_a_ruler_is_a_person_throughout():
     assert corrected(words, pos, ents) == [("Maduro", "PERSON"), ("Maduro", "PERSON"), ("Pentagon", "ORG")]
 
 
+def test_aircraft_by_their_designation():
+    words = ["the", "MQ-9s", "and", "an", "MV-22", "Osprey", "and", "MS-13"]
+    pos = ["DET", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "CCONJ", "PROPN"]
+    ents = ["O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("MQ-9s", "PRODUCT"), ("MV-22 Osprey", "PRODUCT"), ("MS-13", "ORG")]
+
+
 def test_a_portfolio_after_a_people_names_no_organization():
     # portfolio_words_dropped: "Indian External Affairs Minister" (tagged an organization before the title).
     words = ["with", "Indian", "External", "Affairs", "Minister", "Subrahmanyam", "Jaishankar"]
