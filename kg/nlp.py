@@ -844,8 +844,9 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
 def _aircraft_or_weapon(span: Span) -> bool:
     # "MQ-9s", "MV-22 Osprey", "F-16 Fighting Falcon": a model designation in the plural or with its name
     # after it is a machine; alone it may be a gang's or a group's name ("MS-13", "G-7").
-    first = span[0].text
-    return bool(DESIGNATION.match(first)) and (first.endswith("s") or len(span) > 1 and span[1].is_title)
+    words = span[1:] if span[0].lower_ == "the" else span
+    first = words[0].text if len(words) else ""
+    return bool(DESIGNATION.match(first)) and (first.endswith("s") or len(words) > 1 and words[1].is_title)
 
 
 def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:

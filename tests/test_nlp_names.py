@@ -257,10 +257,10 @@ def test_a_ruler_is_a_person_throughout():
 
 
 def test_aircraft_by_their_designation():
-    words = ["the", "MQ-9s", "and", "an", "MV-22", "Osprey", "and", "MS-13"]
+    words = ["the", "MQ-9s", "and", "the", "MV-22", "Osprey", "and", "MS-13"]
     pos = ["DET", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "CCONJ", "PROPN"]
-    ents = ["O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG"]
-    assert corrected(words, pos, ents) == [("MQ-9s", "PRODUCT"), ("MV-22 Osprey", "PRODUCT"), ("MS-13", "ORG")]
+    ents = ["O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("MQ-9s", "PRODUCT"), ("the MV-22 Osprey", "PRODUCT"), ("MS-13", "ORG")]
 
 
 def test_a_portfolio_after_a_people_names_no_organization():
