@@ -49,8 +49,8 @@ def _options(
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or folders of them.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl, graph.html, report.md, report.json into.")],
+    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or folders of them, or fsspec URLs of them (s3://bucket/news/).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder (or fsspec URL) to write graph.ttl, graph.html, report.md, report.json into.")],
     model: ModelOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Add the articles to the graph already in --out (from its facts.jsonl) instead of starting afresh.")] = False,
