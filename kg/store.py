@@ -322,8 +322,9 @@ def open_store(location: str | Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(location))
     except OSError as error:
-        reason = " ".join(str(error).split())[:200]
-        raise KgError(f"{location} is not an Oxigraph store (make one with kg load): {reason}") from None
+        # A folder with no store in it lacks RocksDB's CURRENT file; anything else is worth its words.
+        reason = "" if "CURRENT" in str(error) else ": " + " ".join(str(error).split())[:200]
+        raise KgError(f"{location} is not an Oxigraph store (make one with kg load){reason}") from None
 
 
 @dataclass(frozen=True)
