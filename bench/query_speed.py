@@ -1,7 +1,7 @@
 """How fast the bundled queries answer on a graph of a million triples in an on-disk Oxigraph store.
 
     .venv/bin/python bench/query_speed.py                    # about 1.06 million triples
-    .venv/bin/python bench/query_speed.py --queries DIR      # time the .rq files of DIR instead (say, older ones)
+    .venv/bin/python bench/query_speed.py --against tests/reference_queries   # and the queries before issue 14
 
 The graph is a real build, made once and cached in bench/results/query-speed/ (reruns take seconds):
 
@@ -20,8 +20,10 @@ against the store, timed two ways, best of `--repeat` runs each: the library cal
 (`kg query STORE NAME --format csv`, process start-up included). A trivial `SELECT (COUNT(*) AS ?n)`
 runs the same two ways in the same run, and each time is also given as a ratio to it, since a machine
 shared with other work slows everything alike. The last column is a digest of the answer (columns and
-rows, in order), so two runs, say before and after a query is rewritten, show whether the answers are
-the same.
+rows, in order). With `--against DIR`, the .rq file of the same name in DIR (an older text of the
+query, say) runs through the library right after each query, in the same run and so under the same
+load, with its time, how many times slower it is, and whether its answer is the same ("same", or
+"same set" where only the order of the values in a GROUP_CONCAT cell, each plan's own, differs).
 """
 
 from __future__ import annotations
@@ -103,15 +105,21 @@ def digest(columns, rows) -> str:
     return hashlib.sha1(repr((tuple(columns), tuple(rows))).encode("utf-8")).hexdigest()[:10]
 
 
-def cases(queries: Path | None) -> list[tuple[str, str, dict[str, str]]]:
+def cases() -> list[tuple[str, str, dict[str, str]]]:
     """(label, query, params): every query without parameters, then each parameterised one with its own."""
-    if queries is None:
-        names = {name: name for name in bundled_queries()}
-    else:
-        names = {path.stem: str(path) for path in sorted(queries.glob("*.rq"))}
-    return ([(label, query, {}) for label, query in names.items()]
-            + [(f"{label} {' '.join(f'{k}={v}' for k, v in PARAMS[label].items())}", query, PARAMS[label])
-               for label, query in names.items() if label in PARAMS])
+    names = list(bundled_queries())
+    return ([(name, name, {}) for name in names]
+            + [(f"{name} {' '.join(f'{k}={v}' for k, v in PARAMS[name].items())}", name, PARAMS[name])
+               for name in names if name in PARAMS])
+
+
+def same_answer(result, other) -> str:
+    """'same' when two answers have the same columns and rows in order; 'same set' when they differ
+    only in the order of the values inside GROUP_CONCAT cells; else 'DIFFERENT'."""
+    if (result.columns, result.rows) == (other.columns, other.rows):
+        return "same"
+    cells = lambda rows: [tuple(" | ".join(sorted(c.split(" | "))) for c in row) for row in rows]  # noqa: E731
+    return "same set" if result.columns == other.columns and cells(result.rows) == cells(other.rows) else "DIFFERENT"
 
 
 def main() -> None:
@@ -119,7 +127,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="generated articles to parse (default 300)")
     parser.add_argument("--copies", type=int, default=10, help="copies of their facts in the graph (default 10)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query; the best counts (default 3)")
-    parser.add_argument("--queries", type=Path, help="time the .rq files of this folder instead of the bundled ones")
+    parser.add_argument("--against", type=Path, help="also time the .rq file of the same name in this folder")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"where the build is kept (default {CACHE})")
     args = parser.parse_args()
 
@@ -139,21 +147,24 @@ def main() -> None:
     count_library, counted = best_of(args.repeat, library(COUNT, {}))
     count_command, _ = best_of(args.repeat, command(COUNT, {}))
     print(f"\n{counted.rows[0][0]} triples in {store}; best of {args.repeat} runs each\n")
-    header = f"{'query':<36} {'rows':>7} {'library s':>10} {'× count':>8} {'kg query s':>11} {'× count':>8}  answer"
+    against = f" {'against s':>10} {'× slower':>9}  answer" if args.against else ""
+    header = f"{'query':<36} {'rows':>7} {'library s':>10} {'× count':>8} {'kg query s':>11} {'× count':>8}  digest    " + against
     print(header)
     print("-" * len(header))
     print(f"{'COUNT(*) (the baseline)':<36} {1:>7} {count_library:>10.3f} {1:>8.1f} {count_command:>11.3f} {1:>8.1f}")
     slowest = 0.0
-    for label, query, params in cases(args.queries):
+    for label, query, params in cases():
         seconds, result = best_of(args.repeat, library(query, params))
         command_seconds, _ = best_of(args.repeat, command(query, params))
         slowest = max(slowest, seconds)
-        print(f"{label:<36} {len(result.rows):>7} {seconds:>10.3f} {seconds / count_library:>8.1f} "
-              f"{command_seconds:>11.3f} {command_seconds / count_command:>8.1f}  {digest(result.columns, result.rows)}",
-              flush=True)
+        line = (f"{label:<36} {len(result.rows):>7} {seconds:>10.3f} {seconds / count_library:>8.1f} "
+                f"{command_seconds:>11.3f} {command_seconds / count_command:>8.1f}  {digest(result.columns, result.rows)}")
+        if args.against:
+            other_seconds, other = best_of(args.repeat, library(str(args.against / f"{query}.rq"), params))
+            line += f" {other_seconds:>10.3f} {other_seconds / seconds:>9.1f}  {same_answer(result, other)}"
+        print(line, flush=True)
     print(f"\nslowest query (library): {slowest:.3f} s, {slowest / count_library:.1f} × the count; "
           f"kg query's start-up is about the count's {count_command - count_library:.2f} s")
-
 
 if __name__ == "__main__":
     main()

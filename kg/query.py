@@ -200,7 +200,7 @@ def is_endpoint(location: str) -> bool:
     return re.match(r"https?://", str(location), re.IGNORECASE) is not None
 
 
-# The entities of a graph, as `kg.analyze` reads them, for looking up an @entity parameter at an endpoint.
+# The entities of a graph, as `kg.analyze` reads them, for looking up an @entity parameter at an endpoint or in a store.
 _ENDPOINT_ENTITIES = """
 PREFIX kg: <https://w3id.org/kg-news/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
