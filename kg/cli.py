@@ -49,8 +49,8 @@ def _options(
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or folders of them.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl, graph.html, report.md, report.json into.")],
+    inputs: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or folders of them, or fsspec URLs of them (s3://bucket/news/).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder (or fsspec URL) to write graph.ttl, graph.html, report.md, report.json into.")],
     model: ModelOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Add the articles to the graph already in --out (from its facts.jsonl) instead of starting afresh.")] = False,
@@ -71,17 +71,18 @@ def build(
 
 @app.command()
 def query(
-    graph: Annotated[Optional[str], typer.Argument(help="A graph file (.ttl, .nt, .trig, .jsonld, ...), or a SPARQL endpoint's URL (http://host:7878/query).")] = None,
+    graph: Annotated[Optional[str], typer.Argument(help="A graph file (.ttl, .nt, .trig, .jsonld, ...), an on-disk store made by kg load (its folder), or a SPARQL endpoint's URL (http://host:7878/query).")] = None,
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or a bundled query's name.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries and exit.")] = False,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value: bind a query parameter (see --list), as an RDF literal.")] = None,
 ) -> None:
-    """Ask a graph, or a SPARQL 1.1 endpoint, a SPARQL question.
+    """Ask a graph, an on-disk store, or a SPARQL 1.1 endpoint, a SPARQL question.
 
     Example: kg query output/graph.ttl roles --format csv
     """
-    from kg.query import bundled_queries, format_result, is_endpoint, parse_params, run_endpoint_query, run_query
+    from kg.query import (bundled_queries, format_result, is_endpoint, parse_params, run_endpoint_query, run_query,
+                          run_store_query)
 
     if list_queries:
         for bundled in bundled_queries().values():
@@ -93,6 +94,8 @@ def query(
     params = parse_params(param or [])
     if is_endpoint(graph):
         result = run_endpoint_query(graph, query, params)
+    elif Path(graph).is_dir():
+        result = run_store_query(graph, query, params)
     else:
         from kg.rdf import load_graph
 

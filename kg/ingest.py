@@ -12,6 +12,10 @@ corpus still builds; when nothing at all can be read, one `KgError` line says wh
 Every article of a corpus has an id of its own: the file's path relative to the folder given, or, when
 another file already gave that id (`day2/a.txt` after `day1/a.txt`, or a file of an update after the
 cached one), the path with the folder's name in front, with a warning that names both files.
+
+An input may be an fsspec URL instead of a path (`s3://news/2024/` where s3fs is installed,
+`file:///srv/news`, `simplecache::s3://...`): its files are listed and read through fsspec, in the
+same order and with the same ids as a local folder's.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 
 from kg.errors import KgError
 
@@ -67,11 +71,76 @@ def iter_articles(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path]
     article of the same id from the same file is a new version of it, from another file a namesake
     that gets an id of its own.
     """
-    paths = [Path(p) for p in inputs]
+    paths = [_input(p) for p in inputs]
     for path in paths:
         if not path.exists():
             raise KgError(f"no such file or directory: {path}")
     return _read_all(paths, _identities(exclude), dict(taken or {}))
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file or folder at an fsspec URL (`s3://news/2024/`, `file:///srv/news/a.txt`), read as a local
+    path is: the methods of `Path` that reading a corpus uses. An article read from it knows its file
+    by the URL."""
+
+    url: str
+    fs: object = field(compare=False, repr=False)
+    path: str = ""
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.path).suffix
+
+    def exists(self) -> bool:
+        return self.fs.exists(self.path)
+
+    def is_dir(self) -> bool:
+        return self.fs.isdir(self.path)
+
+    def resolve(self) -> RemoteFile:
+        return self
+
+    def read_bytes(self) -> bytes:
+        return self.fs.cat_file(self.path)
+
+    def open(self, mode: str = "rb"):
+        return self.fs.open(self.path, mode)
+
+    def files(self) -> list[tuple[RemoteFile, str]]:
+        """The article files under this folder with their paths relative to it, in the order of those
+        paths as text (as a local folder is walked); hidden files and folders, and folders that hold
+        kg's outputs, left out."""
+        root = self.path.rstrip("/")
+        found = {path: path[len(root) + 1:] for path in self.fs.find(root)}
+        outputs = {relative.rpartition("/")[0] for path, relative in found.items()
+                   if PurePosixPath(relative).name == "facts.jsonl" and _is_facts_cache(self.fs, path)}
+        return [(RemoteFile(f"{self.url.rstrip('/')}/{relative}", self.fs, path), relative)
+                for path, relative in sorted(found.items(), key=lambda item: item[1])
+                if PurePosixPath(relative).suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in relative.split("/"))
+                and not any(relative.startswith(folder + "/") for folder in outputs)]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+def _input(location: str | Path) -> Path | RemoteFile:
+    """A local path, or the file or folder at an fsspec URL."""
+    from kg.files import is_url, url_filesystem
+
+    if not is_url(location):
+        return Path(location)
+    fs, path = url_filesystem(str(location))
+    return RemoteFile(str(location), fs, path)
+
+
+def _is_facts_cache(fs, path: str) -> bool:
+    try:
+        with fs.open(path, "rb") as stream:
+            return b'"format": "kg-facts"' in stream.readline(4096)
+    except OSError:
+        return False
 
 
 def _identities(folders: Iterable[str | Path]) -> set[tuple[int, int]]:
@@ -86,7 +155,7 @@ def _identities(folders: Iterable[str | Path]) -> set[tuple[int, int]]:
     return found
 
 
-def _read_all(paths: list[Path], exclude: set[tuple[int, int]], taken: dict[str, str]) -> Iterator[Article]:
+def _read_all(paths: list[Path | RemoteFile], exclude: set[tuple[int, int]], taken: dict[str, str]) -> Iterator[Article]:
     held_back: list[str] = []  # warnings before the first article: the error says it all if none comes
     found = False
     owners: dict[str, str] = {}  # id → file, for this run's articles
@@ -139,7 +208,7 @@ def _unique(article: Article, root: str, owners: dict[str, str], previous: dict[
 def estimate_articles(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> int:
     """How many articles `inputs` hold, counting a .jsonl file's non-blank lines: for progress bars."""
     count = 0
-    for path, _, _ in _expand([Path(p) for p in inputs], _identities(exclude), lambda m: None):
+    for path, _, _ in _expand([_input(p) for p in inputs], _identities(exclude), lambda m: None):
         if path.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with path.open("rb") as stream:
@@ -151,11 +220,18 @@ def estimate_articles(inputs: Iterable[str | Path], exclude: Iterable[str | Path
     return count
 
 
-def _expand(paths: list[Path], exclude: set[tuple[int, int]], warn: Callable[[str], None]) -> Iterator[tuple[Path, str, str]]:
+def _expand(paths: list[Path | RemoteFile], exclude: set[tuple[int, int]],
+            warn: Callable[[str], None]) -> Iterator[tuple[Path | RemoteFile, str, str]]:
     """(file, its id-to-be: the path relative to the folder given, that folder's name) for every input file."""
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
+        if isinstance(path, RemoteFile) and path.is_dir():
+            root = PurePosixPath(path.path.rstrip("/")).name
+            pairs = iter(path.files())
+        elif isinstance(path, RemoteFile):
+            root = ""
+            pairs = iter([(path, PurePosixPath(path.path).name)])
+        elif path.is_dir():
             root = path.resolve().name
             pairs = ((f, f.relative_to(path).as_posix()) for f in _walk(path, exclude, warn))
         else:
@@ -224,7 +300,7 @@ def is_output_folder(folder: Path) -> bool:
         return False
 
 
-def _read(path: Path, relative: str, warn: Callable[[str], None]) -> Iterator[Article]:
+def _read(path: Path | RemoteFile, relative: str, warn: Callable[[str], None]) -> Iterator[Article]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SkippedFile(f"unsupported file type {suffix or '(none)'}; expected one of "

@@ -37,7 +37,7 @@ from spacy.language import Language
 from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
-from kg.files import atomic_path, check_writable_folder, output_set
+from kg.files import atomic_path, check_writable_folder, is_url, output_set, url_output
 from kg.ingest import Article, estimate_articles, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
 from kg.rdf import corpus_graph, write_graph
@@ -87,7 +87,7 @@ class Corpus:
 @dataclass(frozen=True)
 class BuildResult:
     corpus: Corpus
-    files: tuple[Path, ...]
+    files: tuple[Path | str, ...]  # str: a file published to a URL
 
     def summary(self) -> str:
         return self.corpus.summary()
@@ -325,8 +325,13 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
 
     With `update=True` the articles are added to the graph already in `out_dir` (see `build_corpus`),
     from the facts it cached, without reading the old articles again. With `cluster` the articles are
-    parsed on a Dask cluster (see `build_corpus`); the outputs are the same, byte for byte.
+    parsed on a Dask cluster (see `build_corpus`); the outputs are the same, byte for byte. `out_dir`
+    may be an fsspec URL: the outputs are built in a local folder, then published to it as one set.
     """
+    if is_url(out_dir):
+        with url_output(out_dir, fetch=(FACTS_FILE,) if update else ()) as local:
+            built = build(inputs, local, model, jobs, update=update, progress=progress, cluster=cluster)
+        return replace(built, files=tuple(f"{out_dir.rstrip('/')}/{path.name}" for path in built.files))
     out = Path(out_dir)
     check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
     previous = read_facts(out / FACTS_FILE) if update else None

@@ -200,7 +200,7 @@ def is_endpoint(location: str) -> bool:
     return re.match(r"https?://", str(location), re.IGNORECASE) is not None
 
 
-# The entities of a graph, as `kg.analyze` reads them, for looking up an @entity parameter at an endpoint.
+# The entities of a graph, as `kg.analyze` reads them, for looking up an @entity parameter at an endpoint or in a store.
 _ENDPOINT_ENTITIES = """
 PREFIX kg: <https://w3id.org/kg-news/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -216,6 +216,33 @@ def run_endpoint_query(url: str, query: str, params: Mapping[str, str] | None = 
     """Run a query at a SPARQL 1.1 endpoint (the SPARQL 1.1 Protocol: an URL-encoded POST, results as
     SPARQL JSON), bundled queries and parameters working as `run_query`'s do: a parameter goes in as a
     term of a VALUES block, an @entity parameter is looked up among the endpoint's entities first."""
+    select = lambda text: _endpoint_select(url, text, timeout)  # noqa: E731
+    text = _bound_text(select, query, params)
+    form = _query_form(text)
+    if form not in {None, "SelectQuery", "AskQuery"}:
+        raise KgError(f"only SELECT and ASK queries print rows; this is a {form.removesuffix('Query').upper()} query")
+    return select(text)
+
+
+def run_store_query(location: str | Path, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a query on an on-disk Oxigraph store that `kg load` made, over the union of its named graphs
+    (as `oxigraph serve --union-default-graph` answers it), parameters bound as at an endpoint.
+
+    Oxigraph answers straight from its on-disk indexes: nothing is loaded first, so a million-triple
+    store answers in the time of the query (`bench/query_speed.py`), and the store is opened read-only,
+    so a server may serve it meanwhile.
+    """
+    from kg.store import open_store
+
+    store = open_store(location)
+    text = _bound_text(lambda text: _store_select(store, text), query, params)
+    check_offline_query(text)
+    return _store_select(store, text)
+
+
+def _bound_text(select, query: str, params: Mapping[str, str] | None) -> str:
+    """The text of `query` with `params` in a VALUES block, an @entity parameter first looked up among
+    the entities that `select` (a function from SPARQL text to its `QueryResult`) finds."""
     text = query_text(query)
     params = dict(params or {})
     entity_params = [p.name for p in _header(text)[1] if p.entity and p.name in params]
@@ -223,16 +250,42 @@ def run_endpoint_query(url: str, query: str, params: Mapping[str, str] | None = 
         from kg.analyze import entity_named_among
 
         entities: dict[str, tuple[str, str, list[str]]] = {}
-        for entity, entity_type, name, alias in _endpoint_select(url, _ENDPOINT_ENTITIES, timeout).rows:
+        for entity, entity_type, name, alias in select(_ENDPOINT_ENTITIES).rows:
             known = entities.setdefault(entity, (name, entity_type.rsplit("#", 1)[-1], []))
             if alias:
                 known[2].append(alias)
         params.update({name: entity_named_among(entities, params[name]) for name in entity_params})
-    text = with_values(text, check_params(query, text, params))
-    form = _query_form(text)
-    if form not in {None, "SelectQuery", "AskQuery"}:
-        raise KgError(f"only SELECT and ASK queries print rows; this is a {form.removesuffix('Query').upper()} query")
-    return _endpoint_select(url, text, timeout)
+    return with_values(text, check_params(query, text, params))
+
+
+# Literals whose datatype `QueryResult` leaves out, as SPARQL JSON results do: text, not a typed value.
+_TEXT_DATATYPES = {str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def _store_select(store, text: str) -> QueryResult:
+    """A SELECT or ASK answered by a pyoxigraph store over the union of its graphs, as plain strings."""
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(text, use_default_graph_as_union=True)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(("answer",), ((str(bool(result)).lower(),),), ((str(XSD.boolean),),))
+        if not isinstance(result, ox.QuerySolutions):
+            form = (_query_form(text) or "ConstructQuery").removesuffix("Query").upper()
+            raise KgError(f"only SELECT and ASK queries print rows; this is a {form} query")
+        columns = tuple(variable.value for variable in result.variables)
+        found = [tuple(solution) for solution in result]
+    except KgError:
+        raise
+    except (SyntaxError, OSError, ValueError) as error:  # a bad query, or a failure reading the store
+        raise KgError(_describe_error(error)) from None
+    return QueryResult(columns, tuple(tuple("" if term is None else term.value for term in row) for row in found),
+                       tuple(tuple(_store_datatype(term) for term in row) for row in found))
+
+
+def _store_datatype(term) -> str:
+    datatype = getattr(term, "datatype", None)  # only a literal has one
+    return "" if datatype is None or datatype.value in _TEXT_DATATYPES else datatype.value
 
 
 def _query_form(text: str) -> str | None:

@@ -313,6 +313,20 @@ def _to_ox(term: Node):
     raise KgError(f"cannot store the RDF term {term!r}")
 
 
+def open_store(location: str | Path) -> ox.Store:
+    """The on-disk Oxigraph store at `location` (one `kg load` made), opened read-only: a query never
+    changes it, and a server may serve it meanwhile."""
+    location = Path(location)
+    if not location.is_dir():
+        raise KgError(f"no such store folder: {location}")
+    try:
+        return ox.Store.read_only(str(location))
+    except OSError as error:
+        # A folder with no store in it lacks RocksDB's CURRENT file; anything else is worth its words.
+        reason = "" if "CURRENT" in str(error) else ": " + " ".join(str(error).split())[:200]
+        raise KgError(f"{location} is not an Oxigraph store (make one with kg load){reason}") from None
+
+
 @dataclass(frozen=True)
 class LoadedStore:
     """What `load_store` put into an on-disk store."""
