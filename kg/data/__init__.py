@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import cache
 from importlib import resources
 
 
@@ -52,3 +53,32 @@ def state_titles() -> dict[str, frozenset[str]]:
     """Lower-cased title of a head of state or government → the states that have no such office
     (`state_titles.tsv`)."""
     return {row["title"]: frozenset(row["without"].split("|")) for row in table_rows("state_titles.tsv")}
+
+
+# The event rules' lexicon (kg/extract/events.py, coref.py, parties.py, when.py), each table read once.
+
+
+def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
+    """The named word lists of a (`list`, `word`) table in the order the file writes them, for lists whose
+    order means something (`weekday`: Monday first)."""
+    lists: dict[str, dict[str, None]] = {}
+    for row in table_rows(name):
+        lists.setdefault(row["list"], {})[row["word"].lower()] = None
+    return {key: tuple(words) for key, words in lists.items()}
+
+
+@cache
+def event_words() -> dict[str, frozenset[str]]:
+    """The event rules' word lists (`event_words.tsv`): list name → its words, lower case."""
+    return word_lists("event_words.tsv")
+
+
+@cache
+def event_maps() -> dict[str, dict[str, str]]:
+    """The event rules' word maps (`event_maps.tsv`): map name → word or phrase → what it maps to
+    (`event_noun`: "assassination" → "assassinate")."""
+    maps: dict[str, dict[str, str]] = {}
+    for row in table_rows("event_maps.tsv"):
+        maps.setdefault(row["map"], {})[row["key"]] = row["value"]
+    return maps
+

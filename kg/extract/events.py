@@ -29,24 +29,19 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import table_rows, word_lists
+from kg.data import event_maps, event_words, table_rows
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
 from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of,
                               mention_of, unnamed)
+from kg.extract.labels import (AGENTS, COMPLEMENTS, MISREAD_LABELS, NEGATIONS, OBJECTS,
+                               PASSIVE_SUBJECTS, SUBJECTLESS_CLAUSES, SUBJECTS)
 from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
 from kg.extract.when import clause_place, clause_time, in_dateline
 from kg.names import mention_key
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "obj"})
-AGENTS = frozenset({"agent"})
-NEGATIONS = frozenset({"neg"})
-# Clauses that share the subject of the clause they hang from: "..., killing the leader of ...".
-SUBJECTLESS_CLAUSES = frozenset({"advcl", "xcomp", "conj"})
-# Complement clauses, whose truth depends on the verb they complete: "did not foresee [X going to war]".
-COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+_WORDS = event_words()
+_MAPS = event_maps()
 # Auxiliaries that make a statement hypothetical rather than reported as fact.
 HYPOTHETICAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must",
                                       "'ll", "’ll", "wo", "ca"})
@@ -70,62 +65,42 @@ DENIALS = frozenset({"deny", "refute", "fail", "refuse", "decline"})
 # Subordinators of conditions: "if Iran retaliates".
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
-LIGHT_VERBS = frozenset({"be", "have", "do", "get", "seem", "become", "remain", "appear", "include", "let"})
+LIGHT_VERBS = _WORDS["light_verb"]
 # Verbs of speech: their object is what was said, not a party ("told VOA" names a channel, not a target).
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "tweet", "write", "state", "report", "note", "explain", "announce", "claim", "describe",
-    "comment", "speak", "reply", "respond", "argue", "insist", "post",
-})
+# Not coref's `reporting_verb` list, which says which verbs attribute a quotation to a speaker: "speak" and
+# "report" are speech here but attribute no quote there; "warn" and "ask" attribute quotes but their object
+# is a party ("warned Iran", "asked Congress"). Merging them would change both.
+SPEECH_VERBS = _WORDS["speech_verb"]
 # Speech verbs whose object is the one spoken to: "Bill Roggio ... told VOA".
-ADDRESSEE_VERBS = frozenset({"tell", "brief", "inform", "reply", "respond"})
+ADDRESSEE_VERBS = _WORDS["addressee_verb"]
 # Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "persuade", "force", "tell", "encourage", "instruct", "hire",
-                            "prompt", "cause", "allow", "enable", "compel", "push", "press", "invite", "lead",
-                            "call", "appeal", "help"})
+OBJECT_CONTROL = _WORDS["object_control_verb"]
 # Prepositions that name the target of a verb or of its object: "struck a blow against Iran".
 TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name the counterpart of a verb-and-object phrase: "opened fire on", "imposed sanctions
 # on", "held talks with", "signed a deal with".
-FIRE_PREPOSITIONS = frozenset({"on", "at", "into", "upon", "with", "against", "to"})
+FIRE_PREPOSITIONS = _WORDS["phrase_preposition"]
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
-ACTION_SYNONYMS = {"fire at": "shoot", "fire on": "shoot", "fire upon": "shoot", "gun down": "shoot",
-                   "cut down": "kill", "strike down": "kill", "impose sentence": "sentence"}
+ACTION_SYNONYMS = _MAPS["action_synonym"]
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
-WITH_HEADS = frozenset({"war", "fight", "clash", "talk", "negotiate", "meet", "cooperate", "confrontation",
-                        "deal", "agreement", "tie", "relation", "trade"})
+WITH_HEADS = _WORDS["with_head"]
 # Event nouns → the verb lemma they name.
-EVENT_NOUNS = {
-    "assassination": "assassinate", "killing": "kill", "murder": "murder", "slaying": "slay",
-    "shooting": "shoot", "execution": "execute", "attack": "attack", "strike": "strike",
-    "airstrike": "strike", "bombing": "bomb", "targeting": "target", "invasion": "invade",
-    "arrest": "arrest", "capture": "capture", "seizure": "seize", "kidnapping": "kidnap",
-    "abduction": "abduct", "stabbing": "stab", "massacre": "massacre", "raid": "raid",
-    "sanction": "sanction", "ambush": "ambush", "detention": "detain", "slaughter": "slaughter",
-    "maiming": "maim", "beating": "beat", "wounding": "wound", "shelling": "shell",
-    "appointment": "appoint", "provision": "provide",
-}
+EVENT_NOUNS = _MAPS["event_noun"]
 # Event nouns whose possessor or compound is the one it happens to: "Kennedy's assassination".
-PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "shooting", "execution", "arrest",
-                           "capture", "kidnapping", "abduction", "stabbing", "death", "appointment"})
+PATIENT_NOUNS = _WORDS["patient_noun"]
 # Doer nouns → the verb lemma of their deed: "X, the assassin of Y".
-DOER_NOUNS = {"assassin": "assassinate", "killer": "kill", "murderer": "murder", "slayer": "slay",
-              "gunman": "shoot", "executioner": "execute"}
+DOER_NOUNS = _MAPS["doer_noun"]
 # Actions of killing, whose doer may be named only as the one arrested, charged or convicted for it.
-KILLING = frozenset({"kill", "murder", "assassinate", "slay", "shoot", "execute", "stab", "strangle", "behead",
-                     "hang", "lynch", "poison", "slaughter", "massacre", "bludgeon", "suffocate"})
+KILLING = _WORDS["killing"]
 # Verbs whose (passive subject or active object) is held responsible for the deed they mention:
 # "X was convicted of killing Y", "police arrested X after the assassination of Y".
-CULPRIT_PATIENT_VERBS = frozenset({
-    "convict", "charge", "accuse", "suspect", "indict", "sentence", "arrest", "capture", "try", "jail",
-    "imprison", "find", "hang", "execute", "identify", "prosecute", "detain", "apprehend", "blame", "hold",
-})
+CULPRIT_PATIENT_VERBS = _WORDS["culprit_patient_verb"]
 # Verbs whose subject is held responsible for the deed they mention: "X pleaded guilty to killing Y".
-CULPRIT_AGENT_VERBS = frozenset({"plead", "serve", "confess", "admit", "act", "commit", "conspire", "face"})
+CULPRIT_AGENT_VERBS = _WORDS["culprit_agent_verb"]
 # Nouns for the one held responsible for a deed: "the only official suspect in Kennedy's assassination".
-CULPRIT_NOUNS = frozenset({"suspect", "convict", "defendant", "accused", "culprit", "perpetrator"})
+CULPRIT_NOUNS = _WORDS["culprit_noun"]
 # Verbs whose subject brings a deed about: "planned the slaying", "ordered the killing".
-DEED_VERBS = frozenset({"plan", "order", "commit", "carry", "organize", "orchestrate", "mastermind", "confess"})
-_WORDS = word_lists("event_words.tsv")
+DEED_VERBS = _WORDS["deed_verb"]
 # Things that happen and harm with no one named as doing them: "the blast killed 126 people".
 CAUSE_NOUNS = _WORDS["cause_noun"]
 # Personal pronouns that stand for a doer: one whose antecedent was not found is an unknown actor.
@@ -158,23 +133,17 @@ MEMBER_NOUNS = _WORDS["member_noun"]
 # "charged with violent crime in aid of racketeering in the Guadalajara slayings of ...".
 CULPRIT_DEPTH = 7
 # Nouns of command: "on the orders of X", "at the direction of X" name who had it done.
-ORDER_NOUNS = frozenset({"order", "orders", "direction", "behest", "command", "instruction", "instructions"})
+ORDER_NOUNS = _WORDS["order_noun"]
 # Things that act for whoever wields them: "the shots that killed Kennedy" were fired by someone.
-INSTRUMENT_NOUNS = frozenset({"shot", "bullet", "strike", "airstrike", "attack", "rocket", "missile", "bomb",
-                              "drone", "raid", "gun", "rifle", "shotgun", "revolver", "sniper"})
+INSTRUMENT_NOUNS = _WORDS["instrument_noun"]
+# Verbs whose object is an instrument their subject uses: "Oswald fired the shots that killed Kennedy".
+FIRING_VERBS = _WORDS["firing_verb"]
 # Role synonyms: "the leader of the Quds Force" is whoever the text names as its commander or head.
-LEADERSHIP_NOUNS = frozenset({"leader", "commander", "head", "chief", "chairman", "president", "founder",
-                              "director", "boss", "general"})
-# Entity labels the small model gives names it does not recognise as people ("" is none at all).
-MISREAD_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+LEADERSHIP_NOUNS = _WORDS["leadership_noun"]
 # Capitalised words that are no one's name.
-NOT_NAMES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "god", "i", "nov.", "dec.", "jan.", "feb.", "aug.", "sept.", "oct.",
-})
+NOT_NAMES = _WORDS["not_name"]
 # Participles that name the noun they modify: "a gunman identified as John Smith".
-NAMING_VERBS = frozenset({"identify", "name", "describe", "know", "list"})
+NAMING_VERBS = _WORDS["naming_verb"]
 # How deep participant look-ups may chain (relative pronoun → noun → apposition → ...).
 MAX_DEPTH = 4
 # How far back (in sentences) "the strike" may refer to an earlier "U.S. strike".
@@ -1282,8 +1251,7 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return _pobj_parties(child, context)
-    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in {"fire", "launch", "carry",
-                                                                                          "conduct", "order", "use"}:
+    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in FIRING_VERBS:
         # "Oswald fired the shots that killed Kennedy".
         return _logical_subjects(noun.head, context, depth + 1)
     if _is_definite(noun):
