@@ -82,3 +82,8 @@ def event_maps() -> dict[str, dict[str, str]]:
         maps.setdefault(row["map"], {})[row["key"]] = row["value"]
     return maps
 
+
+@cache
+def cue_table() -> list[dict[str, str]]:
+    """The cue rules of negation and modality (`cues.tsv`): literal, category, direction, scope, dep."""
+    return table_rows("cues.tsv")

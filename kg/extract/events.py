@@ -31,9 +31,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import event_maps, event_words, table_rows
 from kg.extract.coref import STATE_NOUNS, antecedents, group_span
+from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import (ENTITY_TYPES, EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of,
                               mention_of, unnamed)
-from kg.extract.labels import (AGENTS, COMPLEMENTS, MISREAD_LABELS, NEGATIONS, OBJECTS,
+from kg.extract.labels import (AGENTS, MISREAD_LABELS, NEGATIONS, OBJECTS,
                                PASSIVE_SUBJECTS, SUBJECTLESS_CLAUSES, SUBJECTS)
 from kg.extract.parties import nominal_party, plural, press_party, resolved_heads
 from kg.extract.roles import role_facts, role_nouns
@@ -42,28 +43,6 @@ from kg.names import mention_key
 
 _WORDS = event_words()
 _MAPS = event_maps()
-# Auxiliaries that make a statement hypothetical rather than reported as fact.
-HYPOTHETICAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must",
-                                      "'ll", "’ll", "wo", "ca"})
-# Verbs and adjectives whose complement has not happened: "plans to strike", "ready to take action".
-HYPOTHETICAL_GOVERNORS = frozenset({
-    "want", "plan", "intend", "try", "attempt", "hope", "aim", "threaten", "seek", "vow", "expect", "wish",
-    "consider", "conspire", "prepare", "ready", "prepared", "willing", "able", "likely", "unlikely", "eager",
-    "capable",
-})
-# Nouns whose infinitive has not happened: "intent to kill", "a plot to assassinate".
-HYPOTHETICAL_NOUNS = frozenset({"intent", "intention", "plot", "plan", "conspiracy", "attempt", "threat", "bid",
-                                "effort", "order", "call", "decision", "readiness", "willingness"})
-# Modifiers of an event noun that say it did not (yet) happen: "the attempted murder of X".
-UNREALIZED_MODIFIERS = frozenset({"attempted", "failed", "foiled", "thwarted", "planned", "would-be", "aborted",
-                                  "possible", "potential", "threatened", "future"})
-# Verbs that presuppose their complement: "can't remember shooting Kennedy" says he shot him.
-FACTIVE_VERBS = frozenset({"remember", "regret", "forget", "realize", "know", "acknowledge", "recall",
-                           "discover", "resent", "confess"})
-# Verbs whose complement did not happen: "denied killing Jones", "failed to seize", "refused to meet".
-DENIALS = frozenset({"deny", "refute", "fail", "refuse", "decline"})
-# Subordinators of conditions: "if Iran retaliates".
-CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Verbs that state no event between parties on their own.
 LIGHT_VERBS = _WORDS["light_verb"]
 # Verbs of speech: their object is what was said, not a party ("told VOA" names a channel, not a target).
@@ -116,9 +95,6 @@ HOLDING_VERBS = _WORDS["holding_verb"]
 SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
 # Verbs whose subject brings about the death they name: "a strike that resulted in the death of X".
 RESULT_VERBS = _WORDS["result_verb"]
-# Words that say someone may do something, not that it was done: "enables Treasury to sanction foreign
-# persons", "the authority to target any foreign person".
-POWER_WORDS = _WORDS["power_word"]
 # Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
 NEGATIVE_WORDS = _WORDS["negative_word"]
 # Verbs whose object is a deed their subject does: "launched a series of attacks", "staged the raid".
@@ -1346,12 +1322,13 @@ def _same(a: Mention, b: Mention) -> bool:
 
 
 def _is_negated(trigger: Token) -> bool:
-    # "he did not foresee the U.S. going to war": a negated governing verb negates its complement too;
-    # "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
-    governors = list(_governors(trigger))
-    return (any(c.dep_ in NEGATIONS for t in governors for c in t.children)
-            or any(t.lemma_.lower() in DENIALS for t in governors[1:])
-            or _no_one(trigger) or any(_denied_claim(t) for t in governors))
+    """Whether a negation cue (`kg/data/cues.tsv`) reaches the trigger, or its subject says no one.
+
+    "he did not foresee the U.S. going to war": a negated governing verb negates its complement too;
+    "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
+    """
+    scope = list(governors(trigger))
+    return cued(NEGATED, scope) or _no_one(trigger) or any(_denied_claim(t) for t in scope)
 
 
 def _no_one(verb: Token) -> bool:
@@ -1373,50 +1350,12 @@ def _denied_claim(clause: Token) -> bool:
 
 
 def _is_hypothetical(trigger: Token) -> bool:
-    # "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates".
-    if any(c.dep_ in {"amod", "compound"} and c.lower_ in UNREALIZED_MODIFIERS for c in trigger.children):
-        return True  # "the attempted murder of X", "a foiled plot"
-    for governor in _governors(trigger):
-        if governor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in governor.children):
-            return True  # a purpose: "deployed 750 soldiers ... to help bolster the defense" says what for
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in governor.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in governor.children):
-            return True
-        if governor is not trigger and governor.lemma_.lower() in HYPOTHETICAL_GOVERNORS | HYPOTHETICAL_NOUNS | POWER_WORDS:
-            return True
-    return False
+    """Whether a modality cue (`kg/data/cues.tsv`) reaches the trigger.
 
-
-def _governors(trigger: Token) -> Iterator[Token]:
-    """The trigger and the verbs (or adjectives) whose complement it is."""
-    token = trigger
-    yield token
-    if token.pos_ in {"NOUN", "PROPN"}:
-        # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
-        # verb of doing it; the clause of that verb decides. Not a verb of planning or ordering it: "convicted
-        # of planning the slaying of Mendes" says the slaying happened.
-        deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
-        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
-            token = deed.head
-            yield token
-    if token.dep_ == "acl" and token.head.lemma_.lower() in HYPOTHETICAL_NOUNS | POWER_WORDS:
-        # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
-        yield token.head
-    if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
-        # "capable of targeting personnel": what someone is capable of has not happened.
-        yield token.head.head
-    while token.dep_ in COMPLEMENTS and token.head is not token:
-        if token.head.lemma_.lower() in FACTIVE_VERBS:
-            # "can't remember shooting Kennedy": a factive verb presupposes its complement, so neither its
-            # negation nor its modal reaches it.
-            return
-        token = token.head
-        yield token
-        if token.pos_ == "ADJ" and token.head is not token:
-            # "ready to take action": the adjective's copula carries the auxiliaries.
-            token = token.head
-            yield token
+    "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates", "the
+    attempted murder of X".
+    """
+    return cued(HYPOTHETICAL, list(governors(trigger)))
 
 
 def _offsets(trigger: Token, actor: Party, target: Party | None) -> tuple[int, int]:
