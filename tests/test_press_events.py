@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
 from kg.extract.cues import cue_rules
+from kg.extract.killing import bare_name
 from kg.extract.when import in_dateline
 
 E = sys.modules["kg.extract.events"]
@@ -196,7 +197,7 @@ def test_the_guest_of_a_meeting_is_a_person_whatever_the_tagger_missed_but_a_tit
               ("Payne", 2, "dobj", "PROPN", "NNP", "Payne", "O"),
               (".", 2, "punct", "PUNCT", ".", ".", "O"))
     assert facts(d) == {("Mattis", "host", "Marise Payne", False, "asserted")}
-    assert E._bare_name(d[0]) is None
+    assert bare_name(d[0]) is None
 
 
 def test_a_preposition_of_time_is_no_particle():

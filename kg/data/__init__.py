@@ -87,3 +87,21 @@ def event_maps() -> dict[str, dict[str, str]]:
 def cue_table() -> list[dict[str, str]]:
     """The cue rules of negation and modality (`cues.tsv`): literal, category, direction, scope, dep."""
     return table_rows("cues.tsv")
+
+
+@cache
+def verb_lexicon() -> dict[str, str]:
+    """The action lemma → CAMEO root code map the project owns (`verbs.tsv`), default frames."""
+    return {row["lemma"]: row["cameo"] for row in table_rows("verbs.tsv") if not row.get("frame")}
+
+
+@cache
+def framed_lexicon() -> dict[tuple[str, str], str]:
+    """(lemma, frame) → CAMEO root code, for verbs whose category depends on their frame ("call X Y")."""
+    return {(row["lemma"], row["frame"]): row["cameo"] for row in table_rows("verbs.tsv") if row.get("frame")}
+
+
+@cache
+def interaction_nouns() -> dict[str, str]:
+    """Nouns of meeting and calling → the action they name (`interaction_nouns.tsv`)."""
+    return {row["noun"]: row["action"] for row in table_rows("interaction_nouns.tsv")}
