@@ -32,7 +32,7 @@ from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
 from kg.extract.labels import NEGATIONS, OBJECTS, SUBJECTLESS_CLAUSES, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, MAX_DEPTH, PATIENT_NOUNS, Context, Party, agents_of,
+                                     LAUNCH_VERBS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
                                      noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
                                      refer, role_holders, same_entity, subjects_of, surface_apposition,
@@ -224,7 +224,7 @@ def _inherited_doers(verb: Token) -> list[Token]:
     line, killing three people" (a participle), "the building was shattered by an explosion, killing 168
     people" (the agent of a passive).
     """
-    for _ in range(MAX_DEPTH):
+    for _ in range(PARTICIPANTS.bound):
         doers = subjects_of(verb)
         if doers:
             return doers

@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 from kg.data import event_maps, event_words, table_rows, verb_lexicon
 from kg.extract.coref import STATE_NOUNS, group_span
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
-from kg.extract.labels import AGENTS, OBJECTS, PASSIVE_SUBJECTS, SUBJECTLESS_CLAUSES, SUBJECTS
+from kg.extract.labels import (AGENTS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS, SUBJECTLESS_CLAUSES,
+                               SUBJECTS)
 from kg.extract.parties import nominal_party, plural
 from kg.extract.roles import role_nouns
 from kg.extract.when import in_dateline
@@ -59,6 +60,10 @@ LEADERSHIP_NOUNS = _WORDS["leadership_noun"]
 NOT_NAMES = _WORDS["not_name"]
 # Participles that name the noun they modify: "a gunman identified as John Smith".
 NAMING_VERBS = _WORDS["naming_verb"]
+# Words that start a relative clause and stand for the noun it modifies: "Booth, who assassinated Lincoln".
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
+# Verbs whose objects are the named members of their subject: "a group that included Brutus and Cassius".
+INCLUDING_VERBS = frozenset({"include", "comprise"})
 # How deep participant look-ups may chain (relative pronoun → noun → apposition → ...).
 MAX_DEPTH = 4
 # How far back (in sentences) "the strike" may refer to an earlier "U.S. strike".
@@ -166,7 +171,7 @@ def preposition_chain(verb: Token) -> Iterator[Token]:
 
 def logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Party]:
     """Who does what an active verb says, written as its subject or inherited from the clause it joins."""
-    if depth > MAX_DEPTH:
+    if depth > PARTICIPANTS.bound:
         return []
     subjects = subjects_of(verb)
     if subjects:
@@ -399,112 +404,270 @@ def parties_of(token: Token, context: Context) -> list[Party]:
     return parties
 
 
-def refer(token: Token, context: Context, depth: int, doer: bool = False) -> list[Party]:
-    """The named entities one noun-phrase head stands for, with the rule that finds them."""
-    if depth > MAX_DEPTH:
-        return []
+def refer(token: Token, context: Context, depth: int = 0, doer: bool = False) -> list[Party]:
+    """The named entities one noun-phrase head stands for, by the first rule of `PARTICIPANTS` that decides.
 
-    def here(mentions: list[Mention]) -> list[Party]:
-        return [Party(m, token) for m in mentions]
+    `doer` reads a doer noun ("Kennedy's assassin, Sirhan Sirhan"), which only the rules marked for doers
+    may read: the assassin is whom the apposition names, not a role or a group.
+    """
+    return PARTICIPANTS.refer(token, context, depth, doer)
 
-    # A name: "Lee Harvey Oswald". An adjective of nationality names no party on its own.
-    if token.ent_type_ in ENTITY_TYPES and not doer and not (token.ent_type_ == "NORP" and token.pos_ == "ADJ"):
-        if token.ent_type_ != "PERSON":
-            # "44 B.C., Roman Emperor Julius Caesar, was assassinated": a mis-parsed date or place whose
-            # apposition is a person stands for that person.
-            for child in token.children:
-                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    return here([mention_of(entity_of(child))])
-        return here([mention_of(entity_of(token))])
-    lower = token.lower_
-    # A pronoun: "he", "they", "them" → its antecedent (kg.extract.coref).
+
+def _here(token: Token, mentions: list[Mention]) -> list[Party]:
+    return [Party(m, token) for m in mentions]
+
+
+def _anchored(token: Token, found: list[Party]) -> list[Party]:
+    """Parties found through another word, anchored at this one (the word the sentence writes)."""
+    return [replace(p, anchor=token) for p in found]
+
+
+# The rules: each takes a noun-phrase head, the document's context and the depth of the look-up, and
+# returns the parties it stands for, [] when the rule decides it stands for none, None when the rule does
+# not apply and the next one is asked.
+
+
+def _repair_misread_apposition(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Parser repair: a date or place the parser made the head of a person's apposition is that person.
+
+    "In 44 B.C., Roman Emperor Julius Caesar, was assassinated": the parse makes "B.C." the subject and
+    "Julius Caesar" its apposition.
+    """
+    if not _is_name(token) or token.ent_type_ == "PERSON":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _here(token, [mention_of(entity_of(child))])
+    return None
+
+
+def _name(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A name stands for itself: "Lee Harvey Oswald shot Kennedy" → Lee Harvey Oswald.
+
+    An adjective of nationality names no party on its own: "Iranian" in "Iranian officials".
+    """
+    return _here(token, [mention_of(entity_of(token))]) if _is_name(token) else None
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in ENTITY_TYPES and not (token.ent_type_ == "NORP" and token.pos_ == "ADJ")
+
+
+def _pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A pronoun stands for its antecedent (`kg.extract.coref`): "Soleimani ... He was killed" → Soleimani."""
     if token.i in context.coref:
-        return here([mention_of(span) for span in context.coref[token.i]])
-    # A relative pronoun: "X, who assassinated Y" → X; "the strike that killed Y" → the strike.
-    if lower in {"who", "whom", "that", "which", "whose"} and token.head.dep_ in {"relcl", "acl"}:
-        return [replace(p, anchor=token) for p in refer(token.head.head, context, depth + 1)]
-    if token.pos_ not in {"NOUN", "PROPN"} and not doer:  # a doer noun is a noun whatever its tag
-        return []
-    if context.bare_name is not None and not doer:
-        name = context.bare_name(token)
-        if name is not None:
-            return here([name])
-    # A noun in apposition with a name, either way round: "Kennedy's assassin, Sirhan Sirhan";
-    # "Charles J. Guiteau, a disappointed office-seeker".
+        return _here(token, [mention_of(span) for span in context.coref[token.i]])
+    return None
+
+
+def _relative_pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A relative pronoun stands for the noun its clause modifies: "John Wilkes Booth, who assassinated
+    Lincoln" → Booth; "the strike that killed Soleimani" → the strike (and so its author)."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in NOUN_CLAUSES:
+        return _anchored(token, refer(token.head.head, context, depth + 1))
+    return None
+
+
+def _not_a_noun(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Beyond names and pronouns only a noun stands for a party: "Kennedy was shot *yesterday*"."""
+    return [] if token.pos_ not in {"NOUN", "PROPN"} else None
+
+
+def _bare_name(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A capitalised name the tagger left unlabelled, where the context reads one as a person
+    (`kg.extract.killing.bare_name`): "Ruby fatally shot Oswald" → Ruby."""
+    if context.bare_name is None:
+        return None
+    name = context.bare_name(token)
+    return _here(token, [name]) if name is not None else None
+
+
+def _apposition(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A noun with a name in apposition stands for the name: "Kennedy's assassin, Sirhan Sirhan, was
+    arrested" → Sirhan Sirhan."""
     for child in token.children:
         if child.dep_ == "appos":
             found = refer(child, context, depth + 1)
             if found:
-                return [replace(p, anchor=token) for p in found]
-    if token.dep_ == "appos" and not in_dateline(token.head):  # "SAN SALVADOR, El Salvador — A ... man"
+                return _anchored(token, found)
+    return None
+
+
+def _apposed(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A noun in apposition to a name stands for the name: "Charles J. Guiteau, a disappointed
+    office-seeker, shot Garfield" → Guiteau. Not to a dateline: "SAN SALVADOR, El Salvador — A ... man"."""
+    if token.dep_ == "appos" and not in_dateline(token.head):
         found = refer(token.head, context, depth + 1)
         if found:
-            return [replace(p, anchor=token) for p in found]
+            return _anchored(token, found)
+    return None
+
+
+def _repair_unseen_apposition(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Parser repair: a doer noun followed by a comma and a name, which the parser did not attach as its
+    apposition: "killed President Kennedy's assassin, Lee Harvey Oswald," → Oswald."""
     if token.lemma_.lower() in DOER_NOUNS:
-        # "killed President Kennedy's assassin, Lee Harvey Oswald,": the apposition the commas write.
         found = surface_apposition(token)
         if found:
-            return [replace(p, anchor=token) for p in found]
-    # A title before a name: "assassin James Earl Ray", "anarchist Leon Czolgosz".
+            return _anchored(token, found)
+    return None
+
+
+def _title_before_name(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A title written before a name stands for the name: "assassin James Earl Ray", "anarchist Leon
+    Czolgosz"."""
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
-        return [replace(p, anchor=token) for p in refer(token.head, context, depth + 1)]
-    # A predicate noun: "Oswald was the lone gunman who killed Kennedy".
+        return _anchored(token, refer(token.head, context, depth + 1))
+    return None
+
+
+def _predicate_noun(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A predicate noun stands for the subject: "Oswald was the lone gunman who killed Kennedy" → Oswald."""
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subjects = [c for c in token.head.children if c.dep_ in SUBJECTS]
-        return [replace(p, anchor=token) for s in subjects for p in refer(s, context, depth + 1)]
-    # "a gunman identified as John Smith": a participle names the noun.
+        return [p for s in subjects for p in _anchored(token, refer(s, context, depth + 1))]
+    return None
+
+
+def _named_by_participle(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A noun a participle names: "Brown was slain by a gunman identified as John Smith" → John Smith."""
     for child in token.children:
         if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
             named = [o for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "as"
                      for o in prep.children if o.dep_ == "pobj"]
             found = [p for o in named for p in refer(o, context, depth + 1)]
             if found:
-                return [replace(p, anchor=token) for p in found]
-    # "identified as the lone assassin", "recognized as the man who killed ...".
+                return _anchored(token, found)
+    return None
+
+
+def _identified_as(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """What someone is identified or recognised as stands for them: "Oswald was identified as the lone
+    assassin" → Oswald."""
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
         verb = token.head.head
         holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS | OBJECTS]
-        return [replace(p, anchor=token) for h in holders for p in refer(h, context, depth + 1)]
-    if doer:
-        return []
-    lemma = token.lemma_.lower()
-    # "a group of nobles that included Brutus and Cassius": the members named.
+        return [p for h in holders for p in _anchored(token, refer(h, context, depth + 1))]
+    return None
+
+
+def _group_members(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A group that includes named members stands for them: "a group of nobles that included Brutus and
+    Cassius" → Brutus, Cassius."""
     for child in token.children:
-        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise"}:
+        if child.dep_ in NOUN_CLAUSES and child.lemma_.lower() in INCLUDING_VERBS:
             members = [o for o in child.children if o.dep_ in OBJECTS]
-            return [replace(p, anchor=token) for o in members for p in parties_of(o, context)]
-    # A role in an organization: "the leader of the nation's elite Quds Force" → the person the text names
-    # as its commander, else the organization itself.
-    if lemma in role_nouns() or lemma in LEADERSHIP_NOUNS:
-        organization = _organization_of(token, context)
-        if organization is not None:
-            if token.tag_ in {"NN", "NNP"} and lemma not in STATE_NOUNS:
-                holders = context.holders.get(mention_key(organization.text), ())
-                if len(holders) == 1:
-                    return here(list(holders))
-            return here([organization])
-        holder = _title_holder(token, context) or _named_after_title(token)
-        if holder is not None:
-            return here([holder])
-    # A country's government: "Iraqi officials", "top U.S. defense officials", "the Israeli army".
-    if lemma in STATE_NOUNS:
-        for child in token.children:
-            if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.ent_type_ in {"GPE", "NORP"}:
-                return here([mention_of(entity_of(child))])
-    # Members named by their organization act as it: "al-Shabaab terrorists", "Hamas militants"; counted
-    # ones are the people counted ("six NATO service members").
-    if lemma in MEMBER_NOUNS and not any(c.dep_ == "nummod" for c in token.children):
-        named = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "ORG"]
-        if named:
-            return here([mention_of(entity_of(named[0]))])
-    # A named group: "the Iraqi Shia militias".
+            return [p for o in members for p in _anchored(token, parties_of(o, context))]
+    return None
+
+
+def _role_holder(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A role stands for its one holder, else its organization: "the leader of the nation's elite Quds
+    Force" → the person the text names as its commander, or the Quds Force; "the Deputy Secretary" → the one
+    person the article gives that title."""
+    lemma = token.lemma_.lower()
+    if lemma not in role_nouns() and lemma not in LEADERSHIP_NOUNS:
+        return None
+    organization = _organization_of(token, context)
+    if organization is not None:
+        if token.tag_ in {"NN", "NNP"} and lemma not in STATE_NOUNS:
+            holders = context.holders.get(mention_key(organization.text), ())
+            if len(holders) == 1:
+                return _here(token, list(holders))
+        return _here(token, [organization])
+    holder = _title_holder(token, context) or _named_after_title(token)
+    return _here(token, [holder]) if holder is not None else None
+
+
+def _state_noun(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A state's body stands for its country: "Iraqi officials", "top U.S. defense officials", "the Israeli
+    army" → Iraq, the U.S., Israel."""
+    if token.lemma_.lower() not in STATE_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in QUALIFIERS and child.ent_type_ in {"GPE", "NORP"}:
+            return _here(token, [mention_of(entity_of(child))])
+    return None
+
+
+def _members(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Members named by their organization act as it: "al-Shabaab terrorists" → al-Shabaab; counted ones
+    are the people counted ("six NATO service members")."""
+    if token.lemma_.lower() not in MEMBER_NOUNS or any(c.dep_ == "nummod" for c in token.children):
+        return None
+    named = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.ent_type_ == "ORG"]
+    return _here(token, [mention_of(entity_of(named[0]))]) if named else None
+
+
+def _named_group(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A group named by its people or place: "the Iraqi Shia militias" (`kg.extract.coref.group_span`)."""
     group = group_span(token)
-    if group is not None:
-        return here([mention_of(group)])
-    # An instrument stands for its author: "the U.S. strike", "the shots [Oswald fired]".
-    if lemma in INSTRUMENT_NOUNS:
-        return [replace(p, anchor=token) for p in _instrument_author(token, context, depth)]
-    return []
+    return _here(token, [mention_of(group)]) if group is not None else None
+
+
+def _instrument(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """An instrument or deed stands for its author: "the U.S. strike" → the United States; "Oswald fired
+    the shots that killed Kennedy" → Oswald."""
+    if token.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    return _anchored(token, _instrument_author(token, context, depth))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A way a word comes to stand for a participant; `doers` says whether it also reads a doer noun."""
+
+    find: Callable[[Token, Context, int], list[Party] | None]
+    doers: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.find.__name__.lstrip("_")
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Who a noun-phrase head stands for: the first of `rules` that decides, with one bound on how deep
+    look-ups chain through each other (a relative pronoun → its noun → the noun's apposition → ...)."""
+
+    rules: tuple[Rule, ...]
+    bound: int
+
+    def refer(self, token: Token, context: Context, depth: int = 0, doer: bool = False) -> list[Party]:
+        if depth > self.bound:
+            return []
+        for rule in self.rules:
+            if doer and not rule.doers:
+                continue
+            found = rule.find(token, context, depth)
+            if found is not None:
+                return found
+        return []
+
+
+# The order matters: a name is itself before it is anything else, a pronoun its antecedent; a doer noun
+# ("the assassin") is read by the rules that find whom it names, never as a role, a body or a group.
+PARTICIPANTS = Resolver((
+    Rule(_repair_misread_apposition),
+    Rule(_name),
+    Rule(_pronoun, doers=True),
+    Rule(_relative_pronoun, doers=True),
+    Rule(_not_a_noun),  # a doer noun is a noun whatever its tag
+    Rule(_bare_name),
+    Rule(_apposition, doers=True),
+    Rule(_apposed, doers=True),
+    Rule(_repair_unseen_apposition, doers=True),
+    Rule(_title_before_name, doers=True),
+    Rule(_predicate_noun, doers=True),
+    Rule(_named_by_participle, doers=True),
+    Rule(_identified_as, doers=True),
+    Rule(_group_members),
+    Rule(_role_holder),
+    Rule(_state_noun),
+    Rule(_members),
+    Rule(_named_group),
+    Rule(_instrument),
+), bound=MAX_DEPTH)
 
 
 def _nominal(token: Token, context: Context) -> list[Party]:
