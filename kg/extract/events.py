@@ -83,16 +83,18 @@ SERIES_NOUNS = _WORDS["series_noun"]
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 
 
-def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "") -> Iterator[EventFact]:
+def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "",
+           killing: bool = True) -> Iterator[EventFact]:
     """Yield the events of a document in text order: an action with an actor, named, nominal or unknown.
 
     `roles` are the document's role facts when the caller has them already ("the leader of the Quds
     Force" is the person the text names its commander); without them they are read again. `published`
-    (YYYY-MM-DD) places dates written relative to it ("on Friday") in time.
+    (YYYY-MM-DD) places dates written relative to it ("on Friday") in time. `killing=False` leaves out
+    the killing inference of `kg.extract.killing`.
     """
     roles = list(role_facts(doc) if roles is None else roles)
     context = Context(antecedents(doc), role_holders(roles), named_heads=resolved_heads(doc),
-                      titled=title_holders(roles), published=published)
+                      titled=title_holders(roles), published=published, killing=killing)
     seen: set[tuple[int, str, str, str]] = set()
     for token in doc:
         lemma = token.lemma_.lower()

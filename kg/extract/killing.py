@@ -79,7 +79,7 @@ def sentence_victims(trigger: Token, context: Context, doers: list[Party] = ()) 
     return min(found, key=lambda pair: pair[0])[1] if found else []
 
 
-def culprits(noun: Token, context: Context) -> list[Party]:
+def culprits(noun: Token, context: Context, depth: int = 0) -> list[Party]:
     """The one a sentence holds responsible for a killing it names without a doer.
 
     "Sirhan was convicted of Kennedy's killing", "police arrested Oswald after the assassination of X",
@@ -92,31 +92,31 @@ def culprits(noun: Token, context: Context) -> list[Party]:
     for _ in range(CULPRIT_DEPTH):
         if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS:
             # "convicted of planning the shotgun slaying of Mendes", "ordered the killing of X".
-            return logical_subjects(token.head, context)
+            return logical_subjects(token.head, context, depth)
         if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
             return []
         governor = token.head.head
         if governor.pos_ in {"NOUN", "PROPN"} and governor.lemma_.lower() in CULPRIT_NOUNS:
             # "Lee Harvey Oswald, the only official suspect in Kennedy's assassination".
-            return refer(governor, context, 0)
+            return refer(governor, context, depth)
         lemma = governor.lemma_.lower()
         if governor.pos_ in {"VERB", "AUX"}:
             if lemma == "conspire":
                 # The conspirators' partner is the one who did it: "conspiring with Booth in ...".
                 partners = [p for c in governor.children if c.dep_ == "prep" and c.lower_ == "with"
-                            for p in pobj_parties(c, context)]
+                            for p in pobj_parties(c, context, depth)]
                 if partners:
                     return partners
             if lemma in CULPRIT_PATIENT_VERBS or lemma in CULPRIT_AGENT_VERBS:
-                return responsible(governor, context, 0)
+                return responsible(governor, context, depth)
             return []
         if governor.pos_ == "ADJ":
-            return responsible_for_adjective(governor, context, 0)
+            return responsible_for_adjective(governor, context, depth)
         token = governor  # "a sentence for the slaying", "a charge of murder in the assassination"
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in OBJECTS | {"npadvmod"}:
             verb = token.head
             if verb.lemma_.lower() in CULPRIT_PATIENT_VERBS | CULPRIT_AGENT_VERBS:
-                return responsible(verb, context, 0)
+                return responsible(verb, context, depth)
             return []
     return []
 

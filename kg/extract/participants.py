@@ -175,13 +175,13 @@ def logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Part
         return []
     subjects = subjects_of(verb)
     if subjects:
-        return [p for s in subjects for p in parties_of(s, context)]
+        return [p for s in subjects for p in parties_of(s, context, depth)]
     head = verb.head
     if head is verb:
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "photos claiming to show ...": a participle modifying a noun has that noun as its subject.
-        return parties_of(head, context)
+        return parties_of(head, context, depth)
     if verb.dep_ in SUBJECTLESS_CLAUSES:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             # "urging Oswald to follow their example ... by killing Kennedy", "prompting Ankara to shoot down",
@@ -190,11 +190,11 @@ def logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Part
                 o for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}
                 for o in c.children if o.dep_ == "pobj"]
             if objects:
-                return [p for o in objects for p in parties_of(o, context)]
+                return [p for o in objects for p in parties_of(o, context, depth)]
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head) and agents_of(head):
             # "The building was shattered by an explosion, killing 168 people": the agent's deed kills, not
             # the building.
-            return [p for agent in agents_of(head) for p in parties_of(agent, context)]
+            return [p for agent in agents_of(head) for p in parties_of(agent, context, depth)]
         if head.pos_ in {"VERB", "AUX"}:
             return responsible(head, context, depth + 1)
         if head.pos_ == "ADJ":
@@ -204,7 +204,7 @@ def logical_subjects(verb: Token, context: Context, depth: int = 0) -> list[Part
         # "the broadcast of Jack Ruby fatally shooting Oswald": the name before the gerund is its subject.
         named = [o for o in head.children if o.dep_ == "pobj" and o.i < verb.i]
         if named:
-            return [p for o in named for p in parties_of(o, context)]
+            return [p for o in named for p in parties_of(o, context, depth)]
     if verb.dep_ in {"pcomp", "pobj"} and head.dep_ in {"prep", "agent"}:
         # A gerund after a preposition: "acted alone in killing Kennedy", "convicted of killing Y",
         # "arrested after shooting Kennedy": its doer is the one the governing clause is about.
@@ -256,7 +256,7 @@ def responsible(verb: Token, context: Context, depth: int) -> list[Party]:
     if is_passive(verb):
         patients = patients_of(verb)
         if patients:
-            return [p for c in patients for p in parties_of(c, context)]
+            return [p for c in patients for p in parties_of(c, context, depth)]
         if verb.dep_ in SUBJECTLESS_CLAUSES | {"pcomp"}:
             # "after being convicted of ...", "and was charged with ...": the passive is about the subject above.
             return logical_subjects(verb, context, depth)
@@ -264,7 +264,7 @@ def responsible(verb: Token, context: Context, depth: int) -> list[Party]:
     if lemma in CULPRIT_PATIENT_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if objects:
-            return [p for o in objects for p in parties_of(o, context)]
+            return [p for o in objects for p in parties_of(o, context, depth)]
     return logical_subjects(verb, context, depth)
 
 
@@ -272,14 +272,14 @@ def responsible_for_adjective(adjective: Token, context: Context, depth: int) ->
     # "found Jack Ruby guilty of murdering ...", "X was found guilty of ...", "X is guilty of ...".
     verb = adjective.head
     if verb is not adjective and is_passive(verb):
-        return [p for c in patients_of(verb) for p in parties_of(c, context)]
+        return [p for c in patients_of(verb) for p in parties_of(c, context, depth)]
     if adjective.dep_ in {"oprd", "ccomp", "xcomp"}:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if objects:
-            return [p for o in objects for p in parties_of(o, context)]
+            return [p for o in objects for p in parties_of(o, context, depth)]
     subjects = [c for c in adjective.children if c.dep_ in SUBJECTS]
     if subjects:
-        return [p for s in subjects for p in parties_of(s, context)]
+        return [p for s in subjects for p in parties_of(s, context, depth)]
     return logical_subjects(verb, context, depth) if verb is not adjective else []
 
 
@@ -288,7 +288,7 @@ def responsible_for_noun(noun: Token, context: Context, depth: int) -> list[Part
     # is about; "the idea for killing Lennon" that Chapman got.
     for child in noun.children:
         if child.dep_ == "poss":
-            return parties_of(child, context)
+            return parties_of(child, context, depth)
     if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in CULPRIT_PATIENT_VERBS:
         # "convicted Highway 50 sniper Kenneth Earl Millikan of killing ...": the one convicted.
         return refer(noun, context, depth)
@@ -373,13 +373,13 @@ def noun_preposition(noun: Token, word: str) -> Token | None:
     return None
 
 
-def pobj_parties(prep: Token | None, context: Context) -> list[Party]:
+def pobj_parties(prep: Token | None, context: Context, depth: int = 0) -> list[Party]:
     if prep is None:
         return []
-    return [p for o in prep.children if o.dep_ == "pobj" for p in parties_of(o, context)]
+    return [p for o in prep.children if o.dep_ == "pobj" for p in parties_of(o, context, depth)]
 
 
-def parties_of(token: Token, context: Context) -> list[Party]:
+def parties_of(token: Token, context: Context, depth: int = 0) -> list[Party]:
     """The named parties a noun phrase stands for: itself and its conjuncts ("the IRGC and Quds Force")."""
     if in_dateline(token):
         return []  # "CHICAGO — A Chinese national was sentenced": where the release was filed
@@ -393,11 +393,11 @@ def parties_of(token: Token, context: Context) -> list[Party]:
     members = [c for c in token.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
                and any(g.dep_ == "cc" for g in c.children)] + members
     for member in members:
-        found = refer(member, context, 0)
+        found = refer(member, context, depth)
         if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
             found = [Party(Mention(member.text, "Organization", member.idx, member.idx + len(member)), member)]
         if not found:
-            found = _nominal(member, context)
+            found = _nominal(member, context, depth)
         for party in found:
             if all(not same_entity(party.mention, p.mention) for p in parties):
                 parties.append(party)
@@ -557,7 +557,7 @@ def _group_members(token: Token, context: Context, depth: int) -> list[Party] | 
     for child in token.children:
         if child.dep_ in NOUN_CLAUSES and child.lemma_.lower() in INCLUDING_VERBS:
             members = [o for o in child.children if o.dep_ in OBJECTS]
-            return [p for o in members for p in _anchored(token, parties_of(o, context))]
+            return [p for o in members for p in _anchored(token, parties_of(o, context, depth + 1))]
     return None
 
 
@@ -670,7 +670,7 @@ PARTICIPANTS = Resolver((
 ), bound=MAX_DEPTH)
 
 
-def _nominal(token: Token, context: Context) -> list[Party]:
+def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
     """A participant named by a noun phrase only: "Iran seized several oil tankers", "killed 126 people".
 
     It is the named entity the article writes beside the same noun, when there is one only ("a federal
@@ -682,7 +682,7 @@ def _nominal(token: Token, context: Context) -> list[Party]:
     if party.head in MEMBER_NOUNS:
         # "members of Iranian-backed militias", "fighters of the Islamic State", "counterparts from the
         # European Commission": the named group acts.
-        groups = [p for word in ("of", "from") for p in pobj_parties(noun_preposition(token, word), context)
+        groups = [p for word in ("of", "from") for p in pobj_parties(noun_preposition(token, word), context, depth + 1)
                   if p.nominal is None]
         if groups:
             return [replace(p, anchor=token) for p in groups]
@@ -698,7 +698,7 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
             return refer(child, context, depth + 1) or [Party(mention_of(entity_of(child)), noun)]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
-            return pobj_parties(child, context)
+            return pobj_parties(child, context, depth + 1)
     if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in FIRING_VERBS:
         # "Oswald fired the shots that killed Kennedy".
         return logical_subjects(noun.head, context, depth + 1)
