@@ -306,3 +306,59 @@ def test_cue_reaches_its_trigger_and_only_it_does(cue, monkeypatch):
 
 def test_cue_categories_are_the_ones_the_rules_read():
     assert {cue.category for cue in cue_rules()} == {NEGATED, HYPOTHETICAL, FACTIVE}
+
+
+# ------------------------------------------------------------------------------------------ trigger patterns
+# entry of kg/data/triggers.json → (words, pos, lemmas, the index of the trigger)
+
+TRIGGER_CASES = {
+    "doer_noun": (["Kennedy", "assassin", "Sirhan"], ["PROPN", "NOUN", "PROPN"], ["kennedy", "assassin", "sirhan"], 1),
+    "interaction_noun": (["Biden", "'s", "meeting"], ["PROPN", "PART", "NOUN"], ["biden", "'s", "meeting"], 2),
+    "verb": (["Ruby", "shot", "Oswald"], ["PROPN", "VERB", "PROPN"], ["ruby", "shoot", "oswald"], 1),
+    "event_noun": (["the", "U.S.", "strike"], ["DET", "PROPN", "NOUN"], ["the", "u.s.", "strike"], 2),
+    "death": (["Soleimani", "'s", "death"], ["PROPN", "PART", "NOUN"], ["soleimani", "'s", "death"], 2),
+}
+
+
+def _trigger_doc(words, pos, lemmas) -> Doc:
+    return doc(words, [len(words) - 1] * len(words), ["dep"] * (len(words) - 1) + ["ROOT"], pos, lemmas=lemmas)
+
+
+@pytest.fixture
+def _fresh_matcher():
+    import kg.extract.triggers as T
+
+    T._matcher.cache_clear()
+    yield T
+    T._matcher.cache_clear()
+
+
+def test_every_trigger_entry_has_a_case():
+    from kg.data import trigger_table
+
+    assert [entry["id"] for entry in trigger_table()] == list(TRIGGER_CASES)
+    assert all(entry["example"] and entry["patterns"] for entry in trigger_table())
+
+
+@pytest.mark.parametrize("kind", list(TRIGGER_CASES))
+def test_trigger_entry_matches_its_word_and_only_it_does(kind, _fresh_matcher, monkeypatch):
+    T = _fresh_matcher
+    words, pos, lemmas, index = TRIGGER_CASES[kind]
+    assert T.trigger_kinds(_trigger_doc(words, pos, lemmas)).get(index) == kind
+    entries = [entry for entry in T.trigger_table() if entry["id"] != kind]
+    monkeypatch.setattr(T, "trigger_table", lambda: entries)
+    T._matcher.cache_clear()
+    assert T.trigger_kinds(_trigger_doc(words, pos, lemmas)).get(index) != kind
+
+
+def test_a_trigger_lemma_matches_whatever_its_case(_fresh_matcher):
+    # "Assassin" as a headline writes it, lemmatised as written.
+    d = _trigger_doc(["Assassin", "Sirhan"], ["PROPN", "PROPN"], ["Assassin", "Sirhan"])
+    assert _fresh_matcher.trigger_kinds(d) == {0: "doer_noun"}
+
+
+def test_the_first_entry_a_word_matches_decides(_fresh_matcher):
+    # "attack" tagged as a verb is a verb trigger, as a noun an event noun; "assassin" a doer noun first.
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["VERB"], ["attack"])) == {0: "verb"}
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["NOUN"], ["attack"])) == {0: "event_noun"}
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["assassin"], ["VERB"], ["assassin"])) == {0: "doer_noun"}

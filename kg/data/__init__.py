@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from functools import cache
 from importlib import resources
 
@@ -105,3 +106,28 @@ def framed_lexicon() -> dict[tuple[str, str], str]:
 def interaction_nouns() -> dict[str, str]:
     """Nouns of meeting and calling → the action they name (`interaction_nouns.tsv`)."""
     return {row["noun"]: row["action"] for row in table_rows("interaction_nouns.tsv")}
+
+
+def lexicon_words(name: str) -> frozenset[str]:
+    """A word list of the event lexicon by name: a list of `event_words.tsv`, the words a map of
+    `event_maps.tsv` maps, or `interaction_noun` (the nouns of `interaction_nouns.tsv`)."""
+    if name == "interaction_noun":
+        return frozenset(interaction_nouns())
+    return event_words().get(name) or frozenset(event_maps()[name])
+
+
+@cache
+def trigger_table() -> list[dict]:
+    """The trigger patterns (`triggers.json`): each an `id`, an `example` sentence, `why`, and spaCy
+    DependencyMatcher `patterns` in which a value "@name" of `IN` stands for the lexicon list `name`."""
+    def resolve(value):
+        if isinstance(value, dict):
+            return {key: resolve(v) for key, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, str) and value.startswith("@"):
+            return sorted(lexicon_words(value[1:]))
+        return value
+
+    entries = json.loads(resources.files(__name__).joinpath("triggers.json").read_text(encoding="utf-8"))
+    return [resolve(entry) for entry in entries]

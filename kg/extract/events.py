@@ -21,7 +21,7 @@ bolster"); a factive verb keeps its complement asserted ("can't remember shootin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +39,7 @@ from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOU
                                      title_holders, verb_actors)
 from kg.extract.parties import press_party, resolved_heads
 from kg.extract.roles import role_facts
+from kg.extract.triggers import trigger_kinds
 from kg.extract.when import clause_place, clause_time
 
 _WORDS = event_words()
@@ -96,21 +97,11 @@ def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "
     context = Context(antecedents(doc), role_holders(roles), named_heads=resolved_heads(doc),
                       titled=title_holders(roles), published=published, killing=killing)
     seen: set[tuple[int, str, str, str]] = set()
+    kinds = trigger_kinds(doc)
     for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma in DOER_NOUNS or token.lower_ in DOER_NOUNS:
-            # "assassin" is only ever a noun, whatever the tagger says in "Kennedy assassin Sirhan".
-            found = _doer_events(token, context)
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in interaction_nouns():
-            found = _interaction_events(token, context)
-        elif token.pos_ == "VERB":
-            found = _verb_events(token, context)
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in EVENT_NOUNS:
-            found = _noun_events(token, context)
-        elif token.pos_ == "NOUN" and lemma == "death":
-            found = _death_events(token, context)
-        else:
+        if token.i not in kinds:
             continue
+        found = TRIGGERS[kinds[token.i]](token, context)
         for event in found:
             # One fact per sentence: "Jack Ruby, who killed Kennedy assassin Oswald" states Oswald's deed once
             # through "assassin"; a second trigger for the same triple adds nothing.
@@ -655,3 +646,13 @@ def _offsets(trigger: Token, actor: Party, target: Party | None) -> tuple[int, i
         elif sentence.start <= party.anchor.i < sentence.end:
             points += [party.anchor.idx, party.anchor.idx + len(party.anchor)]
     return min(points), max(points)
+
+
+# The callbacks of the trigger entries of `kg/data/triggers.json`: how each kind of trigger finds its parties.
+TRIGGERS: dict[str, Callable[[Token, Context], Iterator[EventFact]]] = {
+    "doer_noun": _doer_events,
+    "interaction_noun": _interaction_events,
+    "verb": _verb_events,
+    "event_noun": _noun_events,
+    "death": _death_events,
+}
