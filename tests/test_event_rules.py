@@ -1,5 +1,7 @@
-"""The participant rules (kg.extract.participants.PARTICIPANTS) and the cue rules (kg/data/cues.tsv), one by one,
-on hand-built parses: a test says what its rule finds, and that without the rule it is not found.
+"""The rules of event extraction one by one, on hand-built parses: the participant rules
+(kg.extract.participants.PARTICIPANTS), the cues of kg/data/cues.tsv, the trigger patterns of
+kg/data/triggers.json and the object readers (kg.extract.events.OBJECT_READERS). A test says what its rule
+finds, and that without the rule (taken out of its registry or file) it is not found.
 
 Each parse is written out (words, heads as absolute indices, labels), so a model upgrade that changes a
 parse fails the sentence tests of test_events.py, not these.
@@ -7,12 +9,14 @@ parse fails the sentence tests of test_events.py, not these.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
+import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
 import kg.extract.participants as P
 from kg.extract.cues import FACTIVE, HYPOTHETICAL, NEGATED, cue_rules, cued, governors
 from kg.extract.killing import bare_name
@@ -362,3 +366,81 @@ def test_the_first_entry_a_word_matches_decides(_fresh_matcher):
     assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["VERB"], ["attack"])) == {0: "verb"}
     assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["NOUN"], ["attack"])) == {0: "event_noun"}
     assert _fresh_matcher.trigger_kinds(_trigger_doc(["assassin"], ["VERB"], ["assassin"])) == {0: "doer_noun"}
+
+
+# ------------------------------------------------------------------------------------------ object readers
+# reader of kg.extract.events.OBJECT_READERS → (the parse, the verb, the words it finds as objects)
+
+
+def _written():
+    # "Oswald shot Kennedy ."
+    d = doc(["Oswald", "shot", "Kennedy", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["oswald", "shoot", "kennedy", "."])
+    return d[1], ["Kennedy"]
+
+
+def _second_subject():
+    # "Ruby shot Oswald ." with "Oswald" read as a second subject
+    d = doc(["Ruby", "shot", "Oswald", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "nsubj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["ruby", "shoot", "oswald", "."])
+    return d[1], ["Oswald"]
+
+
+def _small_clause():
+    # "Trump holds its leaders accountable ."
+    d = doc(["Trump", "holds", "its", "leaders", "accountable", "."], [1, 1, 3, 4, 1, 1],
+            ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "punct"], ["PROPN", "VERB", "PRON", "NOUN", "ADJ", "PUNCT"],
+            lemmas=["trump", "hold", "its", "leader", "accountable", "."])
+    return d[1], ["leaders"]
+
+
+def _gerund():
+    # "Iran 's targeting of Americans" with "targeting" a verb
+    d = doc(["Iran", "'s", "targeting", "of", "Americans"], [2, 0, 2, 2, 3], ["poss", "case", "ROOT", "prep", "pobj"],
+            ["PROPN", "PART", "VERB", "ADP", "PROPN"], lemmas=["iran", "'s", "target", "of", "americans"],
+            tags=["NNP", "POS", "VBG", "IN", "NNPS"])
+    return d[2], ["Americans"]
+
+
+def _shared():
+    # "Oswald shot and killed Kennedy ."
+    d = doc(["Oswald", "shot", "and", "killed", "Kennedy", "."], [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "cc", "conj", "dobj", "punct"], ["PROPN", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"],
+            lemmas=["oswald", "shoot", "and", "kill", "kennedy", "."])
+    return d[1], ["Kennedy"]
+
+
+def _read_as_conjunct():
+    # "Ruby shot and Oswald ." as the parser read "Ruby shot and mortally wounded Oswald"
+    d = doc(["Ruby", "shot", "and", "Oswald", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "cc", "conj", "punct"],
+            ["PROPN", "VERB", "CCONJ", "PROPN", "PUNCT"], lemmas=["ruby", "shoot", "and", "oswald", "."])
+    return d[1], ["Oswald"]
+
+
+def _two_blows():
+    # "Ruby shot Oswald and wounded ." as the parser read "Ruby shot and mortally wounded Oswald"
+    d = doc(["Ruby", "shot", "Oswald", "and", "wounded", "."], [1, 1, 1, 1, 1, 1],
+            ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"], ["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PUNCT"],
+            lemmas=["ruby", "shoot", "oswald", "and", "wound", "."])
+    return d[4], ["Oswald"]
+
+
+OBJECT_CASES = {
+    "_written_objects": _written, "_repair_second_subject": _second_subject, "_small_clause_subject": _small_clause,
+    "_gerund_object": _gerund, "_shared_object": _shared, "_repair_object_read_as_conjunct": _read_as_conjunct,
+    "_repair_one_victim_of_two_blows": _two_blows,
+}
+
+
+def test_every_object_reader_has_a_case():
+    E = sys.modules["kg.extract.events"]
+    assert [reader.__name__ for reader in E.OBJECT_READERS] == list(OBJECT_CASES)
+
+
+@pytest.mark.parametrize("name", list(OBJECT_CASES))
+def test_object_reader_finds_its_object_and_nothing_else_does(name, monkeypatch):
+    E = sys.modules["kg.extract.events"]
+    verb, expected = OBJECT_CASES[name]()
+    assert [t.text for t in E._objects(verb)] == expected
+    monkeypatch.setattr(E, "OBJECT_READERS", tuple(r for r in E.OBJECT_READERS if r.__name__ != name))
+    assert [t.text for t in E._objects(verb)] != expected

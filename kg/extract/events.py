@@ -30,7 +30,7 @@ from kg.extract.coref import antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import NEGATIONS, OBJECTS, SUBJECTLESS_CLAUSES, SUBJECTS
+from kg.extract.labels import NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
                                      LAUNCH_VERBS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
@@ -507,27 +507,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return parties_of(verb.head, context)
         return []
-    objects = [c for c in verb.children if c.dep_ in OBJECTS] or misread_objects(verb)
-    if not objects:
-        # "holding its leaders accountable": the object is the subject of an adjective's small clause.
-        objects = [g for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.pos_ == "ADJ"
-                   for g in c.children if g.dep_ in SUBJECTS]
-    if not objects and verb.tag_ == "VBG" and any(c.dep_ == "poss" or c.dep_ == "nsubj" and c.i < verb.i
-                                                  for c in verb.children):
-        # "Iran's targeting of Americans": a gerund written as a noun takes its object with "of".
-        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                   if o.dep_ == "pobj"]
-    if not objects:
-        # "X shot and killed Y": coordinated verbs share the object written after the last of them.
-        objects = [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
-                   for o in conj.children if o.dep_ in OBJECTS][:1]
-    if not objects and _violent(verb):
-        # "shot and mortally wounded Lee Harvey Oswald" read as "shot [and] Oswald": a noun coordinated with
-        # a verb is its object.
-        objects = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i > verb.i]
-    if not objects and verb.dep_ == "conj" and _violent(verb) and _violent(verb.head):
-        # "shot and mortally wounded Oswald" read as "shot Oswald and mortally wounded": two blows, one victim.
-        objects = [c for c in verb.head.children if c.dep_ in OBJECTS] or misread_objects(verb.head)
+    objects = _objects(verb)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
         holders = [verb, *[o for o in objects if _object_phrase(verb, o)]]
@@ -539,6 +519,66 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The words for what an active verb is done to: those of the first of `OBJECT_READERS` that finds any."""
+    for reader in OBJECT_READERS:
+        found = reader(verb)
+        if found:
+            return found
+    return []
+
+
+def _written_objects(verb: Token) -> list[Token]:
+    """The verb's objects: "Oswald shot Kennedy" → Kennedy."""
+    return [c for c in verb.children if c.dep_ in OBJECTS]
+
+
+def _repair_second_subject(verb: Token) -> list[Token]:
+    """Parser repair: "Jack Ruby shot and mortally wounded Lee Harvey Oswald" parsed with Oswald as a second
+    subject after the verb (see `misread_objects`)."""
+    return misread_objects(verb)
+
+
+def _small_clause_subject(verb: Token) -> list[Token]:
+    """The subject of an adjective's small clause: "holding its leaders accountable" → its leaders."""
+    return [g for c in verb.children if c.dep_ in PREDICATE_COMPLEMENTS and c.pos_ == "ADJ"
+            for g in c.children if g.dep_ in SUBJECTS]
+
+
+def _gerund_object(verb: Token) -> list[Token]:
+    """A gerund written as a noun takes its object with "of": "Iran's targeting of Americans" → Americans."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "poss" or c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """Coordinated verbs share the object written after the last of them: "X shot and killed Y" → Y."""
+    return [o for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ == "VERB"
+            for o in conj.children if o.dep_ in OBJECTS][:1]
+
+
+def _repair_object_read_as_conjunct(verb: Token) -> list[Token]:
+    """Parser repair: "shot and mortally wounded Lee Harvey Oswald" parsed as "shot [and] Oswald", a noun
+    coordinated with a violent verb: the noun is its object."""
+    if not _violent(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i > verb.i]
+
+
+def _repair_one_victim_of_two_blows(verb: Token) -> list[Token]:
+    """Parser repair: "shot and mortally wounded Oswald" parsed as "shot Oswald and mortally wounded": the
+    second blow, left with no object, has the first one's."""
+    if verb.dep_ != "conj" or not _violent(verb) or not _violent(verb.head):
+        return []
+    return _written_objects(verb.head) or misread_objects(verb.head)
+
+
+# The readers of a verb's objects, in order: what the parse writes, then what it misreads.
+OBJECT_READERS = (_written_objects, _repair_second_subject, _small_clause_subject, _gerund_object, _shared_object,
+                  _repair_object_read_as_conjunct, _repair_one_victim_of_two_blows)
 
 
 def _included(verb: Token, context: Context) -> list[Party]:
