@@ -1,13 +1,16 @@
 """Actor–action–target events: who did what to whom, as news writes it.
 
-Three kinds of trigger make an event, each read from spaCy's dependency parse:
+The words that can make an event are the trigger patterns of `kg/data/triggers.json` (`kg.extract.triggers`),
+each kind with its callback here (`TRIGGERS`), read from spaCy's dependency parse:
 
 - a verb: active and passive voice ("X was killed by Y": Y acts), subjects shared by participial,
   coordinated and prepositional clauses ("..., killing the leader of ...", "X shot and killed Y",
   "X was convicted of killing Y"), relative clauses ("X, who assassinated Y", "the strike that killed Y");
 - an event noun: "the assassination of Y by X", "Y's killing", "the U.S. strike against Y", and, when
   no doer is written, the person the sentence arrests, charges, convicts or sentences for it;
-- a doer noun: "X, the assassin of Y", "Y's assassin, X", "Y assassin X", "X was the gunman who ...".
+- a doer noun: "X, the assassin of Y", "Y's assassin, X", "Y assassin X", "X was the gunman who ...";
+- a noun of meeting or calling: "Biden's meeting with Garibashvili", "held a call with Dar";
+- a death: "the death of Qassem Soleimani", "a strike that resulted in the death of X".
 
 Who a word of the parse stands for is read by `kg.extract.participants`; the inference of a killing's
 culprit or victim written away from its trigger by `kg.extract.killing`, behind the `killing` switch.
@@ -16,7 +19,8 @@ Every event carries the action's lemma (phrasal verbs keep their particle: "call
 category from `kg/data/verbs.tsv`, whether the text negates it ("did not foresee", "denied killing",
 "refused to meet"), and whether the text asserts it or only calls it possible, intended, attempted or
 future ("would want", "will pay", "could be targeted", "plans to", "the attempted murder", "to help
-bolster"); a factive verb keeps its complement asserted ("can't remember shooting Kennedy").
+bolster"); a factive verb keeps its complement asserted ("can't remember shooting Kennedy"). Negation
+and modality are the cue rules of `kg/data/cues.tsv` (`kg.extract.cues`).
 """
 
 from __future__ import annotations
