@@ -444,3 +444,73 @@ def test_object_reader_finds_its_object_and_nothing_else_does(name, monkeypatch)
     assert [t.text for t in E._objects(verb)] == expected
     monkeypatch.setattr(E, "OBJECT_READERS", tuple(r for r in E.OBJECT_READERS if r.__name__ != name))
     assert [t.text for t in E._objects(verb)] != expected
+
+
+# ------------------------------------------------------------------------------------------ agent readers
+# reader of kg.extract.participants.AGENT_READERS → (the parse, the passive verb, the words it finds as agents)
+
+
+def _agent_written():
+    # "Garfield was shot by a gunman ." (the repair below reads only names)
+    d = doc(["Garfield", "was", "shot", "by", "a", "gunman", "."], [2, 2, 2, 2, 5, 3, 2],
+            ["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ents=["B-PERSON", "O", "O", "O", "O", "O", "O"],
+            tags=["NNP", "VBD", "VBN", "IN", "DT", "NN", "."])
+    return d[2], ["gunman"]
+
+
+def _agent_of_conjunct():
+    # "Lincoln was shot and wounded by Booth ."
+    d = doc(["Lincoln", "was", "shot", "and", "wounded", "by", "Booth", "."], [2, 2, 2, 2, 2, 4, 5, 2],
+            ["nsubjpass", "auxpass", "ROOT", "cc", "conj", "agent", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "CCONJ", "VERB", "ADP", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O"],
+            tags=["NNP", "VBD", "VBN", "CC", "VBN", "IN", "NNP", "."])
+    return d[2], ["Booth"]
+
+
+def _agent_on_a_noun():
+    # "Lennon was shot in the courtyard by Chapman ." with "by Chapman" hung on "courtyard"
+    d = doc(["Lennon", "was", "shot", "in", "the", "courtyard", "by", "Chapman", "."], [2, 2, 2, 2, 5, 3, 5, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[2], ["Chapman"]
+
+
+def _instigator():
+    # "Atahualpa was murdered on the orders of Pizarro ."
+    d = doc(["Atahualpa", "was", "murdered", "on", "the", "orders", "of", "Pizarro", "."], [2, 2, 2, 2, 5, 3, 5, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["atahualpa", "be", "murder", "on", "the", "order", "of", "pizarro", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[2], ["Pizarro"]
+
+
+AGENT_CASES = {"_written_agents": _agent_written, "_conjunct_agents": _agent_of_conjunct,
+               "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator}
+
+
+def test_every_agent_reader_has_a_case():
+    assert [reader.__name__ for reader in P.AGENT_READERS] == list(AGENT_CASES)
+
+
+@pytest.mark.parametrize("name", list(AGENT_CASES))
+def test_agent_reader_finds_its_agent_and_nothing_else_does(name, monkeypatch):
+    verb, expected = AGENT_CASES[name]()
+    assert [t.text for t in P.agents_of(verb)] == expected
+    monkeypatch.setattr(P, "AGENT_READERS", tuple(r for r in P.AGENT_READERS if r.__name__ != name))
+    assert [t.text for t in P.agents_of(verb)] != expected
+
+
+def test_a_by_phrase_that_names_no_one_ends_the_look_up():
+    # "Lennon was shot in the courtyard by night on the orders of Chapman ." : "by night" decides, for no one.
+    d = doc(["Lennon", "was", "shot", "in", "the", "courtyard", "by", "night", "on", "the", "orders", "of", "Chapman"],
+            [2, 2, 2, 2, 5, 3, 5, 6, 2, 10, 8, 10, 11],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "prep", "det", "pobj", "prep", "pobj"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+            lemmas=["lennon", "be", "shoot", "in", "the", "courtyard", "by", "night", "on", "the", "order", "of",
+                    "chapman"],
+            ents=["B-PERSON"] + ["O"] * 11 + ["B-PERSON"])
+    assert P.agents_of(d[2]) == []

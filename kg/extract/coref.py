@@ -156,6 +156,8 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
 
 def _state_noun(token: Token) -> tuple[Span, ...]:
     """The country a state body stands for: "the Israeli army", "U.S. officials"."""
+    # Not `kg.extract.participants._state_noun`: an antecedent is a span within one sentence and never a
+    # word already in an entity; merging the two would change which antecedents are found.
     if token.lemma_.lower() not in STATE_NOUNS or token.ent_type_:
         return ()
     for child in token.children:
@@ -168,6 +170,8 @@ def _state_noun(token: Token) -> tuple[Span, ...]:
 
 def _unlabelled_name(token: Token) -> tuple[Span, ...]:
     """A capitalised subject the tagger left unlabelled, as a person: "Booth thought he could ..."."""
+    # Not `kg.extract.killing.bare_name`, which reads any position but only for the parties of killings,
+    # convictions and meetings, and skips titles and month names: the two answer different questions.
     if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
         return ()
     if any(c.dep_ in {"det", "poss"} for c in token.children) or token.tag_ == "NNPS":

@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 from kg.data import event_maps, event_words, table_rows, verb_lexicon
 from kg.extract.coref import STATE_NOUNS, group_span
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
-from kg.extract.labels import (AGENTS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS, SUBJECTLESS_CLAUSES,
-                               SUBJECTS)
+from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
+                               SUBJECTLESS_CLAUSES, SUBJECTS)
 from kg.extract.parties import nominal_party, plural
 from kg.extract.roles import role_nouns
 from kg.extract.when import in_dateline
@@ -127,23 +127,40 @@ def patients_of(verb: Token) -> list[Token]:
 
 
 def agents_of(verb: Token) -> list[Token]:
-    agents = [o for c in verb.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"]
-    if agents:
-        return agents
-    # "was shot and mortally wounded by John Wilkes Booth": coordinated participles share their agent.
+    """The words for who does what a passive verb says: those of the first of `AGENT_READERS` that decides."""
+    for reader in AGENT_READERS:
+        found = reader(verb)
+        if found is not None:
+            return found
+    return []
+
+
+def _written_agents(verb: Token) -> list[Token] | None:
+    """The objects of the verb's "by": "Garfield was shot by Charles J. Guiteau" → Guiteau."""
+    return [o for c in verb.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"] or None
+
+
+def _conjunct_agents(verb: Token) -> list[Token] | None:
+    """Coordinated participles share their agent: "was shot and mortally wounded by John Wilkes Booth"."""
     for conj in verb.conjuncts:
         if conj.tag_ == "VBN":
             agents = [o for c in conj.children if c.dep_ in AGENTS for o in c.children if o.dep_ == "pobj"]
             if agents:
                 return agents
-    # The parser often hangs "by X" on a noun of the clause: "shot to death in the courtyard ... by Chapman".
+    return None
+
+
+def _repair_agent_on_a_noun(verb: Token) -> list[Token] | None:
+    """Parser repair: "Lennon was shot to death in the courtyard of the Dakota by Mark David Chapman" parsed
+    with "by Chapman" hung on a noun of the clause: the first "by" below the verb names the agent, when it
+    names someone."""
     for prep in preposition_chain(verb):
         if prep.lower_ == "by":
-            return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}]
-    return _instigators(verb)
+            return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in NAMED_LABELS]
+    return None
 
 
-def _instigators(verb: Token) -> list[Token]:
+def _instigators(verb: Token) -> list[Token] | None:
     """Who ordered it: "murdered on the orders of Francisco Pizarro", "launched at the direction of Trump"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"on", "at", "under", "by"}:
@@ -153,7 +170,11 @@ def _instigators(verb: Token) -> list[Token]:
                 of = next((c for c in order.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 if of is not None:
                     return [o for o in of.children if o.dep_ == "pobj"]
-    return []
+    return None
+
+
+# The readers of a passive verb's agents, in order; a reader that decides (a list, even empty) ends the look-up.
+AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators)
 
 
 def preposition_chain(verb: Token) -> Iterator[Token]:
@@ -347,6 +368,7 @@ def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
 @cache
 def _countries() -> frozenset[str]:
     """Every name, alias and demonym of a country (`kg/data/countries.tsv`), lower case."""
+    # `kg.resolve.countries` reads the same table for resolution; extraction does not import resolution.
     names = set()
     for row in table_rows("countries.tsv"):
         for field in ("name", "aliases", "demonyms"):
