@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
 from kg.extract.facts import Mention, NominalParty
+from kg.extract.participants import _author_modifier
 from kg.extract.parties import nominal_party, press_party, resolved_heads
 from kg.extract.when import clause_place, clause_time, normalise
 
@@ -339,7 +340,7 @@ def test_a_deed_noun_takes_its_author_from_a_nationality_or_an_unlabelled_name_n
     assert facts(deed("Houthi", "PROPN", "O")) == {("Houthi", "strike", "Gaza", "18")}
     assert facts(deed("Manchester", "PROPN", "B-GPE")) == {("", "strike", "Gaza", "18")}
     # An unlabelled name before a deed aimed at no one may be where it happened: "the Rolando bombing".
-    assert E._author_modifier(deed("Houthi", "PROPN", "O")[0], aimed=False) == []
+    assert _author_modifier(deed("Houthi", "PROPN", "O")[0], aimed=False) == []
 
 
 def test_a_deed_noun_is_as_real_as_the_verb_of_doing_it():

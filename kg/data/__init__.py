@@ -8,6 +8,7 @@ share `title_words`, `role_nouns` and the rest.
 from __future__ import annotations
 
 import csv
+import json
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -110,3 +111,80 @@ def state_titles() -> dict[str, frozenset[str]]:
     """Lower-cased title of a head of state or government → the states that have no such office
     (`state_titles.tsv`)."""
     return {row["title"]: frozenset(row["without"].split("|")) for row in table_rows("state_titles.tsv")}
+
+
+# The event rules' lexicon (kg/extract/events.py, coref.py, parties.py, when.py), each table read once.
+
+
+def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
+    """The named word lists of a (`list`, `word`) table in the order the file writes them, for lists whose
+    order means something (`weekday`: Monday first)."""
+    lists: dict[str, dict[str, None]] = {}
+    for row in table_rows(name):
+        lists.setdefault(row["list"], {})[row["word"].lower()] = None
+    return {key: tuple(words) for key, words in lists.items()}
+
+
+@cache
+def event_words() -> dict[str, frozenset[str]]:
+    """The event rules' word lists (`event_words.tsv`): list name → its words, lower case."""
+    return word_lists("event_words.tsv")
+
+
+@cache
+def event_maps() -> dict[str, dict[str, str]]:
+    """The event rules' word maps (`event_maps.tsv`): map name → word or phrase → what it maps to
+    (`event_noun`: "assassination" → "assassinate")."""
+    maps: dict[str, dict[str, str]] = {}
+    for row in table_rows("event_maps.tsv"):
+        maps.setdefault(row["map"], {})[row["key"]] = row["value"]
+    return maps
+
+
+@cache
+def cue_table() -> tuple[dict[str, str], ...]:
+    """The cue rules of negation and modality (`cues.tsv`): literal, category, direction, scope, dep."""
+    return table_rows("cues.tsv")
+
+
+@cache
+def verb_lexicon() -> dict[str, str]:
+    """The action lemma → CAMEO root code map the project owns (`verbs.tsv`), default frames."""
+    return {row["lemma"]: row["cameo"] for row in table_rows("verbs.tsv") if not row.get("frame")}
+
+
+@cache
+def framed_lexicon() -> dict[tuple[str, str], str]:
+    """(lemma, frame) → CAMEO root code, for verbs whose category depends on their frame ("call X Y")."""
+    return {(row["lemma"], row["frame"]): row["cameo"] for row in table_rows("verbs.tsv") if row.get("frame")}
+
+
+@cache
+def interaction_nouns() -> dict[str, str]:
+    """Nouns of meeting and calling → the action they name (`interaction_nouns.tsv`)."""
+    return {row["noun"]: row["action"] for row in table_rows("interaction_nouns.tsv")}
+
+
+def lexicon_words(name: str) -> frozenset[str]:
+    """A word list of the event lexicon by name: a list of `event_words.tsv`, the words a map of
+    `event_maps.tsv` maps, or `interaction_noun` (the nouns of `interaction_nouns.tsv`)."""
+    if name == "interaction_noun":
+        return frozenset(interaction_nouns())
+    return event_words().get(name) or frozenset(event_maps()[name])
+
+
+@cache
+def trigger_table() -> list[dict]:
+    """The trigger patterns (`triggers.json`): each an `id`, an `example` sentence, `why`, and spaCy
+    DependencyMatcher `patterns` in which a value "@name" of `IN` stands for the lexicon list `name`."""
+    def resolve(value):
+        if isinstance(value, dict):
+            return {key: resolve(v) for key, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, str) and value.startswith("@"):
+            return sorted(lexicon_words(value[1:]))
+        return value
+
+    entries = json.loads(resources.files(__name__).joinpath("triggers.json").read_text(encoding="utf-8"))
+    return [resolve(entry) for entry in entries]

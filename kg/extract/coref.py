@@ -31,34 +31,27 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import event_words
 from kg.extract.facts import entity_containing
+from kg.extract.labels import ANY_SUBJECTS, BLOCKING_DEPS, COLLECTIVE_LABELS, PRONOUN_OBJECTS
 
+_WORDS = event_words()
 # Reflexives ("the strike itself") refer inside their own clause and are left alone.
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-THING_PRONOUNS = frozenset({"it", "its"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-# Verbs that attribute a quotation to its speaker.
-REPORTING_VERBS = frozenset({
-    "say", "add", "tell", "tweet", "write", "state", "warn", "explain", "note", "argue", "insist", "conclude",
-    "declare", "announce", "continue", "ask", "reply", "respond", "claim",
-})
+PERSON_PRONOUNS = _WORDS["person_pronoun"]
+THING_PRONOUNS = _WORDS["thing_pronoun"]
+PLURAL_PRONOUNS = _WORDS["plural_pronoun"]
+# Verbs that attribute a quotation to its speaker. Not the event rules' `speech_verb` list (see
+# kg.extract.events.SPEECH_VERBS for why the two differ).
+REPORTING_VERBS = _WORDS["reporting_verb"]
+# Quotation marks as written and as the tokenizer normalises them (punctuation, not a word list).
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Entity labels each kind of pronoun can stand for.
+# Entity labels a person pronoun can stand for (the others: `COLLECTIVE_LABELS`).
 PERSON_LABELS = frozenset({"PERSON"})
-PLURAL_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Plural nouns that, modified by a named people or place, name a group the text can call "they":
 # "the Iraqi Shia militias", "Iranian-backed militias", "Kurdish rebels".
-GROUP_NOUNS = frozenset({
-    "militia", "force", "rebel", "insurgent", "guerrilla", "fighter", "troop", "soldier", "guard",
-    "protester", "demonstrator", "group", "faction", "proxy", "separatist", "militant", "jihadist",
-    "bodyguard", "gunman", "assassin", "agent", "commando", "sniper", "terrorist", "extremist", "nationalist",
-})
+GROUP_NOUNS = _WORDS["group_noun"]
 # Common nouns for a state's bodies, which stand for the country that modifies them: "the Israeli army".
-STATE_NOUNS = frozenset({"official", "authority", "government", "administration", "leadership", "regime",
-                         "military", "army", "navy", "police", "ministry", "diplomat"})
-# Unnamed noun phrases in these functions are antecedents that block a named one further back.
-BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+STATE_NOUNS = _WORDS["state_noun"]
 # The parts of speech of a noun phrase's head that is not a name.
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # How many sentences back an antecedent may be.
@@ -111,7 +104,7 @@ def antecedents(doc: Doc) -> dict[int, tuple[Span, ...]]:
                 found = _nearest(referents, kind, token, sentence_of[token.i])
             if found:
                 resolved[token.i] = found
-            referents.append(Referent(found or (), kind, token.i, sentence_of[token.i], token.dep_ in SUBJECT_DEPS))
+            referents.append(Referent(found or (), kind, token.i, sentence_of[token.i], token.dep_ in ANY_SUBJECTS))
         # Track the speaker of the last attribution, direct or indirect, named or not: after "the
         # statement said", "it said" belongs to the statement, not to an organization further back.
         if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
@@ -163,6 +156,8 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
 
 def _state_noun(token: Token) -> tuple[Span, ...]:
     """The country a state body stands for: "the Israeli army", "U.S. officials"."""
+    # Not `kg.extract.participants._state_noun`: an antecedent is a span within one sentence and never a
+    # word already in an entity; merging the two would change which antecedents are found.
     if token.lemma_.lower() not in STATE_NOUNS or token.ent_type_:
         return ()
     for child in token.children:
@@ -175,6 +170,8 @@ def _state_noun(token: Token) -> tuple[Span, ...]:
 
 def _unlabelled_name(token: Token) -> tuple[Span, ...]:
     """A capitalised subject the tagger left unlabelled, as a person: "Booth thought he could ..."."""
+    # Not `kg.extract.killing.bare_name`, which reads any position but only for the parties of killings,
+    # convictions and meetings, and skips titles and month names: the two answer different questions.
     if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
         return ()
     if any(c.dep_ in {"det", "poss"} for c in token.children) or token.tag_ == "NNPS":
@@ -189,7 +186,7 @@ def _unlabelled_name(token: Token) -> tuple[Span, ...]:
 def _entity_spans(token: Token) -> tuple[Span, ...]:
     """The entity a noun phrase's head token names, when the token is that entity's head."""
     ent = _entity_of(token)
-    if ent is not None and ent.label_ in PERSON_LABELS | PLURAL_LABELS and ent.root.i == token.i:
+    if ent is not None and ent.label_ in PERSON_LABELS | COLLECTIVE_LABELS and ent.root.i == token.i:
         return (ent,)
     group = group_span(token)
     return (group,) if group is not None else ()
@@ -232,11 +229,11 @@ def _nearest(referents: list[Referent], kind: str, pronoun: Token, sentence: int
     candidates = [
         r for r in referents
         if _compatible(r, kind) and r.position < pronoun.i and 0 <= sentence - r.sentence <= WINDOW
-        and not (r.object_only and (pronoun.dep_ in SUBJECT_DEPS or r.sentence != sentence))
+        and not (r.object_only and (pronoun.dep_ in ANY_SUBJECTS or r.sentence != sentence))
         and not _contains(r, pronoun)
         # A pronoun object is never its own clause's subject: in "the State Department designated them",
         # "them" is not the State Department.
-        and not (pronoun.dep_ in {"dobj", "pobj", "dative"} and r.subject and r.sentence == sentence
+        and not (pronoun.dep_ in PRONOUN_OBJECTS and r.subject and r.sentence == sentence
                  and any(span.root.head == pronoun.head for span in r.spans))
         # "it" across a sentence boundary is the previous sentence's subject or nothing.
         and (kind != "thing" or r.sentence == sentence or r.subject)

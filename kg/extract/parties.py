@@ -15,18 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import table_rows
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
+from kg.extract.labels import ARGUMENT_DEPS, MODIFIER_DEPS, NAMED_LABELS, PHRASE_DEPS
 from kg.extract.when import in_dateline
 
 # Words a noun phrase's text leaves out at its start: "the attackers" is written "attackers".
 ARTICLES = frozenset({"the", "a", "an"})
-# Left modifiers that belong to the noun phrase of a party: "several oil tankers", "more than 100 members".
-PHRASE_DEPS = frozenset({"det", "predet", "amod", "nummod", "compound", "nmod", "quantmod", "poss", "advmod"})
-# Positions in which a noun modifies another rather than standing for a participant ("government forces").
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
-# Positions in which a number stands for whom it counts ("wounded 71"), not for an amount of something.
-ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-# Names that a noun written beside them may stand for.
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @cache

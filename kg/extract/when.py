@@ -15,23 +15,22 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.data import word_lists
+from kg.data import event_words, word_sequences
 from kg.extract.facts import Mention, When, entity_of, mention_of
+from kg.extract.labels import CLAUSE_DEPS, PLACE_LABELS, TIME_LABELS
 
 # Prepositions that say where: "in Afrin", "near Baghdad International Airport", "outside Kabul".
-LOCATIVE_PREPOSITIONS = word_lists("event_words.tsv")["locative_preposition"]
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Dependencies that open a clause of its own: a date or place inside one is that clause's.
-CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj"})
+LOCATIVE_PREPOSITIONS = event_words()["locative_preposition"]
 # How many prepositions a place may sit below its trigger: "killed [in an airstrike [in Iraq]]",
 # "detonated [under a convoy] [near [the city [of Deir ez-Zor]]]".
 PLACE_DEPTH = 3
 # Words around a date that dateparser does not read and that change no day: "late Thursday", "early
 # Friday local time", "this past July".
-DATE_NOISE = re.compile(r"\b(late|early|earlier|later|mid|local time|this past|past|on|in|at|during|since|by|"
-                        r"until|from|the|of|morning|afternoon|evening|night|overnight)\b", re.IGNORECASE)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SEQUENCES = word_sequences("event_words.tsv")
+DATE_NOISE = re.compile(r"\b(" + "|".join(_SEQUENCES["date_noise"]) + r")\b", re.IGNORECASE)
+# Monday first, as `datetime.date.weekday` counts; months by the three letters that start their names.
+WEEKDAYS = _SEQUENCES["weekday"]
+MONTHS = _SEQUENCES["month"]
 # What makes a DATE entity a point in time rather than a duration ("three years", "decades"):
 # a weekday, a month, a year, or a day counted from the publication date.
 POINT_IN_TIME = re.compile(r"\b(" + "|".join(WEEKDAYS) + "|" + "|".join(MONTHS) + r")[a-z]*\.?|\b\d{4}\b|"
@@ -40,7 +39,7 @@ YEAR = re.compile(r"\b\d{4}\b")
 # dateparser's period → how many characters of the ISO date the text vouches for.
 PRECISION = {"day": 10, "month": 7, "year": 4}
 # The dash that ends a dateline: "WASHINGTON –", "TAMPA, Fla. —".
-DATELINE_DASHES = word_lists("event_words.tsv")["dateline_dash"]
+DATELINE_DASHES = event_words()["dateline_dash"]
 # How many words a dateline may have before its dash: "WASHINGTON (Department of Justice Press Release) –".
 DATELINE_LENGTH = 12
 
@@ -105,7 +104,7 @@ def clause_time(trigger: Token, published: str) -> When | None:
     "On Friday, Turkish troops attacked ..." published 2018-01-23 → When("On Friday", "2018-01-19").
     """
     for token in trigger.sent:
-        if token.ent_iob_ != "B" or token.ent_type_ not in {"DATE", "TIME"}:
+        if token.ent_iob_ != "B" or token.ent_type_ not in TIME_LABELS:
             continue
         span = entity_of(token)
         if not POINT_IN_TIME.search(span.text) or not _in_clause(span.root, trigger):

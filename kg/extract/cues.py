@@ -1,0 +1,135 @@
+"""Negation and modality as cue rules read from data (`kg/data/cues.tsv`), in the manner of medspaCy's ConText.
+
+A cue is a literal, the category it gives (NEGATED_EXISTENCE, HYPOTHETICAL), a direction and a scope. Where
+ConText reads a window of words left or right of a cue, these cues read the dependency tree: a cue is a
+dependent of the trigger or of a word governing it ("did *not* foresee", "*will* pay", "*if* Iran
+retaliates", "the *attempted* murder"), or it is a governor itself ("*denied* killing", "*plans* to
+strike", "a *plot* to kill"). A FACTIVE cue terminates the scope: "can't *remember* shooting Kennedy"
+says he shot him, so the negation above does not reach the shooting.
+
+>>> sorted(cue.literal for cue in cue_rules() if cue.category == FACTIVE)[:3]
+['acknowledge', 'confess', 'discover']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.data import cue_table, event_words
+from kg.extract.labels import COMPLEMENTS, OBJECTS
+
+NEGATED = "NEGATED_EXISTENCE"
+HYPOTHETICAL = "HYPOTHETICAL"
+FACTIVE = "FACTIVE"
+ANY_WORD = "*"
+_WORDS = event_words()
+# A deed noun is as real as the verb of doing it: "plans to launch attacks", "did not carry out the bombing".
+LAUNCH_VERBS = _WORDS["launch_verb"]
+# "plans to launch a series of attacks": the series is what is launched.
+SERIES_NOUNS = _WORDS["series_noun"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue rule: `literal` (a word, "*" any), `category`, `direction` (dependent, governor, terminate),
+    `scope` (trigger, clause, purpose; complement, infinitive) and, for a dependent, its labels `deps`."""
+
+    literal: str
+    category: str
+    direction: str
+    scope: str
+    deps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A category's cues for look-up: (scope, label) → literals of dependents; the governing lemmas."""
+
+    dependents: dict[tuple[str, str], frozenset[str]]
+    governing: frozenset[str]
+
+
+@cache
+def cue_rules() -> tuple[Cue, ...]:
+    """The cue rules in file order."""
+    return tuple(Cue(row["literal"], row["category"], row["direction"], row["scope"],
+                     frozenset(d for d in (row.get("dep") or "").split("|") if d)) for row in cue_table())
+
+
+@cache
+def _index(category: str) -> _Index:
+    dependents: dict[tuple[str, str], set[str]] = {}
+    governing = set()
+    for cue in cue_rules():
+        if cue.category != category:
+            continue
+        if cue.direction == "dependent":
+            for dep in cue.deps:
+                dependents.setdefault((cue.scope, dep), set()).add(cue.literal)
+        elif cue.direction == "governor":
+            governing.add(cue.literal)
+    return _Index({key: frozenset(words) for key, words in dependents.items()}, frozenset(governing))
+
+
+@cache
+def _lemmas(direction: str, scope: str) -> frozenset[str]:
+    return frozenset(c.literal for c in cue_rules() if c.direction == direction and c.scope == scope)
+
+
+def cued(category: str, governors: list[Token]) -> bool:
+    """Whether a cue of `category` reaches a trigger, given the trigger and its governors (`governors`).
+
+    "Iran would want that to happen": "would" is an auxiliary of the governor "want", itself a cue.
+    """
+    index = _index(category)
+    for (scope, dep), literals in index.dependents.items():
+        for word in _in_scope(scope, governors):
+            if any(c.dep_ == dep and (ANY_WORD in literals or c.lower_ in literals) for c in word.children):
+                return True
+    return any(word.lemma_.lower() in index.governing for word in governors[1:])
+
+
+def _in_scope(scope: str, governors: list[Token]) -> list[Token]:
+    if scope == "trigger":
+        return governors[:1]
+    if scope == "purpose":
+        # "deployed 750 soldiers ... to help bolster the defense": a purpose says what for, not what was done.
+        return [word for word in governors if word.dep_ == "advcl"]
+    return governors
+
+
+def governors(trigger: Token) -> Iterator[Token]:
+    """The trigger and the verbs (or adjectives, or nouns) whose complement it is: the scope of its cues.
+
+    "he did not foresee [the U.S. going to war]": going, foresee.
+    """
+    token = trigger
+    yield token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
+        # verb of doing it; the clause of that verb decides. Not a verb of planning or ordering it: "convicted
+        # of planning the slaying of Mendes" says the slaying happened.
+        deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
+        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
+            token = deed.head
+            yield token
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _lemmas("governor", "infinitive"):
+        # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
+        yield token.head
+    if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
+        # "capable of targeting personnel": what someone is capable of has not happened.
+        yield token.head.head
+    while token.dep_ in COMPLEMENTS and token.head is not token:
+        if token.head.lemma_.lower() in _lemmas("terminate", "complement"):
+            # A factive verb presupposes its complement, so neither its negation nor its modal reaches it.
+            return
+        token = token.head
+        yield token
+        if token.pos_ == "ADJ" and token.head is not token:
+            # "ready to take action": the adjective's copula carries the auxiliaries.
+            token = token.head
+            yield token

@@ -1,0 +1,516 @@
+"""The rules of event extraction one by one, on hand-built parses: the participant rules
+(kg.extract.participants.PARTICIPANTS), the cues of kg/data/cues.tsv, the trigger patterns of
+kg/data/triggers.json and the object readers (kg.extract.events.OBJECT_READERS). A test says what its rule
+finds, and that without the rule (taken out of its registry or file) it is not found.
+
+Each parse is written out (words, heads as absolute indices, labels), so a model upgrade that changes a
+parse fails the sentence tests of test_events.py, not these.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
+
+import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
+import kg.extract.participants as P
+from kg.extract.cues import FACTIVE, HYPOTHETICAL, NEGATED, cue_rules, cued, governors
+from kg.extract.killing import bare_name
+
+VOCAB = English().vocab
+
+
+def doc(words, heads, deps, pos, lemmas=None, ents=None, tags=None) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or ["" for _ in words],
+               lemmas=lemmas or [w.lower() for w in words], ents=ents or ["O" for _ in words])
+
+
+def context(**changes) -> P.Context:
+    return replace(P.Context({}, {}, named_heads={}, titled={}), **changes)
+
+
+# ------------------------------------------------------------------------------------------ participant rules
+# rule → (the parse, the word looked up, the context, what it stands for)
+
+
+def _misread_apposition():
+    # "Dallas , Kennedy , was shot ."
+    d = doc(["Dallas", ",", "Kennedy", ",", "was", "shot", "."], [5, 0, 0, 0, 5, 5, 5],
+            ["nsubjpass", "punct", "appos", "punct", "auxpass", "ROOT", "punct"],
+            ["PROPN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB", "PUNCT"],
+            ents=["B-GPE", "O", "B-PERSON", "O", "O", "O", "O"])
+    return d[0], context(), ["Kennedy"]
+
+
+def _name():
+    # "Oswald shot Kennedy ."
+    d = doc(["Oswald", "shot", "Kennedy", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-PERSON", "O", "B-PERSON", "O"])
+    return d[0], context(), ["Oswald"]
+
+
+def _pronoun():
+    # "Oswald said he shot Kennedy ." with "he" → Oswald
+    d = doc(["Oswald", "said", "he", "shot", "Kennedy", "."], [1, 1, 3, 1, 3, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"], ["PROPN", "VERB", "PRON", "VERB", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "B-PERSON", "O"])
+    return d[2], context(coref={2: (Span(d, 0, 1, label="PERSON"),)}), ["Oswald"]
+
+
+def _relative_pronoun():
+    # "Booth , who assassinated Lincoln , was an actor ."
+    d = doc(["Booth", ",", "who", "assassinated", "Lincoln", ",", "was", "an", "actor", "."],
+            [6, 0, 3, 0, 3, 0, 6, 8, 6, 6],
+            ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "det", "attr", "punct"],
+            ["PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "AUX", "DET", "NOUN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"])
+    return d[2], context(), ["Booth"]
+
+
+def _not_a_noun():
+    # "accused Oswald died ." with "accused" read as a compound of the name: a verb is no one.
+    d = doc(["accused", "Oswald", "died", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+            ["VERB", "PROPN", "VERB", "PUNCT"], ents=["O", "B-PERSON", "O", "O"])
+    return d[0], context(), []
+
+
+def _bare_name():
+    # "Ruby shot Oswald ." with no entity labels, for a killing
+    d = doc(["Ruby", "shot", "Oswald", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"])
+    return d[0], context(bare_name=bare_name), ["Ruby"]
+
+
+def _apposition():
+    # "a man , Sirhan , was arrested ."
+    d = doc(["a", "man", ",", "Sirhan", ",", "was", "arrested", "."], [1, 6, 1, 1, 1, 6, 6, 6],
+            ["det", "nsubjpass", "punct", "appos", "punct", "auxpass", "ROOT", "punct"],
+            ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB", "PUNCT"],
+            ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O"])
+    return d[1], context(), ["Sirhan"]
+
+
+def _apposed():
+    # "Guiteau , an office-seeker , shot Garfield ."
+    d = doc(["Guiteau", ",", "an", "office-seeker", ",", "shot", "Garfield", "."], [5, 0, 3, 0, 0, 5, 5, 5],
+            ["nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj", "punct"],
+            ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[3], context(), ["Guiteau"]
+
+
+def _unseen_apposition():
+    # "Ruby killed the assassin , Oswald ." with "Oswald" hung on the verb, not on "assassin"
+    d = doc(["Ruby", "killed", "the", "assassin", ",", "Oswald", "."], [1, 1, 3, 1, 1, 1, 1],
+            ["nsubj", "ROOT", "det", "dobj", "punct", "npadvmod", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[3], context(), ["Oswald"]
+
+
+def _title_before_name():
+    # "anarchist Czolgosz shot McKinley ."
+    d = doc(["anarchist", "Czolgosz", "shot", "McKinley", "."], [1, 2, 2, 2, 2],
+            ["compound", "nsubj", "ROOT", "dobj", "punct"], ["NOUN", "PROPN", "VERB", "PROPN", "PUNCT"],
+            ents=["O", "B-PERSON", "O", "B-PERSON", "O"])
+    return d[0], context(), ["Czolgosz"]
+
+
+def _predicate_noun():
+    # "Oswald was the gunman ."
+    d = doc(["Oswald", "was", "the", "gunman", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "attr", "punct"],
+            ["PROPN", "AUX", "DET", "NOUN", "PUNCT"], lemmas=["oswald", "be", "the", "gunman", "."],
+            ents=["B-PERSON", "O", "O", "O", "O"])
+    return d[3], context(), ["Oswald"]
+
+
+def _named_by_participle():
+    # "a gunman identified as Smith fled ."
+    d = doc(["a", "gunman", "identified", "as", "Smith", "fled", "."], [1, 5, 1, 2, 3, 5, 5],
+            ["det", "nsubj", "acl", "prep", "pobj", "ROOT", "punct"],
+            ["DET", "NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"],
+            lemmas=["a", "gunman", "identify", "as", "smith", "flee", "."],
+            ents=["O", "O", "O", "O", "B-PERSON", "O", "O"])
+    return d[1], context(), ["Smith"]
+
+
+def _identified_as():
+    # "Oswald was recognized as the man ."
+    d = doc(["Oswald", "was", "recognized", "as", "the", "man", "."], [2, 2, 2, 2, 5, 3, 2],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
+    return d[5], context(), ["Oswald"]
+
+
+def _group_members():
+    # "a group that included Brutus and Cassius ."
+    d = doc(["a", "group", "that", "included", "Brutus", "and", "Cassius", "."], [1, 1, 3, 1, 3, 4, 4, 1],
+            ["det", "ROOT", "nsubj", "relcl", "dobj", "cc", "conj", "punct"],
+            ["DET", "NOUN", "PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+            lemmas=["a", "group", "that", "include", "brutus", "and", "cassius", "."],
+            ents=["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O"])
+    return d[1], context(), ["Brutus", "Cassius"]
+
+
+def _role_holder():
+    # "the leader of Hezbollah spoke ."
+    d = doc(["the", "leader", "of", "Hezbollah", "spoke", "."], [1, 4, 1, 2, 4, 4],
+            ["det", "nsubj", "prep", "pobj", "ROOT", "punct"], ["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+            ents=["O", "O", "O", "B-ORG", "O", "O"])
+    return d[1], context(), ["Hezbollah"]
+
+
+def _state_noun():
+    # "the Israeli army struck ."
+    d = doc(["the", "Israeli", "army", "struck", "."], [2, 2, 3, 3, 3], ["det", "amod", "nsubj", "ROOT", "punct"],
+            ["DET", "ADJ", "NOUN", "VERB", "PUNCT"], ents=["O", "B-NORP", "O", "O", "O"])
+    return d[2], context(), ["Israeli"]
+
+
+def _members():
+    # "al-Shabaab terrorists attacked ."
+    d = doc(["al-Shabaab", "terrorists", "attacked", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+            ["PROPN", "NOUN", "VERB", "PUNCT"], lemmas=["al-shabaab", "terrorist", "attack", "."],
+            ents=["B-ORG", "O", "O", "O"])
+    return d[1], context(), ["al-Shabaab"]
+
+
+def _named_group():
+    # "the Iraqi militias attacked ."
+    d = doc(["the", "Iraqi", "militias", "attacked", "."], [2, 2, 3, 3, 3], ["det", "amod", "nsubj", "ROOT", "punct"],
+            ["DET", "ADJ", "NOUN", "VERB", "PUNCT"], lemmas=["the", "iraqi", "militia", "attack", "."],
+            ents=["O", "B-NORP", "O", "O", "O"], tags=["DT", "JJ", "NNS", "VBD", "."])
+    return d[2], context(), ["Iraqi militias"]
+
+
+def _instrument():
+    # "the U.S. strike killed Soleimani ."
+    d = doc(["the", "U.S.", "strike", "killed", "Soleimani", "."], [2, 2, 3, 3, 3, 3],
+            ["det", "compound", "nsubj", "ROOT", "dobj", "punct"], ["DET", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT"],
+            ents=["O", "B-GPE", "O", "O", "B-PERSON", "O"])
+    return d[2], context(), ["U.S."]
+
+
+CASES = {
+    "repair_misread_apposition": _misread_apposition, "name": _name, "pronoun": _pronoun,
+    "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
+    "apposition": _apposition, "apposed": _apposed, "repair_unseen_apposition": _unseen_apposition,
+    "title_before_name": _title_before_name, "predicate_noun": _predicate_noun,
+    "named_by_participle": _named_by_participle, "identified_as": _identified_as, "group_members": _group_members,
+    "role_holder": _role_holder, "state_noun": _state_noun, "members": _members, "named_group": _named_group,
+    "instrument": _instrument,
+}
+
+
+def texts(found) -> list[str]:
+    return [p.mention.text for p in found]
+
+
+def test_every_rule_has_a_case():
+    assert [rule.name for rule in P.PARTICIPANTS.rules] == list(CASES)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_finds_its_participant_and_nothing_else_does(name, monkeypatch):
+    token, ctx, expected = CASES[name]()
+    assert texts(P.refer(token, ctx)) == expected
+    # Without the rule the word stands for someone else or no one: the rule is what finds it.
+    without = replace(P.PARTICIPANTS, rules=tuple(r for r in P.PARTICIPANTS.rules if r.name != name))
+    monkeypatch.setattr(P, "PARTICIPANTS", without)
+    assert texts(P.refer(token, ctx)) != expected
+
+
+def test_a_doer_noun_is_read_only_by_the_rules_for_doers():
+    # "the leader of Hezbollah": a role for the role rules; as a doer noun no rule for doers names anyone.
+    token, ctx, _ = _role_holder()
+    assert texts(P.refer(token, ctx, doer=True)) == []
+    token, ctx, expected = _apposition()
+    assert texts(P.refer(token, ctx, doer=True)) == expected
+
+
+def test_the_depth_bound_stops_a_chain(monkeypatch):
+    # "who" → "Booth" is one step; with no step allowed, "who" stands for no one.
+    token, ctx, expected = _relative_pronoun()
+    monkeypatch.setattr(P, "PARTICIPANTS", replace(P.PARTICIPANTS, bound=0))
+    assert texts(P.refer(token, ctx)) == []
+
+
+# ------------------------------------------------------------------------------------------ cue rules
+
+
+def _dependent_cue(cue):
+    """A parse in which the cue word depends on the trigger "attack" with the cue's label."""
+    dep = sorted(cue.deps)[0]
+    word = "not" if cue.literal == "*" else cue.literal
+    if cue.scope == "trigger":
+        # "the attempted attack ."
+        return doc(["the", word, "attack", "."], [2, 2, 2, 2], ["det", dep, "ROOT", "punct"],
+                   ["DET", "ADJ", "NOUN", "PUNCT"])[2]
+    if cue.scope == "purpose":
+        # "Troops deployed to attack ."
+        return doc(["Troops", "deployed", word, "attack", "."], [1, 1, 3, 1, 1],
+                   ["nsubj", "ROOT", dep, "advcl", "punct"], ["NOUN", "VERB", "PART", "VERB", "PUNCT"])[3]
+    # "Iran would attack Israel ."
+    return doc(["Iran", word, "attack", "Israel", "."], [2, 2, 2, 2, 2], ["nsubj", dep, "ROOT", "dobj", "punct"],
+               ["PROPN", "AUX", "VERB", "PROPN", "PUNCT"])[2]
+
+
+def _governor_cue(cue, negated: bool = False):
+    """A parse in which the cue word governs the trigger "attack"."""
+    if cue.scope == "infinitive":
+        # "a plot to attack Israel ."
+        return doc(["a", cue.literal, "to", "attack", "Israel", "."], [1, 1, 3, 1, 3, 1],
+                   ["det", "ROOT", "aux", "acl", "dobj", "punct"], ["DET", "NOUN", "PART", "VERB", "PROPN", "PUNCT"])[3]
+    # "Iran (did not) plan to attack Israel ."
+    words = ["Iran", "did", "not", cue.literal, "to", "attack", "Israel", "."]
+    d = doc(words, [3, 3, 3, 3, 5, 3, 5, 3], ["nsubj", "aux", "neg", "ROOT", "aux", "xcomp", "dobj", "punct"],
+            ["PROPN", "AUX", "PART", "VERB", "PART", "VERB", "PROPN", "PUNCT"])
+    if not negated:
+        d = doc([w for i, w in enumerate(words) if i not in {1, 2}], [1, 1, 3, 1, 3, 1],
+                ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"], ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"])
+    return d[-3]
+
+
+def _without(cue, monkeypatch):
+    import kg.extract.cues as C
+
+    rules = tuple(r for r in cue_rules() if r != cue)
+    for cached in (C._index, C._lemmas):
+        cached.cache_clear()
+    monkeypatch.setattr(C, "cue_rules", lambda: rules)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cue_index():
+    import kg.extract.cues as C
+
+    yield
+    C._index.cache_clear()
+    C._lemmas.cache_clear()
+
+
+@pytest.mark.parametrize("cue", cue_rules(), ids=lambda c: f"{c.category}-{c.direction}-{c.literal}")
+def test_cue_reaches_its_trigger_and_only_it_does(cue, monkeypatch):
+    if cue.direction == "terminate":
+        # "Iran did not remember to attack Israel": the factive verb keeps the attack asserted.
+        trigger = _governor_cue(cue, negated=True)
+        assert not cued(NEGATED, list(governors(trigger)))
+        _without(cue, monkeypatch)
+        assert cued(NEGATED, list(governors(trigger)))
+        return
+    trigger = _dependent_cue(cue) if cue.direction == "dependent" else _governor_cue(cue)
+    assert cued(cue.category, list(governors(trigger)))
+    _without(cue, monkeypatch)
+    assert not cued(cue.category, list(governors(trigger)))
+
+
+def test_cue_categories_are_the_ones_the_rules_read():
+    assert {cue.category for cue in cue_rules()} == {NEGATED, HYPOTHETICAL, FACTIVE}
+
+
+# ------------------------------------------------------------------------------------------ trigger patterns
+# entry of kg/data/triggers.json → (words, pos, lemmas, the index of the trigger)
+
+TRIGGER_CASES = {
+    "doer_noun": (["Kennedy", "assassin", "Sirhan"], ["PROPN", "NOUN", "PROPN"], ["kennedy", "assassin", "sirhan"], 1),
+    "interaction_noun": (["Biden", "'s", "meeting"], ["PROPN", "PART", "NOUN"], ["biden", "'s", "meeting"], 2),
+    "verb": (["Ruby", "shot", "Oswald"], ["PROPN", "VERB", "PROPN"], ["ruby", "shoot", "oswald"], 1),
+    "event_noun": (["the", "U.S.", "strike"], ["DET", "PROPN", "NOUN"], ["the", "u.s.", "strike"], 2),
+    "death": (["Soleimani", "'s", "death"], ["PROPN", "PART", "NOUN"], ["soleimani", "'s", "death"], 2),
+}
+
+
+def _trigger_doc(words, pos, lemmas) -> Doc:
+    return doc(words, [len(words) - 1] * len(words), ["dep"] * (len(words) - 1) + ["ROOT"], pos, lemmas=lemmas)
+
+
+@pytest.fixture
+def _fresh_matcher():
+    import kg.extract.triggers as T
+
+    T._matcher.cache_clear()
+    yield T
+    T._matcher.cache_clear()
+
+
+def test_every_trigger_entry_has_a_case():
+    from kg.data import trigger_table
+
+    assert [entry["id"] for entry in trigger_table()] == list(TRIGGER_CASES)
+    assert all(entry["example"] and entry["patterns"] for entry in trigger_table())
+
+
+@pytest.mark.parametrize("kind", list(TRIGGER_CASES))
+def test_trigger_entry_matches_its_word_and_only_it_does(kind, _fresh_matcher, monkeypatch):
+    T = _fresh_matcher
+    words, pos, lemmas, index = TRIGGER_CASES[kind]
+    assert T.trigger_kinds(_trigger_doc(words, pos, lemmas)).get(index) == kind
+    entries = [entry for entry in T.trigger_table() if entry["id"] != kind]
+    monkeypatch.setattr(T, "trigger_table", lambda: entries)
+    T._matcher.cache_clear()
+    assert T.trigger_kinds(_trigger_doc(words, pos, lemmas)).get(index) != kind
+
+
+def test_a_trigger_lemma_matches_whatever_its_case(_fresh_matcher):
+    # "Assassin" as a headline writes it, lemmatised as written.
+    d = _trigger_doc(["Assassin", "Sirhan"], ["PROPN", "PROPN"], ["Assassin", "Sirhan"])
+    assert _fresh_matcher.trigger_kinds(d) == {0: "doer_noun"}
+
+
+def test_the_first_entry_a_word_matches_decides(_fresh_matcher):
+    # "attack" tagged as a verb is a verb trigger, as a noun an event noun; "assassin" a doer noun first.
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["VERB"], ["attack"])) == {0: "verb"}
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["attack"], ["NOUN"], ["attack"])) == {0: "event_noun"}
+    assert _fresh_matcher.trigger_kinds(_trigger_doc(["assassin"], ["VERB"], ["assassin"])) == {0: "doer_noun"}
+
+
+# ------------------------------------------------------------------------------------------ object readers
+# reader of kg.extract.events.OBJECT_READERS → (the parse, the verb, the words it finds as objects)
+
+
+def _written():
+    # "Oswald shot Kennedy ."
+    d = doc(["Oswald", "shot", "Kennedy", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["oswald", "shoot", "kennedy", "."])
+    return d[1], ["Kennedy"]
+
+
+def _second_subject():
+    # "Ruby shot Oswald ." with "Oswald" read as a second subject
+    d = doc(["Ruby", "shot", "Oswald", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "nsubj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["ruby", "shoot", "oswald", "."])
+    return d[1], ["Oswald"]
+
+
+def _small_clause():
+    # "Trump holds its leaders accountable ."
+    d = doc(["Trump", "holds", "its", "leaders", "accountable", "."], [1, 1, 3, 4, 1, 1],
+            ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "punct"], ["PROPN", "VERB", "PRON", "NOUN", "ADJ", "PUNCT"],
+            lemmas=["trump", "hold", "its", "leader", "accountable", "."])
+    return d[1], ["leaders"]
+
+
+def _gerund():
+    # "Iran 's targeting of Americans" with "targeting" a verb
+    d = doc(["Iran", "'s", "targeting", "of", "Americans"], [2, 0, 2, 2, 3], ["poss", "case", "ROOT", "prep", "pobj"],
+            ["PROPN", "PART", "VERB", "ADP", "PROPN"], lemmas=["iran", "'s", "target", "of", "americans"],
+            tags=["NNP", "POS", "VBG", "IN", "NNPS"])
+    return d[2], ["Americans"]
+
+
+def _shared():
+    # "Oswald shot and killed Kennedy ."
+    d = doc(["Oswald", "shot", "and", "killed", "Kennedy", "."], [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "cc", "conj", "dobj", "punct"], ["PROPN", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"],
+            lemmas=["oswald", "shoot", "and", "kill", "kennedy", "."])
+    return d[1], ["Kennedy"]
+
+
+def _read_as_conjunct():
+    # "Ruby shot and Oswald ." as the parser read "Ruby shot and mortally wounded Oswald"
+    d = doc(["Ruby", "shot", "and", "Oswald", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "cc", "conj", "punct"],
+            ["PROPN", "VERB", "CCONJ", "PROPN", "PUNCT"], lemmas=["ruby", "shoot", "and", "oswald", "."])
+    return d[1], ["Oswald"]
+
+
+def _two_blows():
+    # "Ruby shot Oswald and wounded ." as the parser read "Ruby shot and mortally wounded Oswald"
+    d = doc(["Ruby", "shot", "Oswald", "and", "wounded", "."], [1, 1, 1, 1, 1, 1],
+            ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"], ["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PUNCT"],
+            lemmas=["ruby", "shoot", "oswald", "and", "wound", "."])
+    return d[4], ["Oswald"]
+
+
+OBJECT_CASES = {
+    "_written_objects": _written, "_repair_second_subject": _second_subject, "_small_clause_subject": _small_clause,
+    "_gerund_object": _gerund, "_shared_object": _shared, "_repair_object_read_as_conjunct": _read_as_conjunct,
+    "_repair_one_victim_of_two_blows": _two_blows,
+}
+
+
+def test_every_object_reader_has_a_case():
+    E = sys.modules["kg.extract.events"]
+    assert [reader.__name__ for reader in E.OBJECT_READERS] == list(OBJECT_CASES)
+
+
+@pytest.mark.parametrize("name", list(OBJECT_CASES))
+def test_object_reader_finds_its_object_and_nothing_else_does(name, monkeypatch):
+    E = sys.modules["kg.extract.events"]
+    verb, expected = OBJECT_CASES[name]()
+    assert [t.text for t in E._objects(verb)] == expected
+    monkeypatch.setattr(E, "OBJECT_READERS", tuple(r for r in E.OBJECT_READERS if r.__name__ != name))
+    assert [t.text for t in E._objects(verb)] != expected
+
+
+# ------------------------------------------------------------------------------------------ agent readers
+# reader of kg.extract.participants.AGENT_READERS → (the parse, the passive verb, the words it finds as agents)
+
+
+def _agent_written():
+    # "Garfield was shot by a gunman ." (the repair below reads only names)
+    d = doc(["Garfield", "was", "shot", "by", "a", "gunman", "."], [2, 2, 2, 2, 5, 3, 2],
+            ["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ents=["B-PERSON", "O", "O", "O", "O", "O", "O"],
+            tags=["NNP", "VBD", "VBN", "IN", "DT", "NN", "."])
+    return d[2], ["gunman"]
+
+
+def _agent_of_conjunct():
+    # "Lincoln was shot and wounded by Booth ."
+    d = doc(["Lincoln", "was", "shot", "and", "wounded", "by", "Booth", "."], [2, 2, 2, 2, 2, 4, 5, 2],
+            ["nsubjpass", "auxpass", "ROOT", "cc", "conj", "agent", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "CCONJ", "VERB", "ADP", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O"],
+            tags=["NNP", "VBD", "VBN", "CC", "VBN", "IN", "NNP", "."])
+    return d[2], ["Booth"]
+
+
+def _agent_on_a_noun():
+    # "Lennon was shot in the courtyard by Chapman ." with "by Chapman" hung on "courtyard"
+    d = doc(["Lennon", "was", "shot", "in", "the", "courtyard", "by", "Chapman", "."], [2, 2, 2, 2, 5, 3, 5, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[2], ["Chapman"]
+
+
+def _instigator():
+    # "Atahualpa was murdered on the orders of Pizarro ."
+    d = doc(["Atahualpa", "was", "murdered", "on", "the", "orders", "of", "Pizarro", "."], [2, 2, 2, 2, 5, 3, 5, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["atahualpa", "be", "murder", "on", "the", "order", "of", "pizarro", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    return d[2], ["Pizarro"]
+
+
+AGENT_CASES = {"_written_agents": _agent_written, "_conjunct_agents": _agent_of_conjunct,
+               "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator}
+
+
+def test_every_agent_reader_has_a_case():
+    assert [reader.__name__ for reader in P.AGENT_READERS] == list(AGENT_CASES)
+
+
+@pytest.mark.parametrize("name", list(AGENT_CASES))
+def test_agent_reader_finds_its_agent_and_nothing_else_does(name, monkeypatch):
+    verb, expected = AGENT_CASES[name]()
+    assert [t.text for t in P.agents_of(verb)] == expected
+    monkeypatch.setattr(P, "AGENT_READERS", tuple(r for r in P.AGENT_READERS if r.__name__ != name))
+    assert [t.text for t in P.agents_of(verb)] != expected
+
+
+def test_a_by_phrase_that_names_no_one_ends_the_look_up():
+    # "Lennon was shot in the courtyard by night on the orders of Chapman ." : "by night" decides, for no one.
+    d = doc(["Lennon", "was", "shot", "in", "the", "courtyard", "by", "night", "on", "the", "orders", "of", "Chapman"],
+            [2, 2, 2, 2, 5, 3, 5, 6, 2, 10, 8, 10, 11],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "prep", "det", "pobj", "prep", "pobj"],
+            ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+            lemmas=["lennon", "be", "shoot", "in", "the", "courtyard", "by", "night", "on", "the", "order", "of",
+                    "chapman"],
+            ents=["B-PERSON"] + ["O"] * 11 + ["B-PERSON"])
+    assert P.agents_of(d[2]) == []
