@@ -52,7 +52,7 @@ HONORIFICS = frozenset({
 def _titles() -> frozenset[str]:
     # A title of any kind before a name is no part of it when matching ("Officer Tippit" = "J.D. Tippit"):
     # ranks, honorifics and the role nouns of kg/data.
-    from kg.extract.roles import role_nouns, title_words
+    from kg.data import role_nouns, title_words
 
     return role_nouns() | {w.rstrip(".") for w, kind in title_words().items() if kind in {"rank", "honorific"}}
 

@@ -14,13 +14,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.data import event_words
+from kg.data import event_words, role_nouns
 from kg.extract.facts import Mention
 from kg.extract.labels import MISREAD_LABELS, OBJECTS, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, EVENT_NOUNS, NOT_NAMES, Context, Party,
                                      is_passive, logical_subjects, noun_parties, parties_of, patients_of,
                                      pobj_parties, refer, responsible, responsible_for_adjective, same_entity)
-from kg.extract.roles import role_nouns
 
 _WORDS = event_words()
 # Actions of killing, whose doer may be named only as the one arrested, charged or convicted for it.

@@ -1,4 +1,4 @@
-"""The dependency and entity labels the event rules read, each set named once (spaCy's English labels).
+"""The dependency and entity labels the extraction rules read, each set named once (spaCy's English labels).
 
 A rule says `OBJECTS`, not `{"dobj", "obj"}`: what the set means is written here, once, and a model whose
 labels differ is adapted in one place.
@@ -41,7 +41,24 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Positions in which a number stands for whom it counts ("wounded 71"), not for an amount of something.
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 
+# Dependency labels of the role rules (kg.extract.roles).
+# The words that qualify a role noun: "senior", "deputy", "International Paper's".
+ROLE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nn", "poss", "npadvmod", "advmod"})
+APPOSITION = frozenset({"appos"})
+# How the parser hangs a name from a noun it modifies.
+NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
+RELATIVE_CLAUSES = frozenset({"relcl"})
+# Complements of "be", "become", "was named" that state a role: "X became chairman of Y".
+ROLE_COMPLEMENTS = frozenset({"attr", "oprd", "xcomp", "acomp", "dobj", "appos"})
+# Clauses inside a noun phrase that say something else: an organization in them holds no role.
+INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
+
 # Entity labels.
+ORGANIZATION_LABELS = frozenset({"ORG"})
+# A country or its people stands for its government: "Iranian Foreign Minister", "U.S. President".
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Entities that can stand in a title before a name ("Black Sea Fleet Commander", "Middle East analyst").
+TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Names that a noun written beside them may stand for, and that may act: people, organizations, states.

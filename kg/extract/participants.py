@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from kg.data import event_maps, event_words, table_rows, verb_lexicon
+from kg.data import event_maps, event_words, role_nouns, verb_lexicon
+from kg.gazetteer import countries
 from kg.extract.coref import STATE_NOUNS, group_span
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
 from kg.extract.parties import nominal_party, plural
-from kg.extract.roles import role_nouns
 from kg.extract.when import in_dateline
 from kg.names import mention_key
 
@@ -365,19 +364,8 @@ def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
     return []
 
 
-@cache
-def _countries() -> frozenset[str]:
-    """Every name, alias and demonym of a country (`kg/data/countries.tsv`), lower case."""
-    # `kg.resolve.countries` reads the same table for resolution; extraction does not import resolution.
-    names = set()
-    for row in table_rows("countries.tsv"):
-        for field in ("name", "aliases", "demonyms"):
-            names.update(n.strip().lower() for n in (row.get(field) or "").split("|") if n.strip())
-    return frozenset(names)
-
-
 def _is_country(name: str) -> bool:
-    return name.lower() in _countries() or name.lower().removeprefix("the ") in _countries()
+    return name.lower() in countries() or name.lower().removeprefix("the ") in countries()
 
 
 def noun_preposition(noun: Token, word: str) -> Token | None:

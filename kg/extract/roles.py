@@ -29,28 +29,17 @@ from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs
                      title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
+from kg.extract.labels import (ANY_SUBJECTS, APPOSITION, COUNTRY_LABELS, INNER_CLAUSES, NAME_MODIFIERS, NEGATIONS,
+                              ORGANIZATION_LABELS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
+                              TITLE_ENTITY_LABELS)
 from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
 
-ORGANIZATION_LABELS = frozenset({"ORG"})
-# A country or its people stands for its government: "Iranian Foreign Minister", "U.S. President".
-COUNTRY_LABELS = frozenset({"GPE", "NORP"})
-# Entities that can stand in a title before a name ("Black Sea Fleet Commander", "Middle East analyst").
-TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # The word lists of kg/data/role_words.tsv, each commented there.
 _WORDS = word_lists("role_words.tsv")
 ROLE_PREPOSITIONS = _WORDS["role_preposition"]
 WORKPLACE_PREPOSITIONS = _WORDS["workplace_preposition"]
 AFFILIATION_PREPOSITIONS = _WORDS["affiliation_preposition"]
-# Dependency labels of the words that qualify a role noun: "senior", "deputy", "International Paper's".
-ROLE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nn", "poss", "npadvmod", "advmod"})
-APPOSITION = frozenset({"appos"})
-# How the parser hangs a name from a noun it modifies.
-NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-RELATIVE_CLAUSES = frozenset({"relcl"})
-# Complements of "be", "become", "was named": "X became chairman of Y".
-COMPLEMENTS = frozenset({"attr", "oprd", "xcomp", "acomp", "dobj", "appos"})
 ROLE_COPULAS = _WORDS["role_copula"]
 # "X serves as chairman of Y": the role is the object of "as".
 AS_PREPOSITION = "as"
@@ -65,12 +54,9 @@ ATTRIBUTIVE_PARTICIPLES = _WORDS["attributive_participle"]
 SPEECH_VERBS = _WORDS["source_verb"]
 COMPANY_NOUNS = _WORDS["company_noun"]
 COMPANY_SUFFIXES = _WORDS["company_suffix"]
-# Clauses inside a noun phrase that say something else: an organization in them holds no role.
-CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
-NEGATIONS = frozenset({"neg"})
 DEPARTMENT_WORDS = _WORDS["department_word"]
 DEPARTMENT_VOICES = _WORDS["department_voice"]
 # Labels given when the text names an affiliation but no role word.
@@ -256,7 +242,7 @@ def _phrase(token: Token, conjuncts: bool = True) -> list[Token]:
     without what is coordinated with it unless `conjuncts`."""
     tokens = [token]
     for child in token.children:
-        if child.dep_ in CLAUSES and not (child.dep_ == "acl" and child.lemma_ in NAMING_PARTICIPLES):
+        if child.dep_ in INNER_CLAUSES and not (child.dep_ == "acl" and child.lemma_ in NAMING_PARTICIPLES):
             continue
         if not conjuncts and child.dep_ in {"conj", "cc"}:
             continue
@@ -629,13 +615,13 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
 def _predicates(person: Span) -> Iterator[Title]:
     root = person.root
     verbs: list[Token] = []
-    if root.dep_ in SUBJECTS and root.head.pos_ in {"VERB", "AUX"}:
+    if root.dep_ in ANY_SUBJECTS and root.head.pos_ in {"VERB", "AUX"}:
         verbs.append(root.head)
     # "X, who works for Y": the relative clause's verb has the person as its subject.
     verbs.extend(child for child in root.children if child.dep_ in RELATIVE_CLAUSES)
     # "X is a major in the Marine Corps and works at the Pentagon": verbs sharing the subject.
     for verb in list(verbs):
-        verbs.extend(c for c in verb.conjuncts if not any(ch.dep_ in SUBJECTS for ch in c.children))
+        verbs.extend(c for c in verb.conjuncts if not any(ch.dep_ in ANY_SUBJECTS for ch in c.children))
     for verb in verbs:
         if any(child.dep_ in NEGATIONS for child in verb.children):
             continue  # "X is not a member of Y" states no role
@@ -675,7 +661,7 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
         for child in verb.children:
-            if child.dep_ in COMPLEMENTS and _is_role_or_rank(child):
+            if child.dep_ in ROLE_COMPLEMENTS and _is_role_or_rank(child):
                 yield from _noun_titles(child)
             elif child.dep_ in {"attr", "oprd"} and _is_person_noun(child):
                 # "X is a professor of economics at Y", "X became a lobbyist with Y".
@@ -815,7 +801,7 @@ def _sole_organization(doc: Doc, fact: RoleFact) -> Mention | None:
     sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
     if person is None or sentence is None or (fact.evidence.start < fact.person.start and not fact.role.islower()):
         return None
-    if not (person.root.dep_ in SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
+    if not (person.root.dep_ in ANY_SUBJECTS and person.root.head.lemma_ in SPEECH_VERBS):
         return None
     organizations = [ent for ent in sentence.ents if ent.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(ent)]
     # "the town's mayor Willi Marx told The Associated Press": whom the source speaks to is not their employer.
