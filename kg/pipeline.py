@@ -34,17 +34,14 @@ from pathlib import Path
 from rdflib import Graph
 from spacy.language import Language
 
-from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
 from kg.files import atomic_path, check_writable_folder, output_set
 from kg.ingest import Article, estimate_articles, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
-from kg.rdf import corpus_graph, write_graph
-from kg.report import PICTURE, render_picture, report_data, write_reports
+from kg.rdf import corpus_graph
+from kg.report import render_outputs
 from kg.resolve import Resolution, resolve
-from kg.viz import render_html
-from kg.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -337,8 +334,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
                           exclude=[out], cluster=cluster)
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
-    with output_set(out) as stage:
-        files = _render_outputs(corpus.graph, stage)
+    with output_set(out) as stage, rare_collections():
+        files = render_outputs(corpus.graph, stage).files
         write_facts(corpus.facts, corpus.model, stage / FACTS_FILE)
     return BuildResult(corpus, tuple(out / path.name for path in (*files, stage / FACTS_FILE)))
 
@@ -347,23 +344,9 @@ def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
     """Everything a user needs from one graph, written as one set (see `kg.files.output_set`)."""
     out = Path(out_dir)
     check_writable_folder(out)
-    with output_set(out) as stage:
-        files = _render_outputs(graph, stage)
+    with output_set(out) as stage, rare_collections():
+        files = render_outputs(graph, stage).files
     return tuple(out / path.name for path in files)
-
-
-@rare_collections()  # a contextmanager is a decorator too
-def _render_outputs(graph: Graph, out: Path) -> tuple[Path, ...]:
-    roles, events = role_facts(graph), event_facts(graph)  # read once: the network and the report both need them
-    network = entity_graph(graph, roles, events)
-    html = render_html(network)
-    data = report_data(graph, network, roles=roles, events=events)
-    picture = render_picture(network)
-    paths = (out / "graph.ttl", out / "graph.html", out / "report.md", out / "report.json", out / PICTURE)
-    write_graph(graph, paths[0])
-    write_text(paths[1], html)
-    write_reports(data, paths[2], paths[3], picture)
-    return paths
 
 
 def extract_text(text: str, model: str | None = None, source: str = "<text>") -> ArticleFacts:

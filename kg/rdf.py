@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from kg import store as stores
 from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
 
 if TYPE_CHECKING:  # extract and resolve load spaCy, which reading and querying a graph never needs
-    from kg.extract import ArticleFacts, Evidence, Mention
+    from kg.extract import ArticleFacts, EventFact, Evidence, Mention, RoleFact
     from kg.extract.facts import NominalParty
     from kg.resolve import Entity, Resolution
 
@@ -146,11 +147,24 @@ def _add_entity(triples: _Triples, entity: Entity) -> None:
 
 def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[str, Mention | None], Entity | None],
                  role_labels: dict[str, str]) -> None:
-    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
+    document = _add_document(triples, facts.article)
+    for role in facts.roles:
+        _add_role(triples, document, role, entity_of, role_labels)
+    for event in facts.events:
+        _add_event(triples, document, event, entity_of)
 
-    article = facts.article
+
+@dataclass(frozen=True)
+class _Document:
+    """The document a fact comes from: its article's id, its node, and the digest its evidence is named by."""
+
+    id: str
+    node: URIRef
+    digest: str
+
+
+def _add_document(triples: _Triples, article) -> _Document:
     document = document_iri(article.id)
-    document_digest = _digest(article.id)
     triples.add(document, RDF.type, KG.Document)
     triples.add(document, KG.source, Literal(article.source))
     if article.title:
@@ -159,60 +173,67 @@ def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[st
         triples.add(document, SDO.url, Literal(article.url, datatype=XSD.anyURI))
     if article.published:
         triples.add(document, SDO.datePublished, Literal(article.published))
+    return _Document(article.id, document, _digest(article.id))
 
-    for role in facts.roles:
-        person = entity_of(article.id, role.person)
-        organization = entity_of(article.id, role.organization)
-        if person is None or person.type != "Person":
-            continue
-        role_slug = slug(role.role)
-        role_node = KGR["role/" + role_slug]
-        if triples.first_time(role_node):
-            triples.add(role_node, RDF.type, ORG.Role)
-            triples.add(role_node, SKOS.prefLabel, triples.literal(role_labels[role_slug]))
-        parts = [person.key, role_slug, organization.key if organization else "-"]
-        if role.former:
-            parts.append("former")
-        membership = KGR["membership/" + _digest(*parts)]
-        if triples.first_time(membership):  # a membership several sentences state: one more evidence each
-            triples.add(membership, RDF.type, ORG.Membership)
-            triples.add(membership, ORG.member, entity_iri(person))
-            triples.add(membership, ORG.role, role_node)
-            if organization is not None:
-                triples.add(membership, ORG.organization, entity_iri(organization))
-            triples.add(membership, KG.former, triples.literal(role.former))
-        triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
-        # "Treasury Secretary Steven Mnuchin": the Department of the Treasury is part of the United States.
-        state = entity_of(article.id, role.state)
-        if organization is not None and state is not None and state.key != organization.key \
-                and triples.first_time(f"part/{organization.key}/{state.key}"):
-            triples.add(entity_iri(organization), ORG.subOrganizationOf, entity_iri(state))
 
-    for event in facts.events:
-        actor = _event_party(triples, document_digest, entity_of(article.id, event.actor), event.actor_party)
-        target = _event_party(triples, document_digest, entity_of(article.id, event.target), event.target_party)
-        if actor is None and (event.actor.text or target is None):
-            continue  # a named actor that resolved to no entity, or no party at all
-        node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor or "-",
-                                      event.action, target or "-")]
-        triples.add(node, RDF.type, KG.Event)
-        if actor is not None:  # an actor the text does not write is left out: the event has no kg:actor
-            triples.add(node, KG.actor, actor)
-        if target is not None:
-            triples.add(node, KG.target, target)
-        triples.add(node, KG.action, triples.literal(event.action))
-        triples.add(node, KG.negated, triples.literal(event.negated))
-        triples.add(node, KG.modality, triples.literal(event.modality))
-        if event.cameo:
-            _add_event_type(triples, node, event.cameo)
-        place = entity_of(article.id, event.place)
-        if place is not None:
-            triples.add(node, SEM.hasPlace, entity_iri(place))
-        if event.when is not None:
-            triples.add(node, KG.timeText, triples.literal(event.when.text))
-            if event.when.value:
-                triples.add(node, SEM.hasTimeStamp, triples.literal(event.when.value, datatype=DATE_TYPES[len(event.when.value)]))
-        triples.add(node, KG.evidence, _add_evidence(triples, document, document_digest, event.evidence))
+def _add_role(triples: _Triples, document: _Document, role: RoleFact,
+              entity_of: Callable[[str, Mention | None], Entity | None], role_labels: dict[str, str]) -> None:
+    from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
+
+    person = entity_of(document.id, role.person)
+    organization = entity_of(document.id, role.organization)
+    if person is None or person.type != "Person":
+        return
+    role_slug = slug(role.role)
+    role_node = KGR["role/" + role_slug]
+    if triples.first_time(role_node):
+        triples.add(role_node, RDF.type, ORG.Role)
+        triples.add(role_node, SKOS.prefLabel, triples.literal(role_labels[role_slug]))
+    parts = [person.key, role_slug, organization.key if organization else "-"]
+    if role.former:
+        parts.append("former")
+    membership = KGR["membership/" + _digest(*parts)]
+    if triples.first_time(membership):  # a membership several sentences state: one more evidence each
+        triples.add(membership, RDF.type, ORG.Membership)
+        triples.add(membership, ORG.member, entity_iri(person))
+        triples.add(membership, ORG.role, role_node)
+        if organization is not None:
+            triples.add(membership, ORG.organization, entity_iri(organization))
+        triples.add(membership, KG.former, triples.literal(role.former))
+    triples.add(membership, KG.evidence, _add_evidence(triples, document, role.evidence))
+    # "Treasury Secretary Steven Mnuchin": the Department of the Treasury is part of the United States.
+    state = entity_of(document.id, role.state)
+    if organization is not None and state is not None and state.key != organization.key \
+            and triples.first_time(f"part/{organization.key}/{state.key}"):
+        triples.add(entity_iri(organization), ORG.subOrganizationOf, entity_iri(state))
+
+
+def _add_event(triples: _Triples, document: _Document, event: EventFact,
+               entity_of: Callable[[str, Mention | None], Entity | None]) -> None:
+    actor = _event_party(triples, document.digest, entity_of(document.id, event.actor), event.actor_party)
+    target = _event_party(triples, document.digest, entity_of(document.id, event.target), event.target_party)
+    if actor is None and (event.actor.text or target is None):
+        return  # a named actor that resolved to no entity, or no party at all
+    node = KGR["event/" + _digest(document.id, event.evidence.start, event.evidence.end, actor or "-",
+                                  event.action, target or "-")]
+    triples.add(node, RDF.type, KG.Event)
+    if actor is not None:  # an actor the text does not write is left out: the event has no kg:actor
+        triples.add(node, KG.actor, actor)
+    if target is not None:
+        triples.add(node, KG.target, target)
+    triples.add(node, KG.action, triples.literal(event.action))
+    triples.add(node, KG.negated, triples.literal(event.negated))
+    triples.add(node, KG.modality, triples.literal(event.modality))
+    if event.cameo:
+        _add_event_type(triples, node, event.cameo)
+    place = entity_of(document.id, event.place)
+    if place is not None:
+        triples.add(node, SEM.hasPlace, entity_iri(place))
+    if event.when is not None:
+        triples.add(node, KG.timeText, triples.literal(event.when.text))
+        if event.when.value:
+            triples.add(node, SEM.hasTimeStamp, triples.literal(event.when.value, datatype=DATE_TYPES[len(event.when.value)]))
+    triples.add(node, KG.evidence, _add_evidence(triples, document, event.evidence))
 
 
 # An ISO date's length → its XML Schema type: a day, a month, a year.
@@ -255,11 +276,11 @@ def _add_event_type(triples: _Triples, event: URIRef, code: str) -> None:
         triples.add(event_class, SKOS.prefLabel, Literal(quad_class, lang="en"))
 
 
-def _add_evidence(triples: _Triples, document: URIRef, document_digest: str, evidence: Evidence) -> URIRef:
-    node = KGR[f"evidence/{document_digest}/{evidence.start}-{evidence.end}"]
+def _add_evidence(triples: _Triples, document: _Document, evidence: Evidence) -> URIRef:
+    node = KGR[f"evidence/{document.digest}/{evidence.start}-{evidence.end}"]
     if triples.first_time(node):
         triples.add(node, RDF.type, KG.Evidence)
-        triples.add(node, KG.document, document)
+        triples.add(node, KG.document, document.node)
         triples.add(node, KG.sentence, Literal(evidence.sentence.strip()))
         triples.add(node, KG.sentenceStart, triples.literal(evidence.sentence_start))
         triples.add(node, KG.sentenceEnd, triples.literal(evidence.sentence_end))
