@@ -31,7 +31,7 @@ from kg.data import word_list
 from kg.errors import KgError
 from kg.names import fold
 from kg.rdf import cameo_roots
-from kg.readers import EventRecord, RoleRecord, entity_records, event_records, role_records
+from kg.readers import EventRecord, RoleRecord, entity_records, facts_in_text_order
 
 # CAMEO's quad classes, cooperation first, as the RDF labels them.
 EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -61,16 +61,17 @@ def _evidence_order(evidence: dict) -> tuple:
     return evidence["source"], evidence["start"], evidence["end"], evidence["sentence"]
 
 
-def entity_graph(graph, roles: list[RoleRecord] | None = None, events: list[EventRecord] | None = None) -> nx.MultiDiGraph:
-    """The entity network of an RDF graph (`roles` and `events`: its `kg.readers.role_records` and
-    `event_records`, if the caller has them already).
+def entity_graph(graph) -> nx.MultiDiGraph:
+    """The entity network of an RDF graph (an rdflib `Graph`, a `pyoxigraph.Store` or a build's
+    `kg.rdf.CorpusStore`), read fact by fact (`kg.readers.facts_in_text_order`) in bounded memory.
 
     Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
     takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
     "action ×count (dates; places)" strings, the most stated first). Edge attributes: `kind` ("role" or
     "event"), `label` (the role or the action), `event_class` and `event_type` (events only, "" if untyped),
-    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, a list of {source, sentence,
-    start, end} dicts in text order, with the event's `date` and `place` (by name) when the graph has them. Edge keys are stable
+    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, the first `EDGE_EVIDENCE` of
+    those sentences in text order as {source, sentence, start, end} dicts, with the event's `date` and `place`
+    (by name) when the graph has them. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
     same graph always gives the same network.
 
@@ -92,80 +93,107 @@ def entity_graph(graph, roles: list[RoleRecord] | None = None, events: list[Even
     """
     nodes = {entity.iri: entity for entity in entity_records(graph)}
     tally = _Tally({iri: entity.name for iri, entity in nodes.items()})
-    for role in role_records(graph) if roles is None else roles:
-        tally.role(role)
-    for event in event_records(graph) if events is None else events:
-        tally.event(event)
+    for fact in facts_in_text_order(graph):
+        tally.add(fact)
     network = nx.MultiDiGraph()
     for node in sorted(nodes):
         entity = nodes[node]
         network.add_node(node, name=entity.name, type=entity.type, mentions=entity.mentions,
                          aliases=list(entity.aliases), roles=sorted(tally.held[node]),
-                         articles=len(tally.sources[node]), acts=_acts(tally.acts.get(node, {}), tally.names))
-    for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(tally.relations.items()):
+                         articles=tally.articles[node], acts=_acts(tally.acts.get(node, {})))
+    for (source, target, kind, label, event_type, event_class, negated, modality), (count, evidence) in sorted(
+            tally.relations.items()):
         if source not in network or target not in network:
             continue
-        evidence = [_evidence_item(fact, tally.names) for fact in facts]
         qualifier = ("not " if negated else "") + ("" if modality == "asserted" else f"{modality} ")
         network.add_edge(source, target, key=f"{kind}:{qualifier}{label}", kind=kind, label=label,
                          event_type=event_type, event_class=event_class, negated=negated, modality=modality,
-                         count=len(evidence), evidence=evidence)
+                         count=count, evidence=evidence)
     return network
 
 
+# Evidence sentences an edge keeps, the first in text order (its `count` counts them all): what the page's
+# tooltips and side panel and the report's pairs show, and no more, so that a relation a corpus states
+# ten thousand times costs no more memory than one it states twenty times.
+EDGE_EVIDENCE = 20
+
+
 class _Tally:
-    """What the network gathers from the facts, one fact at a time: each person's roles, the articles each
-    entity takes part in a fact in, the relations between two parties and the acts of one."""
+    """What the network gathers from the facts, read one at a time in text order: each person's roles, in
+    how many articles each entity takes part in a fact, the relations between two parties (how many
+    sentences, the first `EDGE_EVIDENCE`) and the acts of one (how many, their dates and places)."""
 
     def __init__(self, names: dict[str, str]):
         self.names = names  # entity IRI -> name
         self.held: dict[str, set[str]] = defaultdict(set)
-        self.sources: dict[str, set[str]] = defaultdict(set)
-        self.relations: dict[tuple, list] = defaultdict(list)
-        self.acts: dict[str, dict[str, list[EventRecord]]] = defaultdict(lambda: defaultdict(list))
+        self.articles: Counter[str] = Counter()
+        self.last_source: dict[str, str] = {}  # the facts come source by source: a new one is one more article
+        self.relations: dict[tuple, tuple[int, list[dict]]] = {}
+        self.acts: dict[str, dict[str, tuple[int, set[str], set[str]]]] = defaultdict(dict)
 
-    def role(self, fact: RoleRecord) -> None:
+    def add(self, fact: RoleRecord | EventRecord) -> None:
+        if isinstance(fact, RoleRecord):
+            self._role(fact)
+        else:
+            self._event(fact)
+
+    def _in_article(self, node: str, source: str) -> None:
+        if self.last_source.get(node) != source:
+            self.last_source[node] = source
+            self.articles[node] += 1
+
+    def _relation(self, key: tuple, fact: RoleRecord | EventRecord) -> None:
+        count, evidence = self.relations.get(key, (0, []))
+        if len(evidence) < EDGE_EVIDENCE:
+            evidence.append(_evidence_item(fact, self.names))
+        self.relations[key] = (count + 1, evidence)
+
+    def _act(self, node: str, label: str, fact: EventRecord) -> None:
+        count, dates, places = self.acts[node].get(label, (0, set(), set()))
+        if fact.date:
+            dates.add(fact.date)
+        if fact.place:
+            places.add(self.names.get(fact.place, ""))
+        self.acts[node][label] = (count + 1, dates, places)
+
+    def _role(self, fact: RoleRecord) -> None:
         label = ("former " if fact.former else "") + fact.role
         organization = self.names.get(fact.organization)
         self.held[fact.person].add(f"{label}, {organization}" if organization else label)
-        self.sources[fact.person].add(fact.source)
-        self.sources[fact.organization].add(fact.source)
+        self._in_article(fact.person, fact.source)
+        self._in_article(fact.organization, fact.source)
         if fact.organization:
-            self.relations[(fact.person, fact.organization, "role", label, "", "", False, "asserted")].append(fact)
+            self._relation((fact.person, fact.organization, "role", label, "", "", False, "asserted"), fact)
 
-    def event(self, fact: EventRecord) -> None:
-        self.sources[fact.actor].add(fact.source)
-        self.sources[fact.target].add(fact.source)
+    def _event(self, fact: EventRecord) -> None:
+        self._in_article(fact.actor, fact.source)
+        self._in_article(fact.target, fact.source)
         # Events with one party: no target ("the Pentagon confirmed"), or no actor written ("X was arrested").
         if not fact.actor:  # "Tamerlan was killed": no actor written, so the event is told on its target
             if fact.target:
                 label = f"{fact.action} {UNKNOWN_ACTOR}"
-                self.acts[fact.target][_relation({"label": label, "negated": fact.negated,
-                                                  "modality": fact.modality})].append(fact)
+                self._act(fact.target, _relation({"label": label, "negated": fact.negated,
+                                                  "modality": fact.modality}), fact)
         elif not fact.target:
-            self.acts[fact.actor][_relation({"label": fact.action, "negated": fact.negated,
-                                             "modality": fact.modality})].append(fact)
+            self._act(fact.actor, _relation({"label": fact.action, "negated": fact.negated,
+                                             "modality": fact.modality}), fact)
         else:
             key = (fact.actor, fact.target, "event", fact.action, fact.event_type, fact.event_class,
                    fact.negated, fact.modality)
-            self.relations[key].append(fact)
+            self._relation(key, fact)
 
 
-def _acts(acts: dict[str, list[EventRecord]], names: dict[str, str]) -> list[str]:
-    """An entity's events with no target ("the Pentagon confirmed"), one line per action, the most stated
-    first: how many sentences state it, and its dates and places (by name) where the graph has them.
+def _acts(acts: dict[str, tuple[int, set[str], set[str]]]) -> list[str]:
+    """An entity's events with no target ("the Pentagon confirmed"), one line per action (label: how many
+    sentences state it, their dates and their places' names), the most stated first.
 
-    >>> from kg.readers import EventRecord
-    >>> said = [EventRecord("a", "", "confirm", "", "", False, "asserted", "2020-01-03", "", "s", 0, 1, "."),
-    ...         EventRecord("a", "", "confirm", "", "", False, "asserted", "", "p", "s", 2, 3, ".")]
-    >>> _acts({"confirm": said}, {"p": "Baghdad"})
-    ['confirm ×2 (2020-01-03; Baghdad)']
+    >>> _acts({"confirm": (2, {"2020-01-03"}, {"Baghdad", ""}), "deny": (1, set(), set())})
+    ['confirm ×2 (2020-01-03; Baghdad)', 'deny']
     """
     lines = []
-    for label, facts in sorted(acts.items(), key=lambda item: (-len(item[1]), item[0])):
-        about = sorted({f.date for f in facts if f.date}) + sorted(
-            {names.get(f.place, "") for f in facts if f.place} - {""})
-        lines.append(label + (f" ×{len(facts)}" if len(facts) > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
+    for label, (count, dates, places) in sorted(acts.items(), key=lambda item: (-item[1][0], item[0])):
+        about = sorted(dates) + sorted(places - {""})
+        lines.append(label + (f" ×{count}" if count > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
     return lines
 
 

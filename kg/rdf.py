@@ -7,14 +7,16 @@ random ids, so the same input always gives the same graph, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 from rdflib.term import Node
@@ -68,21 +70,29 @@ def document_iri(article_id: str) -> URIRef:
 
 
 def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Graph:
-    """The whole corpus as one RDF graph: entities, documents, roles, events and their evidence."""
-    triples = _Triples()
-    for entity in resolution.entities:
-        _add_entity(triples, entity)
-    entity_of = _entity_lookup(resolution)
-    role_labels = _role_labels(corpus)
-    for facts in corpus:
-        _add_article(triples, facts, entity_of, role_labels)
+    """The whole corpus as one RDF graph in memory: entities, documents, roles, events and their evidence."""
     graph = new_graph()
     # Straight to the store: Graph.addN would check again that each term is an rdflib node.
-    graph.store.addN((s, p, o, graph) for s, p, o in triples.items)
+    graph.store.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus, resolution, role_labels(corpus)))
     return graph
 
 
-def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
+def corpus_triples(corpus: Iterable[ArticleFacts], resolution: Resolution,
+                   labels: dict[str, str]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of the corpus graph, the entities' first and then article by article (`labels`: the
+    `role_labels` of the corpus). A triple two articles share comes once from each: a graph keeps one."""
+    for entity in resolution.entities:
+        triples = _Triples()
+        _add_entity(triples, entity)
+        yield from triples.items
+    entity_of = _entity_lookup(resolution)
+    for facts in corpus:
+        triples = _Triples()
+        _add_article(triples, facts, entity_of, labels)
+        yield from triples.items
+
+
+def role_labels(corpus: Iterable[ArticleFacts]) -> dict[str, str]:
     """The label of each role node (by slug): the spelling the corpus writes most, then the first in
     sort order, so that neither the order of the articles nor an update changes it."""
     from kg.resolve import slug  # here, not at the top: see TYPE_CHECKING above
@@ -92,6 +102,91 @@ def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
         for role in facts.roles:
             spellings[slug(role.role)][role.role] += 1
     return {key: min(counts, key=lambda spelling: (-counts[spelling], spelling)) for key, counts in spellings.items()}
+
+
+@dataclass(frozen=True)
+class CorpusStore:
+    """A corpus graph on disk, as a build writes it: its triples as sorted, distinct N-Triples lines (the
+    order of graph.ttl) and an on-disk Oxigraph store loaded from them, which `kg.readers` reads."""
+
+    triples: Path
+    store: ox.Store
+
+
+def corpus_store(corpus: Iterable[ArticleFacts], resolution: Resolution, labels: dict[str, str],
+                 folder: Path) -> CorpusStore:
+    """Write the corpus graph (`corpus_triples`) into `folder`, article by article, as a `CorpusStore`.
+
+    No more than `SORT_RUN_BYTES` of N-Triples are in memory at a time: the lines go to sorted runs on
+    disk, merged into one file (`merge_sorted_lines`), which Oxigraph's bulk loader reads into the store.
+    """
+    path = folder / "graph.nt"
+    merge_sorted_lines(_ntriples(corpus_triples(corpus, resolution, labels)), path, folder)
+    store = ox.Store(str(folder / "store"))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return CorpusStore(path, store)
+
+
+# N-Triples kept in memory before they are sorted into a run on disk: a few times this in Python objects.
+SORT_RUN_BYTES = 16 * 2**20
+
+
+def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[bytes]:
+    """Each triple as an N-Triples line, written as `kg.store.sorted_quads` writes it (so sorted the same)."""
+    text: dict[Node, str] = {}
+    for triple in triples:
+        if len(text) > 100_000:  # the terms of the last few articles: most terms recur within an article
+            text.clear()
+        yield (" ".join(text.get(term) or text.setdefault(term, _ntriples_term(term)) for term in triple)
+               + " .\n").encode("utf-8")
+
+
+def _ntriples_term(term: Node) -> str:
+    return str(ox.NamedNode(str(term))) if isinstance(term, URIRef) else stores.sparql_literal(term)
+
+
+def merge_sorted_lines(lines: Iterable[bytes], path: Path, work: Path, run_bytes: int = SORT_RUN_BYTES) -> int:
+    """Write `lines` to `path` sorted (as bytes, so as their text) and each once; return how many.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> merge_sorted_lines([b"c\\n", b"a\\n", b"c\\n", b"b\\n"], folder / "out", folder, run_bytes=2)
+    3
+    >>> (folder / "out").read_bytes()
+    b'a\\nb\\nc\\n'
+    """
+    runs: list[Path] = []
+    batch: list[bytes] = []
+    size = 0
+    for line in lines:
+        batch.append(line)
+        size += len(line)
+        if size >= run_bytes:
+            runs.append(_write_run(sorted(set(batch)), work / f"run-{len(runs)}"))
+            batch, size = [], 0
+    runs.append(_write_run(sorted(set(batch)), work / f"run-{len(runs)}"))
+    del batch
+    streams = [run.open("rb") for run in runs]
+    written, last = 0, None
+    try:
+        with path.open("wb") as out:
+            for line in heapq.merge(*streams):
+                if line != last:
+                    out.write(line)
+                    written += 1
+                    last = line
+    finally:
+        for stream in streams:
+            stream.close()
+        for run in runs:
+            run.unlink()
+    return written
+
+
+def _write_run(lines: list[bytes], path: Path) -> Path:
+    with path.open("wb") as stream:
+        stream.writelines(lines)
+    return path
 
 
 def _entity_lookup(resolution: Resolution) -> Callable[[str, Mention | None], Entity | None]:
@@ -299,7 +394,7 @@ def document_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
     return stores.named_graph_quads(graph)
 
 
-def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
+def write_graph(graph: Graph | CorpusStore, path: str | Path, format: str = "turtle") -> None:
     """Serialise `graph` to `path` atomically (`format` is rdflib's name of it).
 
     Turtle, N-Triples and RDF/XML are written by Oxigraph's serialisers (for 100,000 triples a few
@@ -307,6 +402,11 @@ def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
     byte for byte on every run; any other format by rdflib's.
     """
     fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
+    if isinstance(graph, CorpusStore):  # its lines are in the order of the file already: streamed
+        if fmt is None:
+            raise KgError(f"a build writes its graph as Turtle, N-Triples or RDF/XML, not {format}")
+        write_quads(ox.parse(path=str(graph.triples), format=ox.RdfFormat.N_TRIPLES), path, fmt, PREFIX_IRIS)
+        return
     if fmt is not None:
         quads = stores.oxigraph_quads(graph) if stores.is_oxigraph(graph) else sorted_quads((s, p, o, None) for s, p, o in graph)
         write_quads(quads, path, fmt, PREFIX_IRIS)

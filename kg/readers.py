@@ -21,8 +21,9 @@ rdflib's API would cost more.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -30,7 +31,7 @@ from rdflib import RDF, Graph
 from rdflib.namespace import ORG, SDO, SKOS
 
 from kg.namespace import KG, NIF, SEM
-from kg.rdf import PREFIX_IRIS
+from kg.rdf import PREFIX_IRIS, CorpusStore
 from kg.store import is_oxigraph, oxigraph_select
 
 # The entity classes of the ontology; a node typed with several keeps the first.
@@ -89,8 +90,8 @@ def text_order(record: RoleRecord | EventRecord) -> tuple:
     return record.source, record.start, record.end, record.sentence, record
 
 
-def _in_text_order(records: set) -> list:
-    return sorted(records, key=text_order)
+def _in_text_order(records: set) -> Iterator:
+    return iter(sorted(records, key=text_order))
 
 
 def _properties(graph: Graph, subject) -> dict:
@@ -135,7 +136,7 @@ class _Lookup:
                 _first(properties[KG.sentence]))
 
 
-def role_records(graph) -> list[RoleRecord]:
+def role_records(graph) -> Iterator[RoleRecord]:
     """Every role fact of a graph, one record per sentence stating it, in text order (`text_order`)."""
     if _in_oxigraph(graph):
         return _role_records_in_oxigraph(graph)
@@ -153,7 +154,7 @@ def role_records(graph) -> list[RoleRecord]:
     return _in_text_order(facts)
 
 
-def event_records(graph) -> list[EventRecord]:
+def event_records(graph) -> Iterator[EventRecord]:
     """Every event of a graph, one record per sentence stating it, in text order (`text_order`). An event
     with no actor written ("X was killed") is still an event."""
     if _in_oxigraph(graph):
@@ -173,6 +174,12 @@ def event_records(graph) -> list[EventRecord]:
             if evidence := lookup.evidence(node):
                 facts.add(EventRecord(*fact, *evidence))
     return _in_text_order(facts)
+
+
+def facts_in_text_order(graph) -> Iterator[RoleRecord | EventRecord]:
+    """Every role and event record of a graph, source by source (a source's roles first, then its events),
+    each kind in text order: what a reader that counts articles or keeps the first sentences needs."""
+    return heapq.merge(role_records(graph), event_records(graph), key=lambda record: record.source)
 
 
 def entity_records(graph) -> Iterator[EntityRecord]:
@@ -208,42 +215,56 @@ def document_count(graph) -> int:
 
 
 # The same readings as the triple lookups above, in SPARQL (the prefixes are `PREFIX_IRIS`): each
-# property's smallest value, as `_first` takes.
-_MEMBERSHIPS = """
-SELECT ?fact (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role) (SAMPLE(STR(?f)) AS ?former)
-WHERE { ?fact a org:Membership ; org:member ?p ; org:role ?r .
+# property's smallest value, as `_first` takes. The facts are read a few documents at a time (`%s`: the
+# documents, or the evidence with no document), so that a graph of any size is read in bounded memory.
+_ROLE_ROWS = """
+SELECT (MIN(STR(?src)) AS ?source) (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role)
+       (SAMPLE(STR(?f)) AS ?former) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
+WHERE { ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %s
+        ?fact kg:evidence ?evidence ; a org:Membership ; org:member ?p ; org:role ?r .
         OPTIONAL { ?fact org:organization ?o } OPTIONAL { ?fact kg:former ?f } }
-GROUP BY ?fact"""
-_EVENTS = """
-SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
-       (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date) (MIN(STR(?l)) AS ?place)
-WHERE { ?fact a kg:Event ; kg:action ?x .
+GROUP BY ?fact ?evidence"""
+_EVENT_ROWS = """
+SELECT (MIN(STR(?src)) AS ?source) (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action)
+       (MIN(STR(?y)) AS ?type) (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date)
+       (MIN(STR(?l)) AS ?place) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
+WHERE { ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %s
+        ?fact kg:evidence ?evidence ; a kg:Event ; kg:action ?x .
         OPTIONAL { ?fact kg:actor ?a } OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
         OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m }
         OPTIONAL { ?fact sem:hasTimeStamp ?w } OPTIONAL { ?fact sem:hasPlace ?l } }
-GROUP BY ?fact"""
-_EVIDENCE = """
-SELECT ?fact (MIN(STR(?d)) AS ?document) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-WHERE { ?fact a ?class ; kg:evidence ?evidence . VALUES ?class { %s }
-        ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?evidence kg:document ?d } }
 GROUP BY ?fact ?evidence"""
-_FIRST_VALUE = "SELECT ?node (MIN(STR(?v)) AS ?value) WHERE { ?node %s ?v } GROUP BY ?node"
+_THESE_DOCUMENTS = "VALUES ?d { %s } ?evidence kg:document ?d . OPTIONAL { ?d kg:source ?src }"
+_NO_DOCUMENT = "OPTIONAL { ?evidence kg:document ?d OPTIONAL { ?d kg:source ?src } } FILTER(!BOUND(?d) || !isIRI(?d))"
+_DOCUMENT_SOURCES = """
+SELECT ?d (MIN(STR(?src)) AS ?source) WHERE { ?evidence kg:document ?d FILTER(isIRI(?d)) OPTIONAL { ?d kg:source ?src } }
+GROUP BY ?d"""
+_LABELS = "SELECT ?node (MIN(STR(?v)) AS ?label) WHERE { ?fact %s ?node . ?node skos:prefLabel ?v } GROUP BY ?node"
+_EVENT_CLASSES = """
+SELECT ?node (MIN(STR(?v)) AS ?label)
+WHERE { { SELECT DISTINCT ?node WHERE { ?fact kg:eventType ?node } } ?node kg:eventClass ?c . ?c skos:prefLabel ?v }
+GROUP BY ?node"""
 _ENTITIES = """
 SELECT ?node ?class (MIN(STR(?name)) AS ?label) (SAMPLE(STR(?count)) AS ?mentions)
 WHERE { ?node a ?class ; skos:prefLabel ?name ; kg:mentionCount ?count . VALUES ?class { %s } }
 GROUP BY ?node ?class"""
-_ALIASES = "SELECT DISTINCT ?node (STR(?alias) AS ?name) WHERE { ?node skos:altLabel ?alias }"
+_ALIASES = "SELECT DISTINCT ?node (STR(?alias) AS ?name) WHERE { ?node a ?class ; skos:altLabel ?alias . VALUES ?class { %s } }"
 _PUBLISHED = "SELECT (STR(?source) AS ?s) (STR(?date) AS ?d) WHERE { ?document kg:source ?source ; schema:datePublished ?date }"
 _DOCUMENTS = "SELECT (COUNT(DISTINCT ?document) AS ?n) WHERE { ?document a kg:Document }"
 
+# Documents whose facts one query reads.
+DOCUMENTS_PER_QUERY = 64
+
 
 def _in_oxigraph(graph) -> bool:
-    return isinstance(graph, ox.Store) or is_oxigraph(graph)
+    return isinstance(graph, (ox.Store, CorpusStore)) or is_oxigraph(graph)
 
 
 def _select(graph, query: str) -> list[tuple[str | None, ...]]:
     """The rows of a SELECT, each value its plain string (None when unbound), over a `pyoxigraph.Store`'s
-    default graph or an oxrdflib graph."""
+    default graph (a `CorpusStore`'s store) or an oxrdflib graph."""
+    if isinstance(graph, CorpusStore):
+        graph = graph.store
     if not isinstance(graph, ox.Store):
         return oxigraph_select(graph, query, PREFIX_IRIS)
     solutions = graph.query(query, prefixes=PREFIX_IRIS)
@@ -251,43 +272,61 @@ def _select(graph, query: str) -> list[tuple[str | None, ...]]:
     return [tuple(None if row[i] is None else row[i].value for i in range(width)) for row in solutions]
 
 
-def _evidence_in_oxigraph(graph, fact_class: str) -> dict[str, list[tuple]]:
-    """Each fact's evidence (source, start, end, sentence), by the fact's IRI."""
-    source = dict(_select(graph, _FIRST_VALUE % "kg:source"))
-    found: dict[str, list[tuple]] = defaultdict(list)
-    for fact, document, sentence, start, end in _select(graph, _EVIDENCE % fact_class):
-        found[fact].append((source.get(document, "") if document else "", int(start), int(end), sentence))
-    return found
+def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
+    """The records of `query`'s rows in text order: the few facts whose evidence has no document (an
+    IRI) first, merged with those of the documents, read a few documents at a time in source order
+    (every document of a source in one query, so that the records of a source are sorted together)."""
+    loose = sorted({record(row) for row in _select(graph, query % _NO_DOCUMENT)}, key=text_order)
+    return heapq.merge(loose, _documents_in_oxigraph(graph, query, record), key=text_order)
 
 
-def _role_records_in_oxigraph(graph) -> list[RoleRecord]:
-    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
-    evidence = _evidence_in_oxigraph(graph, "org:Membership")
-    facts = {RoleRecord(person, organization or "", label.get(role, ""), former in {"true", "1"}, *said)
-             for fact, person, organization, role, former in _select(graph, _MEMBERSHIPS)
-             for said in evidence.get(fact, ())}
-    return _in_text_order(facts)
+def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
+    documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
+    batch: list[str] = []
+    for number, (source, document) in enumerate(documents):
+        batch.append(f"<{document}>")
+        if len(batch) >= DOCUMENTS_PER_QUERY and (number + 1 == len(documents) or documents[number + 1][0] != source):
+            yield from sorted({record(row) for row in _select(graph, query % (_THESE_DOCUMENTS % " ".join(batch)))},
+                              key=text_order)
+            batch = []
+    if batch:
+        yield from sorted({record(row) for row in _select(graph, query % (_THESE_DOCUMENTS % " ".join(batch)))},
+                          key=text_order)
 
 
-def _event_records_in_oxigraph(graph) -> list[EventRecord]:
-    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
-    event_class = dict(_select(graph, _FIRST_VALUE % "kg:eventClass"))
-    evidence = _evidence_in_oxigraph(graph, "kg:Event")
-    facts = {EventRecord(actor or "", target or "", action, label.get(kind, "") if kind else "",
-                         label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
-                         modality or "asserted", date or "", place or "", *said)
-             for fact, actor, target, action, kind, negated, modality, date, place in _select(graph, _EVENTS)
-             for said in evidence.get(fact, ())}
-    return _in_text_order(facts)
+def _role_records_in_oxigraph(graph) -> Iterator[RoleRecord]:
+    label = dict(_select(graph, _LABELS % "org:role"))
+
+    def record(row: tuple) -> RoleRecord:
+        source, person, organization, role, former, sentence, start, end = row
+        return RoleRecord(person, organization or "", label.get(role, ""), former in {"true", "1"},
+                          source or "", int(start), int(end), sentence)
+
+    return _records_in_oxigraph(graph, _ROLE_ROWS, record)
+
+
+def _event_records_in_oxigraph(graph) -> Iterator[EventRecord]:
+    label = dict(_select(graph, _LABELS % "kg:eventType"))
+    event_class = dict(_select(graph, _EVENT_CLASSES))
+
+    def record(row: tuple) -> EventRecord:
+        source, actor, target, action, kind, negated, modality, date, place, sentence, start, end = row
+        return EventRecord(actor or "", target or "", action, label.get(kind, "") if kind else "",
+                           event_class.get(kind, "") if kind else "", negated in {"true", "1"},
+                           modality or "asserted", date or "", place or "", source or "", int(start), int(end),
+                           sentence)
+
+    return _records_in_oxigraph(graph, _EVENT_ROWS, record)
 
 
 def _entity_records_in_oxigraph(graph) -> Iterable[EntityRecord]:
     classes = {str(KG[name]): name for name in ENTITY_CLASSES}
+    values = " ".join(f"<{c}>" for c in classes)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for node, alias in _select(graph, _ALIASES):
+    for node, alias in _select(graph, _ALIASES % values):
         aliases[node].add(alias)
     found: dict[str, EntityRecord] = {}
-    for node, entity_class, name, mentions in _select(graph, _ENTITIES % " ".join(f"<{c}>" for c in classes)):
+    for node, entity_class, name, mentions in _select(graph, _ENTITIES % values):
         record = EntityRecord(node, name, classes[entity_class], int(mentions), tuple(sorted(aliases[node])))
         if node not in found or ENTITY_CLASSES.index(record.type) < ENTITY_CLASSES.index(found[node].type):
             found[node] = record

@@ -13,7 +13,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 from html import escape
-from itertools import chain
+from collections import Counter
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -24,16 +24,21 @@ from kg.analyze import (IMPORTANCE_WEIGHTS, centrality, communities, components,
                         hostile_pairs, ranked)
 from kg.files import atomic_path, write_text
 from kg.rdf import write_graph
-from kg.readers import EventRecord, RoleRecord, document_count, event_records, published_dates, role_records
+from kg.readers import EventRecord, RoleRecord, document_count, facts_in_text_order, published_dates
 from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label, render_html
 
 if TYPE_CHECKING:  # matplotlib takes a quarter of a second to import: only the picture needs it
     from matplotlib.figure import Figure
     from rdflib import Graph
 
+    from kg.rdf import CorpusStore
+
 PICTURE = "graph.png"
 PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
-MARKDOWN_EVENTS = 500  # events listed in report.md; report.json lists them all
+MARKDOWN_EVENTS = 500  # events listed in report.md
+# Events listed in report.json, the first in text order; its summary and event types count them all. A
+# sample, so that the report of a million articles is as small as that of a thousand.
+REPORT_EVENTS = 1000
 EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels out
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
@@ -50,19 +55,17 @@ ACTS = 5  # events with no target named in a profile
 TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
 
 
-def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
-                roles: list[RoleRecord] | None = None, events: list[EventRecord] | None = None) -> dict:
+def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None) -> dict:
     """The report's content: key people and organizations (ranked by importance, each with a profile: roles,
-    top counterparts, first and last seen), who holds which role where, events in text order and by type,
-    a timeline of the dated ones, communities, components, and the most hostile and most cooperative pairs
-    (`roles` and `events`: the graph's `kg.readers.role_records` and `event_records`, if the caller has
-    them already)."""
+    top counterparts, first and last seen), who holds which role where, the first `REPORT_EVENTS` events in
+    text order and the counts of all by type, communities, components, and the most hostile and most
+    cooperative pairs. The graph's facts are read one at a time (`kg.readers.facts_in_text_order`): the
+    report's memory does not grow with the events of the corpus."""
     scores = scores if scores is not None else centrality(network)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
-    roles = role_records(graph) if roles is None else roles
-    facts = event_records(graph) if events is None else events
-    seen = _seen(roles, facts, published_dates(graph))
-    events = [_event_row(event, name) for event in facts]
+    tally = _ReportTally(name, published_dates(graph))
+    for fact in facts_in_text_order(graph):
+        tally.add(fact)
     groups = communities(network)
     parts = components(network)
     return {
@@ -70,19 +73,19 @@ def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | N
             "documents": document_count(graph),
             "entities": network.number_of_nodes(),
             "relations": network.number_of_edges(),
-            "roles": len(roles),
-            "events": len(events),
+            "roles": tally.roles,
+            "events": tally.events,
             "communities": sum(len(c) > 1 for c in groups),
             "components": len(parts),
         },
         "importance": {"weights": IMPORTANCE_WEIGHTS, "description": IMPORTANCE_TEXT},
-        "key_people": _key_entities(network, scores, seen, {"Person"}, top),
-        "key_organizations": _key_entities(network, scores, seen, {"Organization", "Country"}, top),
-        "roles": _held_roles(roles, name),
-        "events": events,
+        "key_people": _key_entities(network, scores, tally.seen(), {"Person"}, top),
+        "key_organizations": _key_entities(network, scores, tally.seen(), {"Organization", "Country"}, top),
+        "roles": sorted(tally.held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
+        "events": tally.listed,
         # Counts only: the events themselves are listed once, above (report.md groups them and dates them).
-        "event_types": [{key: group[key] for key in ("event_class", "event_type", "count")} for group in _by_type(events)],
-        "dated_events": sum(bool(e["date"]) for e in events),
+        "event_types": _type_counts(tally.types),
+        "dated_events": tally.dated,
         "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
         "unlinked_entities": sum(len(c) == 1 for c in groups),
         "component_sizes": [len(c) for c in parts],
@@ -107,15 +110,55 @@ def _key_entities(network: nx.MultiDiGraph, scores: dict, seen: dict[str, dict],
     ][:top]
 
 
-def _held_roles(roles: list[RoleRecord], name: dict[str, str]) -> list[dict]:
-    """Who holds which role where (by name), with how many sentences say so and the first of them."""
-    held: dict[tuple, dict] = {}
-    for fact in roles:  # text order, so each role's first sentence is the one shown
-        key = (name.get(fact.person, fact.person), fact.role, name.get(fact.organization, ""), fact.former)
-        entry = held.setdefault(key, {"person": key[0], "role": key[1], "organization": key[2], "former": key[3],
-                                      "sentences": 0, "source": fact.source, "sentence": fact.sentence})
+class _ReportTally:
+    """What the report gathers from the facts, read one at a time in text order: counts, who holds which
+    role where (with how many sentences say so and the first), the first `REPORT_EVENTS` events, the
+    count of each event type, and when each entity is first and last seen."""
+
+    def __init__(self, names: dict[str, str], published: dict[str, str]):
+        self.names, self.published = names, published
+        self.roles = self.events = self.dated = 0
+        self.held: dict[tuple, dict] = {}
+        self.listed: list[dict] = []
+        self.types: Counter[tuple[str, str]] = Counter()
+        # The earliest and latest date of the facts each entity takes part in (an event's own date, else its
+        # article's publication date), and the first and last source of those with no date at all.
+        self.dated_span: dict[str, tuple[str, str]] = {}
+        self.undated_span: dict[str, tuple[str, str]] = {}
+
+    def add(self, fact: RoleRecord | EventRecord) -> None:
+        if isinstance(fact, RoleRecord):
+            self._role(fact)
+            parties, date = (fact.person, fact.organization), ""
+        else:
+            self._event(fact)
+            parties, date = (fact.actor, fact.target), fact.date
+        date = date or self.published.get(fact.source, "")
+        spans, value = (self.dated_span, date) if date else (self.undated_span, fact.source)
+        for party in parties:
+            if party:
+                first, last = spans.get(party, (value, value))
+                spans[party] = (min(first, value), max(last, value))
+
+    def _role(self, fact: RoleRecord) -> None:
+        self.roles += 1
+        key = (self.names.get(fact.person, fact.person), fact.role, self.names.get(fact.organization, ""), fact.former)
+        entry = self.held.setdefault(key, {"person": key[0], "role": key[1], "organization": key[2], "former": key[3],
+                                           "sentences": 0, "source": fact.source, "sentence": fact.sentence})
         entry["sentences"] += 1
-    return sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"]))
+
+    def _event(self, fact: EventRecord) -> None:
+        self.events += 1
+        self.dated += bool(fact.date)
+        self.types[(fact.event_class, fact.event_type)] += 1
+        if len(self.listed) < REPORT_EVENTS:
+            self.listed.append(_event_row(fact, self.names))
+
+    def seen(self) -> dict[str, dict]:
+        """When each entity is first and last seen: by the dates of its facts, or, with no date at all, by
+        the first and last article (in source order) that states one."""
+        return {node: {"first_seen": first, "last_seen": last}
+                for node, (first, last) in {**self.undated_span, **self.dated_span}.items()}
 
 
 def _event_row(event: EventRecord, name: dict[str, str]) -> dict:
@@ -124,25 +167,6 @@ def _event_row(event: EventRecord, name: dict[str, str]) -> dict:
             "action": event.action, "target": name.get(event.target, event.target), "event_type": event.event_type,
             "event_class": event.event_class, "negated": event.negated, "modality": event.modality,
             "date": event.date, "place": name.get(event.place, ""), "sentence": event.sentence}
-
-
-def _seen(roles: list[RoleRecord], events: list[EventRecord], published: dict[str, str]) -> dict[str, dict]:
-    """When each entity is first and last seen: the earliest and latest date of the facts it takes part in
-    (an event's own date, else its article's publication date), or, with no date at all, the first and
-    last article (in source order) that states one."""
-    dated: dict[str, list[str]] = {}
-    undated: dict[str, list[str]] = {}
-    for fact, parties in chain(((role, (role.person, role.organization)) for role in roles),
-                               ((event, (event.actor, event.target)) for event in events)):
-        date = getattr(fact, "date", "") or published.get(fact.source, "")
-        for party in parties:
-            if party:
-                (dated if date else undated).setdefault(party, []).append(date or fact.source)
-    found = {}
-    for node in set(dated) | set(undated):
-        values = dated.get(node) or undated[node]
-        found[node] = {"first_seen": min(values), "last_seen": max(values)}
-    return found
 
 
 def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
@@ -160,16 +184,29 @@ def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
              "relations": sorted(labels[other])} for other in best[:COUNTERPARTS]]
 
 
-def _by_type(events: list[dict]) -> list[dict]:
-    """Events grouped by CAMEO class and type (conflict first, untyped last), each group in text order."""
-    order = {c: i for i, c in enumerate(("material conflict", "verbal conflict", "material cooperation",
-                                         "verbal cooperation"))}
+# CAMEO's classes in the order the report lists events by type: conflict first; untyped events last.
+TYPE_ORDER = ("material conflict", "verbal conflict", "material cooperation", "verbal cooperation")
+
+
+def _type_counts(types: Counter[tuple[str, str]]) -> list[dict]:
+    """The count of each (CAMEO class, type) of event, conflict first, the most frequent first within a
+    class, untyped last.
+
+    >>> _type_counts(Counter({("verbal cooperation", "Consult"): 2, ("", ""): 1, ("material conflict", "Assault"): 1}))[0]
+    {'event_class': 'material conflict', 'event_type': 'Assault', 'count': 1}
+    """
+    order = {c: i for i, c in enumerate(TYPE_ORDER)}
+    keys = sorted(types, key=lambda k: (order.get(k[0], len(order)), -types[k], k))
+    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": types[(c, t)]} for c, t in keys]
+
+
+def _by_type(event_types: list[dict], events: list[dict]) -> list[dict]:
+    """The groups of `event_types` (class, type and count of all the events), in order, each with those of
+    `events` (the events listed, in text order) that are of its type."""
     groups: dict[tuple[str, str], list[dict]] = {}
     for event in events:
-        groups.setdefault((event["event_class"], event["event_type"]), []).append(event)
-    keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), -len(groups[k]), k))
-    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": len(groups[(c, t)]),
-             "events": groups[(c, t)]} for c, t in keys]
+        groups.setdefault((event["event_class"] or "no CAMEO class", event["event_type"] or "untyped"), []).append(event)
+    return [{**group, "events": groups.get((group["event_class"], group["event_type"]), [])} for group in event_types]
 
 
 def _pair(pair: dict) -> dict:
@@ -199,11 +236,11 @@ def report_markdown(data: dict) -> str:
         *_profiles(data["key_organizations"][:PROFILES]),
         "## Who holds which role where", "",
         *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
-        *_timeline(_dated(data["events"])),
+        *_timeline(_dated(data["events"]), data["dated_events"], _listed(data)),
         "## Events by type", "",
         "CAMEO classes, conflict first; within a type, in text order. Negated and hypothetical events are listed "
         "as the text states them; they never count as acts below.", "",
-        *_events_by_type(_by_type(data["events"]), MARKDOWN_EVENTS),
+        *_events_by_type(_by_type(data["event_types"], data["events"]), MARKDOWN_EVENTS, _listed(data)),
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
@@ -252,28 +289,35 @@ def _dated(events: list[dict]) -> list[dict]:
     return sorted((e for e in events if e.get("date")), key=lambda e: (e["date"], e["source"], e["start"]))
 
 
-def _timeline(events: list[dict]) -> list[str]:
+def _listed(data: dict) -> str:
+    """Where the events left out of report.md are: all in report.json, or only the first in text order."""
+    listed, total = len(data["events"]), data["summary"]["events"]
+    return "report.json lists them all" if listed >= total else \
+        f"report.json lists the first {listed} of them in text order"
+
+
+def _timeline(events: list[dict], dated: int, listed: str) -> list[str]:
+    """The timeline of the dated `events`, of `dated` in all (`listed`: where the rest are)."""
     if not events:
         return []
+    shown = events[:TIMELINE_MARKDOWN]
     return ["## Timeline", "", "Events the text dates (sem:hasTimeStamp), earliest first.", "",
-            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"],
-                    events[:TIMELINE_MARKDOWN]),
-            *(["", f"The first {TIMELINE_MARKDOWN} of {len(events)} dated events; report.json lists them all."]
-              if len(events) > TIMELINE_MARKDOWN else []), ""]
+            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"], shown),
+            *(["", f"The first {len(shown)} of {dated} dated events; {listed}."] if dated > len(shown) else []), ""]
 
 
-def _events_by_type(groups: list[dict], limit: int) -> list[str]:
-    lines, listed, total = [], 0, sum(g["count"] for g in groups)
+def _events_by_type(groups: list[dict], limit: int, listed: str) -> list[str]:
+    lines, shown_in_all, total = [], 0, sum(g["count"] for g in groups)
     for group in groups:
         lines += [f"### {_cell(group['event_type'])} ({_cell(group['event_class'])}): {group['count']}", ""]
-        shown = group["events"][:max(limit - listed, 0)]
-        listed += len(shown)
+        shown = group["events"][:max(limit - shown_in_all, 0)]
+        shown_in_all += len(shown)
         columns = ["actor", "action", "target", "negated", "modality", "source", "sentence"]
         if any(e["date"] or e["place"] for e in group["events"]):
             columns[3:3] = ["date", "place"]
         lines += [*(_table(columns, shown) if shown else [f"({group['count']} events: see report.json)"]), ""]
-    if total > limit:
-        lines += [f"The first {limit} of {total} events; report.json lists them all.", ""]
+    if total > shown_in_all:
+        lines += [f"The first {shown_in_all} of {total} events; {listed}.", ""]
     return lines or ["(none)", ""]
 
 
@@ -558,12 +602,11 @@ class Rendered:
     summary: dict
 
 
-def render_outputs(graph: Graph, out: Path, *, report_only: bool = False) -> Rendered:
+def render_outputs(graph: Graph | CorpusStore, out: Path, *, report_only: bool = False) -> Rendered:
     """Write into `out` what a build writes of a graph: graph.ttl, graph.html, report.md, report.json and
     the picture; with `report_only`, as `kg analyze` does, the report and the picture alone."""
-    roles, events = role_records(graph), event_records(graph)  # read once: the network and the report both need them
-    network = entity_graph(graph, roles, events)
-    data = report_data(graph, network, roles=roles, events=events)
+    network = entity_graph(graph)
+    data = report_data(graph, network)
     reports = (out / "report.md", out / "report.json", out / PICTURE)
     write_reports(data, *reports[:2], render_picture(network))
     if report_only:

@@ -146,7 +146,6 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     with it (the only one, or one named nine times in ten; otherwise an entity of its own), and an acronym defined
     in one article means the same elsewhere.
     """
-    corpus = list(corpus)
     provisional: dict[tuple[str, int, int], Typed] = {}
     written: dict[tuple[str, int, int], str] = {}
     by_article: dict[str, Counter[Typed]] = defaultdict(Counter)

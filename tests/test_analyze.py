@@ -109,7 +109,7 @@ def test_edges_are_roles_and_events_with_counts_and_evidence_in_text_order(sampl
 
 
 def test_events_without_target_stay_in_the_event_list(sample):
-    facts = event_records(Graph().parse(data=SAMPLE_TTL, format="turtle"))
+    facts = list(event_records(Graph().parse(data=SAMPLE_TTL, format="turtle")))
     assert [f.action for f in facts] == ["attack", "attack", "attack", "attack", "criticize", "meet", "say"]
     assert facts[-1].target == ""
 
@@ -194,16 +194,16 @@ def test_facts_read_the_same_from_either_store(graph_file, seed_build, tmp_path)
         path.write_text(SAMPLE_TTL, encoding="utf-8")
     memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
     assert type(fast.store).__name__ == "OxigraphStore"
-    roles, events = role_records(memory), event_records(memory)
+    roles, events = list(role_records(memory)), list(event_records(memory))
     assert roles and events
-    assert role_records(fast) == roles and event_records(fast) == events
+    assert list(role_records(fast)) == roles and list(event_records(fast)) == events
     entities = sorted(entity_records(memory), key=lambda e: e.iri)
     assert entities and sorted(entity_records(fast), key=lambda e: e.iri) == entities
     assert (published_dates(fast), document_count(fast)) == (published_dates(memory), document_count(memory))
     # An on-disk pyoxigraph Store, as a build writes, reads the same too.
     store = pyoxigraph.Store(str(tmp_path / "store"))
     store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
-    assert role_records(store) == roles and event_records(store) == events
+    assert list(role_records(store)) == roles and list(event_records(store)) == events
     assert sorted(entity_records(store), key=lambda e: e.iri) == entities
 
 
@@ -273,9 +273,9 @@ def test_an_event_with_no_actor_is_read_from_either_store_and_told_on_its_target
     path = tmp_path / "unknown.ttl"
     path.write_text(UNKNOWN_ACTOR_TTL, encoding="utf-8")
     memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
-    events = event_records(memory)
+    events = list(event_records(memory))
     assert [(e.actor, e.target, e.action) for e in events] == [("", IRI + "tamerlan", "kill")]
-    assert event_records(fast) == events
+    assert list(event_records(fast)) == events
     network = entity_graph(memory)
     assert network.number_of_edges() == 0
     assert network.nodes[IRI + "tamerlan"]["acts"] == ["kill (actor unknown)"]
