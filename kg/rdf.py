@@ -123,8 +123,16 @@ def corpus_store(corpus: Iterable[ArticleFacts], resolution: Resolution, labels:
     path = folder / "graph.nt"
     merge_sorted_lines(_ntriples(corpus_triples(corpus, resolution, labels)), path, folder)
     store = ox.Store(str(folder / "store"))
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    # A few megabytes at a time: Oxigraph's bulk loader holds all it is given in memory (900 MB for a
+    # file of a million triples); in chunks the store of a million triples is made in 90 MB.
+    with path.open("rb") as lines:
+        while chunk := lines.readlines(STORE_CHUNK_BYTES):
+            store.bulk_load(input=b"".join(chunk), format=ox.RdfFormat.N_TRIPLES)
     return CorpusStore(path, store)
+
+
+# N-Triples handed to Oxigraph's bulk loader at a time.
+STORE_CHUNK_BYTES = 8 * 2**20
 
 
 # N-Triples kept in memory before they are sorted into a run on disk: a few times this in Python objects.

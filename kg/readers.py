@@ -25,6 +25,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph
@@ -215,12 +216,14 @@ def document_count(graph) -> int:
 
 
 # The same readings as the triple lookups above, in SPARQL (the prefixes are `PREFIX_IRIS`): each
-# property's smallest value, as `_first` takes. The facts are read a few documents at a time (`%s`: the
-# documents, or the evidence with no document), so that a graph of any size is read in bounded memory.
+# property's smallest value, as `_first` takes. The facts are read one document at a time (`document`),
+# and those whose evidence has no document in one more query (`loose`), so that a graph of any size is
+# read in bounded memory. The document comes first: Oxigraph then starts from it (a few milliseconds a
+# query, where a query that starts from the evidence reads all of it).
 _ROLE_ROWS = """
 SELECT (MIN(STR(?src)) AS ?source) (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role)
        (SAMPLE(STR(?f)) AS ?former) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-WHERE { ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %s
+WHERE { %(document)s ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %(loose)s
         ?fact kg:evidence ?evidence ; a org:Membership ; org:member ?p ; org:role ?r .
         OPTIONAL { ?fact org:organization ?o } OPTIONAL { ?fact kg:former ?f } }
 GROUP BY ?fact ?evidence"""
@@ -228,13 +231,13 @@ _EVENT_ROWS = """
 SELECT (MIN(STR(?src)) AS ?source) (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action)
        (MIN(STR(?y)) AS ?type) (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date)
        (MIN(STR(?l)) AS ?place) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-WHERE { ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %s
+WHERE { %(document)s ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . %(loose)s
         ?fact kg:evidence ?evidence ; a kg:Event ; kg:action ?x .
         OPTIONAL { ?fact kg:actor ?a } OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
         OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m }
         OPTIONAL { ?fact sem:hasTimeStamp ?w } OPTIONAL { ?fact sem:hasPlace ?l } }
 GROUP BY ?fact ?evidence"""
-_THESE_DOCUMENTS = "VALUES ?d { %s } ?evidence kg:document ?d . OPTIONAL { ?d kg:source ?src }"
+_THIS_DOCUMENT = "?evidence kg:document <%s> . OPTIONAL { <%s> kg:source ?src }"
 _NO_DOCUMENT = "OPTIONAL { ?evidence kg:document ?d OPTIONAL { ?d kg:source ?src } } FILTER(!BOUND(?d) || !isIRI(?d))"
 _DOCUMENT_SOURCES = """
 SELECT ?d (MIN(STR(?src)) AS ?source) WHERE { ?evidence kg:document ?d FILTER(isIRI(?d)) OPTIONAL { ?d kg:source ?src } }
@@ -251,10 +254,6 @@ GROUP BY ?node ?class"""
 _ALIASES = "SELECT DISTINCT ?node (STR(?alias) AS ?name) WHERE { ?node a ?class ; skos:altLabel ?alias . VALUES ?class { %s } }"
 _PUBLISHED = "SELECT (STR(?source) AS ?s) (STR(?date) AS ?d) WHERE { ?document kg:source ?source ; schema:datePublished ?date }"
 _DOCUMENTS = "SELECT (COUNT(DISTINCT ?document) AS ?n) WHERE { ?document a kg:Document }"
-
-# Documents whose facts one query reads.
-DOCUMENTS_PER_QUERY = 64
-
 
 def _in_oxigraph(graph) -> bool:
     return isinstance(graph, (ox.Store, CorpusStore)) or is_oxigraph(graph)
@@ -274,24 +273,19 @@ def _select(graph, query: str) -> list[tuple[str | None, ...]]:
 
 def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
     """The records of `query`'s rows in text order: the few facts whose evidence has no document (an
-    IRI) first, merged with those of the documents, read a few documents at a time in source order
-    (every document of a source in one query, so that the records of a source are sorted together)."""
-    loose = sorted({record(row) for row in _select(graph, query % _NO_DOCUMENT)}, key=text_order)
+    IRI) first, merged with those of the documents, read one at a time in source order (the records of
+    the documents of one source sorted together)."""
+    rows = _select(graph, query % {"document": "", "loose": _NO_DOCUMENT})
+    loose = sorted({record(row) for row in rows}, key=text_order)
     return heapq.merge(loose, _documents_in_oxigraph(graph, query, record), key=text_order)
 
 
 def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
     documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
-    batch: list[str] = []
-    for number, (source, document) in enumerate(documents):
-        batch.append(f"<{document}>")
-        if len(batch) >= DOCUMENTS_PER_QUERY and (number + 1 == len(documents) or documents[number + 1][0] != source):
-            yield from sorted({record(row) for row in _select(graph, query % (_THESE_DOCUMENTS % " ".join(batch)))},
-                              key=text_order)
-            batch = []
-    if batch:
-        yield from sorted({record(row) for row in _select(graph, query % (_THESE_DOCUMENTS % " ".join(batch)))},
-                          key=text_order)
+    for _, same_source in groupby(documents, key=lambda pair: pair[0]):
+        yield from sorted({record(row) for _, document in same_source
+                           for row in _select(graph, query % {"document": _THIS_DOCUMENT % (document, document),
+                                                              "loose": ""})}, key=text_order)
 
 
 def _role_records_in_oxigraph(graph) -> Iterator[RoleRecord]:
