@@ -383,21 +383,28 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     previous = _previous_articles(out / FACTS_FILE, chosen) if update else None
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
+    new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster)
+    # A missing input, a mistyped or unreachable cluster, a corpus with nothing readable: they fail on
+    # the first article, before the output folder is made.
+    new = chain([next(new)], new)
     with output_set(out) as stage:
         work = stage / WORK_FOLDER
         work.mkdir()
         try:
-            new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster)
             counted = _Counted(new if previous is None else _updated(out / FACTS_FILE, new, work))
             facts_path = stage / FACTS_FILE
             write_facts(counted, chosen, facts_path)
             resolution = resolve(iter_facts(facts_path))
             store = corpus_store(iter_facts(facts_path), resolution, role_labels(iter_facts(facts_path)), work)
+            # The graph has the entities now: the memory of the resolution (a key for every mention) is
+            # free for reading the store, rather than held beside it.
+            entities = len(resolution.entities)
+            del resolution
             files = render_outputs(store, stage).files
             del store  # closes the store's files before its folder goes
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    totals = Totals(counted.articles, len(resolution.entities), counted.roles, counted.events)
+    totals = Totals(counted.articles, entities, counted.roles, counted.events)
     return BuildResult(totals, tuple(out / path.name for path in (*files, facts_path)), out)
 
 

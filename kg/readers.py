@@ -2,8 +2,9 @@
 
 Analysis, the report and the page read a graph only through this module. A graph in rdflib's memory
 store is read by triple lookups (several times faster there than SPARQL); a graph in Oxigraph (an
-oxrdflib graph, or a `pyoxigraph.Store` itself) by Oxigraph's own SPARQL, where each lookup through
-rdflib's API would cost more.
+oxrdflib graph, a `pyoxigraph.Store`, a build's on-disk `kg.rdf.CorpusStore`) by Oxigraph's own SPARQL,
+where each lookup through rdflib's API would cost more, one document at a time: the records stream, in
+text order, and reading a graph of any size takes the memory of its largest document.
 
     >>> graph = Graph().parse(format="turtle", data='''
     ... @prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix kgr: <https://w3id.org/kg-news/id/> .
