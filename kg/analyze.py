@@ -25,18 +25,14 @@ from collections.abc import Iterable
 from functools import cache
 
 import networkx as nx
-from rdflib import RDF, Graph
-from rdflib.namespace import ORG, SKOS
+from rdflib import Graph
 
 from kg.data import word_list
 from kg.errors import KgError
 from kg.names import fold
-from kg.namespace import KG, NIF, SEM
-from kg.rdf import PREFIX_IRIS, cameo_roots
-from kg.store import is_oxigraph, oxigraph_select
+from kg.rdf import cameo_roots
+from kg.readers import EventRecord, RoleRecord, entity_records, facts_in_text_order
 
-# The entity classes of the ontology; a node typed with several keeps the first.
-ENTITY_CLASSES = ("Person", "Organization", "Country", "Place")
 # CAMEO's quad classes, cooperation first, as the RDF labels them.
 EVENT_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 CONFLICT_CLASSES = ("material conflict", "verbal conflict")  # most severe first: ranks hostile pairs
@@ -61,189 +57,21 @@ BETWEENNESS_EXACT_MAX_NODES = 1000
 BETWEENNESS_SAMPLE = 300
 
 
-def _properties(graph: Graph, subject) -> dict:
-    """Every property of `subject` with its values, by predicate: one index lookup instead of one per property."""
-    found: dict = defaultdict(list)
-    for predicate, value in graph.predicate_objects(subject):
-        found[predicate].append(value)
-    return found
-
-
-def _first(values: list) -> str:
-    return str(min(values)) if values else ""
-
-
-def _flag(values: list) -> bool:
-    return bool(values) and values[0].toPython() is True
-
-
-class _Lookup:
-    """Labels of the few nodes many facts share (documents, roles, event types), each looked up once."""
-
-    def __init__(self, graph: Graph):
-        self.graph = graph
-        self.cache: dict = {}
-
-    def value(self, node, *path) -> str:
-        key = (node, path)
-        if key not in self.cache:
-            here = node
-            for predicate in path:
-                here = min(self.graph.objects(here, predicate), default=None) if here is not None else None
-            self.cache[key] = "" if here is None else str(here)
-        return self.cache[key]
-
-    def evidence(self, node) -> dict | None:
-        properties = _properties(self.graph, node)
-        if not (properties[KG.sentence] and properties[NIF.beginIndex] and properties[NIF.endIndex]):
-            return None
-        source = self.value(min(properties[KG.document]), KG.source) if properties[KG.document] else ""
-        return {"source": source, "sentence": _first(properties[KG.sentence]),
-                "start": int(properties[NIF.beginIndex][0]), "end": int(properties[NIF.endIndex][0])}
-
-
 def _evidence_order(evidence: dict) -> tuple:
     return evidence["source"], evidence["start"], evidence["end"], evidence["sentence"]
 
 
-ROLE_KEYS = ("person", "organization", "role", "former", "source", "start", "end", "sentence")
-EVENT_KEYS = ("actor", "target", "action", "event_type", "event_class", "negated", "modality", "date", "place",
-              "source", "start", "end", "sentence")
-
-
-def _in_text_order(facts: set[tuple], keys: tuple[str, ...]) -> list[dict]:
-    # Text order; facts stated by the same words (coordinated subjects) in the order of their fields.
-    return [dict(zip(keys, fact)) for fact in sorted(facts, key=lambda fact: (fact[-4:], fact))]
-
-
-def role_facts(graph: Graph) -> list[dict]:
-    """Every role fact (org:Membership) of an RDF graph, in text order: person, role, organization (IRIs; ""
-    if none), former, and the evidence (source, sentence, start, end), one row per sentence.
-
-    Read by triple lookups rather than SPARQL on rdflib's memory store (several times faster there), and by
-    Oxigraph's own SPARQL on a graph in Oxigraph (where each lookup through rdflib's API costs more).
-    """
-    if is_oxigraph(graph):
-        return _role_facts_in_oxigraph(graph)
-    lookup, facts = _Lookup(graph), set()
-    for membership in graph.subjects(RDF.type, ORG.Membership):
-        properties = _properties(graph, membership)
-        if not (properties[ORG.member] and properties[ORG.role]):
-            continue
-        role = lookup.value(min(properties[ORG.role]), SKOS.prefLabel)
-        fact = (_first(properties[ORG.member]), _first(properties[ORG.organization]), role,
-                _flag(properties[KG.former]))
-        for node in properties[KG.evidence]:
-            if evidence := lookup.evidence(node):
-                facts.add((*fact, *_evidence_order(evidence)))
-    return _in_text_order(facts, ROLE_KEYS)
-
-
-def event_facts(graph: Graph) -> list[dict]:
-    """Every event of an RDF graph, in text order: actor and target (IRIs; target "" if none), action,
-    CAMEO event type and class labels ("" if untyped), negated, modality, date (sem:hasTimeStamp's
-    lexical form, "2020-01-03", "2020-01" or "2020") and place (sem:hasPlace's IRI), "" when the graph
-    does not say, and the evidence. Read as `role_facts` reads."""
-    if is_oxigraph(graph):
-        return _event_facts_in_oxigraph(graph)
-    lookup, facts = _Lookup(graph), set()
-    for event in graph.subjects(RDF.type, KG.Event):
-        properties = _properties(graph, event)
-        if not properties[KG.action]:  # an event with no actor written ("X was killed") is still an event
-            continue
-        event_type = min(properties[KG.eventType], default=None)
-        fact = (_first(properties[KG.actor]), _first(properties[KG.target]), _first(properties[KG.action]),
-                lookup.value(event_type, SKOS.prefLabel) if event_type else "",
-                lookup.value(event_type, KG.eventClass, SKOS.prefLabel) if event_type else "",
-                _flag(properties[KG.negated]), _first(properties[KG.modality]) or "asserted",
-                _first(properties[SEM.hasTimeStamp]), _first(properties[SEM.hasPlace]))
-        for node in properties[KG.evidence]:
-            if evidence := lookup.evidence(node):
-                facts.add((*fact, *_evidence_order(evidence)))
-    return _in_text_order(facts, EVENT_KEYS)
-
-
-# The same readings as the triple lookups above, in SPARQL (the prefixes are `PREFIX_IRIS`): each
-# property's smallest value, as `_first` takes.
-_MEMBERSHIPS = """
-SELECT ?fact (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role) (SAMPLE(STR(?f)) AS ?former)
-WHERE { ?fact a org:Membership ; org:member ?p ; org:role ?r .
-        OPTIONAL { ?fact org:organization ?o } OPTIONAL { ?fact kg:former ?f } }
-GROUP BY ?fact"""
-_EVENTS = """
-SELECT ?fact (MIN(STR(?a)) AS ?actor) (MIN(STR(?t)) AS ?target) (MIN(STR(?x)) AS ?action) (MIN(STR(?y)) AS ?type)
-       (SAMPLE(STR(?n)) AS ?negated) (MIN(STR(?m)) AS ?modality) (MIN(STR(?w)) AS ?date) (MIN(STR(?l)) AS ?place)
-WHERE { ?fact a kg:Event ; kg:action ?x .
-        OPTIONAL { ?fact kg:actor ?a } OPTIONAL { ?fact kg:target ?t } OPTIONAL { ?fact kg:eventType ?y }
-        OPTIONAL { ?fact kg:negated ?n } OPTIONAL { ?fact kg:modality ?m }
-        OPTIONAL { ?fact sem:hasTimeStamp ?w } OPTIONAL { ?fact sem:hasPlace ?l } }
-GROUP BY ?fact"""
-_EVIDENCE = """
-SELECT ?fact (MIN(STR(?d)) AS ?document) (MIN(STR(?s)) AS ?sentence) (SAMPLE(STR(?b)) AS ?start) (SAMPLE(STR(?e)) AS ?end)
-WHERE { ?fact a ?class ; kg:evidence ?evidence . VALUES ?class { %s }
-        ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?evidence kg:document ?d } }
-GROUP BY ?fact ?evidence"""
-_FIRST_VALUE = "SELECT ?node (MIN(STR(?v)) AS ?value) WHERE { ?node %s ?v } GROUP BY ?node"
-
-
-def _select(graph: Graph, query: str) -> list[tuple[str | None, ...]]:
-    return oxigraph_select(graph, query, PREFIX_IRIS)
-
-
-def _evidence_in_oxigraph(graph: Graph, fact_class: str) -> dict[str, list[tuple]]:
-    """Each fact's evidence (source, start, end, sentence), by the fact's IRI."""
-    source = dict(_select(graph, _FIRST_VALUE % "kg:source"))
-    found: dict[str, list[tuple]] = defaultdict(list)
-    for fact, document, sentence, start, end in _select(graph, _EVIDENCE % fact_class):
-        found[fact].append((source.get(document, "") if document else "", int(start), int(end), sentence))
-    return found
-
-
-def _role_facts_in_oxigraph(graph: Graph) -> list[dict]:
-    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
-    evidence = _evidence_in_oxigraph(graph, "org:Membership")
-    facts = {(person, organization or "", label.get(role, ""), former in {"true", "1"}, *said)
-             for fact, person, organization, role, former in _select(graph, _MEMBERSHIPS)
-             for said in evidence.get(fact, ())}
-    return _in_text_order(facts, ROLE_KEYS)
-
-
-def _event_facts_in_oxigraph(graph: Graph) -> list[dict]:
-    label = dict(_select(graph, _FIRST_VALUE % "skos:prefLabel"))
-    event_class = dict(_select(graph, _FIRST_VALUE % "kg:eventClass"))
-    evidence = _evidence_in_oxigraph(graph, "kg:Event")
-    facts = {(actor or "", target or "", action, label.get(kind, "") if kind else "",
-              label.get(event_class.get(kind, ""), "") if kind else "", negated in {"true", "1"},
-              modality or "asserted", date or "", place or "", *said)
-             for fact, actor, target, action, kind, negated, modality, date, place in _select(graph, _EVENTS)
-             for said in evidence.get(fact, ())}
-    return _in_text_order(facts, EVENT_KEYS)
-
-
-def _entities(graph: Graph) -> Iterable[tuple[str, dict, list[str]]]:
-    """Each entity (a node of one of kg's entity classes with a name and a mention count): its IRI, its
-    attributes and its aliases."""
-    seen = set()
-    for entity_class in ENTITY_CLASSES:
-        for node in graph.subjects(RDF.type, KG[entity_class]):
-            properties = _properties(graph, node)
-            if node not in seen and properties[SKOS.prefLabel] and properties[KG.mentionCount]:
-                seen.add(node)
-                attributes = {"name": _first(properties[SKOS.prefLabel]), "type": entity_class,
-                              "mentions": int(properties[KG.mentionCount][0])}
-                yield str(node), attributes, sorted({str(a) for a in properties[SKOS.altLabel]})
-
-
-def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dict] | None = None) -> nx.MultiDiGraph:
-    """The entity network of an RDF graph (`roles` and `events`: its `role_facts` and `event_facts`, if the
-    caller has them already).
+def entity_graph(graph) -> nx.MultiDiGraph:
+    """The entity network of an RDF graph (an rdflib `Graph`, a `pyoxigraph.Store` or a build's
+    `kg.rdf.CorpusStore`), read fact by fact (`kg.readers.facts_in_text_order`) in bounded memory.
 
     Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
     takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
     "action ×count (dates; places)" strings, the most stated first). Edge attributes: `kind` ("role" or
     "event"), `label` (the role or the action), `event_class` and `event_type` (events only, "" if untyped),
-    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, a list of {source, sentence,
-    start, end} dicts in text order, with the event's `date` and `place` (by name) when the graph has them. Edge keys are stable
+    `negated`, `modality`, `count` (how many sentences state it) and `evidence`, the first `EDGE_EVIDENCE` of
+    those sentences in text order as {source, sentence, start, end} dicts, with the event's `date` and `place`
+    (by name) when the graph has them. Edge keys are stable
     strings such as "event:kill" or "role:President". Nodes and edges are added in sorted order, so the
     same graph always gives the same network.
 
@@ -263,76 +91,120 @@ def entity_graph(graph: Graph, roles: list[dict] | None = None, events: list[dic
     >>> [(key, data["count"], data["evidence"][0]["sentence"]) for _, _, key, data in network.edges(keys=True, data=True)]
     [('event:warn', 1, 'The U.S. warned Iran.')]
     """
+    nodes = {entity.iri: entity for entity in entity_records(graph)}
+    tally = _Tally({iri: entity.name for iri, entity in nodes.items()})
+    for fact in facts_in_text_order(graph):
+        tally.add(fact)
     network = nx.MultiDiGraph()
-    nodes: dict[str, dict] = {}
-    aliases: dict[str, list[str]] = {}
-    for node, attributes, names in _entities(graph):
-        nodes[node], aliases[node] = attributes, names
-    held: dict[str, set[str]] = defaultdict(set)
-    relations: dict[tuple, list[dict]] = defaultdict(list)
-    sources: dict[str, set[str]] = defaultdict(set)  # the articles in which each entity takes part in a fact
-    for fact in role_facts(graph) if roles is None else roles:
-        label = ("former " if fact["former"] else "") + fact["role"]
-        organization = nodes.get(fact["organization"], {}).get("name")
-        held[fact["person"]].add(f"{label}, {organization}" if organization else label)
-        sources[fact["person"]].add(fact["source"])
-        sources[fact["organization"]].add(fact["source"])
-        if fact["organization"]:
-            key = (fact["person"], fact["organization"], "role", label, "", "", False, "asserted")
-            relations[key].append(fact)
-    # Events with one party: no target ("the Pentagon confirmed"), or no actor written ("X was arrested").
-    acts: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for fact in event_facts(graph) if events is None else events:
-        sources[fact["actor"]].add(fact["source"])
-        sources[fact["target"]].add(fact["source"])
-        if not fact["actor"]:  # "Tamerlan was killed": no actor written, so the event is told on its target
-            if fact["target"]:
-                label = f"{fact['action']} {UNKNOWN_ACTOR}"
-                acts[fact["target"]][_relation({**fact, "label": label, "count": 1})].append(fact)
-        elif not fact["target"]:
-            acts[fact["actor"]][_relation({**fact, "label": fact["action"], "count": 1})].append(fact)
-        else:
-            key = (fact["actor"], fact["target"], "event", fact["action"], fact["event_type"], fact["event_class"],
-                   fact["negated"], fact["modality"])
-            relations[key].append(fact)
-
     for node in sorted(nodes):
-        network.add_node(node, **nodes[node], aliases=aliases[node], roles=sorted(held[node]),
-                         articles=len(sources[node]), acts=_acts(acts.get(node, {}), nodes))
-    for (source, target, kind, label, event_type, event_class, negated, modality), facts in sorted(relations.items()):
+        entity = nodes[node]
+        network.add_node(node, name=entity.name, type=entity.type, mentions=entity.mentions,
+                         aliases=list(entity.aliases), roles=sorted(tally.held[node]),
+                         articles=tally.articles[node], acts=_acts(tally.acts.get(node, {})))
+    for (source, target, kind, label, event_type, event_class, negated, modality), (count, evidence) in sorted(
+            tally.relations.items()):
         if source not in network or target not in network:
             continue
-        evidence = [_evidence_item(fact, nodes) for fact in facts]
         qualifier = ("not " if negated else "") + ("" if modality == "asserted" else f"{modality} ")
         network.add_edge(source, target, key=f"{kind}:{qualifier}{label}", kind=kind, label=label,
                          event_type=event_type, event_class=event_class, negated=negated, modality=modality,
-                         count=len(evidence), evidence=evidence)
+                         count=count, evidence=evidence)
     return network
 
 
-def _acts(acts: dict[str, list[dict]], nodes: dict[str, dict]) -> list[str]:
-    """An entity's events with no target ("the Pentagon confirmed"), one line per action, the most stated
-    first: how many sentences state it, and its dates and places where the graph has them.
+# Evidence sentences an edge keeps, the first in text order (its `count` counts them all): what the page's
+# tooltips and side panel and the report's pairs show, and no more, so that a relation a corpus states
+# ten thousand times costs no more memory than one it states twenty times.
+EDGE_EVIDENCE = 20
 
-    >>> _acts({"confirm": [{"date": "2020-01-03", "place": ""}, {"date": "", "place": "p"}]}, {"p": {"name": "Baghdad"}})
-    ['confirm ×2 (2020-01-03; Baghdad)']
+
+class _Tally:
+    """What the network gathers from the facts, read one at a time in text order: each person's roles, in
+    how many articles each entity takes part in a fact, the relations between two parties (how many
+    sentences, the first `EDGE_EVIDENCE`) and the acts of one (how many, their dates and places)."""
+
+    def __init__(self, names: dict[str, str]):
+        self.names = names  # entity IRI -> name
+        self.held: dict[str, set[str]] = defaultdict(set)
+        self.articles: Counter[str] = Counter()
+        self.last_source: dict[str, str] = {}  # the facts come source by source: a new one is one more article
+        self.relations: dict[tuple, tuple[int, list[dict]]] = {}
+        self.acts: dict[str, dict[str, tuple[int, set[str], set[str]]]] = defaultdict(dict)
+
+    def add(self, fact: RoleRecord | EventRecord) -> None:
+        if isinstance(fact, RoleRecord):
+            self._role(fact)
+        else:
+            self._event(fact)
+
+    def _in_article(self, node: str, source: str) -> None:
+        if self.last_source.get(node) != source:
+            self.last_source[node] = source
+            self.articles[node] += 1
+
+    def _relation(self, key: tuple, fact: RoleRecord | EventRecord) -> None:
+        count, evidence = self.relations.get(key, (0, []))
+        if len(evidence) < EDGE_EVIDENCE:
+            evidence.append(_evidence_item(fact, self.names))
+        self.relations[key] = (count + 1, evidence)
+
+    def _act(self, node: str, label: str, fact: EventRecord) -> None:
+        count, dates, places = self.acts[node].get(label, (0, set(), set()))
+        if fact.date:
+            dates.add(fact.date)
+        if fact.place:
+            places.add(self.names.get(fact.place, ""))
+        self.acts[node][label] = (count + 1, dates, places)
+
+    def _role(self, fact: RoleRecord) -> None:
+        label = ("former " if fact.former else "") + fact.role
+        organization = self.names.get(fact.organization)
+        self.held[fact.person].add(f"{label}, {organization}" if organization else label)
+        self._in_article(fact.person, fact.source)
+        self._in_article(fact.organization, fact.source)
+        if fact.organization:
+            self._relation((fact.person, fact.organization, "role", label, "", "", False, "asserted"), fact)
+
+    def _event(self, fact: EventRecord) -> None:
+        self._in_article(fact.actor, fact.source)
+        self._in_article(fact.target, fact.source)
+        # Events with one party: no target ("the Pentagon confirmed"), or no actor written ("X was arrested").
+        if not fact.actor:  # "Tamerlan was killed": no actor written, so the event is told on its target
+            if fact.target:
+                label = f"{fact.action} {UNKNOWN_ACTOR}"
+                self._act(fact.target, _relation({"label": label, "negated": fact.negated,
+                                                  "modality": fact.modality}), fact)
+        elif not fact.target:
+            self._act(fact.actor, _relation({"label": fact.action, "negated": fact.negated,
+                                             "modality": fact.modality}), fact)
+        else:
+            key = (fact.actor, fact.target, "event", fact.action, fact.event_type, fact.event_class,
+                   fact.negated, fact.modality)
+            self._relation(key, fact)
+
+
+def _acts(acts: dict[str, tuple[int, set[str], set[str]]]) -> list[str]:
+    """An entity's events with no target ("the Pentagon confirmed"), one line per action (label: how many
+    sentences state it, their dates and their places' names), the most stated first.
+
+    >>> _acts({"confirm": (2, {"2020-01-03"}, {"Baghdad", ""}), "deny": (1, set(), set())})
+    ['confirm ×2 (2020-01-03; Baghdad)', 'deny']
     """
     lines = []
-    for label, facts in sorted(acts.items(), key=lambda item: (-len(item[1]), item[0])):
-        about = sorted({f["date"] for f in facts if f.get("date")}) + sorted(
-            {nodes.get(f["place"], {}).get("name", "") for f in facts if f.get("place")} - {""})
-        lines.append(label + (f" ×{len(facts)}" if len(facts) > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
+    for label, (count, dates, places) in sorted(acts.items(), key=lambda item: (-item[1][0], item[0])):
+        about = sorted(dates) + sorted(places - {""})
+        lines.append(label + (f" ×{count}" if count > 1 else "") + (f" ({'; '.join(about)})" if about else ""))
     return lines
 
 
-def _evidence_item(fact: dict, nodes: dict[str, dict]) -> dict:
+def _evidence_item(fact: RoleRecord | EventRecord, names: dict[str, str]) -> dict:
     """A fact's evidence for an edge: source, sentence and offsets, and the event's date and place (by
     name) when the graph gives them."""
-    item = {k: fact[k] for k in ("source", "sentence", "start", "end")}
-    if fact.get("date"):
-        item["date"] = fact["date"]
-    if fact.get("place"):
-        item["place"] = nodes.get(fact["place"], {}).get("name", "")
+    item = {"source": fact.source, "sentence": fact.sentence, "start": fact.start, "end": fact.end}
+    if getattr(fact, "date", ""):
+        item["date"] = fact.date
+    if getattr(fact, "place", ""):
+        item["place"] = names.get(fact.place, "")
     return item
 
 
@@ -493,7 +365,7 @@ def entity_named(graph: Graph, name: str) -> str:
     >>> entity_named(graph, "esper"), entity_named(graph, "US")
     ('Mark Esper', 'United States')
     """
-    entities = {iri: (attributes["name"], attributes["type"], aliases) for iri, attributes, aliases in _entities(graph)}
+    entities = {entity.iri: (entity.name, entity.type, entity.aliases) for entity in entity_records(graph)}
     return entities[_match_entity(((iri, *about) for iri, about in entities.items()), name)][0]
 
 

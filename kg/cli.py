@@ -144,21 +144,17 @@ def analyze(
 
     Example: kg analyze output/graph.ttl -o output
     """
-    from kg.analyze import entity_graph, event_facts, role_facts
     from kg.rdf import load_graph
-    from kg.report import PICTURE, render_picture, report_data, write_reports
+    from kg.report import render_outputs
 
     rdf = load_graph(graph)
     out = out if out is not None else graph.parent
     if out.exists() and not out.is_dir():
         raise KgError(f"output path is not a folder: {out}")
-    roles, events = role_facts(rdf), event_facts(rdf)  # read once: the network and the report both need them
-    network = entity_graph(rdf, roles, events)
-    data, picture = report_data(rdf, network, roles=roles, events=events), render_picture(network)
-    write_reports(data, out / "report.md", out / "report.json", picture)
-    for name in ("report.md", "report.json", PICTURE):
-        typer.echo(f"wrote {out / name}")
-    summary = data["summary"]
+    rendered = render_outputs(rdf, out, report_only=True)
+    for path in rendered.files:
+        typer.echo(f"wrote {path}")
+    summary = rendered.summary
     typer.echo(f"{summary['entities']} entities, {summary['relations']} relations, "
                f"{summary['communities']} communities, {summary['components']} components")
 

@@ -110,8 +110,8 @@ def flat_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
         flat.add_node(node, **attributes)
     for source, target, key, data in network.edges(keys=True, data=True):
         attributes = {name: _flat(value) for name, value in data.items()}
-        if "evidence" in data:
-            attributes["evidence_count"] = len(data["evidence"])
+        if "evidence" in data:  # the evidence is the first sentences (kg.analyze.EDGE_EVIDENCE); the count is of all
+            attributes["evidence_count"] = data.get("count", len(data["evidence"]))
         flat.add_edge(source, target, key=key, **attributes)
     return flat
 

@@ -20,6 +20,7 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,24 +28,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain, islice
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 from spacy.language import Language
 
-from kg.analyze import entity_graph, event_facts, role_facts
 from kg.errors import KgError
 from kg.extract import ArticleFacts, extract
 from kg.files import atomic_path, check_writable_folder, is_url, output_set, url_output
 from kg.ingest import Article, estimate_articles, iter_articles
 from kg.nlp import choose_model, load_pipeline, parse
-from kg.rdf import corpus_graph, write_graph
-from kg.report import PICTURE, render_picture, report_data, write_reports
+from kg.rdf import corpus_graph, corpus_store, role_labels
+from kg.report import render_outputs
 from kg.resolve import Resolution, resolve
-from kg.viz import render_html
-from kg.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +66,26 @@ Progress = Callable[[int, int, int], None]
 
 
 @dataclass(frozen=True)
+class Totals:
+    """How much a build found: articles, entities, role facts and events.
+
+    >>> Totals(1, 53, 22, 76).summary()
+    '1 article, 53 entities, 22 role facts, 76 events'
+    """
+
+    articles: int
+    entities: int
+    roles: int
+    events: int
+
+    def summary(self) -> str:
+        return (f"{self.articles} article{'s' if self.articles != 1 else ''}, {self.entities} entities, "
+                f"{self.roles} role facts, {self.events} events")
+
+
+@dataclass(frozen=True)
 class Corpus:
-    """A built corpus: the facts of each article, the entities they name, and the RDF graph.
+    """A built corpus in memory: the facts of each article, the entities they name, and the RDF graph.
 
     The articles in `facts` carry their metadata but not their text, which the graph does not need.
     """
@@ -79,18 +96,28 @@ class Corpus:
     model: str
 
     def summary(self) -> str:
-        articles = len(self.facts)
-        return (f"{articles} article{'s' if articles != 1 else ''}, {len(self.resolution.entities)} entities, "
-                f"{sum(len(f.roles) for f in self.facts)} role facts, {sum(len(f.events) for f in self.facts)} events")
+        return Totals(len(self.facts), len(self.resolution.entities), sum(len(f.roles) for f in self.facts),
+                      sum(len(f.events) for f in self.facts)).summary()
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    corpus: Corpus
+    """What `build` wrote into `folder`, and how much it found."""
+
+    totals: Totals
     files: tuple[Path | str, ...]  # str: a file published to a URL
+    folder: Path
 
     def summary(self) -> str:
-        return self.corpus.summary()
+        return self.totals.summary()
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """The build's corpus in memory, read back from its facts cache, for notebooks and small corpora (a
+        build itself keeps none of it: see `build`)."""
+        cached = read_facts(self.folder / FACTS_FILE)
+        resolution = resolve(cached.facts)
+        return Corpus(cached.facts, resolution, corpus_graph(cached.facts, resolution), cached.model)
 
 
 @contextmanager
@@ -278,11 +305,42 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def extract_inputs(inputs: Sequence[str | Path], model: str, jobs: int | None = None, *,
+                   taken: dict[str, str] | None = None, progress: Progress | None = None,
+                   exclude: Sequence[str | Path] = (), cluster: str | None = None) -> Iterator[ArticleFacts]:
+    """Read, parse and extract `inputs` (files or folders), article by article in input order, each
+    article's facts without its text (which nothing after extraction needs). `taken`: the ids of
+    articles extracted before, with their files (see `kg.ingest`); the folders in `exclude` are never read.
+
+    A missing path, a mistyped cluster address or a corpus with nothing readable fails on the first
+    `next()`, before a worker starts.
+    """
+    articles = iter_articles(inputs, exclude=exclude, taken=taken or {})
+    if cluster is not None:
+        from kg.cluster import check_address
+
+        check_address(cluster)
+    first = next(articles)
+    expected = estimate_articles(inputs, exclude=exclude)
+    jobs = max(1, min(jobs or available_cpus(), -(-expected // CHUNK_SIZE)))  # no idle workers
+    workers = [jobs]
+
+    def count_workers(count: int) -> None:
+        workers[0] = count
+
+    stream = extract_articles(chain([first], articles), model, jobs, cluster=cluster, on_workers=count_workers)
+    for done, facts in enumerate(stream, start=1):
+        yield replace(facts, article=replace(facts.article, text=""))
+        if progress is not None:
+            progress(done, max(expected, done), workers[0])
+
+
 @rare_collections()  # a contextmanager is a decorator too
 def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None, *,
                  previous: Sequence[ArticleFacts] = (), progress: Progress | None = None,
                  exclude: Sequence[str | Path] = (), cluster: str | None = None) -> Corpus:
-    """Read, parse, extract and resolve `inputs` (files or folders) into one graph.
+    """Read, parse, extract and resolve `inputs` (files or folders) into one graph, in memory: for
+    notebooks and tests (a build of any size streams instead, see `build`).
 
     `previous` are facts extracted before (from `read_facts`): the new articles are added to them, an
     article read again from the file of a previous one replaces it (a namesake from another file is
@@ -291,42 +349,34 @@ def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: i
     'local') the articles are parsed on a Dask cluster's workers (see `kg.cluster`).
     """
     chosen = choose_model(model)
-    taken = {facts.article.id: facts.article.file for facts in previous}
-    # A missing path fails here, before anything is parsed.
-    articles = iter_articles(inputs, exclude=exclude, taken=taken)
-    if cluster is not None:
-        from kg.cluster import check_address
-
-        check_address(cluster)  # a mistyped address fails before anything is read
-    first = next(articles)  # so does a corpus with nothing readable, before a worker starts
-    expected = estimate_articles(inputs, exclude=exclude)
-    jobs = max(1, min(jobs or available_cpus(), -(-expected // CHUNK_SIZE)))  # no idle workers
     by_id: dict[str, ArticleFacts] = {facts.article.id: facts for facts in previous}
-    workers = [jobs]
-
-    def count_workers(count: int) -> None:
-        workers[0] = count
-
-    stream = extract_articles(chain([first], articles), chosen, jobs, cluster=cluster, on_workers=count_workers)
-    for done, facts in enumerate(stream, start=1):
-        article = facts.article  # its id is unique among the new ones (kg.ingest sees to it)
-        by_id[article.id] = replace(facts, article=replace(article, text=""))  # the text is not needed again
-        if progress is not None:
-            progress(done, max(expected, done), workers[0])
+    taken = {facts.article.id: facts.article.file for facts in previous}
+    for facts in extract_inputs(inputs, chosen, jobs, taken=taken, progress=progress, exclude=exclude, cluster=cluster):
+        by_id[facts.article.id] = facts  # its id is unique among the new ones (kg.ingest sees to it)
     facts = tuple(by_id.values())
     resolution = resolve(facts)
     return Corpus(facts, resolution, corpus_graph(facts, resolution), chosen)
 
 
+# The folder in a build's staging folder that holds its work files: the new facts of an update, the
+# sorted triples and the on-disk store. Removed before the outputs move into place.
+WORK_FOLDER = "work"
+
+
+@rare_collections()  # a contextmanager is a decorator too
 def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None = None,
           jobs: int | None = None, *, update: bool = False, progress: Progress | None = None,
           cluster: str | None = None) -> BuildResult:
-    """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md, report.json and facts.jsonl.
+    """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md, report.json, graph.png and facts.jsonl.
 
-    With `update=True` the articles are added to the graph already in `out_dir` (see `build_corpus`),
-    from the facts it cached, without reading the old articles again. With `cluster` the articles are
-    parsed on a Dask cluster (see `build_corpus`); the outputs are the same, byte for byte. `out_dir`
-    may be an fsspec URL: the outputs are built in a local folder, then published to it as one set.
+    A build streams, so that its memory does not grow with the corpus: each article's facts go to
+    facts.jsonl as they are extracted; the entities are resolved from it (names, types and counts);
+    the graph is written from it article by article into an on-disk store (`kg.rdf.corpus_store`),
+    which graph.ttl, the page and the report are read from. With `update=True` the articles are added to
+    the graph already in `out_dir` (see `build_corpus`), from the facts it cached, without reading the
+    old articles again. With `cluster` the articles are parsed on a Dask cluster (see `build_corpus`);
+    the outputs are the same, byte for byte. `out_dir` may be an fsspec URL: the outputs are built in a
+    local folder, then published to it as one set.
     """
     if is_url(out_dir):
         with url_output(out_dir, fetch=(FACTS_FILE,) if update else ()) as local:
@@ -334,41 +384,90 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
         return replace(built, files=tuple(f"{out_dir.rstrip('/')}/{path.name}" for path in built.files))
     out = Path(out_dir)
     check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
-    previous = read_facts(out / FACTS_FILE) if update else None
     chosen = choose_model(model)
-    if previous is not None and previous.model != chosen:
-        log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s", out, previous.model, chosen)
-    corpus = build_corpus(inputs, chosen, jobs, previous=previous.facts if previous else (), progress=progress,
-                          exclude=[out], cluster=cluster)
+    previous = _previous_articles(out / FACTS_FILE, chosen) if update else None
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
+    new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster)
+    # A missing input, a mistyped or unreachable cluster, a corpus with nothing readable: they fail on
+    # the first article, before the output folder is made.
+    new = chain([next(new)], new)
     with output_set(out) as stage:
-        files = _render_outputs(corpus.graph, stage)
-        write_facts(corpus.facts, corpus.model, stage / FACTS_FILE)
-    return BuildResult(corpus, tuple(out / path.name for path in (*files, stage / FACTS_FILE)))
+        work = stage / WORK_FOLDER
+        work.mkdir()
+        try:
+            counted = _Counted(new if previous is None else _updated(out / FACTS_FILE, new, work))
+            facts_path = stage / FACTS_FILE
+            write_facts(counted, chosen, facts_path)
+            resolution = resolve(iter_facts(facts_path))
+            store = corpus_store(iter_facts(facts_path), resolution, role_labels(iter_facts(facts_path)), work)
+            # The graph has the entities now: the memory of the resolution (a key for every mention) is
+            # free for reading the store, rather than held beside it.
+            entities = len(resolution.entities)
+            del resolution
+            files = render_outputs(store, stage).files
+            del store  # closes the store's files before its folder goes
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    totals = Totals(counted.articles, entities, counted.roles, counted.events)
+    return BuildResult(totals, tuple(out / path.name for path in (*files, facts_path)), out)
+
+
+class _Counted:
+    """The facts of a stream as they pass, counted: articles, role facts, events."""
+
+    def __init__(self, facts: Iterable[ArticleFacts]):
+        self.facts = facts
+        self.articles = self.roles = self.events = 0
+
+    def __iter__(self) -> Iterator[ArticleFacts]:
+        for facts in self.facts:
+            self.articles += 1
+            self.roles += len(facts.roles)
+            self.events += len(facts.events)
+            yield facts
+
+
+def _previous_articles(path: Path, model: str) -> dict[str, str]:
+    """The id and file of each article of the facts cache an update adds to (read through, so that a
+    damaged cache fails before anything is parsed)."""
+    header = facts_header(path)
+    if header.get("model") != model:
+        log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s",
+                    path.parent, header.get("model") or "", model)
+    return {facts.article.id: facts.article.file for facts in iter_facts(path)}
+
+
+def _updated(path: Path, new: Iterable[ArticleFacts], work: Path) -> Iterator[ArticleFacts]:
+    """The cached facts of `path` with the `new` ones added, as `build_corpus` adds them: an article read
+    again takes the place of its old facts, the others come after the old ones, in input order. The new
+    facts wait in a file of `work`, found again by their place in it."""
+    adapter = _facts_adapter()
+    places: dict[str, tuple[int, int]] = {}
+    with (work / "new.jsonl").open("w+b") as waiting:
+        for facts in new:
+            line = adapter.dump_json(facts)
+            places[facts.article.id] = (waiting.tell(), len(line))
+            waiting.write(line)
+
+        def waiting_facts(article_id: str) -> ArticleFacts:
+            start, length = places.pop(article_id)
+            waiting.seek(start)
+            return adapter.validate_json(waiting.read(length))
+
+        for old in iter_facts(path):
+            yield waiting_facts(old.article.id) if old.article.id in places else old
+        for article_id in list(places):
+            yield waiting_facts(article_id)
 
 
 def write_outputs(graph: Graph, out_dir: str | Path) -> tuple[Path, ...]:
     """Everything a user needs from one graph, written as one set (see `kg.files.output_set`)."""
     out = Path(out_dir)
     check_writable_folder(out)
-    with output_set(out) as stage:
-        files = _render_outputs(graph, stage)
+    with output_set(out) as stage, rare_collections():
+        files = render_outputs(graph, stage).files
     return tuple(out / path.name for path in files)
-
-
-@rare_collections()  # a contextmanager is a decorator too
-def _render_outputs(graph: Graph, out: Path) -> tuple[Path, ...]:
-    roles, events = role_facts(graph), event_facts(graph)  # read once: the network and the report both need them
-    network = entity_graph(graph, roles, events)
-    html = render_html(network)
-    data = report_data(graph, network, roles=roles, events=events)
-    picture = render_picture(network)
-    paths = (out / "graph.ttl", out / "graph.html", out / "report.md", out / "report.json", out / PICTURE)
-    write_graph(graph, paths[0])
-    write_text(paths[1], html)
-    write_reports(data, paths[2], paths[3], picture)
-    return paths
 
 
 def extract_text(text: str, model: str | None = None, source: str = "<text>") -> ArticleFacts:
@@ -390,28 +489,29 @@ def facts_schema() -> str:
     return hashlib.sha1(schema.encode("utf-8")).hexdigest()[:16]
 
 
-def write_facts(facts: Sequence[ArticleFacts], model: str, path: str | Path) -> None:
+def write_facts(facts: Iterable[ArticleFacts], model: str, path: str | Path) -> None:
     """Write the facts cache atomically: a header line, then one article's facts per line, in order.
 
     The header says how many lines follow and their SHA-256, so that a cache cut short or edited is
-    refused rather than read as a smaller corpus.
+    refused rather than read as a smaller corpus. The facts are written as they come: none is kept.
     """
-    import shutil
     import tempfile
 
     from kg import __version__
 
     adapter = _facts_adapter()
     digest = hashlib.sha256()
+    count = 0
     # The lines go to an unnamed temporary file first, as the header that counts them comes before them.
     with tempfile.TemporaryFile(dir=Path(path).parent) as body:
         for article_facts in facts:
             line = adapter.dump_json(article_facts) + b"\n"
             digest.update(line)
             body.write(line)
+            count += 1
         body.seek(0)
         header = {"format": FACTS_FORMAT, "version": FACTS_VERSION, "schema": facts_schema(),
-                  "kg": __version__, "model": model, "articles": len(facts), "sha256": digest.hexdigest()}
+                  "kg": __version__, "model": model, "articles": count, "sha256": digest.hexdigest()}
         with atomic_path(path) as tmp, tmp.open("wb") as stream:
             stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
             shutil.copyfileobj(body, stream, 1 << 20)
@@ -426,37 +526,63 @@ class CachedFacts:
 
 
 def read_facts(path: str | Path) -> CachedFacts:
-    """Read a facts cache written by `write_facts`; anything else is a one-line `KgError`."""
+    """Read a facts cache written by `write_facts`, all of it; anything else is a one-line `KgError`."""
+    return CachedFacts(str(facts_header(path).get("model") or ""), tuple(iter_facts(path)))
+
+
+def facts_header(path: str | Path) -> dict:
+    """The header of a facts cache written by `write_facts`, checked; anything else is a one-line `KgError`."""
+    with _open_cache(Path(path)) as stream:
+        return _header(Path(path), stream)
+
+
+def iter_facts(path: str | Path) -> Iterator[ArticleFacts]:
+    """The facts of a cache written by `write_facts`, one article at a time, in order. A cache cut short,
+    damaged or altered is a one-line `KgError`, at its first bad line or, for a count or a checksum that
+    does not match, once the last line is read."""
     from pydantic import ValidationError
 
     path = Path(path)
-    rebuild = f"build {path.parent} again without --update"
-    if not path.is_file():
-        raise KgError(f"cannot update {path.parent}: it has no {path.name} (build it once without --update)")
-    with path.open("rb") as stream:
-        first = stream.readline()
-        try:
-            header = json.loads(first)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            header = None
-        if not isinstance(header, dict) or header.get("format") != FACTS_FORMAT:
-            raise KgError(f"{path} is not a kg facts cache: {rebuild}")
-        if not first.endswith(b"\n"):  # every line is written whole; the facts' own newlines are in the checksum
-            raise KgError(f"{path} is cut short: {rebuild}")
-        if header.get("version") != FACTS_VERSION or header.get("schema") != facts_schema():
-            raise KgError(f"{path} was written by another version of kg: {rebuild}")
+    with _open_cache(path) as stream:
+        header = _header(path, stream)
         adapter = _facts_adapter()
         digest = hashlib.sha256()
-        facts = []
+        count = 0
         for number, line in enumerate(stream, start=2):
             digest.update(line)
             try:
-                facts.append(adapter.validate_json(line))
+                facts = adapter.validate_json(line)
             except ValidationError:
-                raise KgError(f"{path}:{number} is damaged: {rebuild}") from None
-    if len(facts) != header.get("articles"):
+                raise KgError(f"{path}:{number} is damaged: {_rebuild(path)}") from None
+            count += 1
+            yield facts
+    if count != header.get("articles"):
         raise KgError(f"{path} is cut short or altered: its header says {header.get('articles')} articles, "
-                      f"it holds {len(facts)}: {rebuild}")
+                      f"it holds {count}: {_rebuild(path)}")
     if digest.hexdigest() != header.get("sha256"):
-        raise KgError(f"{path} is altered: its lines do not match the checksum in its header: {rebuild}")
-    return CachedFacts(str(header.get("model") or ""), tuple(facts))
+        raise KgError(f"{path} is altered: its lines do not match the checksum in its header: {_rebuild(path)}")
+
+
+def _rebuild(path: Path) -> str:
+    return f"build {path.parent} again without --update"
+
+
+def _open_cache(path: Path) -> BinaryIO:
+    if not path.is_file():
+        raise KgError(f"cannot update {path.parent}: it has no {path.name} (build it once without --update)")
+    return path.open("rb")
+
+
+def _header(path: Path, stream) -> dict:
+    first = stream.readline()
+    try:
+        header = json.loads(first)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        header = None
+    if not isinstance(header, dict) or header.get("format") != FACTS_FORMAT:
+        raise KgError(f"{path} is not a kg facts cache: {_rebuild(path)}")
+    if not first.endswith(b"\n"):  # every line is written whole; the facts' own newlines are in the checksum
+        raise KgError(f"{path} is cut short: {_rebuild(path)}")
+    if header.get("version") != FACTS_VERSION or header.get("schema") != facts_schema():
+        raise KgError(f"{path} was written by another version of kg: {_rebuild(path)}")
+    return header

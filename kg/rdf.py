@@ -7,13 +7,16 @@ random ids, so the same input always gives the same graph, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 from rdflib.term import Node
@@ -27,7 +30,7 @@ from kg import store as stores
 from kg.store import RDF_FORMATS, choose_store, load_into, rdf_format, sorted_quads, write_quads
 
 if TYPE_CHECKING:  # extract and resolve load spaCy, which reading and querying a graph never needs
-    from kg.extract import ArticleFacts, Evidence, Mention
+    from kg.extract import ArticleFacts, EventFact, Evidence, Mention, RoleFact
     from kg.extract.facts import NominalParty
     from kg.resolve import Entity, Resolution
 
@@ -68,21 +71,29 @@ def document_iri(article_id: str) -> URIRef:
 
 
 def corpus_graph(corpus: Sequence[ArticleFacts], resolution: Resolution) -> Graph:
-    """The whole corpus as one RDF graph: entities, documents, roles, events and their evidence."""
-    triples = _Triples()
-    for entity in resolution.entities:
-        _add_entity(triples, entity)
-    entity_of = _entity_lookup(resolution)
-    role_labels = _role_labels(corpus)
-    for facts in corpus:
-        _add_article(triples, facts, entity_of, role_labels)
+    """The whole corpus as one RDF graph in memory: entities, documents, roles, events and their evidence."""
     graph = new_graph()
     # Straight to the store: Graph.addN would check again that each term is an rdflib node.
-    graph.store.addN((s, p, o, graph) for s, p, o in triples.items)
+    graph.store.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus, resolution, role_labels(corpus)))
     return graph
 
 
-def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
+def corpus_triples(corpus: Iterable[ArticleFacts], resolution: Resolution,
+                   labels: dict[str, str]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of the corpus graph, the entities' first and then article by article (`labels`: the
+    `role_labels` of the corpus). A triple two articles share comes once from each: a graph keeps one."""
+    for entity in resolution.entities:
+        triples = _Triples()
+        _add_entity(triples, entity)
+        yield from triples.items
+    entity_of = _entity_lookup(resolution)
+    for facts in corpus:
+        triples = _Triples()
+        _add_article(triples, facts, entity_of, labels)
+        yield from triples.items
+
+
+def role_labels(corpus: Iterable[ArticleFacts]) -> dict[str, str]:
     """The label of each role node (by slug): the spelling the corpus writes most, then the first in
     sort order, so that neither the order of the articles nor an update changes it."""
 
@@ -91,6 +102,99 @@ def _role_labels(corpus: Sequence[ArticleFacts]) -> dict[str, str]:
         for role in facts.roles:
             spellings[slug(role.role)][role.role] += 1
     return {key: min(counts, key=lambda spelling: (-counts[spelling], spelling)) for key, counts in spellings.items()}
+
+
+@dataclass(frozen=True)
+class CorpusStore:
+    """A corpus graph on disk, as a build writes it: its triples as sorted, distinct N-Triples lines (the
+    order of graph.ttl) and an on-disk Oxigraph store loaded from them, which `kg.readers` reads."""
+
+    triples: Path
+    store: ox.Store
+
+
+def corpus_store(corpus: Iterable[ArticleFacts], resolution: Resolution, labels: dict[str, str],
+                 folder: Path) -> CorpusStore:
+    """Write the corpus graph (`corpus_triples`) into `folder`, article by article, as a `CorpusStore`.
+
+    No more than `SORT_RUN_BYTES` of N-Triples are in memory at a time: the lines go to sorted runs on
+    disk, merged into one file (`merge_sorted_lines`), which Oxigraph's bulk loader reads into the store.
+    """
+    path = folder / "graph.nt"
+    merge_sorted_lines(_ntriples(corpus_triples(corpus, resolution, labels)), path, folder)
+    store = ox.Store(str(folder / "store"))
+    # A few megabytes at a time: Oxigraph's bulk loader holds all it is given in memory (900 MB for a
+    # file of a million triples); in chunks the store of a million triples is made in 90 MB.
+    with path.open("rb") as lines:
+        while chunk := lines.readlines(STORE_CHUNK_BYTES):
+            store.bulk_load(input=b"".join(chunk), format=ox.RdfFormat.N_TRIPLES)
+    return CorpusStore(path, store)
+
+
+# N-Triples handed to Oxigraph's bulk loader at a time.
+STORE_CHUNK_BYTES = 8 * 2**20
+
+
+# N-Triples kept in memory before they are sorted into a run on disk: a few times this in Python objects.
+SORT_RUN_BYTES = 16 * 2**20
+
+
+def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[bytes]:
+    """Each triple as an N-Triples line, written as `kg.store.sorted_quads` writes it (so sorted the same)."""
+    text: dict[Node, str] = {}
+    for triple in triples:
+        if len(text) > 100_000:  # the terms of the last few articles: most terms recur within an article
+            text.clear()
+        yield (" ".join(text.get(term) or text.setdefault(term, _ntriples_term(term)) for term in triple)
+               + " .\n").encode("utf-8")
+
+
+def _ntriples_term(term: Node) -> str:
+    return str(ox.NamedNode(str(term))) if isinstance(term, URIRef) else stores.sparql_literal(term)
+
+
+def merge_sorted_lines(lines: Iterable[bytes], path: Path, work: Path, run_bytes: int = SORT_RUN_BYTES) -> int:
+    """Write `lines` to `path` sorted (as bytes, so as their text) and each once; return how many.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> merge_sorted_lines([b"c\\n", b"a\\n", b"c\\n", b"b\\n"], folder / "out", folder, run_bytes=2)
+    3
+    >>> (folder / "out").read_bytes()
+    b'a\\nb\\nc\\n'
+    """
+    runs: list[Path] = []
+    batch: list[bytes] = []
+    size = 0
+    for line in lines:
+        batch.append(line)
+        size += len(line)
+        if size >= run_bytes:
+            runs.append(_write_run(sorted(set(batch)), work / f"run-{len(runs)}"))
+            batch, size = [], 0
+    runs.append(_write_run(sorted(set(batch)), work / f"run-{len(runs)}"))
+    del batch
+    streams = [run.open("rb") for run in runs]
+    written, last = 0, None
+    try:
+        with path.open("wb") as out:
+            for line in heapq.merge(*streams):
+                if line != last:
+                    out.write(line)
+                    written += 1
+                    last = line
+    finally:
+        for stream in streams:
+            stream.close()
+        for run in runs:
+            run.unlink()
+    return written
+
+
+def _write_run(lines: list[bytes], path: Path) -> Path:
+    with path.open("wb") as stream:
+        stream.writelines(lines)
+    return path
 
 
 def _entity_lookup(resolution: Resolution) -> Callable[[str, Mention | None], Entity | None]:
@@ -146,10 +250,24 @@ def _add_entity(triples: _Triples, entity: Entity) -> None:
 
 def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[str, Mention | None], Entity | None],
                  role_labels: dict[str, str]) -> None:
+    document = _add_document(triples, facts.article)
+    for role in facts.roles:
+        _add_role(triples, document, role, entity_of, role_labels)
+    for event in facts.events:
+        _add_event(triples, document, event, entity_of)
 
-    article = facts.article
+
+@dataclass(frozen=True)
+class _Document:
+    """The document a fact comes from: its article's id, its node, and the digest its evidence is named by."""
+
+    id: str
+    node: URIRef
+    digest: str
+
+
+def _add_document(triples: _Triples, article) -> _Document:
     document = document_iri(article.id)
-    document_digest = _digest(article.id)
     triples.add(document, RDF.type, KG.Document)
     triples.add(document, KG.source, Literal(article.source))
     if article.title:
@@ -158,60 +276,66 @@ def _add_article(triples: _Triples, facts: ArticleFacts, entity_of: Callable[[st
         triples.add(document, SDO.url, Literal(article.url, datatype=XSD.anyURI))
     if article.published:
         triples.add(document, SDO.datePublished, Literal(article.published))
+    return _Document(article.id, document, _digest(article.id))
 
-    for role in facts.roles:
-        person = entity_of(article.id, role.person)
-        organization = entity_of(article.id, role.organization)
-        if person is None or person.type != "Person":
-            continue
-        role_slug = slug(role.role)
-        role_node = KGR["role/" + role_slug]
-        if triples.first_time(role_node):
-            triples.add(role_node, RDF.type, ORG.Role)
-            triples.add(role_node, SKOS.prefLabel, triples.literal(role_labels[role_slug]))
-        parts = [person.key, role_slug, organization.key if organization else "-"]
-        if role.former:
-            parts.append("former")
-        membership = KGR["membership/" + _digest(*parts)]
-        if triples.first_time(membership):  # a membership several sentences state: one more evidence each
-            triples.add(membership, RDF.type, ORG.Membership)
-            triples.add(membership, ORG.member, entity_iri(person))
-            triples.add(membership, ORG.role, role_node)
-            if organization is not None:
-                triples.add(membership, ORG.organization, entity_iri(organization))
-            triples.add(membership, KG.former, triples.literal(role.former))
-        triples.add(membership, KG.evidence, _add_evidence(triples, document, document_digest, role.evidence))
-        # "Treasury Secretary Steven Mnuchin": the Department of the Treasury is part of the United States.
-        state = entity_of(article.id, role.state)
-        if organization is not None and state is not None and state.key != organization.key \
-                and triples.first_time(f"part/{organization.key}/{state.key}"):
-            triples.add(entity_iri(organization), ORG.subOrganizationOf, entity_iri(state))
 
-    for event in facts.events:
-        actor = _event_party(triples, document_digest, entity_of(article.id, event.actor), event.actor_party)
-        target = _event_party(triples, document_digest, entity_of(article.id, event.target), event.target_party)
-        if actor is None and (event.actor.text or target is None):
-            continue  # a named actor that resolved to no entity, or no party at all
-        node = KGR["event/" + _digest(article.id, event.evidence.start, event.evidence.end, actor or "-",
-                                      event.action, target or "-")]
-        triples.add(node, RDF.type, KG.Event)
-        if actor is not None:  # an actor the text does not write is left out: the event has no kg:actor
-            triples.add(node, KG.actor, actor)
-        if target is not None:
-            triples.add(node, KG.target, target)
-        triples.add(node, KG.action, triples.literal(event.action))
-        triples.add(node, KG.negated, triples.literal(event.negated))
-        triples.add(node, KG.modality, triples.literal(event.modality))
-        if event.cameo:
-            _add_event_type(triples, node, event.cameo)
-        place = entity_of(article.id, event.place)
-        if place is not None:
-            triples.add(node, SEM.hasPlace, entity_iri(place))
-        if event.when is not None:
-            triples.add(node, KG.timeText, triples.literal(event.when.text))
-            if event.when.value:
-                triples.add(node, SEM.hasTimeStamp, triples.literal(event.when.value, datatype=DATE_TYPES[len(event.when.value)]))
-        triples.add(node, KG.evidence, _add_evidence(triples, document, document_digest, event.evidence))
+def _add_role(triples: _Triples, document: _Document, role: RoleFact,
+              entity_of: Callable[[str, Mention | None], Entity | None], role_labels: dict[str, str]) -> None:
+
+    person = entity_of(document.id, role.person)
+    organization = entity_of(document.id, role.organization)
+    if person is None or person.type != "Person":
+        return
+    role_slug = slug(role.role)
+    role_node = KGR["role/" + role_slug]
+    if triples.first_time(role_node):
+        triples.add(role_node, RDF.type, ORG.Role)
+        triples.add(role_node, SKOS.prefLabel, triples.literal(role_labels[role_slug]))
+    parts = [person.key, role_slug, organization.key if organization else "-"]
+    if role.former:
+        parts.append("former")
+    membership = KGR["membership/" + _digest(*parts)]
+    if triples.first_time(membership):  # a membership several sentences state: one more evidence each
+        triples.add(membership, RDF.type, ORG.Membership)
+        triples.add(membership, ORG.member, entity_iri(person))
+        triples.add(membership, ORG.role, role_node)
+        if organization is not None:
+            triples.add(membership, ORG.organization, entity_iri(organization))
+        triples.add(membership, KG.former, triples.literal(role.former))
+    triples.add(membership, KG.evidence, _add_evidence(triples, document, role.evidence))
+    # "Treasury Secretary Steven Mnuchin": the Department of the Treasury is part of the United States.
+    state = entity_of(document.id, role.state)
+    if organization is not None and state is not None and state.key != organization.key \
+            and triples.first_time(f"part/{organization.key}/{state.key}"):
+        triples.add(entity_iri(organization), ORG.subOrganizationOf, entity_iri(state))
+
+
+def _add_event(triples: _Triples, document: _Document, event: EventFact,
+               entity_of: Callable[[str, Mention | None], Entity | None]) -> None:
+    actor = _event_party(triples, document.digest, entity_of(document.id, event.actor), event.actor_party)
+    target = _event_party(triples, document.digest, entity_of(document.id, event.target), event.target_party)
+    if actor is None and (event.actor.text or target is None):
+        return  # a named actor that resolved to no entity, or no party at all
+    node = KGR["event/" + _digest(document.id, event.evidence.start, event.evidence.end, actor or "-",
+                                  event.action, target or "-")]
+    triples.add(node, RDF.type, KG.Event)
+    if actor is not None:  # an actor the text does not write is left out: the event has no kg:actor
+        triples.add(node, KG.actor, actor)
+    if target is not None:
+        triples.add(node, KG.target, target)
+    triples.add(node, KG.action, triples.literal(event.action))
+    triples.add(node, KG.negated, triples.literal(event.negated))
+    triples.add(node, KG.modality, triples.literal(event.modality))
+    if event.cameo:
+        _add_event_type(triples, node, event.cameo)
+    place = entity_of(document.id, event.place)
+    if place is not None:
+        triples.add(node, SEM.hasPlace, entity_iri(place))
+    if event.when is not None:
+        triples.add(node, KG.timeText, triples.literal(event.when.text))
+        if event.when.value:
+            triples.add(node, SEM.hasTimeStamp, triples.literal(event.when.value, datatype=DATE_TYPES[len(event.when.value)]))
+    triples.add(node, KG.evidence, _add_evidence(triples, document, event.evidence))
 
 
 # An ISO date's length → its XML Schema type: a day, a month, a year.
@@ -254,11 +378,11 @@ def _add_event_type(triples: _Triples, event: URIRef, code: str) -> None:
         triples.add(event_class, SKOS.prefLabel, Literal(quad_class, lang="en"))
 
 
-def _add_evidence(triples: _Triples, document: URIRef, document_digest: str, evidence: Evidence) -> URIRef:
-    node = KGR[f"evidence/{document_digest}/{evidence.start}-{evidence.end}"]
+def _add_evidence(triples: _Triples, document: _Document, evidence: Evidence) -> URIRef:
+    node = KGR[f"evidence/{document.digest}/{evidence.start}-{evidence.end}"]
     if triples.first_time(node):
         triples.add(node, RDF.type, KG.Evidence)
-        triples.add(node, KG.document, document)
+        triples.add(node, KG.document, document.node)
         triples.add(node, KG.sentence, Literal(evidence.sentence.strip()))
         triples.add(node, KG.sentenceStart, triples.literal(evidence.sentence_start))
         triples.add(node, KG.sentenceEnd, triples.literal(evidence.sentence_end))
@@ -277,7 +401,7 @@ def document_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
     return stores.named_graph_quads(graph)
 
 
-def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
+def write_graph(graph: Graph | CorpusStore, path: str | Path, format: str = "turtle") -> None:
     """Serialise `graph` to `path` atomically (`format` is rdflib's name of it).
 
     Turtle, N-Triples and RDF/XML are written by Oxigraph's serialisers (for 100,000 triples a few
@@ -285,6 +409,11 @@ def write_graph(graph: Graph, path: str | Path, format: str = "turtle") -> None:
     byte for byte on every run; any other format by rdflib's.
     """
     fmt = next((f for f in RDF_FORMATS.values() if f.rdflib == format and not f.quads), None)
+    if isinstance(graph, CorpusStore):  # its lines are in the order of the file already: streamed
+        if fmt is None:
+            raise KgError(f"a build writes its graph as Turtle, N-Triples or RDF/XML, not {format}")
+        write_quads(ox.parse(path=str(graph.triples), format=ox.RdfFormat.N_TRIPLES), path, fmt, PREFIX_IRIS)
+        return
     if fmt is not None:
         quads = stores.oxigraph_quads(graph) if stores.is_oxigraph(graph) else sorted_quads((s, p, o, None) for s, p, o in graph)
         write_quads(quads, path, fmt, PREFIX_IRIS)

@@ -11,27 +11,34 @@ import io
 import json
 import math
 import textwrap
+from dataclasses import dataclass
 from html import escape
+from collections import Counter
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 import networkx as nx
-from rdflib import RDF, Graph
-from rdflib.namespace import SDO
 
-from kg.analyze import (IMPORTANCE_WEIGHTS, centrality, communities, components, cooperative_pairs, event_facts,
-                        hostile_pairs, ranked, role_facts)
+from kg.analyze import (IMPORTANCE_WEIGHTS, centrality, communities, components, cooperative_pairs, entity_graph,
+                        hostile_pairs, ranked)
 from kg.files import atomic_path, write_text
-from kg.namespace import KG
-from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label
+from kg.rdf import write_graph
+from kg.readers import EventRecord, RoleRecord, document_count, facts_in_text_order, published_dates
+from kg.viz import EDGE_STYLES, OTHER_TYPE_STYLE, TYPE_STYLES, edge_category, edge_label, render_html
 
 if TYPE_CHECKING:  # matplotlib takes a quarter of a second to import: only the picture needs it
     from matplotlib.figure import Figure
+    from rdflib import Graph
+
+    from kg.rdf import CorpusStore
 
 PICTURE = "graph.png"
 PICTURE_NODES = 40  # entities in the picture: more would be unreadable on a page
-MARKDOWN_EVENTS = 500  # events listed in report.md; report.json lists them all
+MARKDOWN_EVENTS = 500  # events listed in report.md
+# Events listed in report.json, the first in text order; its summary and event types count them all. A
+# sample, so that the report of a million articles is as small as that of a thousand.
+REPORT_EVENTS = 1000
 EDGE_LABELS_MAX = 80  # above this many edges the picture leaves their labels out
 MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*"}
 
@@ -48,67 +55,37 @@ ACTS = 5  # events with no target named in a profile
 TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
 
 
-def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
-                roles: list[dict] | None = None, events: list[dict] | None = None) -> dict:
+def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None) -> dict:
     """The report's content: key people and organizations (ranked by importance, each with a profile: roles,
-    top counterparts, first and last seen), who holds which role where, events in text order and by type,
-    a timeline of the dated ones, communities, components, and the most hostile and most cooperative pairs
-    (`roles` and `events`: the graph's `role_facts` and `event_facts`, if the caller has them already)."""
+    top counterparts, first and last seen), who holds which role where, the first `REPORT_EVENTS` events in
+    text order and the counts of all by type, communities, components, and the most hostile and most
+    cooperative pairs. The graph's facts are read one at a time (`kg.readers.facts_in_text_order`): the
+    report's memory does not grow with the events of the corpus."""
     scores = scores if scores is not None else centrality(network)
-    order = ranked(network, scores)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
-    roles = role_facts(graph) if roles is None else roles
-    facts = event_facts(graph) if events is None else events
-    published = _published(graph)
-    seen = _seen(roles, facts, published)
-
-    def key_entities(types: set[str]) -> list[dict]:
-        return [
-            {"name": name[n], "type": network.nodes[n]["type"], "aliases": network.nodes[n].get("aliases", []),
-             "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
-             "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
-             "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4),
-             "roles": network.nodes[n].get("roles", []), "acts": network.nodes[n].get("acts", []),
-             "counterparts": _counterparts(network, n),
-             **seen.get(n, {"first_seen": "", "last_seen": ""})}
-            for n in order if network.nodes[n].get("type") in types
-        ][:top]
-
-    held: dict[tuple, dict] = {}
-    for fact in roles:  # text order, so each role's first sentence is the one shown
-        key = (name.get(fact["person"], fact["person"]), fact["role"], name.get(fact["organization"], ""), fact["former"])
-        entry = held.setdefault(key, {"person": key[0], "role": key[1], "organization": key[2], "former": key[3],
-                                      "sentences": 0, "source": fact["source"], "sentence": fact["sentence"]})
-        entry["sentences"] += 1
-    events = [
-        {"source": e["source"], "start": e["start"], "end": e["end"], "actor": name.get(e["actor"], e["actor"]),
-         "action": e["action"], "target": name.get(e["target"], e["target"]), "event_type": e["event_type"],
-         "event_class": e["event_class"], "negated": e["negated"], "modality": e["modality"],
-         "date": e.get("date", ""), "place": name.get(e.get("place", ""), ""), "sentence": e["sentence"]}
-        for e in facts
-    ]
+    tally = _ReportTally(name, published_dates(graph))
+    for fact in facts_in_text_order(graph):
+        tally.add(fact)
     groups = communities(network)
     parts = components(network)
-    # Every document of the graph, whether or not a fact came from it.
-    documents = set(graph.subjects(RDF.type, KG.Document))
     return {
         "summary": {
-            "documents": len(documents),
+            "documents": document_count(graph),
             "entities": network.number_of_nodes(),
             "relations": network.number_of_edges(),
-            "roles": len(roles),
-            "events": len(events),
+            "roles": tally.roles,
+            "events": tally.events,
             "communities": sum(len(c) > 1 for c in groups),
             "components": len(parts),
         },
         "importance": {"weights": IMPORTANCE_WEIGHTS, "description": IMPORTANCE_TEXT},
-        "key_people": key_entities({"Person"}),
-        "key_organizations": key_entities({"Organization", "Country"}),
-        "roles": sorted(held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
-        "events": events,
+        "key_people": _key_entities(network, scores, tally.seen(), {"Person"}, top),
+        "key_organizations": _key_entities(network, scores, tally.seen(), {"Organization", "Country"}, top),
+        "roles": sorted(tally.held.values(), key=lambda r: (r["person"], r["organization"], r["role"], r["former"])),
+        "events": tally.listed,
         # Counts only: the events themselves are listed once, above (report.md groups them and dates them).
-        "event_types": [{key: group[key] for key in ("event_class", "event_type", "count")} for group in _by_type(events)],
-        "dated_events": sum(bool(e["date"]) for e in events),
+        "event_types": _type_counts(tally.types),
+        "dated_events": tally.dated,
         "communities": [[name[n] for n in ranked(network.subgraph(c), scores)] for c in groups if len(c) > 1],
         "unlinked_entities": sum(len(c) == 1 for c in groups),
         "component_sizes": [len(c) for c in parts],
@@ -118,29 +95,78 @@ def report_data(graph: Graph, network: nx.MultiDiGraph, top: int = 10, scores: d
     }
 
 
-def _published(graph: Graph) -> dict[str, str]:
-    """Each document's publication date (schema:datePublished) by its source, where the graph gives one."""
-    sources = dict(graph.subject_objects(KG.source))
-    return {str(sources[document]): str(date) for document, date in graph.subject_objects(SDO.datePublished)
-            if document in sources}
+def _key_entities(network: nx.MultiDiGraph, scores: dict, seen: dict[str, dict], types: set[str], top: int) -> list[dict]:
+    """The `top` most important entities of `types`, each with its measures and profile."""
+    return [
+        {"name": network.nodes[n].get("name", n), "type": network.nodes[n]["type"],
+         "aliases": network.nodes[n].get("aliases", []),
+         "mentions": network.nodes[n].get("mentions", 0), "articles": network.nodes[n].get("articles", 0),
+         "degree": scores[n]["degree"], "pagerank": round(scores[n]["pagerank"], 4),
+         "betweenness": round(scores[n]["betweenness"], 4), "importance": round(scores[n]["importance"], 4),
+         "roles": network.nodes[n].get("roles", []), "acts": network.nodes[n].get("acts", []),
+         "counterparts": _counterparts(network, n),
+         **seen.get(n, {"first_seen": "", "last_seen": ""})}
+        for n in ranked(network, scores) if network.nodes[n].get("type") in types
+    ][:top]
 
 
-def _seen(roles: list[dict], events: list[dict], published: dict[str, str]) -> dict[str, dict]:
-    """When each entity is first and last seen: the earliest and latest date of the facts it takes part in
-    (an event's own date, else its article's publication date), or, with no date at all, the first and
-    last article (in source order) that states one."""
-    dated: dict[str, list[str]] = {}
-    undated: dict[str, list[str]] = {}
-    for fact in (*roles, *events):
-        date = fact.get("date") or published.get(fact["source"], "")
-        for key in ("person", "organization", "actor", "target"):
-            if fact.get(key):
-                (dated if date else undated).setdefault(fact[key], []).append(date or fact["source"])
-    found = {}
-    for node in set(dated) | set(undated):
-        values = dated.get(node) or undated[node]
-        found[node] = {"first_seen": min(values), "last_seen": max(values)}
-    return found
+class _ReportTally:
+    """What the report gathers from the facts, read one at a time in text order: counts, who holds which
+    role where (with how many sentences say so and the first), the first `REPORT_EVENTS` events, the
+    count of each event type, and when each entity is first and last seen."""
+
+    def __init__(self, names: dict[str, str], published: dict[str, str]):
+        self.names, self.published = names, published
+        self.roles = self.events = self.dated = 0
+        self.held: dict[tuple, dict] = {}
+        self.listed: list[dict] = []
+        self.types: Counter[tuple[str, str]] = Counter()
+        # The earliest and latest date of the facts each entity takes part in (an event's own date, else its
+        # article's publication date), and the first and last source of those with no date at all.
+        self.dated_span: dict[str, tuple[str, str]] = {}
+        self.undated_span: dict[str, tuple[str, str]] = {}
+
+    def add(self, fact: RoleRecord | EventRecord) -> None:
+        if isinstance(fact, RoleRecord):
+            self._role(fact)
+            parties, date = (fact.person, fact.organization), ""
+        else:
+            self._event(fact)
+            parties, date = (fact.actor, fact.target), fact.date
+        date = date or self.published.get(fact.source, "")
+        spans, value = (self.dated_span, date) if date else (self.undated_span, fact.source)
+        for party in parties:
+            if party:
+                first, last = spans.get(party, (value, value))
+                spans[party] = (min(first, value), max(last, value))
+
+    def _role(self, fact: RoleRecord) -> None:
+        self.roles += 1
+        key = (self.names.get(fact.person, fact.person), fact.role, self.names.get(fact.organization, ""), fact.former)
+        entry = self.held.setdefault(key, {"person": key[0], "role": key[1], "organization": key[2], "former": key[3],
+                                           "sentences": 0, "source": fact.source, "sentence": fact.sentence})
+        entry["sentences"] += 1
+
+    def _event(self, fact: EventRecord) -> None:
+        self.events += 1
+        self.dated += bool(fact.date)
+        self.types[(fact.event_class, fact.event_type)] += 1
+        if len(self.listed) < REPORT_EVENTS:
+            self.listed.append(_event_row(fact, self.names))
+
+    def seen(self) -> dict[str, dict]:
+        """When each entity is first and last seen: by the dates of its facts, or, with no date at all, by
+        the first and last article (in source order) that states one."""
+        return {node: {"first_seen": first, "last_seen": last}
+                for node, (first, last) in {**self.undated_span, **self.dated_span}.items()}
+
+
+def _event_row(event: EventRecord, name: dict[str, str]) -> dict:
+    """An event as the report lists it: its parties and place by name."""
+    return {"source": event.source, "start": event.start, "end": event.end, "actor": name.get(event.actor, event.actor),
+            "action": event.action, "target": name.get(event.target, event.target), "event_type": event.event_type,
+            "event_class": event.event_class, "negated": event.negated, "modality": event.modality,
+            "date": event.date, "place": name.get(event.place, ""), "sentence": event.sentence}
 
 
 def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
@@ -158,16 +184,29 @@ def _counterparts(network: nx.MultiDiGraph, node: str) -> list[dict]:
              "relations": sorted(labels[other])} for other in best[:COUNTERPARTS]]
 
 
-def _by_type(events: list[dict]) -> list[dict]:
-    """Events grouped by CAMEO class and type (conflict first, untyped last), each group in text order."""
-    order = {c: i for i, c in enumerate(("material conflict", "verbal conflict", "material cooperation",
-                                         "verbal cooperation"))}
+# CAMEO's classes in the order the report lists events by type: conflict first; untyped events last.
+TYPE_ORDER = ("material conflict", "verbal conflict", "material cooperation", "verbal cooperation")
+
+
+def _type_counts(types: Counter[tuple[str, str]]) -> list[dict]:
+    """The count of each (CAMEO class, type) of event, conflict first, the most frequent first within a
+    class, untyped last.
+
+    >>> _type_counts(Counter({("verbal cooperation", "Consult"): 2, ("", ""): 1, ("material conflict", "Assault"): 1}))[0]
+    {'event_class': 'material conflict', 'event_type': 'Assault', 'count': 1}
+    """
+    order = {c: i for i, c in enumerate(TYPE_ORDER)}
+    keys = sorted(types, key=lambda k: (order.get(k[0], len(order)), -types[k], k))
+    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": types[(c, t)]} for c, t in keys]
+
+
+def _by_type(event_types: list[dict], events: list[dict]) -> list[dict]:
+    """The groups of `event_types` (class, type and count of all the events), in order, each with those of
+    `events` (the events listed, in text order) that are of its type."""
     groups: dict[tuple[str, str], list[dict]] = {}
     for event in events:
-        groups.setdefault((event["event_class"], event["event_type"]), []).append(event)
-    keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), -len(groups[k]), k))
-    return [{"event_class": c or "no CAMEO class", "event_type": t or "untyped", "count": len(groups[(c, t)]),
-             "events": groups[(c, t)]} for c, t in keys]
+        groups.setdefault((event["event_class"] or "no CAMEO class", event["event_type"] or "untyped"), []).append(event)
+    return [{**group, "events": groups.get((group["event_class"], group["event_type"]), [])} for group in event_types]
 
 
 def _pair(pair: dict) -> dict:
@@ -197,11 +236,11 @@ def report_markdown(data: dict) -> str:
         *_profiles(data["key_organizations"][:PROFILES]),
         "## Who holds which role where", "",
         *_table(["person", "role", "organization", "former", "sentences", "source"], data["roles"]), "",
-        *_timeline(_dated(data["events"])),
+        *_timeline(_dated(data["events"]), data["dated_events"], _listed(data)),
         "## Events by type", "",
         "CAMEO classes, conflict first; within a type, in text order. Negated and hypothetical events are listed "
         "as the text states them; they never count as acts below.", "",
-        *_events_by_type(_by_type(data["events"]), MARKDOWN_EVENTS),
+        *_events_by_type(_by_type(data["event_types"], data["events"]), MARKDOWN_EVENTS, _listed(data)),
         "## Most hostile pairs", "",
         "Asserted conflict events from actor to target (CAMEO quad classes).", "",
         *_table(["actor", "target", "material conflict", "verbal conflict", "actions", "sentence"],
@@ -250,28 +289,35 @@ def _dated(events: list[dict]) -> list[dict]:
     return sorted((e for e in events if e.get("date")), key=lambda e: (e["date"], e["source"], e["start"]))
 
 
-def _timeline(events: list[dict]) -> list[str]:
+def _listed(data: dict) -> str:
+    """Where the events left out of report.md are: all in report.json, or only the first in text order."""
+    listed, total = len(data["events"]), data["summary"]["events"]
+    return "report.json lists them all" if listed >= total else \
+        f"report.json lists the first {listed} of them in text order"
+
+
+def _timeline(events: list[dict], dated: int, listed: str) -> list[str]:
+    """The timeline of the dated `events`, of `dated` in all (`listed`: where the rest are)."""
     if not events:
         return []
+    shown = events[:TIMELINE_MARKDOWN]
     return ["## Timeline", "", "Events the text dates (sem:hasTimeStamp), earliest first.", "",
-            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"],
-                    events[:TIMELINE_MARKDOWN]),
-            *(["", f"The first {TIMELINE_MARKDOWN} of {len(events)} dated events; report.json lists them all."]
-              if len(events) > TIMELINE_MARKDOWN else []), ""]
+            *_table(["date", "actor", "action", "target", "place", "negated", "modality", "source", "sentence"], shown),
+            *(["", f"The first {len(shown)} of {dated} dated events; {listed}."] if dated > len(shown) else []), ""]
 
 
-def _events_by_type(groups: list[dict], limit: int) -> list[str]:
-    lines, listed, total = [], 0, sum(g["count"] for g in groups)
+def _events_by_type(groups: list[dict], limit: int, listed: str) -> list[str]:
+    lines, shown_in_all, total = [], 0, sum(g["count"] for g in groups)
     for group in groups:
         lines += [f"### {_cell(group['event_type'])} ({_cell(group['event_class'])}): {group['count']}", ""]
-        shown = group["events"][:max(limit - listed, 0)]
-        listed += len(shown)
+        shown = group["events"][:max(limit - shown_in_all, 0)]
+        shown_in_all += len(shown)
         columns = ["actor", "action", "target", "negated", "modality", "source", "sentence"]
         if any(e["date"] or e["place"] for e in group["events"]):
             columns[3:3] = ["date", "place"]
         lines += [*(_table(columns, shown) if shown else [f"({group['count']} events: see report.json)"]), ""]
-    if total > limit:
-        lines += [f"The first {limit} of {total} events; report.json lists them all.", ""]
+    if total > shown_in_all:
+        lines += [f"The first {shown_in_all} of {total} events; {listed}.", ""]
     return lines or ["(none)", ""]
 
 
@@ -328,8 +374,6 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     have every name)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch
 
     scores = scores if scores is not None else centrality(network)
     linked = [n for n in ranked(network, scores) if scores[n]["degree"] > 0]
@@ -343,7 +387,27 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     if not shown.number_of_nodes():
         axes.text(0.5, 0.5, "No relations between entities", ha="center", va="center", fontsize=14)
         return figure
+    # Fixed limits, so that a label's place on the canvas is known while the picture is drawn.
+    axes.set_xlim(-1.25, 1.25)
+    axes.set_ylim(-1.2, 1.15)
+    top = max(scores[n]["pagerank"] for n in shown) or 1.0
+    size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
+    position = _picture_layout(shown, size, figure.dpi)
+    renderer = figure.canvas.get_renderer()
+    taken = [_legend(axes, shown).get_window_extent(renderer)]
+    for node in shown:  # markers are obstacles too: a square of the marker's size around its centre
+        x, y = axes.transData.transform(position[node])
+        half = math.sqrt(size[node]) / 2 * figure.dpi / 72
+        taken.append(_box(x - half, y - half, x + half, y + half))
+    placing = _Placing(axes, renderer, axes.get_window_extent(renderer), taken)
+    _draw_markers(axes, shown, position, size)
+    _draw_names(placing, shown, position, size, {node: index for index, node in enumerate(linked)})
+    _draw_edges(placing, shown, position, size)
+    return figure
 
+
+def _picture_layout(shown: nx.MultiDiGraph, size: dict[str, float], dpi: float) -> dict:
+    """Where each entity goes: a seeded ForceAtlas2 layout scaled to the frame, markers pushed apart."""
     layout_graph = nx.Graph()
     layout_graph.add_nodes_from(sorted(shown.nodes))
     layout_graph.add_edges_from(sorted((u, v) for u, v in shown.edges() if u != v))
@@ -351,14 +415,14 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
     position = nx.forceatlas2_layout(layout_graph, seed=7, max_iter=300, gravity=2.0, scaling_ratio=4.0,
                                      strong_gravity=True, node_size={n: 1.0 for n in layout_graph})
     position = nx.rescale_layout_dict(position)
-    # Fixed limits, so that a label's place on the canvas is known while the picture is drawn.
-    axes.set_xlim(-1.25, 1.25)
-    axes.set_ylim(-1.2, 1.15)
-    top = max(scores[n]["pagerank"] for n in shown) or 1.0
-    size = {n: 80 + 900 * scores[n]["pagerank"] / top for n in shown}
     # A marker's radius in data units (the axes' smaller scale: 855 px for 2.35 units), and some room.
-    units = figure.dpi * 9 * 0.95 / 2.35
-    position = _spread(position, {n: (math.sqrt(size[n]) / 2 * figure.dpi / 72 + 8) / units for n in shown})
+    units = dpi * 9 * 0.95 / 2.35
+    return _spread(position, {n: (math.sqrt(size[n]) / 2 * dpi / 72 + 8) / units for n in shown})
+
+
+def _legend(axes, shown: nx.MultiDiGraph):
+    """The legend of the entity types and edge categories the picture shows."""
+    from matplotlib.lines import Line2D
 
     types = sorted({shown.nodes[n].get("type", "") for n in shown})
     categories = [edge_category(data) for _, _, data in shown.edges(data=True)]
@@ -366,34 +430,53 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
                       color=TYPE_STYLES.get(t, OTHER_TYPE_STYLE)["color"], markersize=9, label=t) for t in types]
     handles += [Line2D([], [], color=EDGE_STYLES[c]["color"], linestyle="--" if EDGE_STYLES[c]["dashes"] else "-",
                        label=EDGE_STYLES[c]["label"]) for c in EDGE_STYLES if c in categories]
-    legend = axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-    renderer = figure.canvas.get_renderer()
-    frame = axes.get_window_extent(renderer)
-    taken = [legend.get_window_extent(renderer)]
-    for node in shown:  # markers are obstacles too: a square of the marker's size around its centre
-        x, y = axes.transData.transform(position[node])
-        half = math.sqrt(size[node]) / 2 * figure.dpi / 72
-        taken.append(_box(x - half, y - half, x + half, y + half))
+    return axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
 
-    for entity_type in types:
+
+@dataclass(frozen=True)
+class _Placing:
+    """What a label is placed among: the axes, their renderer and frame, and the boxes already taken."""
+
+    axes: object
+    renderer: object
+    frame: object
+    taken: list
+
+    def fits(self, label) -> bool:
+        return _fits(label, self.renderer, self.frame, self.taken)
+
+
+def _draw_markers(axes, shown: nx.MultiDiGraph, position: dict, size: dict[str, float]) -> None:
+    for entity_type in sorted({shown.nodes[n].get("type", "") for n in shown}):
         style = TYPE_STYLES.get(entity_type, OTHER_TYPE_STYLE)
         members = [n for n in sorted(shown) if shown.nodes[n].get("type", "") == entity_type]
         axes.scatter([position[n][0] for n in members], [position[n][1] for n in members],
                      s=[size[n] for n in members], c=style["color"], marker=MARKERS[style["shape"]],
                      edgecolors="white", linewidths=0.8, zorder=2)
-    order = {node: index for index, node in enumerate(linked)}
+
+
+def _draw_names(placing: _Placing, shown: nx.MultiDiGraph, position: dict, size: dict[str, float],
+                order: dict[str, int]) -> None:
+    """Each entity's name at the first free spot around it, the most important entities first."""
+    axes, dpi = placing.axes, placing.axes.figure.dpi
     for node in sorted(shown, key=order.get):
         name = "\n".join(textwrap.wrap(shown.nodes[node].get("name", node), LABEL_WIDTH)) or node
-        gap = (math.sqrt(size[node]) / 2 + 3) * figure.dpi / 72
+        gap = (math.sqrt(size[node]) / 2 + 3) * dpi / 72
         x, y = axes.transData.transform(position[node])
         for dx, dy, ha, va in LABEL_SPOTS:
             label = axes.text(0, 0, _plain(name), ha=ha, va=va, fontsize=8, zorder=3, linespacing=1.0,
                               transform=None)
             label.set_position((x + dx * gap, y + dy * gap))
-            if _fits(label, renderer, frame, taken):
+            if placing.fits(label):
                 break
             label.remove()
 
+
+def _draw_edges(placing: _Placing, shown: nx.MultiDiGraph, position: dict, size: dict[str, float]) -> None:
+    """Each relation as a curved arrow (parallel ones bent further), labelled where the label fits."""
+    from matplotlib.patches import FancyArrowPatch
+
+    axes = placing.axes
     parallel: dict[tuple[str, str], int] = {}
     for source, target, data in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("label", ""))):
         category = edge_category(data)
@@ -411,9 +494,8 @@ def picture_figure(network: nx.MultiDiGraph, scores: dict | None = None, max_nod
             label = axes.text((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2,
                               _plain(edge_label(data)), fontsize=6.5, color=color, ha="center", va="center", zorder=3,
                               bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
-            if not _fits(label, renderer, frame, taken):
+            if not placing.fits(label):
                 label.remove()
-    return figure
 
 
 def _linked_among(network: nx.MultiDiGraph, candidates: list[str], count: int) -> list[str]:
@@ -510,3 +592,26 @@ def write_reports(data: dict, markdown_path: str | Path, json_path: str | Path, 
             tmp.write_bytes(picture)
     write_text(markdown_path, report_markdown(data))
     write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What `render_outputs` wrote, and the report's summary (entities, relations, communities, ...)."""
+
+    files: tuple[Path, ...]
+    summary: dict
+
+
+def render_outputs(graph: Graph | CorpusStore, out: Path, *, report_only: bool = False) -> Rendered:
+    """Write into `out` what a build writes of a graph: graph.ttl, graph.html, report.md, report.json and
+    the picture; with `report_only`, as `kg analyze` does, the report and the picture alone."""
+    network = entity_graph(graph)
+    data = report_data(graph, network)
+    reports = (out / "report.md", out / "report.json", out / PICTURE)
+    write_reports(data, *reports[:2], render_picture(network))
+    if report_only:
+        return Rendered(reports, data["summary"])
+    paths = (out / "graph.ttl", out / "graph.html", *reports)
+    write_graph(graph, paths[0])
+    write_text(paths[1], render_html(network))
+    return Rendered(paths, data["summary"])

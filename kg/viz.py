@@ -63,7 +63,7 @@ THRESHOLD_MIN_NODES = 100
 # Documents listed per entity and per relation in the side panel.
 PANEL_DOCUMENTS = 20
 
-# Evidence sentences shown in one edge's tooltip; the report and the Turtle have them all.
+# Evidence sentences shown in one edge's tooltip; the Turtle has them all.
 TOOLTIP_SENTENCES = 5
 
 VIS_NETWORK = "templates/lib/vis-9.1.2"
@@ -123,11 +123,12 @@ def _edge_tooltip(edge: dict, source_name: str, target_name: str) -> str:
     kind = edge.get("event_type") or edge.get("event_class") or edge.get("kind", "")
     lines = [f"{source_name} → {edge_label(edge)} → {target_name}  [{kind}; {edge_category(edge)}]"]
     evidence = edge.get("evidence", ())
+    stated = edge.get("count", len(evidence))  # the evidence is the first sentences; the count is of them all
     for item in evidence[:TOOLTIP_SENTENCES]:
         when = "".join(f", {item[key]}" for key in ("date", "place") if item.get(key))
         lines += ["", f"“{item['sentence']}”", f"— {item['source']}, characters {item['start']}–{item['end']}{when}"]
-    if len(evidence) > TOOLTIP_SENTENCES:
-        lines += ["", f"… and {len(evidence) - TOOLTIP_SENTENCES} more sentences"]
+    if stated > TOOLTIP_SENTENCES:
+        lines += ["", f"… and {stated - TOOLTIP_SENTENCES} more sentences"]
     return "\n".join(lines)
 
 
@@ -172,6 +173,7 @@ def page_content(network: nx.MultiDiGraph, focus: str | None = None, depth: int 
                      smooth={"enabled": True, "type": "curvedCW", "roundness": round(0.1 + 0.2 * nth, 2)},
                      arrows="to", kgClass=category, kgKind=data.get("event_type") or data.get("kind", ""),
                      count=data.get("count", 1),
+                     # Of the sentences the edge keeps (kg.analyze.EDGE_EVIDENCE), the first in text order.
                      dates=sorted({e["date"] for e in evidence if e.get("date")}),
                      places=sorted({e["place"] for e in evidence if e.get("place")}),
                      sources=sorted({e["source"] for e in evidence})[:PANEL_DOCUMENTS])

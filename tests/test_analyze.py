@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import networkx as nx
+import pyoxigraph
 import pytest
 from rdflib import Graph
 
 from conftest import run_kg
 from kg.analyze import (centrality, communities, components, cooperative_pairs, ego_network, entity_graph,
-                        event_facts, find_entity, hostile_pairs, ranked, role_facts, shortest_path, simple_paths)
+                        find_entity, hostile_pairs, ranked, shortest_path, simple_paths)
 from kg.errors import KgError
 from kg.rdf import load_graph
+from kg.readers import document_count, entity_records, event_records, published_dates, role_records
 
 # A small graph in the project's vocabulary, written by hand so each projection rule is checked on its own:
 # one relation stated twice (count 2, evidence in text order), a negated and a hypothetical attack (never
@@ -107,9 +109,9 @@ def test_edges_are_roles_and_events_with_counts_and_evidence_in_text_order(sampl
 
 
 def test_events_without_target_stay_in_the_event_list(sample):
-    facts = event_facts(Graph().parse(data=SAMPLE_TTL, format="turtle"))
-    assert [f["action"] for f in facts] == ["attack", "attack", "attack", "attack", "criticize", "meet", "say"]
-    assert facts[-1]["target"] == ""
+    facts = list(event_records(Graph().parse(data=SAMPLE_TTL, format="turtle")))
+    assert [f.action for f in facts] == ["attack", "attack", "attack", "attack", "criticize", "meet", "say"]
+    assert facts[-1].target == ""
 
 
 def test_negated_and_hypothetical_events_are_no_hostile_acts(sample):
@@ -192,9 +194,17 @@ def test_facts_read_the_same_from_either_store(graph_file, seed_build, tmp_path)
         path.write_text(SAMPLE_TTL, encoding="utf-8")
     memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
     assert type(fast.store).__name__ == "OxigraphStore"
-    roles, events = role_facts(memory), event_facts(memory)
+    roles, events = list(role_records(memory)), list(event_records(memory))
     assert roles and events
-    assert role_facts(fast) == roles and event_facts(fast) == events
+    assert list(role_records(fast)) == roles and list(event_records(fast)) == events
+    entities = sorted(entity_records(memory), key=lambda e: e.iri)
+    assert entities and sorted(entity_records(fast), key=lambda e: e.iri) == entities
+    assert (published_dates(fast), document_count(fast)) == (published_dates(memory), document_count(memory))
+    # An on-disk pyoxigraph Store, as a build writes, reads the same too.
+    store = pyoxigraph.Store(str(tmp_path / "store"))
+    store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    assert list(role_records(store)) == roles and list(event_records(store)) == events
+    assert sorted(entity_records(store), key=lambda e: e.iri) == entities
 
 
 def test_key_people_on_the_seed_are_named_more_than_once(seed_build):
@@ -263,9 +273,9 @@ def test_an_event_with_no_actor_is_read_from_either_store_and_told_on_its_target
     path = tmp_path / "unknown.ttl"
     path.write_text(UNKNOWN_ACTOR_TTL, encoding="utf-8")
     memory, fast = load_graph(path, store="memory"), load_graph(path, store="oxigraph")
-    events = event_facts(memory)
-    assert [(e["actor"], e["target"], e["action"]) for e in events] == [("", IRI + "tamerlan", "kill")]
-    assert event_facts(fast) == events
+    events = list(event_records(memory))
+    assert [(e.actor, e.target, e.action) for e in events] == [("", IRI + "tamerlan", "kill")]
+    assert list(event_records(fast)) == events
     network = entity_graph(memory)
     assert network.number_of_edges() == 0
     assert network.nodes[IRI + "tamerlan"]["acts"] == ["kill (actor unknown)"]

@@ -97,10 +97,38 @@ def test_picture_is_deterministic_and_survives_odd_names():
 def test_markdown_lists_the_first_events_of_a_large_corpus():
     data = sample_report()
     data["events"] = data["events"] * 100
+    data["summary"]["events"] *= 100
+    data["event_types"] = [{**group, "count": group["count"] * 100} for group in data["event_types"]]
     markdown = report_markdown(data)
     events = markdown.split("## Events by type")[1].split("## Most")[0]
     assert len([line for line in events.splitlines() if line.startswith("| ") and not line.startswith("| actor")]) == 500
     assert "The first 500 of 700 events; report.json lists them all." in events
+
+
+def many_events_ttl(count: int) -> str:
+    """A document of `count` attacks of Iran on Israel, each stated by a sentence of its own, and one role."""
+    events = "".join(f"kgr:ev{n} a kg:Event ; kg:actor kgr:iran ; kg:target kgr:israel ; kg:action \"attack\" ; "
+                     f"kg:evidence kgr:s{n} .\nkgr:s{n} kg:document kgr:doc ; kg:sentence \"Attack {n}.\" ; "
+                     f"nif:beginIndex {10 * n} ; nif:endIndex {10 * n + 9} .\n" for n in range(count))
+    return SAMPLE_TTL.split("kgr:ev1 a kg:Event")[0] + events
+
+
+def test_the_report_of_many_events_lists_a_sample_and_counts_them_all():
+    from kg.report import REPORT_EVENTS
+
+    graph = Graph().parse(data=many_events_ttl(REPORT_EVENTS + 150), format="turtle")
+    network = entity_graph(graph)
+    attack = network.edges["https://w3id.org/kg-news/id/iran", "https://w3id.org/kg-news/id/israel", "event:attack"]
+    assert attack["count"] == REPORT_EVENTS + 150 and len(attack["evidence"]) == 20  # the first 20 sentences
+    assert [e["sentence"] for e in attack["evidence"][:2]] == ["Attack 0.", "Attack 1."]
+    data = report_data(graph, network)
+    assert data["summary"]["events"] == REPORT_EVENTS + 150 and len(data["events"]) == REPORT_EVENTS
+    assert [e["start"] for e in data["events"]] == [10 * n for n in range(REPORT_EVENTS)]  # the first, in text order
+    assert data["event_types"] == [{"event_class": "no CAMEO class", "event_type": "untyped", "count": REPORT_EVENTS + 150}]
+    markdown = report_markdown(data)
+    assert f"The first 500 of {REPORT_EVENTS + 150} events; report.json lists the first {REPORT_EVENTS} of them " \
+           "in text order." in markdown
+    assert "Attack 499." in markdown and "Attack 500." not in markdown
 
 
 DATED_TTL = SAMPLE_TTL + """
