@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from kg.data import word_list
+from kg.extract.coref import QUOTE_MARKS
 from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
 
 # Names that can have aliases, and the type an alias takes: the named entity's.
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
-QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Between two aliases of a list: "aka Wazawaka, aka m1x, and aka Uhodiransomwar".
 LIST_WORDS = frozenset({",", "and", "or"})
 
@@ -55,7 +55,7 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
     if marker is None:
         return None
     i = marker + (marker < len(doc) and doc[marker].lower_ == "the")  # "known as the IRGC"
-    quoted = i < len(doc) and doc[i].text in QUOTES
+    quoted = i < len(doc) and doc[i].text in QUOTE_MARKS
     i += quoted
     if i >= len(doc) or not _starts_a_name(doc[i]):
         return None
@@ -68,7 +68,7 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
     end = span.end
     if quoted and end < len(doc) and doc[end].text == ",":
         end += 1  # "aka “El Menchito,”": the comma inside the quotation marks
-    if quoted and end < len(doc) and doc[end].text in QUOTES:
+    if quoted and end < len(doc) and doc[end].text in QUOTE_MARKS:
         end += 1
     return span, end
 
