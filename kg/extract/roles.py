@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
                      title_abbreviations, title_words, word_list, word_lists)
 
-from kg.extract.facts import Mention, RoleFact, evidence_of, is_chrome, mention_of
+from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
 from kg.extract.labels import (ANY_SUBJECTS, APPOSITION, COUNTRY_LABELS, INNER_CLAUSES, NAME_MODIFIERS, NEGATIONS,
                               ORGANIZATION_LABELS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
                               TITLE_ENTITY_LABELS)
@@ -98,7 +98,7 @@ def _part_named(doc: Doc, organization: Mention | None) -> Mention | None:
     span = doc.char_span(organization.start, organization.end, alignment_mode="expand")
     if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in POSSESSIVE_MARKS:
         return organization
-    part = entity_span(doc[span.end + 1])
+    part = entity_containing(doc[span.end + 1])
     if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1:
         return organization
     return mention_of(part)
@@ -124,7 +124,7 @@ def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title
     root = person.root
     partners = {root.head.i} if root.dep_ == "conj" else set()
     partners |= {c.i for c in root.children if c.dep_ == "conj"}
-    others = (entity_span(person.doc[i]) for i in partners)
+    others = (entity_containing(person.doc[i]) for i in partners)
     for other in sorted((o for o in others if o is not None and o.start in found and o.root.i in partners),
                         key=lambda o: o.start):
         if found[other.start] and _only_coordination_between(person, other):
@@ -156,18 +156,6 @@ def _is_role_or_rank(token: Token) -> bool:
         and not token.ent_type_
 
 
-def entity_span(token: Token) -> Span | None:
-    """The entity a token is part of, found from its IOB tags (no scan over `doc.ents`)."""
-    if not token.ent_type_:
-        return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=token.ent_type_)
-
-
 def _is_portfolio_entity(span: Span) -> bool:
     # The model often tags "Defense" in "Defense Secretary" as an organization; it is part of the title.
     return all(_kind(t) == "portfolio" for t in span)
@@ -178,7 +166,7 @@ def _is_label_word(token: Token) -> bool:
     if token.text == "-":
         return True
     if token.ent_type_:
-        span = entity_span(token)
+        span = entity_containing(token)
         if span is None or span.label_ not in ORGANIZATION_LABELS or not _is_portfolio_entity(span):
             return False
     if not token.is_alpha and "-" not in token.text:
@@ -205,7 +193,7 @@ def _label(tokens: list[Token]) -> str:
 def _attributive(token: Token) -> bool:
     # "Washington-based": the entity is followed by "-" and a participle, or hangs from one.
     doc = token.doc
-    span = entity_span(token) or doc[token.i : token.i + 1]
+    span = entity_containing(token) or doc[token.i : token.i + 1]
     after = doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ATTRIBUTIVE_PARTICIPLES:
         return True
@@ -218,12 +206,12 @@ def _organization_among(tokens: Iterable[Token]) -> Mention | None:
     tokens = [t for t in tokens if not _attributive(t)]
     for token in tokens:
         if token.ent_type_ in ORGANIZATION_LABELS:
-            span = entity_span(token)
+            span = entity_containing(token)
             if not _is_portfolio_entity(span):
                 return mention_of(span)
     for token in tokens:
         if token.ent_type_ in COUNTRY_LABELS:
-            return mention_of(entity_span(token))
+            return mention_of(entity_containing(token))
     return None
 
 
@@ -277,7 +265,7 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         # "spokeswoman for the agency in Washington".
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
-                return mention_of(entity_span(pobj))
+                return mention_of(entity_containing(pobj))
     return None
 
 
@@ -377,7 +365,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
 
 def _district(token: Token) -> Mention | None:
     """A district named as a place ("the Northern District of Illinois") where a title's office is."""
-    span = entity_span(token)
+    span = entity_containing(token)
     if span is None or span.label_ != "LOC" or not any(t.lower_ == "district" for t in span):
         return None
     return mention_of(span)
@@ -390,7 +378,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     portfolio, district, i = _portfolio_ending_at(doc, i, first)
     # "candidate for the Democratic Party Joseph Biden": an organization after the label.
     after, j = None, i
-    span = entity_span(doc[i])
+    span = entity_containing(doc[i])
     if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first \
             and doc[span.start - 1].lower_ in TITLE_PREPOSITIONS:
         after, j = mention_of(span), span.start - 2
@@ -436,7 +424,7 @@ def _portfolio_ending_at(doc: Doc, i: int, first: int) -> tuple[list[Token], Men
         k -= 1
     if k < i and k - 1 >= first and doc[k].lower_ in {"of", "for"} and (_is_role_noun(doc[k - 1]) or _office_rank(doc[k - 1])):
         return list(doc[k : end_token.i + 1]), None, k - 1
-    place = entity_span(end_token)
+    place = entity_containing(end_token)
     if place is not None and place.label_ in COUNTRY_LABELS | {"LOC"} and place.start - 2 >= first \
             and doc[place.start - 1].lower_ == "for" and _is_role_noun(doc[place.start - 2]):
         district = mention_of(place) if any(t.lower_ == "district" for t in place) else None
@@ -469,8 +457,8 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
         start_of_name -= 1
     if k - 1 >= first and doc[k - 1].ent_type_ in ORGANIZATION_LABELS:
         # "CNEN Radioprotection Director": the words name a part of the organization before them.
-        unnamed = mention_of(entity_span(doc[k - 1]))
-        start_of_name = entity_span(doc[k - 1]).start
+        unnamed = mention_of(entity_containing(doc[k - 1]))
+        start_of_name = entity_containing(doc[k - 1]).start
     else:
         unnamed = mention_of(Span(doc, start_of_name, name_end, label="ORG"))
     return list(doc[name_end : j + 1]) + portfolio, unnamed, start_of_name
@@ -504,7 +492,7 @@ def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, 
     tokens: list[Token] = []
     while m >= first:
         token = doc[m]
-        span = entity_span(token)
+        span = entity_containing(token)
         if span is not None and span.label_ in TITLE_ENTITY_LABELS and not _is_portfolio_entity(span):
             tokens[:0] = list(doc[max(span.start, first) : m + 1])
             m = span.start - 1
@@ -713,7 +701,7 @@ def _affiliations(person: Span) -> Iterator[Title]:
                         yield Title(AFFILIATION_ROLE, organization, False, prep.idx, end)
     # "Brian Mulroney's Progressive Conservative Party": an organization the person is said to have.
     if root.dep_ == "poss" and root.head.ent_type_ in ORGANIZATION_LABELS:
-        span = entity_span(root.head)
+        span = entity_containing(root.head)
         yield Title(POSSESSED_ORGANIZATION_ROLE, mention_of(span), False, person.start_char, span.end_char)
 
 
