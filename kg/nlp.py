@@ -144,8 +144,8 @@ def compound_titles_merged(doc: Doc) -> Doc:
             # an unknown multi-word token is otherwise taken for punctuation and may end the sentence. The
             # head is its lemma too, so that "the judge" elsewhere finds "U.S. District Judge George O'Toole".
             words = compound_title_key(doc[i:end]).split()
-            head = next((w if w in _role_nouns() else w[:-1] for w in reversed(words)
-                         if w in _role_nouns() or w[:-1] in _role_nouns()), words[-1])
+            head = next((w if w in role_nouns() else w[:-1] for w in reversed(words)
+                         if w in role_nouns() or w[:-1] in role_nouns()), words[-1])
             retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
             i = end
     # A title does not end a sentence before the name it stands before.
@@ -178,7 +178,6 @@ def is_compound_title(token: Token) -> bool:
 @cache
 def _title_words() -> frozenset[str]:
     """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
-
     return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
                      | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
 
@@ -346,7 +345,7 @@ def _personal_context(doc: Doc, end: int) -> bool:
     for token in doc[end + 1 : end + 7]:
         if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
             return False
-        if token.lower_ in _role_nouns() and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
+        if token.lower_ in role_nouns() and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
             return True
     return False
 
@@ -354,12 +353,6 @@ def _personal_context(doc: Doc, end: int) -> bool:
 def _aged(doc: Doc, end: int) -> bool:
     after = doc[end : end + 3]
     return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
-
-
-@cache
-def _role_nouns() -> frozenset[str]:
-
-    return role_nouns()
 
 
 @cache
@@ -543,7 +536,7 @@ def document_words_dropped(span: Span) -> Span:
     if span.label_ != "ORG":
         return span
     words = [t.lower_ for t in span]
-    for phrase in sorted(_document_words(), key=lambda p: -len(p.split())):
+    for phrase in _document_words():
         size = len(phrase.split())
         if len(span) > size and " ".join(words[-size:]) == phrase and span[-size - 1].is_title:
             return Span(span.doc, span.start, span.end - size, label=span.label_)
@@ -551,8 +544,9 @@ def document_words_dropped(span: Span) -> Span:
 
 
 @cache
-def _document_words() -> frozenset[str]:
-    return word_list("document_words.txt")
+def _document_words() -> tuple[str, ...]:
+    # Longest first: "press release" before "release".
+    return tuple(sorted(word_list("document_words.txt"), key=lambda p: (-len(p.split()), p)))
 
 
 def possessive_split(span: Span) -> Span | list[Span]:
@@ -582,7 +576,7 @@ def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
     """An ordinal ("the 499th addition"), a plural noun ("its Member States") and a title alone ("Chinese
     State Councilor and Foreign Minister Wang Yi") are no names, whatever the model tagged."""
     if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
-                           or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in _role_nouns())):
+                           or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())):
         return None
     return span
 
@@ -627,7 +621,7 @@ def title_inside_name(span: Span) -> Span | list[Span]:
         return span
     doc = span.doc
     # Role nouns only: an honorific inside a name is part of it ("Martin Luther King Jr.").
-    titles = [t for t in span[1:-2] if t.is_title and t.lower_ in _role_nouns()]
+    titles = [t for t in span[1:-2] if t.is_title and t.lower_ in role_nouns()]
     if not titles:
         return span
     cut = titles[-1].i + 1
@@ -662,12 +656,10 @@ def title_makes_a_person(span: Span) -> Span:
 
 
 def _is_rank(token: Token) -> bool:
-
     return title_words().get(token.lower_) == "rank"
 
 
 def _kind_is_portfolio(token: Token) -> bool:
-
     return title_words().get(token.lower_) == "portfolio"
 
 
@@ -794,7 +786,7 @@ def _after_a_title(doc: Doc, i: int) -> bool:
     # "The chief of Nissan, Makoto Uchida,": a role noun with "of" or "for" and a comma before the name.
     if before.text == "," and i + 1 < len(doc):
         window = doc[max(before.sent.start, i - 6) : i - 1]
-        return any(t.lower_ in _role_nouns() and t.is_lower and any(c.dep_ == "prep" and c.lower_ in {"of", "for"}
+        return any(t.lower_ in role_nouns() and t.is_lower and any(c.dep_ == "prep" and c.lower_ in {"of", "for"}
                                                                     for c in t.children) for t in window) \
             and not any(t.pos_ in {"VERB", "AUX"} for t in window)
     return False

@@ -9,8 +9,9 @@ the alias may stand in quotation marks ("aka “El Menchito”") or be no entity
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.data import word_list
 from kg.extract.coref import QUOTE_MARKS
@@ -73,7 +74,7 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
     return span, end
 
 
-def _starts_a_name(token) -> bool:
+def _starts_a_name(token: Token) -> bool:
     # A capitalised word, a tagged name, or a handle of letters and digits ("m1x").
     text = token.text
     return token.is_title or token.is_upper or bool(token.ent_type_) or (
@@ -82,8 +83,13 @@ def _starts_a_name(token) -> bool:
 
 def _marker_at(doc: Doc, i: int) -> int | None:
     """Where the words after an alias marker starting at `doc[i]` begin, if one starts there."""
-    for marker in sorted(word_list("alias_markers.txt"), key=lambda m: -len(m.split())):
-        words = marker.split()
-        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+    for words in _markers():
+        if [t.lower_ for t in doc[i : i + len(words)]] == list(words):
             return i + len(words)
     return None
+
+
+@cache
+def _markers() -> tuple[tuple[str, ...], ...]:
+    # Longest first: "also known as" before "known as".
+    return tuple(sorted((tuple(m.split()) for m in word_list("alias_markers.txt")), key=lambda m: (-len(m), m)))

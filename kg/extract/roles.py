@@ -59,6 +59,8 @@ ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 DEPARTMENT_WORDS = _WORDS["department_word"]
 DEPARTMENT_VOICES = _WORDS["department_voice"]
+# Words that make a title a company's, not an office of a state (`corporate_title_words.txt`).
+CORPORATE_TITLE_WORDS = word_list("corporate_title_words.txt")
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
@@ -876,8 +878,11 @@ def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None
 def _article_department(facts: list[RoleFact]) -> dict[str, str] | None:
     """The one department whose offices of state the article's people hold ("Secretary of State ...",
     "Assistant Secretary for European and Eurasian Affairs ..."), if only one."""
-    found = {offices_of_state()[f.role.lower()]["department"]: offices_of_state()[f.role.lower()] for f in facts
-             if f.role.lower() in offices_of_state() and offices_of_state()[f.role.lower()]["department"] != "-"}
+    found: dict[str, dict[str, str]] = {}
+    for fact in facts:
+        office = offices_of_state().get(fact.role.lower())
+        if office is not None and office["department"] != "-":
+            found[office["department"]] = office
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -923,7 +928,7 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
         return replace(fact, organization=country)
     words = fact.role.lower().split()
     if fact.organization is None and words and words[-1] in government_titles() \
-            and not set(words[:-1]) & word_list("corporate_title_words.txt"):
+            and not set(words[:-1]) & CORPORATE_TITLE_WORDS:
         if state is not None:
             return replace(fact, organization=state)
         issuers = government_titles()[words[-1]]
