@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from kg.data import table_rows
+from kg.data import capitals, table_rows
 
 # A state's government or its formal name stands for the country: "the Federal Government of Somalia",
 # "the Government of the Islamic Republic of Afghanistan". ("State of" is left out: "Islamic State of Iraq"
@@ -77,6 +77,19 @@ def known_organizations() -> dict[str, str]:
             if form:
                 table.setdefault(form.lower(), row["name"])
     return table
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of countries (not their demonyms) and capitals: the gazetteer of places."""
+    names = {form for form, country in countries().items() if form not in {d.lower() for d in country.demonyms}}
+    return frozenset(names | set(capitals()))
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """Lower-cased names of places and organizations the gazetteer knows."""
+    return place_names() | frozenset(known_organizations())
 
 
 def department_form(name: str) -> str | None:

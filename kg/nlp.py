@@ -5,18 +5,17 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.data import (capitals, name_heads, offices_of_state, role_nouns, title_abbreviations, title_words, word_list,
-                     word_lists)
+from kg.data import (compound_titles, leading_titles, name_heads, offices_of_state, phrases_longest_first, role_nouns,
+                     title_words, word_list, word_lists)
 from kg.errors import KgError
-from kg.gazetteer import countries, known_organizations
+from kg.gazetteer import countries, known_names, known_organizations, place_names
 from kg.names import ACRONYM, GENERATIONAL_SUFFIX
 from kg.ingest import Article
 
@@ -63,32 +62,55 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
-@Language.component("kg_paragraph_sentences")
-def paragraph_sentences(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headings and captions never run into the next paragraph."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2 or (
-            token.is_space and token.text.count("\n") >= 2
-        ):
-            token.is_sent_start = True
-    return doc
+class ParagraphSentences:
+    """A blank line ends a sentence: headings and captions never run into the next paragraph.
+
+    `newlines` is how many line breaks in a row make a blank line (2: one empty line).
+    """
+
+    def __init__(self, newlines: int = 2):
+        self.newlines = newlines
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= self.newlines or (
+                token.is_space and token.text.count("\n") >= self.newlines
+            ):
+                token.is_sent_start = True
+        return doc
 
 
-@Language.component("kg_hyphenated_titles")
-def hyphenated_titles(doc: Doc) -> Doc:
+@Language.factory("kg_paragraph_sentences", default_config={"newlines": 2})
+def make_paragraph_sentences(nlp: Language, name: str, newlines: int) -> ParagraphSentences:
+    return ParagraphSentences(newlines)
+
+
+class HyphenatedTitles:
     """Keep a hyphenated title one word, as the tagger and parser expect: the tokenizer splits
-    "vice-president" and "Major-General" into three tokens, which the parser then reads as a list."""
-    titles = _title_words()
-    with doc.retokenize() as retokenizer:
-        i = 0
-        while i + 2 < len(doc):
-            if doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
-                    and f"{doc[i].lower_}-{doc[i + 2].lower_}" in titles:
-                retokenizer.merge(doc[i : i + 3])
-                i += 3
-            else:
-                i += 1
-    return doc
+    "vice-president" and "Major-General" into three tokens, which the parser then reads as a list.
+
+    The titles are `kg.data.leading_titles` (role nouns, abbreviations, ranks and honorifics).
+    """
+
+    def __init__(self) -> None:
+        self.titles = leading_titles()
+
+    def __call__(self, doc: Doc) -> Doc:
+        with doc.retokenize() as retokenizer:
+            i = 0
+            while i + 2 < len(doc):
+                if doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+                        and f"{doc[i].lower_}-{doc[i + 2].lower_}" in self.titles:
+                    retokenizer.merge(doc[i : i + 3])
+                    i += 3
+                else:
+                    i += 1
+        return doc
+
+
+@Language.factory("kg_hyphenated_titles")
+def make_hyphenated_titles(nlp: Language, name: str) -> HyphenatedTitles:
+    return HyphenatedTitles()
 
 
 # ----------------------------------------------------------------------------- entity corrections
@@ -113,51 +135,63 @@ DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
-@cache
-def compound_titles() -> frozenset[str]:
-    """Titles of several words that name one office ("Special Agent in Charge"), `compound_titles.txt`."""
-    return word_list("compound_titles.txt")
-
-
 def compound_title_key(tokens: Iterable[Token]) -> str:
     """How a run of tokens is looked up in `compound_titles.txt`: lower case, a hyphen as a space."""
     return " ".join(t.lower_ for t in tokens if t.text != "-").replace("-", " ")
 
 
-@Language.component("kg_compound_titles")
-def compound_titles_merged(doc: Doc) -> Doc:
+class CompoundTitles:
     """Keep a title of several words one token before the tagger reads it: "Assistant U.S. Attorney Vikas
     Didwania", "Special Agent in Charge Jody Norris", "Trial Attorney Rebecca A. Haciski" name no United
     States, no "Charge" and no "Trial". The longest title wins; not before a possessive ("U.S. Attorney's
-    Office" is an organization's name) or a title word ("U.S. Attorney General")."""
-    titles = compound_titles()
-    longest = max((len(t.split()) for t in titles), default=0) * 2
-    with doc.retokenize() as retokenizer:
-        i = 0
-        while i < len(doc):
-            end = next((j for j in range(min(len(doc), i + longest), i + 1, -1) if _is_compound_title(doc[i:j], titles)
-                        and not (j < len(doc) and _title_goes_on(doc[j]))), None)
-            if end is None:
-                i += 1
-                continue
-            # The tagger and parser read the title by its head word ("agent" for "Special Agent in Charge"):
-            # an unknown multi-word token is otherwise taken for punctuation and may end the sentence. The
-            # head is its lemma too, so that "the judge" elsewhere finds "U.S. District Judge George O'Toole".
-            words = compound_title_key(doc[i:end]).split()
-            head = next((w if w in role_nouns() else w[:-1] for w in reversed(words)
-                         if w in role_nouns() or w[:-1] in role_nouns()), words[-1])
-            retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
-            i = end
-    # A title does not end a sentence before the name it stands before.
-    for token in doc[1:]:
-        if is_compound_title(doc[token.i - 1]):
-            token.is_sent_start = False
-    return doc
+    Office" is an organization's name) or a title word ("U.S. Attorney General").
+
+    The titles are `kg/data/compound_titles.txt`.
+    """
+
+    def __init__(self) -> None:
+        self.titles = compound_titles()
+        # A title's words, each possibly followed by a "." or "-" token of its own.
+        self.longest = max((len(t.split()) for t in self.titles), default=0) * 2
+
+    def __call__(self, doc: Doc) -> Doc:
+        with doc.retokenize() as retokenizer:
+            i = 0
+            while i < len(doc):
+                end = self._end_of_title(doc, i)
+                if end is None:
+                    i += 1
+                    continue
+                # The tagger and parser read the title by its head word ("agent" for "Special Agent in
+                # Charge"): an unknown multi-word token is otherwise taken for punctuation and may end the
+                # sentence. The head is its lemma too, so that "the judge" elsewhere finds "U.S. District
+                # Judge George O'Toole".
+                words = compound_title_key(doc[i:end]).split()
+                head = next((w if w in role_nouns() else w[:-1] for w in reversed(words)
+                             if w in role_nouns() or w[:-1] in role_nouns()), words[-1])
+                retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
+                i = end
+        # A title does not end a sentence before the name it stands before.
+        for token in doc[1:]:
+            if is_compound_title(doc[token.i - 1]):
+                token.is_sent_start = False
+        return doc
+
+    def _end_of_title(self, doc: Doc, i: int) -> int | None:
+        """Where the longest listed title starting at `doc[i]` ends, if one starts there."""
+        return next((j for j in range(min(len(doc), i + self.longest), i + 1, -1)
+                     if _is_compound_title(doc[i:j], self.titles) and not (j < len(doc) and _title_goes_on(doc[j]))),
+                    None)
+
+
+@Language.factory("kg_compound_titles")
+def make_compound_titles(nlp: Language, name: str) -> CompoundTitles:
+    return CompoundTitles()
 
 
 def _title_goes_on(token: Token) -> bool:
     # "U.S. Attorney's Office" names an organization, "U.S. Attorney General" another title.
-    return token.text in POSSESSIVE_MARKS or token.is_title and token.lower_ in _title_words()
+    return token.text in POSSESSIVE_MARKS or token.is_title and token.lower_ in leading_titles()
 
 
 def _is_compound_title(tokens: Span, titles: frozenset[str]) -> bool:
@@ -173,43 +207,6 @@ def _listed_title(key: str, titles: frozenset[str]) -> bool:
 def is_compound_title(token: Token) -> bool:
     """A token `kg_compound_titles` made of a title of several words ("Special Agent-in-Charge")."""
     return " " in token.text and _listed_title(compound_title_key([token]), compound_titles())
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"."""
-    return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
-                     | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
-
-
-@cache
-def _place_words() -> frozenset[str]:
-    return word_list("place_words.txt")
-
-
-@cache
-def _chrome_lines() -> frozenset[str]:
-    return word_list("chrome.txt")
-
-
-@Language.component("kg_entity_corrections")
-def entity_corrections(doc: Doc) -> Doc:
-    """Correct the statistical tagger with what the whole document says.
-
-    Each entity goes through `SPAN_REPAIRS` in order (a name is never cut or padded), then the document's
-    spans go through `DOCUMENT_RULES` in order (a name is typed by what the text says of it). Both
-    registries are lists of small named functions; each docstring shows the construction it reads.
-    """
-    spans: list[Span] = []
-    for ent in doc.ents:
-        pending = [ent]
-        for repair in SPAN_REPAIRS:
-            pending = [out for span in pending for out in _as_list(repair(span))]
-        spans.extend(pending)
-    for rule in DOCUMENT_RULES:
-        spans = rule(doc, spans)
-    doc.ents = filter_spans(spans)
-    return doc
 
 
 def _as_list(result: Span | list[Span] | None) -> list[Span]:
@@ -237,7 +234,7 @@ def trimmed(ent: Span) -> Span | None:
     while end - start > 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
         end -= 1
     if ent.label_ == "PERSON":
-        while end - start > 1 and (_is_title_word(ent.doc[start]) or ent.doc[start].lower_ in _person_descriptors()):
+        while end - start > 1 and (_is_title_word(ent.doc[start]) or ent.doc[start].lower_ in word_list("person_descriptors.txt")):
             start += 1
     # "FAA Administrator Allan McArtor": the title before a name is no part of the organization; nor is
     # "Pentagon Spokesperson" before "Jonathan Hoffman" a person (the words before the title name the
@@ -259,13 +256,13 @@ def trimmed(ent: Span) -> Span | None:
 
 
 def _is_title_word(token: Token) -> bool:
-    return token.lower_ in _title_words() or token.lower_.rstrip(".") in _title_words() or is_compound_title(token)
+    return token.lower_ in leading_titles() or token.lower_.rstrip(".") in leading_titles() or is_compound_title(token)
 
 
 def place_of(span: Span) -> Span:
     """"Strait of Hormuz" is a place, whatever "Hormuz" was tagged."""
     doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _place_words() \
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in word_list("place_words.txt") \
             and doc[span.start - 2].is_title:
         start = span.start - 2
         # The model may have tagged "the Strait of" alone: the place is the whole name.
@@ -303,7 +300,7 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
             j += 1
         # "Police Major Pramot Pansakun, the commander of ...": titles in front are no part of the name.
         start = i
-        while start < j and (_is_title_word(doc[start]) or doc[start].lower_ in _organization_words()):
+        while start < j and (_is_title_word(doc[start]) or doc[start].lower_ in word_list("organization_words.txt")):
             start += 1
         if j == i and i not in tagged and doc[i].is_title and doc[i].pos_ == "NOUN" and _aged(doc, i + 1):
             corrected.append(Span(doc, i, i + 1, label="PERSON"))  # "Winter, 53, a former ... professor"
@@ -330,7 +327,7 @@ def _party_state_tag(span: Span) -> bool:
 
 def _looks_like_a_name(span: Span) -> bool:
     return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (t.is_title or "-" in t.text) for t in span) \
-        and not any(t.lower_ in _organization_words() or t.lower_ in _title_words() for t in span)
+        and not any(t.lower_ in word_list("organization_words.txt") or t.lower_ in leading_titles() for t in span)
 
 
 def _personal_context(doc: Doc, end: int) -> bool:
@@ -353,12 +350,6 @@ def _personal_context(doc: Doc, end: int) -> bool:
 def _aged(doc: Doc, end: int) -> bool:
     after = doc[end : end + 3]
     return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
-
-
-@cache
-def _organization_words() -> frozenset[str]:
-    """Words that make a name an organization's: "Bank", "University", "Party" (`organization_words.txt`)."""
-    return word_list("organization_words.txt")
 
 
 def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -389,7 +380,7 @@ def _ruler(span: Span) -> bool:
     # "the Maduro regime": one capitalised word, no organization the gazetteer knows, before a word of rule.
     doc = span.doc
     return len(span) == 1 and span.label_ in {"ORG", "PERSON"} and span[0].is_title and span.end < len(doc) \
-        and doc[span.end].lower_ in PERSONAL_RULE and span.text.lower() not in _known_names()
+        and doc[span.end].lower_ in PERSONAL_RULE and span.text.lower() not in known_names()
 
 
 def acronym_expansions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -424,7 +415,7 @@ def _spelled_out(doc: Doc, bracket: int, letters: list[str]) -> int | None:
             if not capitals or capitals[0] != letters[-1]:
                 return None
             letters.pop()
-        elif not (token.lower_ in ACRONYM_GAPS or token.lower_ in _name_particles() or token.is_punct):
+        elif not (token.lower_ in ACRONYM_GAPS or token.lower_ in word_list("name_particles.txt") or token.is_punct):
             return None
         i -= 1
     return i + 1 if not letters and doc[i + 1].is_title else None
@@ -465,42 +456,15 @@ VESSEL_LABEL = "PRODUCT"
 NAME_LABELS_OF_KINDS = frozenset({"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
-@cache
-def _name_particles() -> frozenset[str]:
-    return word_list("name_particles.txt")
-
-
-@cache
-def _vessel_words() -> frozenset[str]:
-    return word_list("vessel_words.txt")
-
-
-@cache
-def _places() -> frozenset[str]:
-    """Lower-cased names of countries (not their demonyms) and capitals: the gazetteer of places."""
-    names = {form for form, country in countries().items() if form not in {d.lower() for d in country.demonyms}}
-    return frozenset(names | set(capitals()))
-
-
-@cache
-def _organizations() -> frozenset[str]:
-    return frozenset(known_organizations())
-
-
 # Initials ("J.", "J.D.") and generational suffixes ("Jr.", "III") are parts of names although not title case.
 INITIALS = re.compile(r"^([A-Z]\.)+$")
 NAME_SUFFIXES = GENERATIONAL_SUFFIX
 
 
-@cache
-def _known_names() -> frozenset[str]:
-    return _places() | _organizations()
-
-
 def _name_word(token: Token) -> bool:
     """A word that can be part of a person's name: "Blinken", "J.D.", "Jean-Yves", "O'Brien", "de", "III"."""
     text = token.text
-    if token.lower_ in _name_particles() or INITIALS.match(text) or NAME_SUFFIXES.match(text):
+    if token.lower_ in word_list("name_particles.txt") or INITIALS.match(text) or NAME_SUFFIXES.match(text):
         return True
     return text[:1].isupper() and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) \
         and not (text.isupper() and len(text.rstrip(".")) > 2) and text not in DASHES
@@ -516,8 +480,8 @@ def _page_word(token: Token) -> bool:
 def _name_shaped(span: Span) -> bool:
     # A person's name: capitalised name words, particles only inside it ("Staffan de Mistura").
     return 1 <= len(span) <= 5 and all(_name_word(t) for t in span) \
-        and span[0].lower_ not in _name_particles() and span[-1].lower_ not in _name_particles() \
-        and not any(_is_title_word(t) or t.lower_ in _organization_words() for t in span)
+        and span[0].lower_ not in word_list("name_particles.txt") and span[-1].lower_ not in word_list("name_particles.txt") \
+        and not any(_is_title_word(t) or t.lower_ in word_list("organization_words.txt") for t in span)
 
 
 def lowercase_tail_dropped(span: Span) -> Span:
@@ -525,7 +489,7 @@ def lowercase_tail_dropped(span: Span) -> Span:
     Hamas (a body noun that ends a name stays: "the House delegation", `body_nouns.txt`)."""
     end = span.end
     while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha \
-            and span.doc[end - 1].pos_ == "NOUN" and span.doc[end - 1].lower_ not in _body_nouns():
+            and span.doc[end - 1].pos_ == "NOUN" and span.doc[end - 1].lower_ not in word_list("body_nouns.txt"):
         end -= 1
     return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
 
@@ -536,17 +500,11 @@ def document_words_dropped(span: Span) -> Span:
     if span.label_ != "ORG":
         return span
     words = [t.lower_ for t in span]
-    for phrase in _document_words():
+    for phrase in phrases_longest_first("document_words.txt"):
         size = len(phrase.split())
         if len(span) > size and " ".join(words[-size:]) == phrase and span[-size - 1].is_title:
             return Span(span.doc, span.start, span.end - size, label=span.label_)
     return span
-
-
-@cache
-def _document_words() -> tuple[str, ...]:
-    # Longest first: "press release" before "release".
-    return tuple(sorted(word_list("document_words.txt"), key=lambda p: (-len(p.split()), p)))
 
 
 def possessive_split(span: Span) -> Span | list[Span]:
@@ -562,12 +520,12 @@ def possessive_split(span: Span) -> Span | list[Span]:
             continue
         left, right = Span(doc, span.start, token.i, label=span.label_), Span(doc, token.i + 1, span.end, label="ORG")
         last = left[-1]
-        if last.lower_ in _organization_words() and len(left) > 1 and last.i > left.start + (left[0].lower_ == "the"):
+        if last.lower_ in word_list("organization_words.txt") and len(left) > 1 and last.i > left.start + (left[0].lower_ == "the"):
             return [left, right]
-        if left.text.lower().removeprefix("the ") in _known_names() or ACRONYM.match(last.text) \
+        if left.text.lower().removeprefix("the ") in known_names() or ACRONYM.match(last.text) \
                 or _kind_is_portfolio(last):
             return [left, right]
-        if last.lower_ in _organization_words():
+        if last.lower_ in word_list("organization_words.txt"):
             return right  # "the Department’s Office of International Affairs": the department alone is no name
     return span
 
@@ -579,11 +537,6 @@ def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
                            or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())):
         return None
     return span
-
-
-@cache
-def _person_descriptors() -> frozenset[str]:
-    return word_list("person_descriptors.txt")
 
 
 def split_at_dash(span: Span) -> Span | list[Span]:
@@ -629,9 +582,9 @@ def title_inside_name(span: Span) -> Span | list[Span]:
     if not _name_shaped(person):
         return span
     before = Span(doc, span.start, titles[0].i)
-    if before and before.text.lower() in _places():
+    if before and before.text.lower() in place_names():
         return [Span(doc, before.start, before.end, label="GPE"), person]
-    if before and before.text.lower() in _organizations():
+    if before and before.text.lower() in known_organizations():
         return [Span(doc, before.start, before.end, label="ORG"), person]
     return person
 
@@ -649,7 +602,7 @@ def title_makes_a_person(span: Span) -> Span:
     # "General Motors", "General Electric": a rank before one word may be part of a company's name.
     # A rank after a title word completes the title: "Assistant Attorney General Demers".
     titled = span.start > 0 and span.doc[span.start - 1].is_title and _is_title_word(span.doc[span.start - 1])
-    if start > span.start and _name_shaped(rest) and rest.text.lower() not in _known_names() \
+    if start > span.start and _name_shaped(rest) and rest.text.lower() not in known_names() \
             and (len(rest) >= 2 or not _is_rank(span[0]) or titled):
         return rest
     return span
@@ -674,7 +627,7 @@ def country_before_name(span: Span) -> Span | list[Span]:
         if span.start + cut >= span.end:
             break
         head, rest = Span(doc, span.start, span.start + cut), Span(doc, span.start + cut, span.end, label="PERSON")
-        if len(rest) >= 2 and head.text.lower() in _places() and _name_shaped(rest):
+        if len(rest) >= 2 and head.text.lower() in place_names() and _name_shaped(rest):
             return [Span(doc, head.start, head.end, label="GPE"), rest]
     return span
 
@@ -690,13 +643,13 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "PERSON":
             # Not over the word that opens the sentence: it is capitalised there whatever it is ("Anatomist").
             while start - 1 > span.sent.start and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
-                    doc[start - 1].lower_ not in _name_particles() or start - 2 >= 0 and _free_name_word(doc[start - 2])):
+                    doc[start - 1].lower_ not in word_list("name_particles.txt") or start - 2 >= 0 and _free_name_word(doc[start - 2])):
                 start -= 1
             while end < span.sent.end and end not in tagged and (
                     _capitalised_pronoun(doc[end])
-                    or doc[end - 1].lower_ in _name_particles() and _free_name_word(doc[end])
-                    or doc[end].lower_ in _name_particles() and end + 1 < len(doc) and end + 1 not in tagged
-                    and _free_name_word(doc[end + 1]) and doc[end + 1].lower_ not in _name_particles()):
+                    or doc[end - 1].lower_ in word_list("name_particles.txt") and _free_name_word(doc[end])
+                    or doc[end].lower_ in word_list("name_particles.txt") and end + 1 < len(doc) and end + 1 not in tagged
+                    and _free_name_word(doc[end + 1]) and doc[end + 1].lower_ not in word_list("name_particles.txt")):
                 end += 1
         repaired.append(Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span)
     return repaired
@@ -732,9 +685,9 @@ def _free_name_word(token: Token) -> bool:
     # An untagged word that can be part of a name: no title, organization word, or sentence opener that is
     # capitalised only by position is taken into the name.
     return _name_word(token) and token.pos_ in {"PROPN", "ADP", "X", "NOUN"} and not token.ent_type_ \
-        and not _is_title_word(token) and not _kind_is_portfolio(token) and token.lower_ not in _organization_words() \
-        and token.lower_ not in _person_descriptors() \
-        and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in _name_particles()) \
+        and not _is_title_word(token) and not _kind_is_portfolio(token) and token.lower_ not in word_list("organization_words.txt") \
+        and token.lower_ not in word_list("person_descriptors.txt") \
+        and not token.is_punct and (token.pos_ == "PROPN" or token.lower_ in word_list("name_particles.txt")) \
         and not _is_country_word(token)
 
 
@@ -750,7 +703,7 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) \
-                and span.text.lower() not in _known_names() and _after_a_title(doc, span.start):
+                and span.text.lower() not in known_names() and _after_a_title(doc, span.start):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     tagged = {t.i for s in corrected for t in s}
@@ -812,17 +765,17 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
         labels = NAME_LABELS_OF_KINDS | ({"FAC"} if kind == "organization" else set())
         if span.label_ in labels and kind is not None and (len(span) > 1 or kind == "event"):
             span = Span(doc, span.start, span.end, label=NAME_KIND_LABELS[kind])
-        elif span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in _organization_words():
+        elif span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in word_list("organization_words.txt"):
             # "the John F. Kennedy Center for the Performing Arts": named after a person, an organization.
             span = Span(doc, span.start, span.end, label="ORG")
-        elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in _vessel_words():
+        elif span.label_ in {"ORG", "PERSON", "GPE"} and span.start > 0 and doc[span.start - 1].lower_ in word_list("vessel_words.txt"):
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         elif span.label_ in {"ORG", "PERSON"} and _aircraft_or_weapon(span):
             span = Span(doc, span.start, span.end, label=VESSEL_LABEL)
         corrected.append(span)
     # "the tanker DELTA SOUNION": the model may tag only part of a vessel's name, or none of it.
     for token in doc:
-        if token.lower_ in _vessel_words() and token.i + 1 < len(doc):
+        if token.lower_ in word_list("vessel_words.txt") and token.i + 1 < len(doc):
             end = token.i + 1
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha \
                     and doc[end].ent_type_ in {"", "PERSON", "ORG", "GPE", "PRODUCT"}:
@@ -850,11 +803,11 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         text = span.text.lower()
         text = text[4:] if text.startswith("the ") else text
-        if span.label_ in {"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and text in _places() \
+        if span.label_ in {"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and text in place_names() \
                 and span.label_ != "LOC":
             span = Span(doc, span.start, span.end, label="GPE")
-        elif span.label_ in {"PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"} and text in _organizations() \
-                and text not in _places():
+        elif span.label_ in {"PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"} and text in known_organizations() \
+                and text not in place_names():
             span = Span(doc, span.start, span.end, label="ORG")
         corrected.append(span)
     # "met in Buenos Aires": a place of the gazetteer the model left untagged.
@@ -864,7 +817,7 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
         for size in (3, 2, 1):
             words = doc[i : i + size]
             if len(words) == size and all(t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
-                    and words.text.lower() in _places():
+                    and words.text.lower() in place_names():
                 corrected.append(Span(doc, i, i + size, label="GPE"))
                 i += size - 1
                 break
@@ -874,11 +827,6 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # Words that join the parts of an organization's name: "Foundation for the Advancement of Teaching".
 NAME_JOINERS = frozenset({"of", "for", "on"})
-
-
-@cache
-def _body_nouns() -> frozenset[str]:
-    return word_list("body_nouns.txt")
 
 
 def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -894,7 +842,7 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
             repaired.append(span)
             continue
         end = span.end
-        while doc[end - 1].lower_ in _organization_words() and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
+        while doc[end - 1].lower_ in word_list("organization_words.txt") and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
             k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
             words = _capitalised_run(doc, k)
             if words == k:
@@ -902,9 +850,9 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
             end = words
         # "of State, County and Municipal Employees": the rest of a list of capitalised words.
         name = doc[span.start : end]
-        if any(t.lower_ in _organization_words() for t in name) and any(t.lower_ == "of" for t in name):
+        if any(t.lower_ in word_list("organization_words.txt") for t in name) and any(t.lower_ == "of" for t in name):
             end = _listed_words(doc, end) or end
-        if end < len(doc) and doc[end].lower_ in _body_nouns() and doc[end].is_lower and doc[end].pos_ == "NOUN":
+        if end < len(doc) and doc[end].lower_ in word_list("body_nouns.txt") and doc[end].is_lower and doc[end].pos_ == "NOUN":
             end += 1
         dropped.update(s.start for s in spans if span.end <= s.start < end)
         repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
@@ -949,15 +897,10 @@ def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
             of_title = span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and _is_title_word(doc[span.start - 2])
             if of_title or (after is not None and _is_title_word(after)):
                 continue
-        if span.label_ == "ORG" and after is not None and f"{span.text} {after.text}".lower() in _office_titles():
+        if span.label_ == "ORG" and after is not None and f"{span.text} {after.text}".lower() in offices_of_state():
             continue
         kept.append(span)
     return kept
-
-
-@cache
-def _office_titles() -> frozenset[str]:
-    return frozenset(offices_of_state())
 
 
 def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -978,45 +921,65 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
-SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped, possessive_split, split_at_dash, page_words_dropped, title_inside_name,
-                title_makes_a_person, country_before_name, place_of)
+# The repairs of one entity's span, in order: each takes a span and gives it back, repaired or split, or None.
+SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped,
+                possessive_split, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
+                country_before_name, place_of)
+# The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
-                  acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names, generational_suffixes,
-                  acronym_before_a_title, acronyms)
+                  acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
+                  generational_suffixes, acronym_before_a_title, acronyms)
+
+
+def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:
+    """The rules of a registry that a component's configuration names, in the configuration's order."""
+    by_name = {rule.__name__: rule for rule in registry}
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        raise ValueError(f"unknown {kind} {', '.join(map(repr, unknown))}; known: {', '.join(by_name)}")
+    return tuple(by_name[name] for name in names)
+
+
+class EntityCorrections:
+    """Correct the statistical tagger with what the whole document says.
+
+    Each entity goes through the span repairs in order (a name is never cut or padded), then the document's
+    spans go through the document rules in order (a name is typed by what the text says of it). Both are
+    lists of small named functions (`SPAN_REPAIRS`, `DOCUMENT_RULES`), each docstring showing the
+    construction it reads; the component's configuration says which run, by name:
+
+    >>> nlp = spacy.blank("en")
+    >>> corrections = nlp.add_pipe("kg_entity_corrections", config={"document_rules": ["gazetteer"]})
+    >>> [rule.__name__ for rule in corrections.document_rules]
+    ['gazetteer']
+    """
+
+    def __init__(self, span_repairs: Iterable[str] = (), document_rules: Iterable[str] = ()):
+        self.span_repairs = _registered("span repair", SPAN_REPAIRS, span_repairs)
+        self.document_rules = _registered("document rule", DOCUMENT_RULES, document_rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in doc.ents:
+            pending = [ent]
+            for repair in self.span_repairs:
+                pending = [out for span in pending for out in _as_list(repair(span))]
+            spans.extend(pending)
+        for rule in self.document_rules:
+            spans = rule(doc, spans)
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory("kg_entity_corrections", default_config={
+    "span_repairs": [rule.__name__ for rule in SPAN_REPAIRS],
+    "document_rules": [rule.__name__ for rule in DOCUMENT_RULES]})
+def make_entity_corrections(nlp: Language, name: str, span_repairs: list[str],
+                            document_rules: list[str]) -> EntityCorrections:
+    return EntityCorrections(span_repairs, document_rules)
 
 
 # ----------------------------------------------------------------------------- page chrome
-
-@Language.component("kg_page_chrome")
-def page_chrome(doc: Doc) -> Doc:
-    """Mark page furniture so that no fact comes from it, and drop its entities.
-
-    A line is chrome when its whole text is a known banner or prompt (`kg/data/chrome.txt`: "Accessibility
-    links", "Breaking News"), when the same line stands twice in the document (a photo caption shown
-    twice, a repeated teaser), or when it has one of the shapes in `CHROME_SHAPES` (a headline, a
-    breadcrumb, a caption or credit). Chrome lines are kept in `doc.spans["kg_chrome"]` and their tokens
-    have `token._.kg_chrome` set.
-    """
-    lines = list(_lines(doc.text))
-    counts = Counter(text for _, _, text in lines)
-    chrome = []
-    for start, end, text in lines:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        if counts[text] > 1 or text.lower().rstrip(".:!") in _chrome_lines() \
-                or (len(lines) > 1 and any(shape(span) for shape in CHROME_SHAPES)):
-            chrome.append(span)
-    doc.spans[CHROME_SPANS] = chrome
-    marked = set()
-    for span in chrome:
-        for token in span:
-            token._.kg_chrome = True
-            marked.add(token.i)
-    if marked:
-        doc.ents = [ent for ent in doc.ents if not any(t.i in marked for t in ent)]
-    return doc
-
 
 # A line of prose ends in one of these; a headline does not.
 FINAL_PUNCTUATION = frozenset(".!?\"”’':;")
@@ -1057,7 +1020,7 @@ def caption_or_credit(line: Span) -> bool:
     # A speaker in a transcript is no caption label: "SECRETARY BLINKEN: Thank you", "MR PRICE: Good afternoon".
     label = text.split(":")[0].split()
     speaker = any(t.ent_type_ == "PERSON" for t in line[: len(label)]) or any(
-        w.lower().rstrip(".") in _title_words() for w in label)
+        w.lower().rstrip(".") in leading_titles() for w in label)
     return bool(CAPTION_LABEL.match(text) and not speaker) or bool(BRACKETED_CREDIT.search(text)) \
         or bool(BYLINE.match(text))
 
@@ -1072,6 +1035,48 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         if stripped:
             start = match.start() + match.group().index(stripped)
             yield start, start + len(stripped), stripped
+
+
+class PageChrome:
+    """Mark page furniture so that no fact comes from it, and drop its entities.
+
+    A line is chrome when its whole text is a known banner or prompt (the list `banners` names:
+    `kg/data/chrome.txt`, "Accessibility links", "Breaking News"), when the same line stands twice in the
+    document (a photo caption shown twice, a repeated teaser), or when it has one of the `shapes` (the
+    functions of `CHROME_SHAPES` by name: a headline, a breadcrumb, a caption or credit). Chrome lines are
+    kept in `doc.spans["kg_chrome"]` and their tokens have `token._.kg_chrome` set.
+    """
+
+    def __init__(self, banners: str = "chrome.txt", shapes: Iterable[str] = ()):
+        self.banners = word_list(banners)
+        self.shapes = _registered("chrome shape", CHROME_SHAPES, shapes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lines = list(_lines(doc.text))
+        counts = Counter(text for _, _, text in lines)
+        chrome = []
+        for start, end, text in lines:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            if counts[text] > 1 or text.lower().rstrip(".:!") in self.banners \
+                    or (len(lines) > 1 and any(shape(span) for shape in self.shapes)):
+                chrome.append(span)
+        doc.spans[CHROME_SPANS] = chrome
+        marked = set()
+        for span in chrome:
+            for token in span:
+                token._.kg_chrome = True
+                marked.add(token.i)
+        if marked:
+            doc.ents = [ent for ent in doc.ents if not any(t.i in marked for t in ent)]
+        return doc
+
+
+@Language.factory("kg_page_chrome", default_config={
+    "banners": "chrome.txt", "shapes": [shape.__name__ for shape in CHROME_SHAPES]})
+def make_page_chrome(nlp: Language, name: str, banners: str, shapes: list[str]) -> PageChrome:
+    return PageChrome(banners, shapes)
 
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:

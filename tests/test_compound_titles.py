@@ -7,9 +7,10 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.roles import _fuller_title, role_facts
-from kg.nlp import compound_titles_merged, entity_corrections
-
-VOCAB = spacy.blank("en").vocab
+BLANK = spacy.blank("en")
+VOCAB = BLANK.vocab
+compound_titles_merged = BLANK.add_pipe("kg_compound_titles")
+entity_corrections = BLANK.add_pipe("kg_entity_corrections")
 
 
 def merged(words: list[str], spaces: list[bool] | None = None) -> list[str]:

@@ -1,10 +1,13 @@
 """The entity repairs and typing rules of `kg.nlp`, one by one on hand-built parses, then on the real model.
 
-Each hand-built test runs the whole `kg_entity_corrections` component (or `kg_page_chrome`), so that a
-rule taken out of its registry fails its test.
+Each hand-built test runs the whole `kg_entity_corrections` component (or `kg_page_chrome`), as a pipeline
+makes it from its configuration; `test_a_rule_taken_out_fails_its_test` runs each rule's test with a component
+configured without that rule.
 """
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 import spacy
@@ -12,9 +15,12 @@ from spacy.tokens import Doc
 
 from kg.extract import extract
 from kg.ingest import Article
-from kg.nlp import CHROME_SHAPES, DOCUMENT_RULES, SPAN_REPAIRS, entity_corrections, page_chrome
+from kg.nlp import CHROME_SHAPES, DOCUMENT_RULES, SPAN_REPAIRS
 
-VOCAB = spacy.blank("en").vocab
+BLANK = spacy.blank("en")
+VOCAB = BLANK.vocab
+entity_corrections = BLANK.add_pipe("kg_entity_corrections")
+page_chrome = BLANK.add_pipe("kg_page_chrome")
 
 
 def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
@@ -408,3 +414,61 @@ def test_place_of_a_district():
     pos = ["ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
     assert corrected(words, pos, ["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "O"]) == [
         ("the Eastern District of Virginia", "LOC")]
+
+
+# ----------------------------------------------------------------------------- each rule is needed
+
+# The test that shows each rule of the components' configurations at work.
+RULE_TESTS = {
+    ("span_repairs", "trimmed"): test_trimmed_drops_a_title,
+    ("span_repairs", "no_name_in_a_number_or_a_plural"): test_no_name_in_a_number_or_a_plural,
+    ("span_repairs", "lowercase_tail_dropped"): test_lowercase_tail_dropped,
+    ("span_repairs", "document_words_dropped"): test_document_words_dropped,
+    ("span_repairs", "possessive_split"): test_possessive_split,
+    ("span_repairs", "split_at_dash"): test_split_at_dash,
+    ("span_repairs", "page_words_dropped"): test_page_words_dropped,
+    ("span_repairs", "title_inside_name"): test_title_inside_name,
+    ("span_repairs", "title_makes_a_person"): test_title_makes_a_person,
+    ("span_repairs", "country_before_name"): test_country_before_name,
+    ("span_repairs", "place_of"): test_place_of,
+    ("document_rules", "people_by_construction"): test_people_by_construction,
+    ("document_rules", "titled_names"): test_titled_names,
+    ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
+    ("document_rules", "gazetteer"): test_gazetteer,
+    ("document_rules", "whole_organization_names"): test_whole_organization_names,
+    ("document_rules", "acronym_expansions"): test_acronym_expansions,
+    ("document_rules", "portfolio_words_dropped"): test_portfolio_words_dropped,
+    ("document_rules", "consistent_people"): test_consistent_people,
+    ("document_rules", "consistent_types"): test_consistent_types,
+    ("document_rules", "whole_names"): test_whole_names,
+    ("document_rules", "generational_suffixes"): test_generational_suffixes,
+    ("document_rules", "acronym_before_a_title"): test_acronym_before_a_title,
+    ("document_rules", "acronyms"): test_acronyms,
+    ("shapes", "headline"): lambda: test_headline("Xi, Trump Talk Trade Over Dinner"),
+    ("shapes", "breadcrumb"): lambda: test_breadcrumb("News / USA"),
+    ("shapes", "caption_or_credit"): lambda: test_caption_or_credit("Photo: Officials meet in Geneva on Monday."),
+}
+FACTORIES = {"span_repairs": "kg_entity_corrections", "document_rules": "kg_entity_corrections",
+             "shapes": "kg_page_chrome"}
+
+
+def test_every_configured_rule_has_a_test():
+    configured = {(key, rule) for key, factory in FACTORIES.items()
+                  for rule in BLANK.get_factory_meta(factory).default_config[key]}
+    assert configured == set(RULE_TESTS)
+
+
+@pytest.mark.parametrize("key, rule", list(RULE_TESTS), ids=lambda v: v)
+def test_a_rule_taken_out_fails_its_test(key, rule, monkeypatch):
+    factory = FACTORIES[key]
+    rules = [r for r in BLANK.get_factory_meta(factory).default_config[key] if r != rule]
+    component = spacy.blank("en").add_pipe(factory, config={key: rules})
+    monkeypatch.setattr(sys.modules[__name__], "page_chrome" if factory == "kg_page_chrome" else "entity_corrections",
+                        component)
+    with pytest.raises(AssertionError):
+        RULE_TESTS[key, rule]()
+
+
+def test_an_unknown_rule_in_a_configuration_is_named():
+    with pytest.raises(ValueError, match="unknown document rule 'gazeteer'"):
+        spacy.blank("en").add_pipe("kg_entity_corrections", config={"document_rules": ["gazeteer"]})

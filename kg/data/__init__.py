@@ -113,6 +113,27 @@ def state_titles() -> dict[str, frozenset[str]]:
     return {row["title"]: frozenset(row["without"].split("|")) for row in table_rows("state_titles.tsv")}
 
 
+@cache
+def compound_titles() -> frozenset[str]:
+    """Titles of several words that name one office ("Special Agent in Charge"), `compound_titles.txt`."""
+    return word_list("compound_titles.txt")
+
+
+@cache
+def leading_titles() -> frozenset[str]:
+    """Words that can start a name the model tagged as PERSON but are titles: "President", "Ayatollah"
+    (role nouns, title abbreviations, compound titles, ranks and honorifics)."""
+    return frozenset(role_nouns() | set(title_abbreviations()) | compound_titles()
+                     | {w for w, kind in title_words().items() if kind in {"rank", "honorific"}})
+
+
+@cache
+def phrases_longest_first(name: str) -> tuple[str, ...]:
+    """The phrases of a one-phrase-a-line list, longest first, so that "also known as" is tried before
+    "known as" and "press release" before "release"."""
+    return tuple(sorted(word_list(name), key=lambda p: (-len(p.split()), p)))
+
+
 # The event rules' lexicon (kg/extract/events.py, coref.py, parties.py, when.py), each table read once.
 
 

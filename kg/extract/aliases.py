@@ -9,11 +9,10 @@ the alias may stand in quotation marks ("aka “El Menchito”") or be no entity
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import word_list
+from kg.data import phrases_longest_first
 from kg.extract.coref import QUOTE_MARKS
 from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
 
@@ -83,13 +82,8 @@ def _starts_a_name(token: Token) -> bool:
 
 def _marker_at(doc: Doc, i: int) -> int | None:
     """Where the words after an alias marker starting at `doc[i]` begin, if one starts there."""
-    for words in _markers():
-        if [t.lower_ for t in doc[i : i + len(words)]] == list(words):
+    for marker in phrases_longest_first("alias_markers.txt"):
+        words = marker.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
             return i + len(words)
     return None
-
-
-@cache
-def _markers() -> tuple[tuple[str, ...], ...]:
-    # Longest first: "also known as" before "known as".
-    return tuple(sorted((tuple(m.split()) for m in word_list("alias_markers.txt")), key=lambda m: (-len(m), m)))
