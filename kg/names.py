@@ -24,6 +24,17 @@ GENERATIONAL_SUFFIX = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV)$")
 SURNAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|at|az|ibn|bin|van|von|de)[-‐]", re.IGNORECASE)
 
 
+def name_cased(text: str) -> bool:
+    """Whether a word is written as a name is: in title case, or a capital first and not all capitals, so
+    that a capital inside the word counts too ("McVeigh", "DeSantis", "MacStiofain"), as `str.istitle`
+    does not count it.
+
+    >>> [name_cased(w) for w in ("McVeigh", "Obama", "O'Toole", "D.", "NATO", "obama")]
+    [True, True, True, True, False, False]
+    """
+    return text.istitle() or text[:1].isupper() and not text.isupper()
+
+
 def clean(text: str) -> str:
     """The name a mention writes, without "the", a possessive or the punctuation around it.
 

@@ -16,7 +16,7 @@ from kg.data import (compound_titles, leading_titles, name_heads, offices_of_sta
                      title_words, word_list, word_lists)
 from kg.errors import KgError
 from kg.gazetteer import countries, known_names, known_organizations, place_names
-from kg.names import ACRONYM, GENERATIONAL_SUFFIX
+from kg.names import ACRONYM, GENERATIONAL_SUFFIX, name_cased
 from kg.ingest import Article
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 HUMAN_VERBS = frozenset({"teach", "lecture"})
 ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
 PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
+PERSONAL_PATIENT_VERBS = word_lists("name_words.tsv")["personal_patient_verb"]
+KIN_NOUNS = word_lists("name_words.tsv")["kin_noun"]
 # A model designation: letters, an optional hyphen, a number ("MQ-9", "F-16", "Su-24", "MV-22s").
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
@@ -274,13 +276,14 @@ def place_of(span: Span) -> Span:
 
 def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name that news writes only of people is a person, whatever the model tagged it: followed by an
-    age ("Warner, 70,"), by "who" ("Mason, who headed ..."), or by a role in apposition ("Sevket Kazan,
-    deputy leader of ...")."""
+    age ("Warner, 70,"), by "who" ("Mason, who headed ..."), by a role or kin in apposition ("Sevket Kazan,
+    deputy leader of ...", "Eva Forest, wife of ..."), or undergoing what is done only to people ("Eva
+    Forest and Lidia Falcon were arrested")."""
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
                 and span.text.lower() not in countries() and not _address(doc, span.start) \
-                and _personal_context(doc, span.end):
+                and (_personal_context(doc, span.end) or _personal_patient(span)):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     # Names the model left untagged.
@@ -296,7 +299,7 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
+        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and name_cased(doc[j].text) and doc[j].is_alpha:
             j += 1
         # "Police Major Pramot Pansakun, the commander of ...": titles in front are no part of the name.
         start = i
@@ -306,7 +309,7 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
             corrected.append(Span(doc, i, i + 1, label="PERSON"))  # "Winter, 53, a former ... professor"
         elif 1 <= j - start <= 4 and _looks_like_a_name(doc[start:j]) and _personal_context(doc, j) \
                 and not _party_state_tag(doc[start:j]) \
-                and (start > i or i == 0 or not (doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)):
+                and (start > i or i == 0 or not (doc[i - 1].pos_ == "PROPN" and name_cased(doc[i - 1].text))):
             corrected.append(Span(doc, start, j, label="PERSON"))
         i = max(j, i + 1)
     return corrected
@@ -326,7 +329,7 @@ def _party_state_tag(span: Span) -> bool:
 
 
 def _looks_like_a_name(span: Span) -> bool:
-    return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (t.is_title or "-" in t.text) for t in span) \
+    return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (name_cased(t.text) or "-" in t.text) for t in span) \
         and not any(t.lower_ in word_list("organization_words.txt") or t.lower_ in leading_titles() for t in span)
 
 
@@ -342,9 +345,26 @@ def _personal_context(doc: Doc, end: int) -> bool:
     for token in doc[end + 1 : end + 7]:
         if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
             return False
-        if token.lower_ in role_nouns() and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
+        if (token.lower_ in role_nouns() or token.lower_ in KIN_NOUNS) and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
             return True
     return False
+
+
+def _personal_patient(span: Span) -> bool:
+    """Whether a name undergoes what is done only to people (`personal_patient_verb`): the subject of "was
+    arrested", the object of "sentenced", one coordinated with it, or one listed after "including" ("Leftists
+    were arrested, including Eva Forest")."""
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head  # "including Mari Luz Fernandez and her relatives, Lidia Falcon"
+    if token.dep_ == "pobj" and token.head.lower_ == "including":
+        token = token.head
+        if token.head.dep_ in {"nsubjpass", "dobj"}:
+            token = token.head  # "Leftists, including Eva Forest, were arrested"
+    elif token.dep_ not in {"nsubjpass", "dobj"}:
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in PERSONAL_PATIENT_VERBS
 
 
 def _aged(doc: Doc, end: int) -> bool:
@@ -357,7 +377,9 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     where the model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of
     a country ("the Maduro regime", "the Biden administration": the model tags an organization)."""
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
-    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].is_title}
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and name_cased(s[-1].text)}
+    # "Eva Forest" (tagged ORG) ... "Forest's role": a lone surname the model calls a person names one.
+    lone_surnames = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and name_cased(s.text)}
     rulers = {s.text for s in spans if _ruler(s)}
     labels = Counter((s.text, s.label_) for s in spans)
     corrected = []
@@ -365,7 +387,10 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ in NAME_LABELS - {"PERSON"} and span.text.lower() not in countries():
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
             if (full_names[span.text] > labels[(span.text, span.label_)] or span.text in rulers
-                    or (len(span) == 1 and span.text in surnames and not locative)):
+                    or (len(span) == 1 and span.text in surnames and not locative)
+                    or (span.label_ == "ORG" and len(span) > 1 and span[-1].text in lone_surnames
+                        and _looks_like_a_name(span) and span.text.lower() not in known_names()
+                        and span[-1].lower_ not in name_heads())):
                 span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     # A surname the model left untagged: "Soleimani and Muhandis were revered ..."
@@ -379,7 +404,7 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
 def _ruler(span: Span) -> bool:
     # "the Maduro regime": one capitalised word, no organization the gazetteer knows, before a word of rule.
     doc = span.doc
-    return len(span) == 1 and span.label_ in {"ORG", "PERSON"} and span[0].is_title and span.end < len(doc) \
+    return len(span) == 1 and span.label_ in {"ORG", "PERSON"} and name_cased(span[0].text) and span.end < len(doc) \
         and doc[span.end].lower_ in PERSONAL_RULE and span.text.lower() not in known_names()
 
 
@@ -710,7 +735,7 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and _free_name_word(doc[j]) and doc[j].is_title:
+        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and _free_name_word(doc[j]) and name_cased(doc[j].text):
             j += 1
         # A run that stops at a person's name is that name's first part: `whole_names` joins them
         # ("Baghdad Mayor Tahir Muhammad Hassun").

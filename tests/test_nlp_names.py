@@ -177,6 +177,36 @@ def test_consistent_people():
         ("Qassem Soleimani", "PERSON"), ("Soleimani", "PERSON")]
 
 
+def test_consistent_people_with_a_capital_inside_the_surname():
+    words = ["Timothy", "McVeigh", "rented", "it", ".", "McVeigh", "fled"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "VERB"]
+    assert corrected(words, pos, ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O"]) == [
+        ("Timothy McVeigh", "PERSON"), ("McVeigh", "PERSON")]
+
+
+def test_consistent_people_by_a_lone_surname():
+    words = ["Eva", "Forest", "wrote", ".", "Forest", "left"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    assert corrected(words, pos, ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O"]) == [
+        ("Eva Forest", "PERSON"), ("Forest", "PERSON")]
+
+
+def test_people_by_what_is_done_only_to_people():
+    words = ["Eva", "Forest", "was", "arrested", "with", "Acme", "Steel"]
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "PROPN"],
+              heads=[1, 3, 3, 3, 3, 6, 4], deps=["compound", "nsubjpass", "auxpass", "ROOT", "prep", "compound", "pobj"],
+              lemmas=["Eva", "Forest", "be", "arrest", "with", "Acme", "Steel"],
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG"])
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == [("Eva Forest", "PERSON"), ("Acme Steel", "ORG")]
+
+
+def test_people_by_kin_in_apposition():
+    words = ["Eva", "Forest", ",", "wife", "of", "Sastre", ",", "spoke"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"]
+    assert corrected(words, pos, ["B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O", "O"]) == [
+        ("Eva Forest", "PERSON"), ("Sastre", "PERSON")]
+
+
 def test_consistent_types():
     words = ["Acme", "sued", "Acme", "and", "Acme"]
     pos = ["PROPN", "VERB", "PROPN", "CCONJ", "PROPN"]
