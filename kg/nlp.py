@@ -446,6 +446,56 @@ def _spelled_out(doc: Doc, bracket: int, letters: list[str]) -> int | None:
     return i + 1 if not letters and doc[i + 1].is_title else None
 
 
+def names_in_capitals(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name written in capitals inside prose, as court releases write a defendant's, is one
+    person's name however the model cut or tagged it: "A jury convicted JI CHAOQUN, 31, of ..." (tagged an
+    organization "JI" and nothing). Two to four words in capitals in a sentence with words in lower case,
+    that the gazetteer does not know, in a person's place (an age, "who", a role or kin after a comma; what
+    is done only to people)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and _capitals_word(doc[j]):
+            j += 1
+        run = doc[i:j]
+        if j - i >= 2 and any(t.is_lower for t in doc[i].sent) and run.text.lower() not in known_names() \
+                and (_personal_context(doc, j) or _personal_patient(run)):
+            spans = [s for s in spans if not (s.start < j and s.end > i)] + [Span(doc, i, j, label="PERSON")]
+        i = max(j, i + 1)
+    return spans
+
+
+def _capitals_word(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) > 1 and token.lower_ not in leading_titles() \
+        and token.pos_ in {"PROPN", "NOUN"}
+
+
+def common_acronyms_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An acronym in brackets after the lower-case words it spells is no name, there or where it stands
+    again: "weapons of mass destruction (WMD)", "improvised explosive devices (IEDs)"."""
+    common = set()
+    for token in doc[1:-2]:
+        if token.text in "([" and doc[token.i + 2].text in ")]" and ACRONYM.match(doc[token.i + 1].text.rstrip("s")) \
+                and _spelled_in_lower_case(doc, token.i, doc[token.i + 1].text.rstrip("s")):
+            common.add(doc[token.i + 1].text)
+    return [s for s in spans if s.text not in common]
+
+
+def _spelled_in_lower_case(doc: Doc, bracket: int, acronym: str) -> bool:
+    """Whether the lower-case words before `bracket` begin with the letters of `acronym`, in order (function
+    words between them skipped)."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    i = bracket - 1
+    while letters and i >= max(0, bracket - 12):
+        token = doc[i]
+        if token.is_lower and token.is_alpha and token.text[0] == letters[-1]:
+            letters.pop()
+        elif token.lower_ not in ACRONYM_GAPS:
+            return False
+        i -= 1
+    return not letters
+
+
 def acronym_before_a_title(doc: Doc, spans: list[Span]) -> list[Span]:
     """Capitals the model left untagged before a title are the organization whose title it is: "IAEA
     Director General Rafael Grossi", "FBI Director Christopher Wray"."""
@@ -511,7 +561,10 @@ def _name_shaped(span: Span) -> bool:
 
 def lowercase_tail_dropped(span: Span) -> Span:
     """A common noun after a name is no part of it: "Al Shabab militants" names Al Shabab, "Hamas fighters"
-    Hamas (a body noun that ends a name stays: "the House delegation", `body_nouns.txt`)."""
+    Hamas (a body noun that ends a name stays: "the House delegation", `body_nouns.txt`). Dates and numbers
+    keep their nouns: "last year", "two days"."""
+    if span.label_ not in NAME_LABELS:
+        return span
     end = span.end
     while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha \
             and span.doc[end - 1].pos_ == "NOUN" and span.doc[end - 1].lower_ not in word_list("body_nouns.txt"):
@@ -560,6 +613,14 @@ def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
     State Councilor and Foreign Minister Wang Yi") are no names, whatever the model tagged."""
     if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
                            or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())):
+        return None
+    return span
+
+
+def no_name_in_lower_case(span: Span) -> Span | None:
+    """Words with no capital are no person's or organization's name, whatever the model tagged: "graduated
+    summa cum laude", "the clean energy industry", "told congress"."""
+    if span.label_ in {"PERSON", "ORG"} and not any(c.isupper() for c in span.text):
         return None
     return span
 
@@ -947,13 +1008,14 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # The repairs of one entity's span, in order: each takes a span and gives it back, repaired or split, or None.
-SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, lowercase_tail_dropped, document_words_dropped,
-                possessive_split, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
-                country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, no_name_in_lower_case, lowercase_tail_dropped,
+                document_words_dropped, possessive_split, split_at_dash, page_words_dropped, title_inside_name,
+                title_makes_a_person, country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
-                  generational_suffixes, acronym_before_a_title, acronyms)
+                  generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
+                  names_in_capitals)
 
 
 def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:

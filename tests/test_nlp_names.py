@@ -35,13 +35,14 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "no_name_in_a_number_or_a_plural", "lowercase_tail_dropped", "document_words_dropped",
+        "trimmed", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case", "lowercase_tail_dropped", "document_words_dropped",
         "possessive_split", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
         "acronym_expansions", "portfolio_words_dropped",
-        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms"]
+        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
+        "common_acronyms_dropped", "names_in_capitals"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -355,6 +356,32 @@ def test_acronyms():
     assert corrected(words, pos, ents) == [("Border Patrol Police", "ORG"), ("BPP", "ORG"), ("BPP", "ORG")]
 
 
+def test_no_name_in_lower_case():
+    words = ["He", "graduated", "summa", "cum", "laude", "from", "Yale"]
+    pos = ["PRON", "VERB", "ADJ", "ADP", "NOUN", "ADP", "PROPN"]
+    assert corrected(words, pos, ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG"]) == [("Yale", "ORG")]
+
+
+def test_common_acronyms_dropped():
+    words = ["weapons", "of", "mass", "destruction", "(", "WMD", ")", "and", "WMD", "and", "Iran", "(", "IR", ")"]
+    pos = ["NOUN", "ADP", "NOUN", "NOUN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "CCONJ", "PROPN", "PUNCT",
+           "PROPN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-GPE", "O", "B-ORG", "O"]
+    assert corrected(words, pos, ents) == [("Iran", "GPE"), ("IR", "ORG")]
+
+
+def test_names_in_capitals():
+    words = ["A", "jury", "convicted", "JI", "CHAOQUN", ",", "31", ",", "of", "fraud", "in", "LOS", "ANGELES"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "ADP", "NOUN", "ADP", "PROPN", "PROPN"]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "B-DATE", "O", "O", "O", "O", "B-GPE", "I-GPE"]
+    assert corrected(words, pos, ents) == [("JI CHAOQUN", "PERSON"), ("31", "DATE"), ("LOS ANGELES", "GPE")]
+
+
+def test_a_date_keeps_its_noun():
+    assert corrected(["It", "happened", "last", "year"], ["PRON", "VERB", "ADJ", "NOUN"],
+                     ["O", "O", "B-DATE", "I-DATE"]) == [("last year", "DATE")]
+
+
 # ----------------------------------------------------------------------------- page chrome by shape
 
 def chrome_lines(text: str) -> list[str]:
@@ -452,6 +479,7 @@ def test_place_of_a_district():
 RULE_TESTS = {
     ("span_repairs", "trimmed"): test_trimmed_drops_a_title,
     ("span_repairs", "no_name_in_a_number_or_a_plural"): test_no_name_in_a_number_or_a_plural,
+    ("span_repairs", "no_name_in_lower_case"): test_no_name_in_lower_case,
     ("span_repairs", "lowercase_tail_dropped"): test_lowercase_tail_dropped,
     ("span_repairs", "document_words_dropped"): test_document_words_dropped,
     ("span_repairs", "possessive_split"): test_possessive_split,
@@ -474,6 +502,8 @@ RULE_TESTS = {
     ("document_rules", "generational_suffixes"): test_generational_suffixes,
     ("document_rules", "acronym_before_a_title"): test_acronym_before_a_title,
     ("document_rules", "acronyms"): test_acronyms,
+    ("document_rules", "common_acronyms_dropped"): test_common_acronyms_dropped,
+    ("document_rules", "names_in_capitals"): test_names_in_capitals,
     ("shapes", "headline"): lambda: test_headline("Xi, Trump Talk Trade Over Dinner"),
     ("shapes", "breadcrumb"): lambda: test_breadcrumb("News / USA"),
     ("shapes", "caption_or_credit"): lambda: test_caption_or_credit("Photo: Officials meet in Geneva on Monday."),
