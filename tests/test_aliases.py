@@ -37,6 +37,26 @@ def test_a_quoted_alias_and_a_phrase_marker():
     assert pairs(["Ruben", "Oseguera", ",", "El", "Menchito"], ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG"]) == []
 
 
+def test_a_noun_of_other_names_and_its_list():
+    words = ["Mikhail", "Matveev", ",", "alleged", "to", "use", "the", "online", "monikers", "Wazawaka", ",", "m1x",
+             ",", "and", "Uhodiransomwar", ",", "30", ",", "is", "charged"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "B-DATE", "O", "O", "O"]
+    assert pairs(words, ents) == [("Mikhail Matveev", "Wazawaka", "Person"), ("Mikhail Matveev", "m1x", "Person"),
+                                  ("Mikhail Matveev", "Uhodiransomwar", "Person")]
+    # Too far after the name, or after a comma ends the phrase, the noun introduces no list of its names.
+    words = ["Matveev", ",", "who", "was", "charged", "today", "in", "Newark", "under", "the", "aliases", "Wazawaka"]
+    assert pairs(words, ["B-PERSON"] + ["O"] * 10 + ["B-PERSON"]) == []
+
+
+def test_an_organization_s_other_names_in_brackets():
+    words = ["the", "Constituent", "Assembly", "(", "Asamblea", "Constituyente", "or", "AC", ")", "met"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O"]
+    assert pairs(words, ents) == [("Constituent Assembly", "Asamblea Constituyente", "Organization"),
+                                  ("Constituent Assembly", "AC", "Organization")]
+    # A place in brackets is where the organization is, not another name of it.
+    assert pairs(["Gazprom", "(", "Russia", ")", "said"], ["B-ORG", "O", "B-GPE", "O", "O"]) == []
+
+
 def test_an_alias_is_one_entity_with_the_name():
     article = Article(id="a.txt", source="a.txt", text="")
     name, alias = Mention("Ruben Oseguera-Gonzalez", "Person", 0, 23), Mention("El Menchito", "Person", 38, 49)

@@ -4,6 +4,9 @@
 of the first whatever the model tagged it (here an organization), and `resolve` makes the two one entity
 named by the first. A marker may repeat ("Matveev, aka Wazawaka, aka m1x, and aka Uhodiransomwar"), and
 the alias may stand in quotation marks ("aka “El Menchito”") or be no entity the model tagged ("m1x").
+A noun of other names introduces a list of them ("Matveev, alleged to use the online monikers Wazawaka,
+m1x and Uhodiransomwar", `alias_nouns.txt`), and an organization's other names may stand in brackets
+after it ("the Constituent Assembly (Asamblea Constituyente or AC)").
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import phrases_longest_first
+from kg.data import phrases_longest_first, word_list
 from kg.extract.coref import QUOTE_MARKS
 from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
 
@@ -20,6 +23,12 @@ from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
 # Between two aliases of a list: "aka Wazawaka, aka m1x, and aka Uhodiransomwar".
 LIST_WORDS = frozenset({",", "and", "or"})
+# How far after a name a noun of other names may stand: "Matveev, alleged to use the online monikers ...".
+ALIAS_NOUN_WINDOW = 6
+# Labels of words in brackets that are no other name of the organization before them: "Gazprom (Russia)".
+# A person is not among them: the model tags foreign names as people ("Asamblea Constituyente").
+NUMBER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NOT_ALIASES = frozenset({"GPE", "LOC"}) | NUMBER_LABELS
 
 
 def aliases(doc: Doc) -> Iterator[tuple[Mention, Mention]]:
@@ -38,13 +47,71 @@ def aliases(doc: Doc) -> Iterator[tuple[Mention, Mention]]:
         if ent.label_ not in NAMED_LABELS or is_chrome(ent[0]) or ent.start in listed:
             continue
         name = mention_of(ent)
-        i = ent.end
-        while (found := _marked_alias(doc, i)) is not None:
-            alias, i = found
+        found = _marked_aliases(doc, ent.end) or _listed_aliases(doc, ent.end) \
+            or (_bracketed_aliases(doc, ent.end) if ent.label_ == "ORG" else [])
+        for alias in found:
             listed.add(alias.start)
             yield name, Mention(alias.text, name.type, alias.start_char, alias.end_char)
-            while i < len(doc) and doc[i].lower_ in LIST_WORDS:
-                i += 1
+
+
+def _marked_aliases(doc: Doc, i: int) -> list[Span]:
+    """The aliases after a name, each after its marker: "Matveev, aka Wazawaka, aka m1x"."""
+    found = []
+    while (marked := _marked_alias(doc, i)) is not None:
+        alias, i = marked
+        found.append(alias)
+        while i < len(doc) and doc[i].lower_ in LIST_WORDS:
+            i += 1
+    return found
+
+
+def _listed_aliases(doc: Doc, i: int) -> list[Span]:
+    """The list after a noun of other names close after a name: "Mikhail Pavlovich Matveev, alleged to use
+    the online monikers Wazawaka, m1x, Broriscelcin, and Uhodiransomwar, 30, of Kaliningrad"."""
+    i += i < len(doc) and doc[i].text == ","
+    noun = next((k for k in range(i, min(len(doc), i + ALIAS_NOUN_WINDOW))
+                 if doc[k].lower_ in word_list("alias_nouns.txt") or doc[k].is_punct), None)
+    if noun is None or doc[noun].is_punct:
+        return []
+    return _name_list(doc, noun + 1)
+
+
+def _bracketed_aliases(doc: Doc, i: int) -> list[Span]:
+    """Other names of an organization in brackets right after it: "the illegitimate Constituent Assembly
+    (Asamblea Constituyente or AC)". Not a place or a number: "Gazprom (Russia)"."""
+    if i >= len(doc) or doc[i].text != "(":
+        return []
+    names = _name_list(doc, i + 1)
+    end = names[-1].end if names else i
+    if not names or end >= len(doc) or doc[end].text != ")" \
+            or any(t.ent_type_ in NOT_ALIASES for name in names for t in name):
+        return []
+    return names
+
+
+def _name_list(doc: Doc, i: int) -> list[Span]:
+    """The names listed from `doc[i]` on, between commas, "and" or "or"."""
+    names = []
+    while i < len(doc) and doc[i].text in QUOTE_MARKS:
+        i += 1
+    while i < len(doc) and _starts_a_name(doc[i]):
+        name = _name_at(doc, i)
+        names.append(name)
+        i = name.end
+        while i < len(doc) and (doc[i].lower_ in LIST_WORDS or doc[i].text in QUOTE_MARKS):
+            i += 1
+    return names
+
+
+def _name_at(doc: Doc, i: int) -> Span:
+    """The name that starts at `doc[i]`: the entity the model tagged there, else a run of capitalised words."""
+    span = entity_containing(doc[i])
+    if span is None or span.start != i:
+        end = i + 1
+        while end < len(doc) and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+        span = doc[i:end]
+    return span
 
 
 def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
@@ -59,12 +126,7 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
     i += quoted
     if i >= len(doc) or not _starts_a_name(doc[i]):
         return None
-    span = entity_containing(doc[i])
-    if span is None or span.start != i:
-        end = i + 1
-        while end < len(doc) and doc[end].is_title and not doc[end].ent_type_:
-            end += 1
-        span = doc[i:end]
+    span = _name_at(doc, i)
     end = span.end
     if quoted and end < len(doc) and doc[end].text == ",":
         end += 1  # "aka “El Menchito,”": the comma inside the quotation marks
@@ -76,6 +138,8 @@ def _marked_alias(doc: Doc, i: int) -> tuple[Span, int] | None:
 def _starts_a_name(token: Token) -> bool:
     # A capitalised word, a tagged name, or a handle of letters and digits ("m1x").
     text = token.text
+    if token.like_num or token.ent_type_ in NUMBER_LABELS:
+        return False  # "Uhodiransomwar, 30, of Kaliningrad": an age ends the list
     return token.is_title or token.is_upper or bool(token.ent_type_) or (
         any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
 
