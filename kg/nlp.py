@@ -738,7 +738,22 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     and _free_name_word(doc[end + 1]) and doc[end + 1].lower_ not in word_list("name_particles.txt")):
                 end += 1
         repaired.append(Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span)
-    return repaired
+    return _adjacent_names_joined(repaired)
+
+
+def _adjacent_names_joined(spans: list[Span]) -> list[Span]:
+    """Two names of people with nothing between them are one name the model cut in two: "Edwin" +
+    "Alexander Cruz Canas" (its first name alone when it opens a sentence)."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    joined: list[Span] = []
+    for span in ordered:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == span.label_ == "PERSON" and last.end == span.start \
+                and len(last) <= 2 and _looks_like_a_name(last) and _looks_like_a_name(span):
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+        else:
+            joined.append(span)
+    return joined
 
 
 def generational_suffixes(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -228,6 +228,13 @@ def test_whole_names():
                      ["O", "B-PERSON", "O", "O", "O"]) == [("Liu He", "PERSON")]
 
 
+def test_whole_names_join_a_first_name_cut_off():
+    words = ["Edwin", "Alexander", "Cruz", "Canas", "was", "charged"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "AUX", "VERB"]
+    assert corrected(words, pos, ["B-PERSON", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]) == [
+        ("Edwin Alexander Cruz Canas", "PERSON")]
+
+
 def test_no_name_in_a_number_or_a_plural():
     assert corrected(["the", "499th", "addition"], ["DET", "ADJ", "NOUN"], ["O", "B-ORG", "O"]) == []
     doc = Doc(VOCAB, words=["its", "Member", "States"], pos=["PRON", "PROPN", "PROPN"], tags=["PRP$", "NNP", "NNPS"],

@@ -6,7 +6,7 @@ named by the first. A marker may repeat ("Matveev, aka Wazawaka, aka m1x, and ak
 the alias may stand in quotation marks ("aka “El Menchito”") or be no entity the model tagged ("m1x").
 A noun of other names introduces a list of them ("Matveev, alleged to use the online monikers Wazawaka,
 m1x and Uhodiransomwar", `alias_nouns.txt`), and an organization's other names may stand in brackets
-after it ("the Constituent Assembly (Asamblea Constituyente or AC)").
+after it ("the Constituent Assembly (Asamblea Constituyente)").
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.data import phrases_longest_first, word_list
 from kg.extract.coref import QUOTE_MARKS
 from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
+from kg.names import ACRONYM
 
 # Names that can have aliases, and the type an alias takes: the named entity's.
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
@@ -86,7 +87,9 @@ def _bracketed_aliases(doc: Doc, i: int) -> list[Span]:
     if not names or end >= len(doc) or doc[end].text != ")" \
             or any(t.ent_type_ in NOT_ALIASES for name in names for t in name):
         return []
-    return names
+    # An acronym in brackets is left to the acronym rules of `kg.nlp`: as an alias it would join the same
+    # letters in every article of the corpus to this name, and rename the organization of their facts.
+    return [name for name in names if not ACRONYM.match(name.text)]
 
 
 def _name_list(doc: Doc, i: int) -> list[Span]:
