@@ -132,6 +132,7 @@ ACRONYM_GAPS = word_lists("name_words.tsv")["acronym_gap"]
 PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
 PERSONAL_PATIENT_VERBS = word_lists("name_words.tsv")["personal_patient_verb"]
 KIN_NOUNS = word_lists("name_words.tsv")["kin_noun"]
+JURISDICTION_WORDS = word_lists("name_words.tsv")["jurisdiction_word"]
 # A model designation: letters, an optional hyphen, a number ("MQ-9", "F-16", "Su-24", "MV-22s").
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
@@ -938,6 +939,7 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
     Montgomery County House delegation", `body_nouns.txt`)."""
     dropped: set[int] = set()
     repaired = []
+    spans = _country_joined_to_its_organization(doc, spans)
     for span in sorted(spans, key=lambda s: s.start):
         if span.label_ != "ORG" or span.start in dropped:
             repaired.append(span)
@@ -945,7 +947,15 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
         end = span.end
         while doc[end - 1].lower_ in word_list("organization_words.txt") and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
             k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            words = _capitalised_run(doc, k)
+            words = _capitalised_run(doc, k) if k < len(doc) and doc[k].lower_ not in JURISDICTION_WORDS else k
+            if words == k and doc[end].lower_ == "for" and k < len(doc) and doc[k].lower_ in JURISDICTION_WORDS:
+                # "the U.S. District Court for the Southern District of New York": the district a court or
+                # an office is for is part of its name, although the model tags it a place.
+                place = max((s for s in spans if s.start <= k < s.end), key=lambda s: s.end, default=None)
+                words = place.end if place is not None and place.label_ in {"GPE", "LOC"} else _capitalised_run(doc, k)
+                state = next((s for s in spans if s.start == words + 1 and s.label_ == "GPE"), None)
+                if state is not None and doc[words].lower_ == "of":
+                    words = state.end  # "the Southern District" + "of New York"
             if words == k:
                 break
             end = words
@@ -958,6 +968,49 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
         dropped.update(s.start for s in spans if span.end <= s.start < end)
         repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
     return [s for s in repaired if s.start not in dropped]
+
+
+def _country_joined_to_its_organization(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A country the model tagged an organization, or a country's initials, right before an organization's
+    name, is the start of that name: "the U.S." + "District Court" is the U.S. District Court."""
+    spans = [_possessor_joined(span) for span in spans]
+    by_start = {s.start: s for s in spans}
+    joined, dropped = [], set()
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start in dropped:
+            continue
+        after = by_start.get(span.end)
+        country = span.text.lower().removeprefix("the ")
+        # Tagged an organization, or a country's initials ("U.S."): "Iran" before "Revolutionary Guards" is
+        # the state the organization belongs to, not part of its name.
+        if after is not None and after.label_ == "ORG" and name_cased(after[0].text) and country in countries() \
+                and (span.label_ == "ORG" or span.label_ == "GPE" and ACRONYM.match(span.text.removeprefix("the "))):
+            joined.append(Span(doc, span.start, after.end, label="ORG"))
+            dropped.add(after.start)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _possessor_joined(span: Span) -> Span:
+    """The office of a title is named by the title's holder before it: "the U.S. Attorney's Office", "the
+    Calcasieu Parish Sheriff's Office" (the model tags "Office ..." alone)."""
+    doc, start = span.doc, span.start
+    if span.label_ != "ORG":
+        return span
+    if len(span) > 2 and span[1].text in POSSESSIVE_MARKS and span[2].lower_ in word_list("organization_words.txt") \
+            and span[0].lower_ in role_nouns():
+        pass  # "Sheriff's Office" tagged with its holder: the words before may name more of it
+    elif start >= 2 and doc[start].lower_ in word_list("organization_words.txt") \
+            and doc[start - 1].text in POSSESSIVE_MARKS and doc[start - 2].lower_ in role_nouns() \
+            and name_cased(doc[start - 2].text):
+        start -= 2  # not "the Criminal Division's Office of ...": a part of an organization, not an office
+    else:
+        return span
+    while start > doc[start].sent.start and (name_cased(doc[start - 1].text) or doc[start - 1].text == "U.S.") \
+            and doc[start - 1].ent_type_ != "PERSON" and not doc[start - 1].is_sent_start:
+        start -= 1
+    return Span(doc, start, span.end, label="ORG")
 
 
 def _capitalised_run(doc: Doc, k: int) -> int:

@@ -159,6 +159,23 @@ def test_whole_organization_names():
         ("Federation of State, County and Municipal Employees", "ORG"), ("House delegation", "ORG")]
 
 
+def test_whole_organization_names_of_courts_and_offices():
+    # The district a court is for, tagged a place, is part of the court's name; so is the country before it.
+    words = ["before", "the", "U.S.", "District", "Court", "for", "the", "Southern", "District", "of", "New", "York"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"]
+    ents = ["O", "B-ORG", "I-ORG", "B-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "I-GPE"]
+    assert corrected(words, pos, ents) == [("the U.S. District Court for the Southern District of New York", "ORG")]
+    # The holder of an office names it: "the Calcasieu Parish Sheriff's Office"; a part of an organization does not.
+    words = ["to", "the", "Calcasieu", "Parish", "Sheriff", "’s", "Office", "and", "the", "Criminal", "Division", "’s",
+             "Office", "of", "Affairs"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PART", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PART",
+           "PROPN", "ADP", "PROPN"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"]
+    spaces = [True] * 4 + [False] + [True] * 6 + [False, True, True, False]
+    assert corrected(words, pos, ents, spaces=spaces) == [
+        ("Calcasieu Parish Sheriff’s Office", "ORG"), ("Criminal Division", "ORG"), ("Office of Affairs", "ORG")]
+
+
 def test_portfolio_words_dropped():
     words = ["Secretary", "of", "State", "Mike", "Pompeo"]
     assert corrected(words, ["PROPN", "ADP", "PROPN", "PROPN", "PROPN"], ["O", "O", "B-ORG", "B-PERSON", "I-PERSON"]) == [
