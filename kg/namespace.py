@@ -58,25 +58,21 @@ class KG(DefinedNamespace):
 
 
 class SEM(DefinedNamespace):
-    """Simple Event Model (the terms used here)."""
+    """Simple Event Model: the terms the graph writes (ontology/kg.ttl, in Turtle, also names sem:Event, sem:Actor,
+    sem:hasActor and sem:eventType, which the code never does)."""
 
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     _fail = True
 
-    Event: URIRef
-    Actor: URIRef
-    hasActor: URIRef
-    eventType: URIRef
-    hasPlace: URIRef
-    hasTimeStamp: URIRef
+    hasPlace: URIRef  # where an event happened
+    hasTimeStamp: URIRef  # when an event happened, as an xsd date, month or year
 
 
 class NIF(DefinedNamespace):
-    """NLP Interchange Format core (the terms used here): character offsets of a string in its context."""
+    """NLP Interchange Format core: the terms the graph writes, character offsets of a string in its document."""
 
     _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
     _fail = True
 
-    beginIndex: URIRef
-    endIndex: URIRef
-    anchorOf: URIRef
+    beginIndex: URIRef  # offset of the first character of the evidence
+    endIndex: URIRef  # offset just past its last character
