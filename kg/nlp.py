@@ -133,6 +133,9 @@ PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
 PERSONAL_PATIENT_VERBS = word_lists("name_words.tsv")["personal_patient_verb"]
 KIN_NOUNS = word_lists("name_words.tsv")["kin_noun"]
 JURISDICTION_WORDS = word_lists("name_words.tsv")["jurisdiction_word"]
+# Quotation marks around a title: "Imposing Sanctions on ...".
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
 # A model designation: letters, an optional hyphen, a number ("MQ-9", "F-16", "Su-24", "MV-22s").
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
@@ -471,6 +474,21 @@ def _capitals_word(token: Token) -> bool:
         and token.pos_ in {"PROPN", "NOUN"}
 
 
+def quoted_titles_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The title of an order, a report or a law in quotation marks names no organization or person in its
+    words: E.O. 14059, "Imposing Sanctions on Foreign Persons Involved in the Global Illicit Drug Trade". A
+    title opens with a capitalised verb form ("Imposing", "Blocking", "Taking")."""
+    titles = []
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text in OPENING_QUOTES and following.tag_ in {"VBG", "VBN"} and following.is_title:
+            end = next((t.i for t in doc[token.i + 1 : token.i + 40] if t.text in CLOSING_QUOTES), None)
+            if end is not None and end - token.i > 3:
+                titles.append((token.i, end))
+    return [s for s in spans if s.label_ not in {"ORG", "PERSON"}
+            or not any(start < s.start and s.end <= end for start, end in titles)]
+
+
 def common_acronyms_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
     """An acronym in brackets after the lower-case words it spells is no name, there or where it stands
     again: "weapons of mass destruction (WMD)", "improvised explosive devices (IEDs)"."""
@@ -623,6 +641,16 @@ def no_name_in_lower_case(span: Span) -> Span | None:
     summa cum laude", "the clean energy industry", "told congress"."""
     if span.label_ in {"PERSON", "ORG"} and not any(c.isupper() for c in span.text):
         return None
+    return span
+
+
+def country_pairs_dropped(span: Span) -> Span | None:
+    """Two countries joined by a hyphen qualify what is between them and name no organization: "U.S.-Georgia
+    strategic cooperation", "U.S.-China trade"."""
+    if len(span) == 1 and span.label_ in {"ORG", "PERSON"} and "-" in span.text:
+        first, _, second = span.text.partition("-")
+        if first.lower() in countries() or second.lower() in countries():
+            return None
     return span
 
 
@@ -1077,13 +1105,13 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The repairs of one entity's span, in order: each takes a span and gives it back, repaired or split, or None.
 SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, no_name_in_lower_case, lowercase_tail_dropped,
-                document_words_dropped, possessive_split, split_at_dash, page_words_dropped, title_inside_name,
-                title_makes_a_person, country_before_name, place_of)
+                document_words_dropped, possessive_split, country_pairs_dropped, split_at_dash, page_words_dropped,
+                title_inside_name, title_makes_a_person, country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
-                  names_in_capitals)
+                  names_in_capitals, quoted_titles_dropped)
 
 
 def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:

@@ -36,13 +36,13 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
         "trimmed", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case", "lowercase_tail_dropped", "document_words_dropped",
-        "possessive_split", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
+        "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
         "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
-        "common_acronyms_dropped", "names_in_capitals"]
+        "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -406,6 +406,26 @@ def test_a_date_keeps_its_noun():
                      ["O", "O", "B-DATE", "I-DATE"]) == [("last year", "DATE")]
 
 
+def test_country_pairs_dropped():
+    assert corrected(["strengthening", "U.S.-Georgia", "cooperation", "with", "Georgia", "Power"],
+                     ["VERB", "PROPN", "NOUN", "ADP", "PROPN", "PROPN"],
+                     ["O", "B-ORG", "O", "O", "B-ORG", "I-ORG"]) == [("Georgia Power", "ORG")]
+
+
+def test_quoted_titles_dropped():
+    words = ["E.O.", "“", "Imposing", "Sanctions", "on", "the", "Global", "Drug", "Trade", ",", "”", "the", "Office",
+             "of", "Foreign", "Assets", "Control", "said"]
+    pos = ["PROPN", "PUNCT", "VERB", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "PUNCT", "PUNCT", "DET", "PROPN",
+           "ADP", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG",
+            "I-ORG", "I-ORG", "I-ORG", "O"]
+    tags = ["NNP", "``", "VBG", "NNS", "IN", "DT", "NNP", "NNP", "NNP", ",", "''", "DT", "NNP", "IN", "NNP", "NNP",
+            "NNP", "VBD"]
+    doc = Doc(VOCAB, words=words, pos=pos, tags=tags, ents=ents)
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == [
+        ("the Office of Foreign Assets Control", "ORG")]
+
+
 # ----------------------------------------------------------------------------- page chrome by shape
 
 def chrome_lines(text: str) -> list[str]:
@@ -507,6 +527,7 @@ RULE_TESTS = {
     ("span_repairs", "lowercase_tail_dropped"): test_lowercase_tail_dropped,
     ("span_repairs", "document_words_dropped"): test_document_words_dropped,
     ("span_repairs", "possessive_split"): test_possessive_split,
+    ("span_repairs", "country_pairs_dropped"): test_country_pairs_dropped,
     ("span_repairs", "split_at_dash"): test_split_at_dash,
     ("span_repairs", "page_words_dropped"): test_page_words_dropped,
     ("span_repairs", "title_inside_name"): test_title_inside_name,
@@ -528,6 +549,7 @@ RULE_TESTS = {
     ("document_rules", "acronyms"): test_acronyms,
     ("document_rules", "common_acronyms_dropped"): test_common_acronyms_dropped,
     ("document_rules", "names_in_capitals"): test_names_in_capitals,
+    ("document_rules", "quoted_titles_dropped"): test_quoted_titles_dropped,
     ("shapes", "headline"): lambda: test_headline("Xi, Trump Talk Trade Over Dinner"),
     ("shapes", "breadcrumb"): lambda: test_breadcrumb("News / USA"),
     ("shapes", "caption_or_credit"): lambda: test_caption_or_credit("Photo: Officials meet in Geneva on Monday."),
