@@ -141,7 +141,7 @@ class _Lookup:
 def role_records(graph) -> Iterator[RoleRecord]:
     """Every role fact of a graph, one record per sentence stating it, in text order (`text_order`)."""
     if _in_oxigraph(graph):
-        return _role_records_in_oxigraph(graph, _has_loose_evidence(graph))
+        return _role_records_in_oxigraph(graph, _Layout.of(graph))
     lookup, facts = _Lookup(graph), set()
     for membership in graph.subjects(RDF.type, ORG.Membership):
         properties = _properties(graph, membership)
@@ -160,7 +160,7 @@ def event_records(graph) -> Iterator[EventRecord]:
     """Every event of a graph, one record per sentence stating it, in text order (`text_order`). An event
     with no actor written ("X was killed") is still an event."""
     if _in_oxigraph(graph):
-        return _event_records_in_oxigraph(graph, _has_loose_evidence(graph))
+        return _event_records_in_oxigraph(graph, _Layout.of(graph))
     lookup, facts = _Lookup(graph), set()
     for event in graph.subjects(RDF.type, KG.Event):
         properties = _properties(graph, event)
@@ -181,9 +181,9 @@ def event_records(graph) -> Iterator[EventRecord]:
 def facts_in_text_order(graph) -> Iterator[RoleRecord | EventRecord]:
     """Every role and event record of a graph, source by source (a source's roles first, then its events),
     each kind in text order: what a reader that counts articles or keeps the first sentences needs."""
-    if _in_oxigraph(graph):  # whether some evidence has no document: asked once for both kinds
-        loose = _has_loose_evidence(graph)
-        roles, events = _role_records_in_oxigraph(graph, loose), _event_records_in_oxigraph(graph, loose)
+    if _in_oxigraph(graph):  # the documents, and whether some evidence has none: asked once for both kinds
+        layout = _Layout.of(graph)
+        roles, events = _role_records_in_oxigraph(graph, layout), _event_records_in_oxigraph(graph, layout)
     else:
         roles, events = role_records(graph), event_records(graph)
     return heapq.merge(roles, events, key=lambda record: record.source)
@@ -280,29 +280,38 @@ def _select(graph, query: str) -> list[tuple[str | None, ...]]:
     return [tuple(None if row[i] is None else row[i].value for i in range(width)) for row in solutions]
 
 
-def _has_loose_evidence(graph) -> bool:
-    """Whether some evidence of an Oxigraph graph has no document (an IRI): one scan of the evidence."""
-    return bool(_select(graph, _LOOSE_EVIDENCE))
+@dataclass(frozen=True)
+class _Layout:
+    """How an Oxigraph graph's evidence is laid out: the documents it cites with their sources, in source
+    order, and whether some evidence has no document (an IRI). Each is one scan of the evidence."""
+
+    documents: tuple[tuple[str, str], ...]  # (source, document IRI)
+    loose: bool
+
+    @classmethod
+    def of(cls, graph) -> _Layout:
+        documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
+        return cls(tuple(documents), bool(_select(graph, _LOOSE_EVIDENCE)))
 
 
-def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord], loose: bool) -> Iterator:
+def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord], layout: _Layout) -> Iterator:
     """The records of `query`'s rows in text order: the few facts whose evidence has no document (an
-    IRI) first, if the graph has such evidence (`loose`), merged with those of the documents, read one at
-    a time in source order (the records of the documents of one source sorted together)."""
-    rows = _select(graph, query % {"document": "", "loose": _NO_DOCUMENT}) if loose else []
+    IRI) first, if the graph has such evidence at all, merged with those of the documents, read one at a
+    time in source order (the records of the documents of one source sorted together)."""
+    rows = _select(graph, query % {"document": "", "loose": _NO_DOCUMENT}) if layout.loose else []
     without_document = sorted({record(row) for row in rows}, key=text_order)
-    return heapq.merge(without_document, _documents_in_oxigraph(graph, query, record), key=text_order)
+    return heapq.merge(without_document, _documents_in_oxigraph(graph, query, record, layout.documents), key=text_order)
 
 
-def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
-    documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
+def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord],
+                           documents: tuple[tuple[str, str], ...]) -> Iterator:
     for _, same_source in groupby(documents, key=lambda pair: pair[0]):
         yield from sorted({record(row) for _, document in same_source
                            for row in _select(graph, query % {"document": _THIS_DOCUMENT % (document, document),
                                                               "loose": ""})}, key=text_order)
 
 
-def _role_records_in_oxigraph(graph, loose: bool) -> Iterator[RoleRecord]:
+def _role_records_in_oxigraph(graph, layout: _Layout) -> Iterator[RoleRecord]:
     label = dict(_select(graph, _LABELS % "org:role"))
 
     def record(row: tuple) -> RoleRecord:
@@ -310,10 +319,10 @@ def _role_records_in_oxigraph(graph, loose: bool) -> Iterator[RoleRecord]:
         return RoleRecord(person, organization or "", label.get(role, ""), former in {"true", "1"},
                           source or "", int(start), int(end), sentence)
 
-    return _records_in_oxigraph(graph, _ROLE_ROWS, record, loose)
+    return _records_in_oxigraph(graph, _ROLE_ROWS, record, layout)
 
 
-def _event_records_in_oxigraph(graph, loose: bool) -> Iterator[EventRecord]:
+def _event_records_in_oxigraph(graph, layout: _Layout) -> Iterator[EventRecord]:
     label = dict(_select(graph, _LABELS % "kg:eventType"))
     event_class = dict(_select(graph, _EVENT_CLASSES))
 
@@ -324,7 +333,7 @@ def _event_records_in_oxigraph(graph, loose: bool) -> Iterator[EventRecord]:
                            modality or "asserted", date or "", place or "", source or "", int(start), int(end),
                            sentence)
 
-    return _records_in_oxigraph(graph, _EVENT_ROWS, record, loose)
+    return _records_in_oxigraph(graph, _EVENT_ROWS, record, layout)
 
 
 def _entity_records_in_oxigraph(graph) -> Iterable[EntityRecord]:
