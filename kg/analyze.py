@@ -21,7 +21,7 @@ import math
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import networkx as nx
@@ -61,9 +61,13 @@ def _evidence_order(evidence: dict) -> tuple:
     return evidence["source"], evidence["start"], evidence["end"], evidence["sentence"]
 
 
-def entity_graph(graph) -> nx.MultiDiGraph:
+def entity_graph(graph, listener: Callable[[dict[str, str]], Callable[[RoleRecord | EventRecord], None]] | None = None
+                 ) -> nx.MultiDiGraph:
     """The entity network of an RDF graph (an rdflib `Graph`, a `pyoxigraph.Store` or a build's
     `kg.rdf.CorpusStore`), read fact by fact (`kg.readers.facts_in_text_order`) in bounded memory.
+
+    `listener`, given the entities' names by IRI, returns a function that hears each fact as the network
+    reads it: a caller that gathers more from the facts (the report) reads them once, not twice.
 
     Node attributes: `name`, `type`, `aliases` (sorted list), `mentions`, `articles` (in how many articles it
     takes part in a fact), `roles` (sorted "role, organization" strings), `acts` (its events with no target,
@@ -92,9 +96,13 @@ def entity_graph(graph) -> nx.MultiDiGraph:
     [('event:warn', 1, 'The U.S. warned Iran.')]
     """
     nodes = {entity.iri: entity for entity in entity_records(graph)}
-    tally = _Tally({iri: entity.name for iri, entity in nodes.items()})
+    names = {iri: entity.name for iri, entity in nodes.items()}
+    tally = _Tally(names)
+    hear = listener(names) if listener is not None else None
     for fact in facts_in_text_order(graph):
         tally.add(fact)
+        if hear is not None:
+            hear(fact)
     network = nx.MultiDiGraph()
     for node in sorted(nodes):
         entity = nodes[node]

@@ -399,10 +399,11 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
             counted = _Counted(new if previous is None else _updated(out / FACTS_FILE, new, work))
             facts_path = stage / FACTS_FILE
             write_facts(counted, chosen, facts_path)
-            resolution = resolve(iter_facts(facts_path))
-            store = corpus_store(iter_facts(facts_path), resolution, role_labels(iter_facts(facts_path)), work)
-            # The graph has the entities now: the memory of the resolution (a key for every mention) is
-            # free for reading the store, rather than held beside it.
+            written = FactsFile(facts_path)
+            resolution = resolve(written)  # names, types and counts: no key per mention (see kg.resolve)
+            store = corpus_store(written, resolution, role_labels(written), work)
+            # The graph has the entities now: the resolution's tables of names are free for reading the
+            # store, rather than held beside it.
             entities = len(resolution.entities)
             del resolution
             files = render_outputs(store, stage).files
@@ -515,6 +516,17 @@ def write_facts(facts: Iterable[ArticleFacts], model: str, path: str | Path) -> 
         with atomic_path(path) as tmp, tmp.open("wb") as stream:
             stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
             shutil.copyfileobj(body, stream, 1 << 20)
+
+
+class FactsFile:
+    """A facts cache that is read again, one article at a time, each time it is iterated: what resolution
+    and the graph read in passes (see `kg.resolve.resolve`), never all in memory."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def __iter__(self) -> Iterator[ArticleFacts]:
+        return iter_facts(self.path)
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ class _Lookup:
 def role_records(graph) -> Iterator[RoleRecord]:
     """Every role fact of a graph, one record per sentence stating it, in text order (`text_order`)."""
     if _in_oxigraph(graph):
-        return _role_records_in_oxigraph(graph)
+        return _role_records_in_oxigraph(graph, _Layout.of(graph))
     lookup, facts = _Lookup(graph), set()
     for membership in graph.subjects(RDF.type, ORG.Membership):
         properties = _properties(graph, membership)
@@ -160,7 +160,7 @@ def event_records(graph) -> Iterator[EventRecord]:
     """Every event of a graph, one record per sentence stating it, in text order (`text_order`). An event
     with no actor written ("X was killed") is still an event."""
     if _in_oxigraph(graph):
-        return _event_records_in_oxigraph(graph)
+        return _event_records_in_oxigraph(graph, _Layout.of(graph))
     lookup, facts = _Lookup(graph), set()
     for event in graph.subjects(RDF.type, KG.Event):
         properties = _properties(graph, event)
@@ -181,7 +181,12 @@ def event_records(graph) -> Iterator[EventRecord]:
 def facts_in_text_order(graph) -> Iterator[RoleRecord | EventRecord]:
     """Every role and event record of a graph, source by source (a source's roles first, then its events),
     each kind in text order: what a reader that counts articles or keeps the first sentences needs."""
-    return heapq.merge(role_records(graph), event_records(graph), key=lambda record: record.source)
+    if _in_oxigraph(graph):  # the documents, and whether some evidence has none: asked once for both kinds
+        layout = _Layout.of(graph)
+        roles, events = _role_records_in_oxigraph(graph, layout), _event_records_in_oxigraph(graph, layout)
+    else:
+        roles, events = role_records(graph), event_records(graph)
+    return heapq.merge(roles, events, key=lambda record: record.source)
 
 
 def entity_records(graph) -> Iterator[EntityRecord]:
@@ -218,8 +223,9 @@ def document_count(graph) -> int:
 
 # The same readings as the triple lookups above, in SPARQL (the prefixes are `PREFIX_IRIS`): each
 # property's smallest value, as `_first` takes. The facts are read one document at a time (`document`),
-# and those whose evidence has no document in one more query (`loose`), so that a graph of any size is
-# read in bounded memory. The document comes first: Oxigraph then starts from it (a few milliseconds a
+# and those whose evidence has no document in one more query (`loose`), asked only when the graph has
+# such evidence at all (`_LOOSE_EVIDENCE`: a build's never has), so that a graph of any size is read in
+# bounded memory. The document comes first: Oxigraph then starts from it (a few milliseconds a
 # query, where a query that starts from the evidence reads all of it).
 _ROLE_ROWS = """
 SELECT (MIN(STR(?src)) AS ?source) (MIN(STR(?p)) AS ?person) (MIN(STR(?o)) AS ?organization) (MIN(STR(?r)) AS ?role)
@@ -240,6 +246,8 @@ WHERE { %(document)s ?evidence kg:sentence ?s ; nif:beginIndex ?b ; nif:endIndex
 GROUP BY ?fact ?evidence"""
 _THIS_DOCUMENT = "?evidence kg:document <%s> . OPTIONAL { <%s> kg:source ?src }"
 _NO_DOCUMENT = "OPTIONAL { ?evidence kg:document ?d OPTIONAL { ?d kg:source ?src } } FILTER(!BOUND(?d) || !isIRI(?d))"
+_LOOSE_EVIDENCE = ("SELECT ?evidence WHERE { ?evidence kg:sentence ?s . OPTIONAL { ?evidence kg:document ?d } "
+                   "FILTER(!BOUND(?d) || !isIRI(?d)) } LIMIT 1")
 _DOCUMENT_SOURCES = """
 SELECT ?d (MIN(STR(?src)) AS ?source) WHERE { ?evidence kg:document ?d FILTER(isIRI(?d)) OPTIONAL { ?d kg:source ?src } }
 GROUP BY ?d"""
@@ -272,24 +280,38 @@ def _select(graph, query: str) -> list[tuple[str | None, ...]]:
     return [tuple(None if row[i] is None else row[i].value for i in range(width)) for row in solutions]
 
 
-def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
+@dataclass(frozen=True)
+class _Layout:
+    """How an Oxigraph graph's evidence is laid out: the documents it cites with their sources, in source
+    order, and whether some evidence has no document (an IRI). Each is one scan of the evidence."""
+
+    documents: tuple[tuple[str, str], ...]  # (source, document IRI)
+    loose: bool
+
+    @classmethod
+    def of(cls, graph) -> _Layout:
+        documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
+        return cls(tuple(documents), bool(_select(graph, _LOOSE_EVIDENCE)))
+
+
+def _records_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord], layout: _Layout) -> Iterator:
     """The records of `query`'s rows in text order: the few facts whose evidence has no document (an
-    IRI) first, merged with those of the documents, read one at a time in source order (the records of
-    the documents of one source sorted together)."""
-    rows = _select(graph, query % {"document": "", "loose": _NO_DOCUMENT})
-    loose = sorted({record(row) for row in rows}, key=text_order)
-    return heapq.merge(loose, _documents_in_oxigraph(graph, query, record), key=text_order)
+    IRI) first, if the graph has such evidence at all, merged with those of the documents, read one at a
+    time in source order (the records of the documents of one source sorted together)."""
+    rows = _select(graph, query % {"document": "", "loose": _NO_DOCUMENT}) if layout.loose else []
+    without_document = sorted({record(row) for row in rows}, key=text_order)
+    return heapq.merge(without_document, _documents_in_oxigraph(graph, query, record, layout.documents), key=text_order)
 
 
-def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord]) -> Iterator:
-    documents = sorted((source or "", document) for document, source in _select(graph, _DOCUMENT_SOURCES))
+def _documents_in_oxigraph(graph, query: str, record: Callable[[tuple], RoleRecord | EventRecord],
+                           documents: tuple[tuple[str, str], ...]) -> Iterator:
     for _, same_source in groupby(documents, key=lambda pair: pair[0]):
         yield from sorted({record(row) for _, document in same_source
                            for row in _select(graph, query % {"document": _THIS_DOCUMENT % (document, document),
                                                               "loose": ""})}, key=text_order)
 
 
-def _role_records_in_oxigraph(graph) -> Iterator[RoleRecord]:
+def _role_records_in_oxigraph(graph, layout: _Layout) -> Iterator[RoleRecord]:
     label = dict(_select(graph, _LABELS % "org:role"))
 
     def record(row: tuple) -> RoleRecord:
@@ -297,10 +319,10 @@ def _role_records_in_oxigraph(graph) -> Iterator[RoleRecord]:
         return RoleRecord(person, organization or "", label.get(role, ""), former in {"true", "1"},
                           source or "", int(start), int(end), sentence)
 
-    return _records_in_oxigraph(graph, _ROLE_ROWS, record)
+    return _records_in_oxigraph(graph, _ROLE_ROWS, record, layout)
 
 
-def _event_records_in_oxigraph(graph) -> Iterator[EventRecord]:
+def _event_records_in_oxigraph(graph, layout: _Layout) -> Iterator[EventRecord]:
     label = dict(_select(graph, _LABELS % "kg:eventType"))
     event_class = dict(_select(graph, _EVENT_CLASSES))
 
@@ -311,7 +333,7 @@ def _event_records_in_oxigraph(graph) -> Iterator[EventRecord]:
                            modality or "asserted", date or "", place or "", source or "", int(start), int(end),
                            sentence)
 
-    return _records_in_oxigraph(graph, _EVENT_ROWS, record)
+    return _records_in_oxigraph(graph, _EVENT_ROWS, record, layout)
 
 
 def _entity_records_in_oxigraph(graph) -> Iterable[EntityRecord]:

@@ -55,17 +55,20 @@ ACTS = 5  # events with no target named in a profile
 TIMELINE_MARKDOWN = 200  # dated events listed in report.md's timeline
 
 
-def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None) -> dict:
+def report_data(graph, network: nx.MultiDiGraph, top: int = 10, scores: dict | None = None,
+                tally: _ReportTally | None = None) -> dict:
     """The report's content: key people and organizations (ranked by importance, each with a profile: roles,
     top counterparts, first and last seen), who holds which role where, the first `REPORT_EVENTS` events in
     text order and the counts of all by type, communities, components, and the most hostile and most
     cooperative pairs. The graph's facts are read one at a time (`kg.readers.facts_in_text_order`): the
-    report's memory does not grow with the events of the corpus."""
+    report's memory does not grow with the events of the corpus. `tally`: the facts gathered already, as
+    `render_outputs` gathers them while the network reads them (`report_tally`)."""
     scores = scores if scores is not None else centrality(network)
     name = {node: data.get("name", node) for node, data in network.nodes(data=True)}
-    tally = _ReportTally(name, published_dates(graph))
-    for fact in facts_in_text_order(graph):
-        tally.add(fact)
+    if tally is None:
+        tally = report_tally(graph, name)
+        for fact in facts_in_text_order(graph):
+            tally.add(fact)
     groups = communities(network)
     parts = components(network)
     return {
@@ -108,6 +111,11 @@ def _key_entities(network: nx.MultiDiGraph, scores: dict, seen: dict[str, dict],
          **seen.get(n, {"first_seen": "", "last_seen": ""})}
         for n in ranked(network, scores) if network.nodes[n].get("type") in types
     ][:top]
+
+
+def report_tally(graph, names: dict[str, str]) -> _ReportTally:
+    """An empty tally of what the report gathers from the facts of `graph` (`names`: the entities' by IRI)."""
+    return _ReportTally(names, published_dates(graph))
 
 
 class _ReportTally:
@@ -605,8 +613,15 @@ class Rendered:
 def render_outputs(graph: Graph | CorpusStore, out: Path, *, report_only: bool = False) -> Rendered:
     """Write into `out` what a build writes of a graph: graph.ttl, graph.html, report.md, report.json and
     the picture; with `report_only`, as `kg analyze` does, the report and the picture alone."""
-    network = entity_graph(graph)
-    data = report_data(graph, network)
+    # The facts are read once, for the network and the report together.
+    tallies: list[_ReportTally] = []
+
+    def listener(names: dict[str, str]):
+        tallies.append(report_tally(graph, names))
+        return tallies[0].add
+
+    network = entity_graph(graph, listener)
+    data = report_data(graph, network, tally=tallies[0])
     reports = (out / "report.md", out / "report.json", out / PICTURE)
     write_reports(data, *reports[:2], render_picture(network))
     if report_only:

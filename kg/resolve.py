@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -31,12 +31,49 @@ class Entity:
     mentions: int
 
 
+Typed = tuple[str, str]  # (entity type, name)
+Span = tuple[int, int]  # (start, end) of a mention in its article
+
+
+@dataclass(frozen=True)
+class NameTables:
+    """What resolution keeps of a corpus to tell which entity a mention of one of its articles names:
+    tables of names, not of mentions, so that their size grows with the corpus's vocabulary of names,
+    not with its length."""
+
+    keys: dict[Typed, str] = field(hash=False)  # each name as an article resolves it -> its entity's key
+    # Shorter names of organizations that mean several organizations across the corpus ("Foreign
+    # Ministry"): an article resolves them by the fuller name it gives, if it gives one.
+    ambiguous: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Resolution:
-    """The entities of a corpus and, for each mention, the entity it names."""
+    """The entities of a corpus, and the tables (`names`) that tell, article by article (`keys_in`), the
+    entity each mention names.
+
+    No key is kept per mention: an article's keys are worked out again from its own mentions when they
+    are needed (a build writes the graph article by article), so that the memory of a resolution does
+    not grow with the corpus. A resolution made from facts in memory (`resolve` given a list) keeps a
+    reference to them, so that `entity_of` can look a mention up by its article's id.
+    """
 
     entities: tuple[Entity, ...]
-    keys: dict[tuple[str, int, int], str] = field(hash=False)  # (article id, start, end) -> entity key
+    names: NameTables = field(repr=False)
+    corpus: tuple[ArticleFacts, ...] | None = field(default=None, repr=False, compare=False)
+
+    def keys_in(self, facts: ArticleFacts) -> dict[Span, str]:
+        """The entity key of each mention of one article of the corpus, by its (start, end)."""
+        keys = self.names.keys
+        return {span: keys[typed] for span, typed in _resolved_in_article(_read_article(facts), self.names.ambiguous).items()
+                if typed in keys}
+
+    @cached_property
+    def keys(self) -> dict[tuple[str, int, int], str]:
+        """(article id, start, end) -> entity key of every mention, for a resolution of facts in memory."""
+        if self.corpus is None:
+            raise ValueError("the resolution of a stream of facts has no key per mention: use keys_in(facts)")
+        return {(facts.article.id, *span): key for facts in self.corpus for span, key in self.keys_in(facts).items()}
 
     def entity_of(self, article_id: str, mention: Mention | None) -> Entity | None:
         if mention is None:
@@ -48,9 +85,6 @@ class Resolution:
     def by_key(self) -> dict[str, Entity]:
         # Computed once: entity_of runs for every participant of every fact.
         return {e.key: e for e in self.entities}
-
-
-Typed = tuple[str, str]  # (entity type, name)
 
 # The word lists of kg/data/name_words.tsv, each commented there.
 GENERIC_SUFFIXES = word_lists("name_words.tsv")["generic_suffix"]
@@ -73,20 +107,37 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
     the same entity, a shorter name its article never explains is the person the corpus names in full
     with it (the only one, or one named nine times in ten; otherwise an entity of its own), and an acronym defined
     in one article means the same elsewhere.
+
+    The corpus is read twice, article by article (a list, or anything that iterates afresh each time, such
+    as a build's facts file; a one-off iterator is read into memory first): once for the fuller names of
+    organizations, once for the names as their articles resolve them. Only tables of names stay in memory.
     """
-    mentions = _read_mentions(corpus)
-    fuller_names = _resolve_in_articles(mentions)
+    if iter(corpus) is corpus:  # a one-off iterator: the facts are in memory anyway
+        corpus = tuple(corpus)
+    fuller_names: dict[str, set[str]] = defaultdict(set)
+    for facts in corpus:
+        for short, full in _organization_links(_read_article(facts).names):
+            fuller_names[short].add(full)
+    ambiguous = frozenset(short for short, fulls in fuller_names.items() if len(fulls) > 1)
     surfaces: dict[Typed, Counter[str]] = defaultdict(Counter)
-    for where, typed in mentions.typed.items():
-        surfaces[typed][mentions.written[where]] += 1
-    counts: Counter[Typed] = Counter(mentions.typed.values())
-    links = _corpus_links(mentions, fuller_names, surfaces, counts)
+    definitions: dict[str, set[str]] = defaultdict(set)
+    named_by_alias: set[tuple[Typed, Typed]] = set()  # (the name's, the alias's) where they differ
+    for facts in corpus:
+        article = _read_article(facts)
+        typed = _resolved_in_article(article, ambiguous)
+        for span, name in typed.items():
+            surfaces[name][article.written[span]] += 1
+        for acronym, expansion in _acronym_definitions(sorted((*span, name) for span, name in typed.items())):
+            definitions[acronym].add(expansion)
+        named_by_alias.update((typed[name], typed[alias]) for name, alias in article.aliases
+                              if name in typed and alias in typed and typed[name] != typed[alias])
+    counts: Counter[Typed] = Counter({typed: forms.total() for typed, forms in surfaces.items()})
+    links = _corpus_links(fuller_names, definitions, surfaces, counts)
     # "Ruben Oseguera-Gonzalez, also known as El Menchito": one entity, named by the name, not the alias.
     alias_names = set()
-    for name, alias in mentions.aliases:
-        if name in mentions.typed and alias in mentions.typed and mentions.typed[name] != mentions.typed[alias]:
-            links.union(mentions.typed[name], mentions.typed[alias])
-            alias_names.add(mentions.typed[alias])
+    for name, alias in sorted(named_by_alias):
+        links.union(name, alias)
+        alias_names.add(alias)
     groups: dict[Typed, list[Typed]] = defaultdict(list)
     for typed in sorted(surfaces):
         groups[links.find(typed)].append(typed)
@@ -95,103 +146,84 @@ def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
         best = min(members, key=lambda t: (t in alias_names, _canonical_rank(t, counts)))
         for typed in members:
             canonical[typed] = best
-    return _resolution(mentions, surfaces, canonical)
-
-
-Where = tuple[str, int, int]  # (article id, start, end) of a mention
+    return Resolution(_entities(surfaces, counts, canonical),
+                      NameTables({typed: entity_key(*canonical[typed]) for typed in surfaces}, ambiguous),
+                      tuple(corpus) if isinstance(corpus, Sequence) else None)
 
 
 @dataclass
-class _Mentions:
-    """Each mention's provisional (type, name) and the name as written, and the names of each article."""
+class _Article:
+    """The mentions of one article: each one's provisional (type, name) and the name as written, by its
+    span; how often the article names each; and the (name, alias) spans it gives."""
 
-    typed: dict[Where, Typed] = field(default_factory=dict)
-    written: dict[Where, str] = field(default_factory=dict)
-    by_article: dict[str, Counter[Typed]] = field(default_factory=lambda: defaultdict(Counter))
-    aliases: list[tuple[Where, Where]] = field(default_factory=list)  # (name, alias)
-
-
-def _read_mentions(corpus: Iterable[ArticleFacts]) -> _Mentions:
-    mentions = _Mentions()
-    for facts in corpus:
-        article_id = facts.article.id
-        for mention in _all_mentions(facts):
-            where = (article_id, mention.start, mention.end)
-            if where in mentions.typed:
-                continue
-            typed = _provisional(mention)
-            if typed is None:
-                continue
-            mentions.typed[where] = typed
-            mentions.written[where] = clean(mention.text)
-            mentions.by_article[article_id][typed] += 1
-        mentions.aliases += [((article_id, name.start, name.end), (article_id, alias.start, alias.end))
-                             for name, alias in facts.aliases]
-    return mentions
+    typed: dict[Span, Typed] = field(default_factory=dict)
+    written: dict[Span, str] = field(default_factory=dict)
+    names: Counter[Typed] = field(default_factory=Counter)
+    aliases: list[tuple[Span, Span]] = field(default_factory=list)
 
 
-def _resolve_in_articles(mentions: _Mentions) -> dict[str, set[str]]:
-    """Replace each shorter name by the fuller one its article gives (`mentions.typed`, in place); the full
-    names each organization's shorter name stands for in some article, for the corpus to link."""
-    # A person's shorter name means whom its own article names in full, and only there: "Bush" is George
-    # W. Bush in one article and Jeb Bush in another, so the two never become one through "Bush".
-    fuller: dict[str, dict[Typed, Typed]] = {}
-    for article_id, names in mentions.by_article.items():
-        people = _people_in_article(names)
-        people.update(_first_names(names, people))
-        fuller[article_id] = {("Person", short): ("Person", full) for short, full in people.items()}
-    # An organization's shorter name that means one organization throughout the corpus is that one
-    # everywhere ("Revolutionary Guards"); one that means different organizations in different articles
-    # ("Foreign Ministry": Iran's here, Russia's there) is resolved in each article alone.
-    organization_links = {article_id: _organization_links(names) for article_id, names in mentions.by_article.items()}
-    fuller_names: dict[str, set[str]] = defaultdict(set)
-    for pairs in organization_links.values():
-        for short, full in pairs:
-            fuller_names[short].add(full)
-    for article_id, pairs in organization_links.items():
-        local: dict[str, set[str]] = defaultdict(set)
-        for short, full in pairs:
-            if len(fuller_names[short]) > 1:
-                local[short].add(full)
-        fuller[article_id].update({("Organization", short): ("Organization", next(iter(fulls)))
-                                   for short, fulls in local.items() if len(fulls) == 1})
-    nearest = _nearest_namesakes(mentions, fuller)
-    for where, typed in mentions.typed.items():
-        mentions.typed[where] = nearest.get(where) or fuller[where[0]].get(typed, typed)
-    return fuller_names
+def _read_article(facts: ArticleFacts) -> _Article:
+    article = _Article()
+    for mention in _all_mentions(facts):
+        span = (mention.start, mention.end)
+        if span in article.typed:
+            continue
+        typed = _provisional(mention)
+        if typed is None:
+            continue
+        article.typed[span] = typed
+        article.written[span] = clean(mention.text)
+        article.names[typed] += 1
+    article.aliases = [((name.start, name.end), (alias.start, alias.end)) for name, alias in facts.aliases]
+    return article
 
 
-def _nearest_namesakes(mentions: _Mentions, fuller: dict[str, dict[Typed, Typed]]) -> dict[Where, Typed]:
+def _resolved_in_article(article: _Article, ambiguous: frozenset[str]) -> dict[Span, Typed]:
+    """Each mention's name once its article has replaced a shorter name by the fuller one it gives.
+
+    A person's shorter name means whom its own article names in full, and only there: "Bush" is George W.
+    Bush in one article and Jeb Bush in another, so the two never become one through "Bush". An
+    organization's shorter name that means several organizations across the corpus (`ambiguous`: "Foreign
+    Ministry", Iran's here, Russia's there) is resolved in each article alone; one that means one
+    organization throughout is linked to it across the corpus instead (`_corpus_links`).
+    """
+    people = _people_in_article(article.names)
+    people.update(_first_names(article.names, people))
+    fuller: dict[Typed, Typed] = {("Person", short): ("Person", full) for short, full in people.items()}
+    local: dict[str, set[str]] = defaultdict(set)
+    for short, full in _organization_links(article.names):
+        if short in ambiguous:
+            local[short].add(full)
+    fuller.update({("Organization", short): ("Organization", next(iter(fulls)))
+                   for short, fulls in local.items() if len(fulls) == 1})
+    nearest = _nearest_namesakes(article.typed, fuller)
+    return {span: nearest.get(span) or fuller.get(typed, typed) for span, typed in article.typed.items()}
+
+
+def _nearest_namesakes(typed: dict[Span, Typed], fuller: dict[Typed, Typed]) -> dict[Span, Typed]:
     """A surname its article gives two people in full ("Alan R. Nelson", "Pamela Nelson") is the one it named
     last before it: news writes the surname alone right after the full name. A surname before both full
     names stays a name of its own."""
-    found: dict[Where, Typed] = {}
-    last_full: dict[tuple[str, str], Typed] = {}  # (article, surname) → the full name it wrote last
-    for where, typed in sorted((w, t) for w, t in mentions.typed.items() if t[0] == "Person"):
-        name = fuller[where[0]].get(typed, typed)
-        if " " in name[1]:
-            last_full[(where[0], surname_key(name[1]))] = name
-        elif typed not in fuller[where[0]] and (where[0], surname_key(name[1])) in last_full:
-            found[where] = last_full[(where[0], surname_key(name[1]))]
+    found: dict[Span, Typed] = {}
+    last_full: dict[str, Typed] = {}  # surname → the full name the article wrote last
+    for span, name in sorted((s, t) for s, t in typed.items() if t[0] == "Person"):
+        full = fuller.get(name, name)
+        if " " in full[1]:
+            last_full[surname_key(full[1])] = full
+        elif name not in fuller and surname_key(full[1]) in last_full:
+            found[span] = last_full[surname_key(full[1])]
     return found
 
 
-def _corpus_links(mentions: _Mentions, fuller_names: dict[str, set[str]], surfaces: dict[Typed, Counter[str]],
-                  counts: Counter[Typed]) -> "_Links":
+def _corpus_links(fuller_names: dict[str, set[str]], definitions: dict[str, set[str]],
+                  surfaces: dict[Typed, Counter[str]], counts: Counter[Typed]) -> "_Links":
     """The names across the corpus that name one entity: organizations' shorter names and acronyms with
     one meaning, surnames, a department's forms, a known organization's names, names that differ in case."""
     links = _Links()
-    definitions: dict[str, set[str]] = defaultdict(set)
-    placed: dict[str, list[tuple[int, int, Typed]]] = defaultdict(list)
-    for (article_id, start, end), typed in sorted(mentions.typed.items()):
-        placed[article_id].append((start, end, typed))
-    for article_id in sorted(placed):
-        for acronym, expansion in _acronym_definitions(placed[article_id]):
-            definitions[acronym].add(expansion)
     for short, fulls in sorted(fuller_names.items()):
         if len(fulls) == 1:
             links.union(("Organization", short), ("Organization", next(iter(fulls))))
-    for acronym, expansions in definitions.items():
+    for acronym, expansions in sorted(definitions.items()):
         if len(expansions) == 1:
             links.union(("Organization", acronym), ("Organization", next(iter(expansions))))
     _link_surnames_across(surfaces, counts, links)
@@ -204,20 +236,19 @@ def _corpus_links(mentions: _Mentions, fuller_names: dict[str, set[str]], surfac
     return links
 
 
-def _resolution(mentions: _Mentions, surfaces: dict[Typed, Counter[str]], canonical: dict[Typed, Typed]) -> Resolution:
-    keys = {where: entity_key(*canonical[typed]) for where, typed in mentions.typed.items()}
-    mention_counts: Counter[Typed] = Counter(canonical[t] for t in mentions.typed.values())
+def _entities(surfaces: dict[Typed, Counter[str]], counts: Counter[Typed], canonical: dict[Typed, Typed]) -> tuple[Entity, ...]:
+    mention_counts: Counter[Typed] = Counter()
     aliases: dict[Typed, set[str]] = defaultdict(set)
     for typed, forms in surfaces.items():
+        mention_counts[canonical[typed]] += counts[typed]
         aliases[canonical[typed]].update(forms)
         aliases[canonical[typed]].add(typed[1])
-    entities = tuple(sorted(
+    return tuple(sorted(
         (Entity(entity_key(kind, name), kind, name, tuple(sorted(aliases[(kind, name)] - {name})),
                 mention_counts[(kind, name)])
          for kind, name in mention_counts),
         key=lambda e: e.key,
     ))
-    return Resolution(entities=entities, keys=keys)
 
 
 class _Links:

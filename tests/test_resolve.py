@@ -205,3 +205,36 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_it():
              Mention("Pamela Nelson", "Person", 500, 513))
     assert {e.name for e in resolve([ArticleFacts(article, first, (), ())]).entities} == {
         "Nelson", "Alan R. Nelson", "Pamela Nelson"}
+
+
+def test_a_stream_of_facts_resolves_as_the_list_does_and_keeps_no_key_per_mention(tmp_path):
+    """A build resolves its facts file in passes, keeping tables of names only; each article's keys are
+    worked out again when its graph part is written, and are those of the resolution in memory."""
+    import pytest
+
+    from kg.extract import ArticleFacts, Mention
+    from kg.pipeline import FactsFile, write_facts
+
+    def article(article_id, names):
+        mentions, start = [], 0
+        for text, kind in names:
+            mentions.append(Mention(text, kind, start, start + len(text)))
+            start += len(text) + 10
+        return ArticleFacts(Article(id=article_id, source=article_id, text=""), tuple(mentions), (), ())
+
+    # "Foreign Ministry" is Iran's in one article and Russia's in the other: resolved in each alone.
+    corpus = [article("a", [("Iranian Foreign Ministry", "Organization"), ("Foreign Ministry", "Organization"),
+                            ("Alan Nelson", "Person"), ("Nelson", "Person")]),
+              article("b", [("Russian Foreign Ministry", "Organization"), ("Foreign Ministry", "Organization"),
+                            ("Nelson", "Person")])]
+    write_facts(corpus, "model", tmp_path / "facts.jsonl")
+    streamed, in_memory = resolve(FactsFile(tmp_path / "facts.jsonl")), resolve(corpus)
+    assert streamed == in_memory
+    assert streamed.names.ambiguous == {"Foreign Ministry"}
+    assert streamed.keys_in(corpus[1]) == {(0, 24): "organization/russian-foreign-ministry",
+                                           (34, 50): "organization/russian-foreign-ministry", (60, 66): "person/alan-nelson"}
+    for facts in corpus:
+        assert streamed.keys_in(facts) == {(start, end): key for (article_id, start, end), key in in_memory.keys.items()
+                                           if article_id == facts.article.id}
+    with pytest.raises(ValueError):
+        streamed.keys  # noqa: B018 - the stream's resolution holds no key per mention
