@@ -643,9 +643,9 @@ def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
 
 
 def no_name_in_lower_case(span: Span) -> Span | None:
-    """Words with no capital are no person's or organization's name, whatever the model tagged: "graduated
-    summa cum laude", "the clean energy industry", "told congress"."""
-    if span.label_ in {"PERSON", "ORG"} and not any(c.isupper() for c in span.text):
+    """Words with no capital are no name, whatever the model tagged: "graduated summa cum laude", "the clean
+    energy industry", "told congress", "the kingdom"."""
+    if span.label_ in NAME_LABELS and not any(c.isupper() for c in span.text):
         return None
     return span
 

@@ -384,6 +384,7 @@ def test_no_name_in_lower_case():
     words = ["He", "graduated", "summa", "cum", "laude", "from", "Yale"]
     pos = ["PRON", "VERB", "ADJ", "ADP", "NOUN", "ADP", "PROPN"]
     assert corrected(words, pos, ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG"]) == [("Yale", "ORG")]
+    assert corrected(["the", "kingdom", "said"], ["DET", "NOUN", "VERB"], ["B-GPE", "I-GPE", "O"]) == []
 
 
 def test_common_acronyms_dropped():
