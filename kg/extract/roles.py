@@ -30,8 +30,8 @@ from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
 from kg.extract.labels import (ANY_SUBJECTS, APPOSITION, COUNTRY_LABELS, INNER_CLAUSES, NAME_MODIFIERS, NEGATIONS,
-                              ORGANIZATION_LABELS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
-                              TITLE_ENTITY_LABELS)
+                              ORGANIZATION_LABELS, PARTICLES, PREPOSITION_OBJECTS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS,
+                              ROLE_MODIFIERS, TITLE_ENTITY_LABELS)
 from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
 
@@ -40,6 +40,7 @@ _WORDS = word_lists("role_words.tsv")
 ROLE_PREPOSITIONS = _WORDS["role_preposition"]
 WORKPLACE_PREPOSITIONS = _WORDS["workplace_preposition"]
 AFFILIATION_PREPOSITIONS = _WORDS["affiliation_preposition"]
+PRINCIPAL_PREPOSITIONS = _WORDS["principal_preposition"]
 ROLE_COPULAS = _WORDS["role_copula"]
 # "X serves as chairman of Y": the role is the object of "as".
 AS_PREPOSITION = "as"
@@ -56,6 +57,7 @@ COMPANY_NOUNS = _WORDS["company_noun"]
 COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
+LEAVING_VERBS = _WORDS["leaving_verb"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 DEPARTMENT_WORDS = _WORDS["department_word"]
 DEPARTMENT_VOICES = _WORDS["department_voice"]
@@ -271,6 +273,21 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
     return None
 
 
+def _principal_organization(noun: Token) -> Mention | None:
+    """An aide works where the person they serve holds office: "Mr. Nelson is the Director of Communications
+    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PRINCIPAL_PREPOSITIONS:
+            continue
+        for pobj in prep.children:
+            principal = entity_containing(pobj) if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON" else None
+            if principal is not None:
+                found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
+                if found is not None:
+                    return found
+    return None
+
+
 def _misattached_prepositions(noun: Token) -> list[Token]:
     """Repairs two parses that hang a role's phrase from the word before it. "a jeweler and president of
     Vision Seattle": the phrase after the second of two coordinated nouns is the second noun's. "Matthew G.
@@ -330,7 +347,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
     # Mohamed Ahmed Issa": a title set off by a comma right before the name.
     if i - 1 >= first and doc[i].text == "," and not ranks:
         title, _ = _title_ending_at(doc, i - 1, first)
-        if title is not None:
+        if title is not None and not _in_a_phrase_of_its_own(doc, title, person):
             i -= 1
     titles: list[Title] = []
     while i >= first:
@@ -363,6 +380,18 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _in_a_phrase_of_its_own(doc: Doc, title: Title, person: Span) -> bool:
+    """A noun phrase before a comma is no title of the name after it when it is the object of a preposition
+    the name does not hang from: "According to an Interpol warrant, Cruz Canas was present", "Accompanied by
+    FBI agents, Guevara arrived" (but "Iran Supreme Leader, Ayatollah Ali Khamenei, called ...")."""
+    words = doc.char_span(title.start, title.end, alignment_mode="expand")
+    if words is None or words.root.dep_ not in PREPOSITION_OBJECTS:
+        return False
+    # "the election of Louisiana's reform-minded governor, Buddy Roemer": the name is apposed to the title.
+    apposed = person.root.dep_ in APPOSITION and person.root.head.i == words.root.i
+    return not apposed and words.root.head.head.i != person.root.i
 
 
 def _district(token: Token) -> Mention | None:
@@ -531,7 +560,9 @@ def _appositions(person: Span) -> Iterator[Title]:
     apposed += [c for a in apposed for c in a.children if c.dep_ in APPOSITION]
     for appos in apposed:
         if _is_role_or_rank(appos):
-            yield from _noun_titles(appos)
+            organization = _apposed_organization(appos)
+            yield from (t._replace(organization=organization) if t.organization is None else t
+                        for t in _noun_titles(appos))
         elif _is_person_noun(appos):
             # "David Pimentel, an ecologist and entomologist at Cornell University": any noun apposed to a
             # name describes the person; it is a role when it names an organization.
@@ -548,6 +579,20 @@ def _appositions(person: Span) -> Iterator[Title]:
     if root.dep_ in NAME_MODIFIERS and head.i >= person.end and _is_role_or_rank(head) and between \
             and all(t.text == "," for t in between):
         yield from _noun_titles(head)
+
+
+def _apposed_organization(appos: Token) -> Mention | None:
+    """The organization apposed to a name right after its apposed role: "Gen. Miguel Castellanos, deputy
+    director of operations, U.S. Africa Command" holds his role in U.S. Africa Command."""
+    end = max(t.i for t in appos.subtree)
+    doc = appos.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    span = entity_containing(doc[end + 2])
+    if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != end + 2 \
+            or span.root.dep_ not in APPOSITION or span.root.head.i != appos.head.i:
+        return None
+    return mention_of(span)
 
 
 def _is_person_noun(token: Token) -> bool:
@@ -587,7 +632,8 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
     # Any noun "of" a name may be a relation rather than a job ("assassin of Lincoln", "son of ..."): an
     # open-class noun takes its organization only from "at", "with", "for", "in".
     prepositions = WORKPLACE_PREPOSITIONS if open_class else ROLE_PREPOSITIONS
-    organization = organization or _organization_after(noun, prepositions) or _organization_among(lefts)
+    organization = organization or _organization_after(noun, prepositions) or _principal_organization(noun) \
+        or _organization_among(lefts)
     if organization is None:
         # "a company official", "the agency's spokesman": the organization the text named before.
         organization = next((found for t in noun.lefts if t.dep_ in {"compound", "poss"}
@@ -626,6 +672,8 @@ def _predicates(person: Span) -> Iterator[Title]:
             for complement in complements:
                 if complement.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(complement):
                     yield from _noun_titles(complement)
+        # "The president nominated John Smith as ambassador to Japan".
+        yield from _as_titles(root.head)
     # "The chairman of Y is X": the person is the complement, the role the subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         for subject in root.head.children:
@@ -642,12 +690,29 @@ def _ended(verb: Token) -> bool:
     return any(any(w.ent_type_ == "DATE" for w in prep.subtree) for prep in preps)
 
 
+def _as_titles(verb: Token) -> Iterator[Title]:
+    """The role after "as": "X serves as director of Y", "Trump nominated X as ambassador to Japan"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _is_role_or_rank(noun):
+                    yield from _noun_titles(noun)
+
+
+def _left_office(verb: Token) -> Iterator[Title]:
+    """A role its holder leaves is a former one: "Carlos Ghosn resigned as chairman of Nissan", "X stepped
+    down as chief executive of Y" (`leaving_verb` in role_words.tsv)."""
+    yield from (title._replace(former=True) for title in _as_titles(verb))
+
+
 def _verb_titles(verb: Token) -> Iterator[Title]:
     lemma = verb.lemma_.lower()
     # Phrasal verbs: "Bossi set up the Freedom Alliance".
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle and f"{lemma} {particle}" in role_verbs():
-        lemma = f"{lemma} {particle}"
+    # "stepped down as ...": the parser may make the particle an adverb.
+    phrasal = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in PARTICLES)
+    lemma = next((p for p in phrasal if p in role_verbs() or p in LEAVING_VERBS), lemma)
+    if lemma in LEAVING_VERBS:
+        yield from _left_office(verb)
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
         for child in verb.children:
@@ -657,10 +722,7 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
                 # "X is a professor of economics at Y", "X became a lobbyist with Y".
                 yield from (t for t in _noun_titles(child, open_class=True)
                             if t.organization is not None and t.organization.type == "Organization")
-            if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
-                for noun in child.children:
-                    if noun.dep_ == "pobj" and _is_role_or_rank(noun):
-                        yield from _noun_titles(noun)
+        yield from _as_titles(verb)
     entry = role_verbs().get(lemma)
     if entry is None:
         return
