@@ -58,6 +58,8 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+DELEGATION_NOUNS = _WORDS["delegation_noun"]
+DELEGATION_PREPOSITIONS = _WORDS["delegation_preposition"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 DEPARTMENT_WORDS = _WORDS["department_word"]
 DEPARTMENT_VOICES = _WORDS["department_voice"]
@@ -820,6 +822,8 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
         fact = _department_voice(fact, departments, article_department)
         fact = _state_with_the_office(fact, countries)
+        fact = _state_of_the_demonym(doc, fact)
+        fact = _delegation_member(doc, fact)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -1031,6 +1035,43 @@ def _state_with_the_office(fact: RoleFact, countries: list[str]) -> RoleFact:
         return fact
     having = [country for country in countries if country not in without]
     return replace(fact, organization=_implied(fact, having[0], "Place")) if len(having) == 1 else fact
+
+
+def _state_of_the_demonym(doc: Doc, fact: RoleFact) -> RoleFact:
+    """A people the gazetteer leaves out stands for the country the article names with the same stem:
+    "Georgian Prime Minister Irakli Garibashvili" in a text on "Georgia's sovereignty" holds his office in
+    Georgia (the name is ambiguous alone, the demonym before a title is not)."""
+    organization = fact.organization
+    if organization is None or organization.type != "Group" or organization.text.lower() in countries():
+        return fact
+    people = organization.text.lower()
+    for ent in doc.ents:
+        name = ent.text.lower()
+        if ent.label_ == "GPE" and len(name) > 3 and people != name and people.startswith(name[:-1]) \
+                and not is_chrome(ent[0]):
+            return replace(fact, organization=mention_of(ent))
+    return fact
+
+
+def _delegation_member(doc: Doc, fact: RoleFact) -> RoleFact:
+    """A bare title still without an organization, in or right after a sentence on the officials of one
+    organization, is held there: "Adeyemo met with counterparts from the European Commission and European
+    Union. In meetings with Executive Vice President Valdis Dombrovskis, Commissioner Paolo Gentiloni, ..."
+    (the nearest such phrase, its first organization; `delegation_noun` in role_words.tsv). Not a title of
+    state ("President Biden"), which a readout's own officials bear beside the others."""
+    words = fact.role.lower().split()
+    if fact.organization is not None or fact.evidence.start >= fact.person.start or not words \
+            or words[-1] in government_titles() and not set(words[:-1]) & CORPORATE_TITLE_WORDS:
+        return fact
+    sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
+    if sentence is None:
+        return fact
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    found = [mention_of(ent) for token in doc[previous.start : sentence.end] if token.lemma_.lower() in DELEGATION_NOUNS
+             for prep in token.children if prep.dep_ == "prep" and prep.lower_ in DELEGATION_PREPOSITIONS
+             for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in ORGANIZATION_LABELS
+             if (ent := entity_containing(pobj)) is not None and not _is_portfolio_entity(ent)]
+    return replace(fact, organization=found[-1]) if found else fact
 
 
 def _implied(fact: RoleFact, name: str, kind: str) -> Mention:
