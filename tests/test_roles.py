@@ -266,3 +266,36 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
 ])
 def test_titles_of_international_officials(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An organization apposed after the apposed role is its organization.
+    ("“The strike supported our partners,” said U.S. Army Brig. Gen. Miguel Castellanos, deputy director of "
+     "operations, U.S. Africa Command.",
+     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}),
+    # A noun phrase in a prepositional phrase before the comma is no title of the name after it.
+    ("According to an Interpol warrant, Cruz Canas was present when an accomplice shot the man. Accompanied by FBI "
+     "agents, Guevara arrived on U.S. soil yesterday.", set()),
+    # An aide works where the person served holds office.
+    ("Mr. Nelson is presently the Director of Communications for Arkansas Governor Michael Huckabee.",
+     {("Nelson", "Director of Communications", "Arkansas", False), ("Michael Huckabee", "Governor", "Arkansas", False)}),
+    # The role after "as": of a verb's object, and of a verb of leaving (a former role).
+    ("The president nominated John Smith as ambassador to Japan. Carlos Ghosn stepped down as chief executive of "
+     "Nissan. Jane Doe, who retired as president of Acme Corp. last year, spoke.",
+     {("John Smith", "ambassador", "Japan", False), ("Carlos Ghosn", "chief executive", "Nissan", True),
+      ("Jane Doe", "president", "Acme Corp.", True)}),
+    # A people the gazetteer leaves out is the country the article names with its stem.
+    ("President Obama joined Vice President Biden’s meeting today with Georgian Prime Minister Irakli Garibashvili. "
+     "They thanked Georgia for being a valued partner.",
+     {("Obama", "President", "", False), ("Biden", "Vice President", "", False),
+      ("Irakli Garibashvili", "Prime Minister", "Georgia", False)}),
+    # Bare titles after a sentence on the officials of one organization are held there.
+    ("Today, the Deputy Secretary met with counterparts from the European Commission in Brussels. In meetings with "
+     "Executive Vice President Valdis Dombrovskis, Commissioner Paolo Gentiloni, and Secretary-General Stefano "
+     "Sannino, the Deputy Secretary discussed sanctions.",
+     {("Valdis Dombrovskis", "Executive Vice President", "European Commission", False),
+      ("Paolo Gentiloni", "Commissioner", "European Commission", False),
+      ("Stefano Sannino", "Secretary-General", "European Commission", False)}),
+])
+def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected):
+    assert roles(nlp, text) == expected

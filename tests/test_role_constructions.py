@@ -1,0 +1,124 @@
+"""Hand-built parses for the role constructions of kg/extract/roles.py: each test gives the parse the
+model makes of its sentence, so that it fails when the construction is removed, whatever the model does."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.roles import role_facts
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, heads, deps, tags, pos, lemmas, ents) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def facts(doc: Doc) -> set[tuple[str, str, str, bool]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.former) for f in role_facts(doc)}
+
+
+def test_a_phrase_of_its_own_before_the_comma_is_no_title():
+    """_in_a_phrase_of_its_own: an open-class noun in a prepositional phrase.
+    According to an Interpol warrant, Cruz Canas was present."""
+    doc = _doc(['According', 'to', 'an', 'Interpol', 'warrant', ',', 'Cruz', 'Canas', 'was', 'present', '.'],
+               [8, 0, 4, 4, 1, 8, 7, 8, 8, 8, 8],
+               ['prep', 'prep', 'det', 'compound', 'pobj', 'punct', 'compound', 'nsubj', 'ROOT', 'acomp', 'punct'],
+               ['VBG', 'IN', 'DT', 'NNP', 'NN', ',', 'NNP', 'NNP', 'VBD', 'JJ', '.'],
+               ['VERB', 'ADP', 'DET', 'PROPN', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'AUX', 'ADJ', 'PUNCT'],
+               ['accord', 'to', 'an', 'Interpol', 'warrant', ',', 'Cruz', 'Canas', 'be', 'present', '.'],
+               ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O'])
+    assert facts(doc) == set()
+
+
+def test_a_plural_noun_in_a_phrase_before_the_comma_is_no_title():
+    """_in_a_phrase_of_its_own: the agents are not Guevara.
+    Accompanied by FBI agents, Guevara arrived."""
+    doc = _doc(['Accompanied', 'by', 'FBI', 'agents', ',', 'Guevara', 'arrived', '.'],
+               [6, 0, 3, 1, 6, 6, 6, 6],
+               ['advcl', 'agent', 'compound', 'pobj', 'punct', 'nsubj', 'ROOT', 'punct'],
+               ['VBN', 'IN', 'NNP', 'NNS', ',', 'NNP', 'VBD', '.'],
+               ['VERB', 'ADP', 'PROPN', 'NOUN', 'PUNCT', 'PROPN', 'VERB', 'PUNCT'],
+               ['accompany', 'by', 'FBI', 'agent', ',', 'Guevara', 'arrive', '.'],
+               ['O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'O', 'O'])
+    assert facts(doc) == set()
+
+
+def test_an_organization_apposed_after_the_role():
+    """_apposed_organization.
+    Gen. Miguel Castellanos, deputy director of operations, U.S. Africa Command, spoke."""
+    doc = _doc(['Gen.', 'Miguel', 'Castellanos', ',', 'deputy', 'director', 'of', 'operations', ',', 'U.S.', 'Africa', 'Command', ',', 'spoke', '.'],
+               [2, 2, 13, 2, 5, 2, 5, 6, 2, 11, 11, 2, 2, 13, 13],
+               ['compound', 'compound', 'nsubj', 'punct', 'compound', 'appos', 'prep', 'pobj', 'punct', 'compound', 'compound', 'appos', 'punct', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', ',', 'NN', 'NN', 'IN', 'NNS', ',', 'NNP', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PUNCT', 'NOUN', 'NOUN', 'ADP', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['Gen.', 'Miguel', 'Castellanos', ',', 'deputy', 'director', 'of', 'operation', ',', 'U.S.', 'Africa', 'Command', ',', 'speak', '.'],
+               ['O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])
+    assert facts(doc) == {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}
+
+
+def test_an_aide_works_where_the_person_served_holds_office():
+    """_principal_organization.
+    Mr. Nelson is the Director of Communications for Arkansas Governor Michael Huckabee."""
+    doc = _doc(['Mr.', 'Nelson', 'is', 'the', 'Director', 'of', 'Communications', 'for', 'Arkansas', 'Governor', 'Michael', 'Huckabee', '.'],
+               [1, 2, 2, 4, 2, 4, 5, 4, 9, 11, 11, 7, 2],
+               ['compound', 'nsubj', 'ROOT', 'det', 'attr', 'prep', 'pobj', 'prep', 'compound', 'compound', 'compound', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBZ', 'DT', 'NNP', 'IN', 'NNPS', 'IN', 'NNP', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'PROPN', 'AUX', 'DET', 'PROPN', 'ADP', 'PROPN', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Mr.', 'Nelson', 'be', 'the', 'Director', 'of', 'Communications', 'for', 'Arkansas', 'Governor', 'Michael', 'Huckabee', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'B-GPE', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Nelson", "Director of Communications", "Arkansas", False),
+        ("Michael Huckabee", "Governor", "Arkansas", False)}
+
+
+def test_the_as_role_of_a_verbs_object():
+    """_as_titles from the object's verb.
+    The president nominated John Smith as ambassador to Japan."""
+    doc = _doc(['The', 'president', 'nominated', 'John', 'Smith', 'as', 'ambassador', 'to', 'Japan', '.'],
+               [1, 2, 2, 4, 2, 2, 5, 6, 7, 2],
+               ['det', 'nsubj', 'ROOT', 'compound', 'dobj', 'prep', 'pobj', 'prep', 'pobj', 'punct'],
+               ['DT', 'NN', 'VBD', 'NNP', 'NNP', 'IN', 'NN', 'IN', 'NNP', '.'],
+               ['DET', 'NOUN', 'VERB', 'PROPN', 'PROPN', 'ADP', 'NOUN', 'ADP', 'PROPN', 'PUNCT'],
+               ['the', 'president', 'nominate', 'John', 'Smith', 'as', 'ambassador', 'to', 'Japan', '.'],
+               ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("John Smith", "ambassador", "Japan", False)}
+
+
+def test_a_role_left_is_former():
+    """_left_office.
+    Carlos Ghosn resigned as chairman of Nissan in 2018."""
+    doc = _doc(['Carlos', 'Ghosn', 'resigned', 'as', 'chairman', 'of', 'Nissan', 'in', '2018', '.'],
+               [1, 2, 2, 2, 3, 4, 5, 2, 7, 2],
+               ['compound', 'nsubj', 'ROOT', 'prep', 'pobj', 'prep', 'pobj', 'prep', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'IN', 'NN', 'IN', 'NNP', 'IN', 'CD', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'ADP', 'NOUN', 'ADP', 'PROPN', 'ADP', 'NUM', 'PUNCT'],
+               ['Carlos', 'Ghosn', 'resign', 'as', 'chairman', 'of', 'Nissan', 'in', '2018', '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'B-DATE', 'O'])
+    assert facts(doc) == {("Carlos Ghosn", "chairman", "Nissan", True)}
+
+
+def test_a_people_the_gazetteer_leaves_out_is_the_country_the_article_names():
+    """_state_of_the_demonym.
+    Georgian Prime Minister Irakli Garibashvili thanked Georgia."""
+    doc = _doc(['Georgian', 'Prime', 'Minister', 'Irakli', 'Garibashvili', 'thanked', 'Georgia', '.'],
+               [2, 2, 4, 4, 5, 5, 5, 5],
+               ['amod', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'dobj', 'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PROPN', 'PUNCT'],
+               ['georgian', 'Prime', 'Minister', 'Irakli', 'Garibashvili', 'thank', 'Georgia', '.'],
+               ['B-NORP', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Irakli Garibashvili", "Prime Minister", "Georgia", False)}
+
+
+def test_a_bare_title_after_the_officials_of_an_organization_is_held_there():
+    """_delegation_member.
+    Adeyemo met counterparts from the European Commission. He met Commissioner Paolo Gentiloni."""
+    doc = _doc(['Adeyemo', 'met', 'counterparts', 'from', 'the', 'European', 'Commission', '.', 'He', 'met', 'Commissioner', 'Paolo', 'Gentiloni', '.'],
+               [1, 1, 1, 2, 6, 6, 3, 1, 9, 9, 12, 12, 9, 9],
+               ['nsubj', 'ROOT', 'dobj', 'prep', 'det', 'compound', 'pobj', 'punct', 'nsubj', 'ROOT', 'compound', 'compound', 'dobj', 'punct'],
+               ['NNP', 'VBD', 'NNS', 'IN', 'DT', 'NNP', 'NNP', '.', 'PRP', 'VBD', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'VERB', 'NOUN', 'ADP', 'DET', 'PROPN', 'PROPN', 'PUNCT', 'PRON', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Adeyemo', 'meet', 'counterpart', 'from', 'the', 'European', 'Commission', '.', 'he', 'meet', 'Commissioner', 'Paolo', 'Gentiloni', '.'],
+               ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Paolo Gentiloni", "Commissioner", "European Commission", False)}
