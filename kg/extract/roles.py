@@ -29,9 +29,10 @@ from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs
                      title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
-from kg.extract.labels import (ANY_SUBJECTS, APPOSITION, COUNTRY_LABELS, INNER_CLAUSES, NAME_MODIFIERS, NEGATIONS,
-                              ORGANIZATION_LABELS, PARTICLES, PREPOSITION_OBJECTS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS,
-                              ROLE_MODIFIERS, TITLE_ENTITY_LABELS)
+from kg.extract.labels import (AGENTS, ANY_SUBJECTS, APPOSITION, COMPLEMENTS, COUNTRY_LABELS, INNER_CLAUSES,
+                              NAME_MODIFIERS, NEGATIONS, NOUN_CLAUSES, ORGANIZATION_LABELS, PARTICLES, PASSIVE_SUBJECTS,
+                              PREPOSITION_OBJECTS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
+                              TITLE_ENTITY_LABELS)
 from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
 
@@ -58,6 +59,7 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
 DELEGATION_NOUNS = _WORDS["delegation_noun"]
 DELEGATION_PREPOSITIONS = _WORDS["delegation_preposition"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
@@ -114,7 +116,8 @@ def _stated_titles(person: Span) -> list[Title]:
     """A person's titles in their sentence; "X of Y" makes X a member of Y only when no title with an
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
-    titles = [*_titles_before(person), *_appositions(person), *_predicates(person)]
+    titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
+              *_appointment(person)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
@@ -681,6 +684,46 @@ def _predicates(person: Span) -> Iterator[Title]:
         for subject in root.head.children:
             if subject.dep_ == "nsubj" and _is_role_noun(subject) and not subject.ent_type_:
                 yield from _noun_titles(subject)
+
+
+def _passive_agent(person: Span) -> Iterator[Title]:
+    """The agent of a passive verb of office: "The Mediterranean Foundation, headed by Juan Novara, ...",
+    "The group was founded by X" (the verbs of `role_verbs.tsv` whose object is the organization)."""
+    root = person.root
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ not in AGENTS:
+        return
+    verb = agent.head
+    entry = role_verbs().get(verb.lemma_.lower())
+    if entry is None or entry.prepositions:
+        return
+    # The organization is the passive subject, or the noun the participle modifies.
+    holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    holders += [verb.head] if verb.dep_ in NOUN_CLAUSES else []
+    for holder in holders:
+        span = entity_containing(holder)
+        if span is not None and span.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(span):
+            start, end = min(span.start_char, person.start_char), max(span.end_char, person.end_char)
+            yield Title(entry.role, mention_of(span), False, start, end)
+            return
+
+
+def _appointment(person: Span) -> Iterator[Title]:
+    """The role a person is appointed, nominated or elected to, named by a noun: "the recess appointment of
+    Eric S. Edelman of Virginia, to be Under Secretary of Defense for Policy", "the nomination of X as
+    ambassador" (`appointment_noun` in role_words.tsv)."""
+    root = person.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_.lower() not in APPOINTMENT_NOUNS:
+        return
+    noun = root.head.head
+    # "to be ..." hangs from the noun or from the verb that governs it ("signed the appointment of X, to be Y").
+    for holder in (noun, noun.head):
+        for child in holder.children:
+            if child.dep_ in COMPLEMENTS | NOUN_CLAUSES and child.lemma_ == "be":
+                for attr in child.children:
+                    if attr.dep_ == "attr" and _is_role_or_rank(attr):
+                        yield from _noun_titles(attr)
+    yield from _as_titles(noun)
 
 
 def _ended(verb: Token) -> bool:
