@@ -122,3 +122,56 @@ def test_a_bare_title_after_the_officials_of_an_organization_is_held_there():
                ['Adeyemo', 'meet', 'counterpart', 'from', 'the', 'European', 'Commission', '.', 'he', 'meet', 'Commissioner', 'Paolo', 'Gentiloni', '.'],
                ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
     assert facts(doc) == {("Paolo Gentiloni", "Commissioner", "European Commission", False)}
+
+
+def test_the_agent_of_a_passive_verb_of_office():
+    """_passive_agent.
+    The Mediterranean Foundation, headed by Juan Novara, released a study."""
+    doc = _doc(['The', 'Mediterranean', 'Foundation', ',', 'headed', 'by', 'Juan', 'Novara', ',', 'released', 'a', 'study', '.'],
+               [2, 2, 9, 2, 2, 4, 7, 5, 9, 9, 11, 9, 9],
+               ['det', 'compound', 'nsubj', 'punct', 'acl', 'agent', 'compound', 'pobj', 'punct', 'ROOT', 'det', 'dobj', 'punct'],
+               ['DT', 'NNP', 'NNP', ',', 'VBN', 'IN', 'NNP', 'NNP', ',', 'VBD', 'DT', 'NN', '.'],
+               ['DET', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'ADP', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'DET', 'NOUN', 'PUNCT'],
+               ['the', 'Mediterranean', 'Foundation', ',', 'head', 'by', 'Juan', 'Novara', ',', 'release', 'a', 'study', '.'],
+               ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Juan Novara", "head", "Mediterranean Foundation", False)}
+
+
+def test_the_role_of_a_noun_of_appointment():
+    """_appointment.
+    The President has signed the recess appointment of Eric S. Edelman of Virginia, to be Under Secretary of Defense for Policy."""
+    doc = _doc(['The', 'President', 'has', 'signed', 'the', 'recess', 'appointment', 'of', 'Eric', 'S.', 'Edelman', 'of', 'Virginia', ',', 'to', 'be', 'Under Secretary of Defense for Policy', '.'],
+               [1, 3, 3, 3, 6, 6, 3, 6, 10, 10, 7, 10, 11, 10, 15, 3, 15, 3],
+               ['det', 'nsubj', 'aux', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'compound', 'compound', 'pobj', 'prep', 'pobj', 'punct', 'aux', 'xcomp', 'attr', 'punct'],
+               ['DT', 'NNP', 'VBZ', 'VBN', 'DT', 'NN', 'NN', 'IN', 'NNP', 'NNP', 'NNP', 'IN', 'NNP', ',', 'TO', 'VB', 'NN', '.'],
+               ['DET', 'PROPN', 'AUX', 'VERB', 'DET', 'NOUN', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'ADP', 'PROPN', 'PUNCT', 'PART', 'AUX', 'NOUN', 'PUNCT'],
+               ['the', 'President', 'have', 'sign', 'the', 'recess', 'appointment', 'of', 'Eric', 'S.', 'Edelman', 'of', 'Virginia', ',', 'to', 'be', 'secretary', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Eric S. Edelman", "Under Secretary of Defense for Policy", "Department of Defense", False)}
+
+
+def test_coordinated_titled_people_share_the_organization_after_the_last_name():
+    """_partners_organization: the organization after the last name.
+    Blinken met Minister Wang Yi and Vice Minister Ma Zhaoxu of China."""
+    doc = _doc(['Blinken', 'met', 'Minister', 'Wang', 'Yi', 'and', 'Vice', 'Minister', 'Ma', 'Zhaoxu', 'of', 'China', '.'],
+               [1, 1, 4, 4, 1, 4, 7, 9, 9, 4, 9, 10, 1],
+               ['nsubj', 'ROOT', 'compound', 'compound', 'dobj', 'cc', 'compound', 'compound', 'compound', 'conj', 'prep', 'pobj', 'punct'],
+               ['NNP', 'VBD', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'NNP', 'NNP', 'IN', 'NNP', '.'],
+               ['PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'ADP', 'PROPN', 'PUNCT'],
+               ['Blinken', 'meet', 'Minister', 'Wang', 'Yi', 'and', 'Vice', 'Minister', 'Ma', 'Zhaoxu', 'of', 'China', '.'],
+               ['B-GPE', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Wang Yi", "Minister", "China", False), ("Ma Zhaoxu", "Vice Minister", "China", False)}
+
+
+def test_coordinated_titles_with_one_head_word_share_the_country():
+    """_partners_organization: the country of a title with the same head word.
+    Deputy Secretary Sherman met with Ukrainian Foreign Minister Dmytro Kuleba and Defense Minister Oleksii Reznikov."""
+    doc = _doc(['Deputy', 'Secretary', 'Sherman', 'met', 'with', 'Ukrainian', 'Foreign', 'Minister', 'Dmytro', 'Kuleba', 'and', 'Defense', 'Minister', 'Oleksii', 'Reznikov', '.'],
+               [1, 2, 3, 3, 3, 7, 7, 9, 9, 4, 9, 12, 14, 14, 9, 3],
+               ['compound', 'compound', 'nsubj', 'ROOT', 'prep', 'amod', 'compound', 'compound', 'compound', 'pobj', 'cc', 'compound', 'compound', 'compound', 'conj', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'VBD', 'IN', 'JJ', 'NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'VERB', 'ADP', 'ADJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Deputy', 'Secretary', 'Sherman', 'meet', 'with', 'ukrainian', 'Foreign', 'Minister', 'Dmytro', 'Kuleba', 'and', 'Defense', 'Minister', 'Oleksii', 'Reznikov', '.'],
+               ['O', 'O', 'B-PERSON', 'O', 'O', 'B-NORP', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
+        ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}

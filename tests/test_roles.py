@@ -299,3 +299,24 @@ def test_titles_of_international_officials(nlp, text, expected):
 ])
 def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The agent of a passive verb of office.
+    ("The Mediterranean Foundation, headed by Juan Novara, released a study.",
+     {("Juan Novara", "head", "Mediterranean Foundation", False)}),
+    # The role of a noun of appointment, "to be" hung from the verb that governs it.
+    ("The President has signed the recess appointment of Eric S. Edelman of Virginia, to be Under Secretary of "
+     "Defense for Policy.",
+     {("Eric S. Edelman", "Under Secretary of Defense for Policy", "Department of Defense", False)}),
+    # Coordinated titled people: the organization after the last name, the country of a title with one head word.
+    ("Secretary Blinken met with Minister Wang Yi and Vice Minister Ma Zhaoxu of China.",
+     {("Blinken", "Secretary", "", False), ("Wang Yi", "Minister", "China", False),
+      ("Ma Zhaoxu", "Vice Minister", "China", False)}),
+    ("Deputy Secretary Sherman met with Ukrainian Foreign Minister Dmytro Kuleba and Defense Minister Oleksii "
+     "Reznikov.",
+     {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
+      ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}),
+])
+def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
+    assert roles(nlp, text) == expected

@@ -90,7 +90,7 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
     found = {person.start: _stated_titles(person) for person in people}
     for person in people:
-        titles = found[person.start] or _shared_titles(person, people, found)
+        titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
             facts.append(RoleFact(mention_of(person), title.label, _part_named(doc, title.organization), title.former,
@@ -126,19 +126,44 @@ def _stated_titles(person: Span) -> list[Title]:
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
     # "James G. Blight and David A. Welch of Harvard University", "Bellona members Nils Bemer and Tomas
     # Nilsen": people coordinated with each other share the role stated for one of them.
-    # The partners are found from the parse, not by a scan of `people`: a scan for every untitled
+    return next((found[other.start] for other in _partners(person, found) if _only_coordination_between(person, other)),
+                [])
+
+
+def _partners_organization(person: Span, titles: list[Title], found: dict[int, list[Title]]) -> list[Title]:
+    """Titled people coordinated with each other share what the text writes once for them all: "Minister Wang
+    Yi and Vice Minister Ma Zhaoxu of China" (the organization after the last name), "Ukrainian Foreign
+    Minister Dmytro Kuleba and Defense Minister Oleksii Reznikov" (the country of a title with the same head
+    word: a "Foreign Minister" and a "Secretary of State" in one list may serve two states)."""
+    if not titles or all(title.organization is not None for title in titles):
+        return titles
+    shared: list[Mention] = []
+    for other in _partners(person, found):
+        for title in found[other.start]:
+            organization = title.organization
+            if organization is None:
+                continue
+            after = organization.start >= other.end_char and other.start > person.start
+            if after or organization.type in {"Place", "Group"} and any(
+                    t.label.split()[-1].lower() == title.label.split()[-1].lower() for t in titles):
+                shared.append(organization)
+    if not shared:
+        return titles
+    return [t._replace(organization=shared[0]) if t.organization is None else t for t in titles]
+
+
+def _partners(person: Span, found: dict[int, list[Title]]) -> list[Span]:
+    # The people coordinated with `person` that have titles of their own, in text order.
+    # The partners are found from the parse, not by a scan of the article's people: a scan for every untitled
     # person made role extraction quadratic in an article's length (16,000 mentions: 106 s; issue 16).
     # `found` holds every person by start token, so the entity a partner token is in is a person when
-    # its start is there; they are taken in text order, as `people` is.
+    # its start is there.
     root = person.root
     partners = {root.head.i} if root.dep_ == "conj" else set()
     partners |= {c.i for c in root.children if c.dep_ == "conj"}
     others = (entity_containing(person.doc[i]) for i in partners)
-    for other in sorted((o for o in others if o is not None and o.start in found and o.root.i in partners),
-                        key=lambda o: o.start):
-        if found[other.start] and _only_coordination_between(person, other):
-            return found[other.start]
-    return []
+    return sorted((o for o in others if o is not None and o.start in found and o.root.i in partners and found[o.start]),
+                  key=lambda o: o.start)
 
 
 def _only_coordination_between(a: Span, b: Span) -> bool:
