@@ -317,6 +317,9 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
      "Reznikov.",
      {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
       ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}),
+    # The heir of a monarchy holds an office; "Prince" alone is an honorific.
+    ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
+     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),
 ])
 def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
     assert roles(nlp, text) == expected
