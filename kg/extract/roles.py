@@ -134,8 +134,10 @@ def _partners_organization(person: Span, titles: list[Title], found: dict[int, l
     """Titled people coordinated with each other share what the text writes once for them all: "Minister Wang
     Yi and Vice Minister Ma Zhaoxu of China" (the organization after the last name), "Ukrainian Foreign
     Minister Dmytro Kuleba and Defense Minister Oleksii Reznikov" (the country of a title with the same head
-    word: a "Foreign Minister" and a "Secretary of State" in one list may serve two states)."""
-    if not titles or all(title.organization is not None for title in titles):
+    word: a "Foreign Minister" and a "Secretary of State" in one list may serve two states). An office of
+    state keeps its own department ("Assistant U.S. Attorney X and Trial Attorney Y of the Office of ...")."""
+    open_titles = [t for t in titles if t.organization is None and t.label.lower() not in offices_of_state()]
+    if not open_titles:
         return titles
     shared: list[Mention] = []
     for other in _partners(person, found):
@@ -145,11 +147,11 @@ def _partners_organization(person: Span, titles: list[Title], found: dict[int, l
                 continue
             after = organization.start >= other.end_char and other.start > person.start
             if after or organization.type in {"Place", "Group"} and any(
-                    t.label.split()[-1].lower() == title.label.split()[-1].lower() for t in titles):
+                    t.label.split()[-1].lower() == title.label.split()[-1].lower() for t in open_titles):
                 shared.append(organization)
     if not shared:
         return titles
-    return [t._replace(organization=shared[0]) if t.organization is None else t for t in titles]
+    return [t._replace(organization=shared[0]) if t in open_titles else t for t in titles]
 
 
 def _partners(person: Span, found: dict[int, list[Title]]) -> list[Span]:
