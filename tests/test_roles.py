@@ -317,6 +317,10 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
      "Reznikov.",
      {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
       ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}),
+    # "the newspaper", like "the company", is the organization the sentence named last.
+    ("Jane Roe was named publisher of the Daily Courier, succeeding John Doe, who will become the newspaper's "
+     "chairman.",
+     {("Jane Roe", "publisher", "Daily Courier", False), ("John Doe", "chairman", "Daily Courier", False)}),
     # The heir of a monarchy holds an office; "Prince" alone is an honorific.
     ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
      {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),
