@@ -15,8 +15,9 @@ def _doc(words, heads, deps, tags, pos, lemmas, ents) -> Doc:
     return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
 
 
-def facts(doc: Doc) -> set[tuple[str, str, str, bool]]:
-    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.former) for f in role_facts(doc)}
+def facts(doc: Doc, publisher: str | None = None) -> set[tuple[str, str, str, bool]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.former)
+            for f in role_facts(doc, publisher)}
 
 
 def test_a_phrase_of_its_own_before_the_comma_is_no_title():
@@ -175,3 +176,17 @@ def test_coordinated_titles_with_one_head_word_share_the_country():
                ['O', 'O', 'B-PERSON', 'O', 'O', 'B-NORP', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
     assert facts(doc) == {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
         ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}
+
+
+def test_a_minister_is_held_in_the_one_other_country_named():
+    """_the_other_state: a readout of the United States names one other country.
+    Secretary Blinken spoke with Foreign Minister Wang Yi today. They discussed China's role in the region."""
+    doc = _doc(['Secretary', 'Blinken', 'spoke', 'with', 'Foreign', 'Minister', 'Wang', 'Yi', 'today', '.', 'They', 'discussed', 'China', "'s", 'role', 'in', 'the', 'region', '.'],
+               [1, 2, 2, 2, 5, 7, 7, 3, 2, 2, 11, 11, 14, 12, 11, 14, 17, 15, 11],
+               ['compound', 'nsubj', 'ROOT', 'prep', 'compound', 'compound', 'compound', 'pobj', 'npadvmod', 'punct', 'nsubj', 'ROOT', 'poss', 'case', 'dobj', 'prep', 'det', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'IN', 'NNP', 'NNP', 'NNP', 'NNP', 'NN', '.', 'PRP', 'VBD', 'NNP', 'POS', 'NN', 'IN', 'DT', 'NN', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'NOUN', 'PUNCT', 'PRON', 'VERB', 'PROPN', 'PART', 'NOUN', 'ADP', 'DET', 'NOUN', 'PUNCT'],
+               ['Secretary', 'Blinken', 'speak', 'with', 'Foreign', 'Minister', 'Wang', 'Yi', 'today', '.', 'they', 'discuss', 'China', "'s", 'role', 'in', 'the', 'region', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'B-DATE', 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc, publisher="United States") == {("Blinken", "Secretary", "United States", False),
+                                                     ("Wang Yi", "Foreign Minister", "China", False)}

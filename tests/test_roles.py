@@ -321,6 +321,10 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
     ("Jane Roe was named publisher of the Daily Courier, succeeding John Doe, who will become the newspaper's "
      "chairman.",
      {("Jane Roe", "publisher", "Daily Courier", False), ("John Doe", "chairman", "Daily Courier", False)}),
+    # A minister with no state written is held in the one other country a readout names, never in a state
+    # without the office.
+    ("The Secretary spoke with Foreign Minister Wang Yi today. They discussed China's role in the region.",
+     {("Wang Yi", "Foreign Minister", "China", False)}),
     # The heir of a monarchy holds an office; "Prince" alone is an honorific.
     ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
      {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),

@@ -871,6 +871,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
     article_state = _article_state(doc, facts, publisher)
     article_department = _article_department(facts)
     countries = _countries_named(doc, facts)
+    foreign = _foreign_states(countries, article_state)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -892,6 +893,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
         fact = _department_voice(fact, departments, article_department)
         fact = _state_with_the_office(fact, countries)
+        fact = _the_other_state(fact, foreign)
         fact = _state_of_the_demonym(doc, fact)
         fact = _delegation_member(doc, fact)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
@@ -1105,6 +1107,26 @@ def _state_with_the_office(fact: RoleFact, countries: list[str]) -> RoleFact:
         return fact
     having = [country for country in countries if country not in without]
     return replace(fact, organization=_implied(fact, having[0], "Place")) if len(having) == 1 else fact
+
+
+def _foreign_states(countries: list[str], article_state: str | None) -> list[str]:
+    """The countries the article names (not as the state of another's title: "Australian Minister of Defense
+    Marise Payne" says nothing of "Vice Premier He Lifeng"), other than the state whose offices it names or
+    whose publisher issued it."""
+    return [country for country in countries if country != article_state]
+
+
+def _the_other_state(fact: RoleFact, foreign: list[str]) -> RoleFact:
+    """A title of state that no issuer uses bare of its own officials (`government_titles.tsv`: a minister,
+    a premier) with no state yet is held in the one other country the article names: "Secretary Blinken
+    spoke with Foreign Minister Wang Yi today. They discussed China's role in the region" (Wang Yi holds his
+    office in China)."""
+    words = fact.role.lower().split()
+    if fact.organization is not None or not words or len(foreign) != 1 \
+            or government_titles().get(words[-1]) != frozenset() or set(words[:-1]) & CORPORATE_TITLE_WORDS \
+            or foreign[0] in state_titles().get(fact.role.lower(), frozenset()):
+        return fact  # the United States has no "Prime Minister" (`state_titles.tsv`)
+    return replace(fact, organization=_implied(fact, foreign[0], "Place"))
 
 
 def _state_of_the_demonym(doc: Doc, fact: RoleFact) -> RoleFact:
