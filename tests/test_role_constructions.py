@@ -83,7 +83,7 @@ def test_the_as_role_of_a_verbs_object():
                ['DET', 'NOUN', 'VERB', 'PROPN', 'PROPN', 'ADP', 'NOUN', 'ADP', 'PROPN', 'PUNCT'],
                ['the', 'president', 'nominate', 'John', 'Smith', 'as', 'ambassador', 'to', 'Japan', '.'],
                ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O'])
-    assert facts(doc) == {("John Smith", "ambassador", "Japan", False)}
+    assert facts(doc) == {("John Smith", "ambassador", "", False)}
 
 
 def test_a_role_left_is_former():
@@ -190,3 +190,16 @@ def test_a_minister_is_held_in_the_one_other_country_named():
                ['O', 'B-PERSON', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'B-DATE', 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O', 'O'])
     assert facts(doc, publisher="United States") == {("Blinken", "Secretary", "United States", False),
                                                      ("Wang Yi", "Foreign Minister", "China", False)}
+
+
+def test_a_country_an_envoy_is_posted_to_is_no_employer():
+    """_organization_after skips `destination_preposition` for a country.
+    Rahm Emanuel, the U.S. ambassador to Japan, attended the ceremony."""
+    doc = _doc(['Rahm', 'Emanuel', ',', 'the', 'U.S.', 'ambassador', 'to', 'Japan', ',', 'attended', 'the', 'ceremony', '.'],
+               [1, 9, 1, 5, 5, 1, 5, 6, 1, 9, 11, 9, 9],
+               ['compound', 'nsubj', 'punct', 'det', 'compound', 'appos', 'prep', 'pobj', 'punct', 'ROOT', 'det', 'dobj', 'punct'],
+               ['NNP', 'NNP', ',', 'DT', 'NNP', 'NN', 'IN', 'NNP', ',', 'VBD', 'DT', 'NN', '.'],
+               ['PROPN', 'PROPN', 'PUNCT', 'DET', 'PROPN', 'NOUN', 'ADP', 'PROPN', 'PUNCT', 'VERB', 'DET', 'NOUN', 'PUNCT'],
+               ['Rahm', 'Emanuel', ',', 'the', 'U.S.', 'ambassador', 'to', 'Japan', ',', 'attend', 'the', 'ceremony', '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'B-GPE', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Rahm Emanuel", "ambassador", "U.S.", False)}

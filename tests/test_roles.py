@@ -282,7 +282,7 @@ def test_titles_of_international_officials(nlp, text, expected):
     # The role after "as": of a verb's object, and of a verb of leaving (a former role).
     ("The president nominated John Smith as ambassador to Japan. Carlos Ghosn stepped down as chief executive of "
      "Nissan. Jane Doe, who retired as president of Acme Corp. last year, spoke.",
-     {("John Smith", "ambassador", "Japan", False), ("Carlos Ghosn", "chief executive", "Nissan", True),
+     {("John Smith", "ambassador", "", False), ("Carlos Ghosn", "chief executive", "Nissan", True),
       ("Jane Doe", "president", "Acme Corp.", True)}),
     # A people the gazetteer leaves out is the country the article names with its stem.
     ("President Obama joined Vice President Biden’s meeting today with Georgian Prime Minister Irakli Garibashvili. "
@@ -325,6 +325,9 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
     # without the office.
     ("The Secretary spoke with Foreign Minister Wang Yi today. They discussed China's role in the region.",
      {("Wang Yi", "Foreign Minister", "China", False)}),
+    # A country after "to" is where an envoy is posted, not the state the envoy serves.
+    ("Rahm Emanuel, the U.S. ambassador to Japan, attended the ceremony.",
+     {("Rahm Emanuel", "ambassador", "U.S.", False)}),
     # The heir of a monarchy holds an office; "Prince" alone is an honorific.
     ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
      {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),

@@ -59,6 +59,7 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
 DELEGATION_NOUNS = _WORDS["delegation_noun"]
 DELEGATION_PREPOSITIONS = _WORDS["delegation_preposition"]
@@ -298,7 +299,10 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
                 return found
     for prep in candidates:
         # A country stands for its government only as the object itself: "minister of Iran", not
-        # "spokeswoman for the agency in Washington".
+        # "spokeswoman for the agency in Washington"; and not where a posting is to: "the U.S. ambassador to
+        # Japan" serves the United States.
+        if prep.lower_ in DESTINATION_PREPOSITIONS:
+            continue
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_containing(pobj))
