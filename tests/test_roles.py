@@ -266,3 +266,71 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
 ])
 def test_titles_of_international_officials(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An organization apposed after the apposed role is its organization.
+    ("“The strike supported our partners,” said U.S. Army Brig. Gen. Miguel Castellanos, deputy director of "
+     "operations, U.S. Africa Command.",
+     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}),
+    # A noun phrase in a prepositional phrase before the comma is no title of the name after it.
+    ("According to an Interpol warrant, Cruz Canas was present when an accomplice shot the man. Accompanied by FBI "
+     "agents, Guevara arrived on U.S. soil yesterday.", set()),
+    # An aide works where the person served holds office.
+    ("Mr. Nelson is presently the Director of Communications for Arkansas Governor Michael Huckabee.",
+     {("Nelson", "Director of Communications", "Arkansas", False), ("Michael Huckabee", "Governor", "Arkansas", False)}),
+    # The role after "as": of a verb's object, and of a verb of leaving (a former role).
+    ("The president nominated John Smith as ambassador to Japan. Carlos Ghosn stepped down as chief executive of "
+     "Nissan. Jane Doe, who retired as president of Acme Corp. last year, spoke.",
+     {("John Smith", "ambassador", "", False), ("Carlos Ghosn", "chief executive", "Nissan", True),
+      ("Jane Doe", "president", "Acme Corp.", True)}),
+    # A people the gazetteer leaves out is the country the article names with its stem.
+    ("President Obama joined Vice President Biden’s meeting today with Georgian Prime Minister Irakli Garibashvili. "
+     "They thanked Georgia for being a valued partner.",
+     {("Obama", "President", "", False), ("Biden", "Vice President", "", False),
+      ("Irakli Garibashvili", "Prime Minister", "Georgia", False)}),
+    # Bare titles after a sentence on the officials of one organization are held there.
+    ("Today, the Deputy Secretary met with counterparts from the European Commission in Brussels. In meetings with "
+     "Executive Vice President Valdis Dombrovskis, Commissioner Paolo Gentiloni, and Secretary-General Stefano "
+     "Sannino, the Deputy Secretary discussed sanctions.",
+     {("Valdis Dombrovskis", "Executive Vice President", "European Commission", False),
+      ("Paolo Gentiloni", "Commissioner", "European Commission", False),
+      ("Stefano Sannino", "Secretary-General", "European Commission", False)}),
+])
+def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected):
+    assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The agent of a passive verb of office.
+    ("The Mediterranean Foundation, headed by Juan Novara, released a study.",
+     {("Juan Novara", "head", "Mediterranean Foundation", False)}),
+    # The role of a noun of appointment, "to be" hung from the verb that governs it.
+    ("The President has signed the recess appointment of Eric S. Edelman of Virginia, to be Under Secretary of "
+     "Defense for Policy.",
+     {("Eric S. Edelman", "Under Secretary of Defense for Policy", "Department of Defense", False)}),
+    # Coordinated titled people: the organization after the last name, the country of a title with one head word.
+    ("Secretary Blinken met with Minister Wang Yi and Vice Minister Ma Zhaoxu of China.",
+     {("Blinken", "Secretary", "", False), ("Wang Yi", "Minister", "China", False),
+      ("Ma Zhaoxu", "Vice Minister", "China", False)}),
+    ("Deputy Secretary Sherman met with Ukrainian Foreign Minister Dmytro Kuleba and Defense Minister Oleksii "
+     "Reznikov.",
+     {("Sherman", "Deputy Secretary", "", False), ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
+      ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}),
+    # "the newspaper", like "the company", is the organization the sentence named last.
+    ("Jane Roe was named publisher of the Daily Courier, succeeding John Doe, who will become the newspaper's "
+     "chairman.",
+     {("Jane Roe", "publisher", "Daily Courier", False), ("John Doe", "chairman", "Daily Courier", False)}),
+    # A minister with no state written is held in the one other country a readout names, never in a state
+    # without the office.
+    ("The Secretary spoke with Foreign Minister Wang Yi today. They discussed China's role in the region.",
+     {("Wang Yi", "Foreign Minister", "China", False)}),
+    # A country after "to" is where an envoy is posted, not the state the envoy serves.
+    ("Rahm Emanuel, the U.S. ambassador to Japan, attended the ceremony.",
+     {("Rahm Emanuel", "ambassador", "U.S.", False)}),
+    # The heir of a monarchy holds an office; "Prince" alone is an honorific.
+    ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
+     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),
+])
+def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
+    assert roles(nlp, text) == expected

@@ -67,3 +67,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 COLLECTIVE_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Entity labels the small model gives names it does not recognise as people ("" is none at all).
 MISREAD_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# The object of a preposition: "an Interpol warrant" in "According to an Interpol warrant, Cruz Canas ...".
+PREPOSITION_OBJECTS = frozenset({"pobj"})
+# The particle of a phrasal verb, which the parser sometimes makes an adverb: "stepped down as chairman".
+PARTICLES = frozenset({"prt", "advmod"})

@@ -29,8 +29,9 @@ from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs
                      title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
-from kg.extract.labels import (ANY_SUBJECTS, APPOSITION, COUNTRY_LABELS, INNER_CLAUSES, NAME_MODIFIERS, NEGATIONS,
-                              ORGANIZATION_LABELS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
+from kg.extract.labels import (AGENTS, ANY_SUBJECTS, APPOSITION, COMPLEMENTS, COUNTRY_LABELS, INNER_CLAUSES,
+                              NAME_MODIFIERS, NEGATIONS, NOUN_CLAUSES, ORGANIZATION_LABELS, PARTICLES, PASSIVE_SUBJECTS,
+                              PREPOSITION_OBJECTS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
                               TITLE_ENTITY_LABELS)
 from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
@@ -40,6 +41,7 @@ _WORDS = word_lists("role_words.tsv")
 ROLE_PREPOSITIONS = _WORDS["role_preposition"]
 WORKPLACE_PREPOSITIONS = _WORDS["workplace_preposition"]
 AFFILIATION_PREPOSITIONS = _WORDS["affiliation_preposition"]
+PRINCIPAL_PREPOSITIONS = _WORDS["principal_preposition"]
 ROLE_COPULAS = _WORDS["role_copula"]
 # "X serves as chairman of Y": the role is the object of "as".
 AS_PREPOSITION = "as"
@@ -56,6 +58,11 @@ COMPANY_NOUNS = _WORDS["company_noun"]
 COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
+LEAVING_VERBS = _WORDS["leaving_verb"]
+DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
+APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
+DELEGATION_NOUNS = _WORDS["delegation_noun"]
+DELEGATION_PREPOSITIONS = _WORDS["delegation_preposition"]
 ENDING_PREPOSITIONS = _WORDS["ending_preposition"]
 DEPARTMENT_WORDS = _WORDS["department_word"]
 DEPARTMENT_VOICES = _WORDS["department_voice"]
@@ -84,7 +91,7 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
     found = {person.start: _stated_titles(person) for person in people}
     for person in people:
-        titles = found[person.start] or _shared_titles(person, people, found)
+        titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
             facts.append(RoleFact(mention_of(person), title.label, _part_named(doc, title.organization), title.former,
@@ -110,7 +117,8 @@ def _stated_titles(person: Span) -> list[Title]:
     """A person's titles in their sentence; "X of Y" makes X a member of Y only when no title with an
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
-    titles = [*_titles_before(person), *_appositions(person), *_predicates(person)]
+    titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
+              *_appointment(person)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
@@ -119,19 +127,46 @@ def _stated_titles(person: Span) -> list[Title]:
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
     # "James G. Blight and David A. Welch of Harvard University", "Bellona members Nils Bemer and Tomas
     # Nilsen": people coordinated with each other share the role stated for one of them.
-    # The partners are found from the parse, not by a scan of `people`: a scan for every untitled
+    return next((found[other.start] for other in _partners(person, found) if _only_coordination_between(person, other)),
+                [])
+
+
+def _partners_organization(person: Span, titles: list[Title], found: dict[int, list[Title]]) -> list[Title]:
+    """Titled people coordinated with each other share what the text writes once for them all: "Minister Wang
+    Yi and Vice Minister Ma Zhaoxu of China" (the organization after the last name), "Ukrainian Foreign
+    Minister Dmytro Kuleba and Defense Minister Oleksii Reznikov" (the country of a title with the same head
+    word: a "Foreign Minister" and a "Secretary of State" in one list may serve two states). An office of
+    state keeps its own department ("Assistant U.S. Attorney X and Trial Attorney Y of the Office of ...")."""
+    open_titles = [t for t in titles if t.organization is None and t.label.lower() not in offices_of_state()]
+    if not open_titles:
+        return titles
+    shared: list[Mention] = []
+    for other in _partners(person, found):
+        for title in found[other.start]:
+            organization = title.organization
+            if organization is None:
+                continue
+            after = organization.start >= other.end_char and other.start > person.start
+            if after or organization.type in {"Place", "Group"} and any(
+                    t.label.split()[-1].lower() == title.label.split()[-1].lower() for t in open_titles):
+                shared.append(organization)
+    if not shared:
+        return titles
+    return [t._replace(organization=shared[0]) if t in open_titles else t for t in titles]
+
+
+def _partners(person: Span, found: dict[int, list[Title]]) -> list[Span]:
+    # The people coordinated with `person` that have titles of their own, in text order.
+    # The partners are found from the parse, not by a scan of the article's people: a scan for every untitled
     # person made role extraction quadratic in an article's length (16,000 mentions: 106 s; issue 16).
     # `found` holds every person by start token, so the entity a partner token is in is a person when
-    # its start is there; they are taken in text order, as `people` is.
+    # its start is there.
     root = person.root
     partners = {root.head.i} if root.dep_ == "conj" else set()
     partners |= {c.i for c in root.children if c.dep_ == "conj"}
     others = (entity_containing(person.doc[i]) for i in partners)
-    for other in sorted((o for o in others if o is not None and o.start in found and o.root.i in partners),
-                        key=lambda o: o.start):
-        if found[other.start] and _only_coordination_between(person, other):
-            return found[other.start]
-    return []
+    return sorted((o for o in others if o is not None and o.start in found and o.root.i in partners and found[o.start]),
+                  key=lambda o: o.start)
 
 
 def _only_coordination_between(a: Span, b: Span) -> bool:
@@ -264,10 +299,28 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
                 return found
     for prep in candidates:
         # A country stands for its government only as the object itself: "minister of Iran", not
-        # "spokeswoman for the agency in Washington".
+        # "spokeswoman for the agency in Washington"; and not where a posting is to: "the U.S. ambassador to
+        # Japan" serves the United States.
+        if prep.lower_ in DESTINATION_PREPOSITIONS:
+            continue
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_containing(pobj))
+    return None
+
+
+def _principal_organization(noun: Token) -> Mention | None:
+    """An aide works where the person they serve holds office: "Mr. Nelson is the Director of Communications
+    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PRINCIPAL_PREPOSITIONS:
+            continue
+        for pobj in prep.children:
+            principal = entity_containing(pobj) if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON" else None
+            if principal is not None:
+                found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
+                if found is not None:
+                    return found
     return None
 
 
@@ -330,7 +383,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
     # Mohamed Ahmed Issa": a title set off by a comma right before the name.
     if i - 1 >= first and doc[i].text == "," and not ranks:
         title, _ = _title_ending_at(doc, i - 1, first)
-        if title is not None:
+        if title is not None and not _in_a_phrase_of_its_own(doc, title, person):
             i -= 1
     titles: list[Title] = []
     while i >= first:
@@ -363,6 +416,18 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _in_a_phrase_of_its_own(doc: Doc, title: Title, person: Span) -> bool:
+    """A noun phrase before a comma is no title of the name after it when it is the object of a preposition
+    the name does not hang from: "According to an Interpol warrant, Cruz Canas was present", "Accompanied by
+    FBI agents, Guevara arrived" (but "Iran Supreme Leader, Ayatollah Ali Khamenei, called ...")."""
+    words = doc.char_span(title.start, title.end, alignment_mode="expand")
+    if words is None or words.root.dep_ not in PREPOSITION_OBJECTS:
+        return False
+    # "the election of Louisiana's reform-minded governor, Buddy Roemer": the name is apposed to the title.
+    apposed = person.root.dep_ in APPOSITION and person.root.head.i == words.root.i
+    return not apposed and words.root.head.head.i != person.root.i
 
 
 def _district(token: Token) -> Mention | None:
@@ -531,7 +596,9 @@ def _appositions(person: Span) -> Iterator[Title]:
     apposed += [c for a in apposed for c in a.children if c.dep_ in APPOSITION]
     for appos in apposed:
         if _is_role_or_rank(appos):
-            yield from _noun_titles(appos)
+            organization = _apposed_organization(appos)
+            yield from (t._replace(organization=organization) if t.organization is None else t
+                        for t in _noun_titles(appos))
         elif _is_person_noun(appos):
             # "David Pimentel, an ecologist and entomologist at Cornell University": any noun apposed to a
             # name describes the person; it is a role when it names an organization.
@@ -548,6 +615,20 @@ def _appositions(person: Span) -> Iterator[Title]:
     if root.dep_ in NAME_MODIFIERS and head.i >= person.end and _is_role_or_rank(head) and between \
             and all(t.text == "," for t in between):
         yield from _noun_titles(head)
+
+
+def _apposed_organization(appos: Token) -> Mention | None:
+    """The organization apposed to a name right after its apposed role: "Gen. Miguel Castellanos, deputy
+    director of operations, U.S. Africa Command" holds his role in U.S. Africa Command."""
+    end = max(t.i for t in appos.subtree)
+    doc = appos.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    span = entity_containing(doc[end + 2])
+    if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != end + 2 \
+            or span.root.dep_ not in APPOSITION or span.root.head.i != appos.head.i:
+        return None
+    return mention_of(span)
 
 
 def _is_person_noun(token: Token) -> bool:
@@ -587,7 +668,8 @@ def _noun_title(noun: Token, open_class: bool = False) -> Title | None:
     # Any noun "of" a name may be a relation rather than a job ("assassin of Lincoln", "son of ..."): an
     # open-class noun takes its organization only from "at", "with", "for", "in".
     prepositions = WORKPLACE_PREPOSITIONS if open_class else ROLE_PREPOSITIONS
-    organization = organization or _organization_after(noun, prepositions) or _organization_among(lefts)
+    organization = organization or _organization_after(noun, prepositions) or _principal_organization(noun) \
+        or _organization_among(lefts)
     if organization is None:
         # "a company official", "the agency's spokesman": the organization the text named before.
         organization = next((found for t in noun.lefts if t.dep_ in {"compound", "poss"}
@@ -626,11 +708,53 @@ def _predicates(person: Span) -> Iterator[Title]:
             for complement in complements:
                 if complement.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(complement):
                     yield from _noun_titles(complement)
+        # "The president nominated John Smith as ambassador to Japan".
+        yield from _as_titles(root.head)
     # "The chairman of Y is X": the person is the complement, the role the subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         for subject in root.head.children:
             if subject.dep_ == "nsubj" and _is_role_noun(subject) and not subject.ent_type_:
                 yield from _noun_titles(subject)
+
+
+def _passive_agent(person: Span) -> Iterator[Title]:
+    """The agent of a passive verb of office: "The Mediterranean Foundation, headed by Juan Novara, ...",
+    "The group was founded by X" (the verbs of `role_verbs.tsv` whose object is the organization)."""
+    root = person.root
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ not in AGENTS:
+        return
+    verb = agent.head
+    entry = role_verbs().get(verb.lemma_.lower())
+    if entry is None or entry.prepositions:
+        return
+    # The organization is the passive subject, or the noun the participle modifies.
+    holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    holders += [verb.head] if verb.dep_ in NOUN_CLAUSES else []
+    for holder in holders:
+        span = entity_containing(holder)
+        if span is not None and span.label_ in ORGANIZATION_LABELS and not _is_portfolio_entity(span):
+            start, end = min(span.start_char, person.start_char), max(span.end_char, person.end_char)
+            yield Title(entry.role, mention_of(span), False, start, end)
+            return
+
+
+def _appointment(person: Span) -> Iterator[Title]:
+    """The role a person is appointed, nominated or elected to, named by a noun: "the recess appointment of
+    Eric S. Edelman of Virginia, to be Under Secretary of Defense for Policy", "the nomination of X as
+    ambassador" (`appointment_noun` in role_words.tsv)."""
+    root = person.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_.lower() not in APPOINTMENT_NOUNS:
+        return
+    noun = root.head.head
+    # "to be ..." hangs from the noun or from the verb that governs it ("signed the appointment of X, to be Y").
+    for holder in (noun, noun.head):
+        for child in holder.children:
+            if child.dep_ in COMPLEMENTS | NOUN_CLAUSES and child.lemma_ == "be":
+                for attr in child.children:
+                    if attr.dep_ == "attr" and _is_role_or_rank(attr):
+                        yield from _noun_titles(attr)
+    yield from _as_titles(noun)
 
 
 def _ended(verb: Token) -> bool:
@@ -642,12 +766,29 @@ def _ended(verb: Token) -> bool:
     return any(any(w.ent_type_ == "DATE" for w in prep.subtree) for prep in preps)
 
 
+def _as_titles(verb: Token) -> Iterator[Title]:
+    """The role after "as": "X serves as director of Y", "Trump nominated X as ambassador to Japan"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _is_role_or_rank(noun):
+                    yield from _noun_titles(noun)
+
+
+def _left_office(verb: Token) -> Iterator[Title]:
+    """A role its holder leaves is a former one: "Carlos Ghosn resigned as chairman of Nissan", "X stepped
+    down as chief executive of Y" (`leaving_verb` in role_words.tsv)."""
+    yield from (title._replace(former=True) for title in _as_titles(verb))
+
+
 def _verb_titles(verb: Token) -> Iterator[Title]:
     lemma = verb.lemma_.lower()
     # Phrasal verbs: "Bossi set up the Freedom Alliance".
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle and f"{lemma} {particle}" in role_verbs():
-        lemma = f"{lemma} {particle}"
+    # "stepped down as ...": the parser may make the particle an adverb.
+    phrasal = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in PARTICLES)
+    lemma = next((p for p in phrasal if p in role_verbs() or p in LEAVING_VERBS), lemma)
+    if lemma in LEAVING_VERBS:
+        yield from _left_office(verb)
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
         for child in verb.children:
@@ -657,10 +798,7 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
                 # "X is a professor of economics at Y", "X became a lobbyist with Y".
                 yield from (t for t in _noun_titles(child, open_class=True)
                             if t.organization is not None and t.organization.type == "Organization")
-            if child.dep_ == "prep" and child.lower_ == AS_PREPOSITION:
-                for noun in child.children:
-                    if noun.dep_ == "pobj" and _is_role_or_rank(noun):
-                        yield from _noun_titles(noun)
+        yield from _as_titles(verb)
     entry = role_verbs().get(lemma)
     if entry is None:
         return
@@ -737,6 +875,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
     article_state = _article_state(doc, facts, publisher)
     article_department = _article_department(facts)
     countries = _countries_named(doc, facts)
+    foreign = _foreign_states(countries, article_state)
     seen = set()
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
@@ -758,6 +897,9 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
         fact = _department_voice(fact, departments, article_department)
         fact = _state_with_the_office(fact, countries)
+        fact = _the_other_state(fact, foreign)
+        fact = _state_of_the_demonym(doc, fact)
+        fact = _delegation_member(doc, fact)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
         # and as an apposition.
         key = (fact.person, fact.role, fact.organization and fact.organization.text, fact.former,
@@ -969,6 +1111,63 @@ def _state_with_the_office(fact: RoleFact, countries: list[str]) -> RoleFact:
         return fact
     having = [country for country in countries if country not in without]
     return replace(fact, organization=_implied(fact, having[0], "Place")) if len(having) == 1 else fact
+
+
+def _foreign_states(countries: list[str], article_state: str | None) -> list[str]:
+    """The countries the article names (not as the state of another's title: "Australian Minister of Defense
+    Marise Payne" says nothing of "Vice Premier He Lifeng"), other than the state whose offices it names or
+    whose publisher issued it."""
+    return [country for country in countries if country != article_state]
+
+
+def _the_other_state(fact: RoleFact, foreign: list[str]) -> RoleFact:
+    """A title of state that no issuer uses bare of its own officials (`government_titles.tsv`: a minister,
+    a premier) with no state yet is held in the one other country the article names: "Secretary Blinken
+    spoke with Foreign Minister Wang Yi today. They discussed China's role in the region" (Wang Yi holds his
+    office in China)."""
+    words = fact.role.lower().split()
+    if fact.organization is not None or not words or len(foreign) != 1 \
+            or government_titles().get(words[-1]) != frozenset() or set(words[:-1]) & CORPORATE_TITLE_WORDS \
+            or foreign[0] in state_titles().get(fact.role.lower(), frozenset()):
+        return fact  # the United States has no "Prime Minister" (`state_titles.tsv`)
+    return replace(fact, organization=_implied(fact, foreign[0], "Place"))
+
+
+def _state_of_the_demonym(doc: Doc, fact: RoleFact) -> RoleFact:
+    """A people the gazetteer leaves out stands for the country the article names with the same stem:
+    "Georgian Prime Minister Irakli Garibashvili" in a text on "Georgia's sovereignty" holds his office in
+    Georgia (the name is ambiguous alone, the demonym before a title is not)."""
+    organization = fact.organization
+    if organization is None or organization.type != "Group" or organization.text.lower() in countries():
+        return fact
+    people = organization.text.lower()
+    for ent in doc.ents:
+        name = ent.text.lower()
+        if ent.label_ == "GPE" and len(name) > 3 and people != name and people.startswith(name[:-1]) \
+                and not is_chrome(ent[0]):
+            return replace(fact, organization=mention_of(ent))
+    return fact
+
+
+def _delegation_member(doc: Doc, fact: RoleFact) -> RoleFact:
+    """A bare title still without an organization, in or right after a sentence on the officials of one
+    organization, is held there: "Adeyemo met with counterparts from the European Commission and European
+    Union. In meetings with Executive Vice President Valdis Dombrovskis, Commissioner Paolo Gentiloni, ..."
+    (the nearest such phrase, its first organization; `delegation_noun` in role_words.tsv). Not a title of
+    state ("President Biden"), which a readout's own officials bear beside the others."""
+    words = fact.role.lower().split()
+    if fact.organization is not None or fact.evidence.start >= fact.person.start or not words \
+            or words[-1] in government_titles() and not set(words[:-1]) & CORPORATE_TITLE_WORDS:
+        return fact
+    sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
+    if sentence is None:
+        return fact
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    found = [mention_of(ent) for token in doc[previous.start : sentence.end] if token.lemma_.lower() in DELEGATION_NOUNS
+             for prep in token.children if prep.dep_ == "prep" and prep.lower_ in DELEGATION_PREPOSITIONS
+             for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in ORGANIZATION_LABELS
+             if (ent := entity_containing(pobj)) is not None and not _is_portfolio_entity(ent)]
+    return replace(fact, organization=found[-1]) if found else fact
 
 
 def _implied(fact: RoleFact, name: str, kind: str) -> Mention:

@@ -1,0 +1,249 @@
+"""Hand-built parses for the role constructions of kg/extract/roles.py: each test gives the parse the
+model makes of its sentence, so that it fails when the construction is removed, whatever the model does."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.roles import role_facts
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, heads, deps, tags, pos, lemmas, ents) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def facts(doc: Doc, publisher: str | None = None) -> set[tuple[str, str, str, bool]]:
+    return {(f.person.text, f.role, f.organization.text if f.organization else "", f.former)
+            for f in role_facts(doc, publisher)}
+
+
+def test_a_phrase_of_its_own_before_the_comma_is_no_title():
+    """_in_a_phrase_of_its_own: an open-class noun in a prepositional phrase.
+    According to an Interpol warrant, Cruz Canas was present."""
+    doc = _doc(['According', 'to', 'an', 'Interpol', 'warrant', ',', 'Cruz', 'Canas', 'was', 'present', '.'],
+               [8, 0, 4, 4, 1, 8, 7, 8, 8, 8, 8],
+               ['prep', 'prep', 'det', 'compound', 'pobj', 'punct', 'compound', 'nsubj', 'ROOT', 'acomp', 'punct'],
+               ['VBG', 'IN', 'DT', 'NNP', 'NN', ',', 'NNP', 'NNP', 'VBD', 'JJ', '.'],
+               ['VERB', 'ADP', 'DET', 'PROPN', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'AUX', 'ADJ', 'PUNCT'],
+               ['accord', 'to', 'an', 'Interpol', 'warrant', ',', 'Cruz', 'Canas', 'be', 'present', '.'],
+               ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O'])
+    assert facts(doc) == set()
+
+
+def test_a_plural_noun_in_a_phrase_before_the_comma_is_no_title():
+    """_in_a_phrase_of_its_own: the agents are not Guevara.
+    Accompanied by FBI agents, Guevara arrived."""
+    doc = _doc(['Accompanied', 'by', 'FBI', 'agents', ',', 'Guevara', 'arrived', '.'],
+               [6, 0, 3, 1, 6, 6, 6, 6],
+               ['advcl', 'agent', 'compound', 'pobj', 'punct', 'nsubj', 'ROOT', 'punct'],
+               ['VBN', 'IN', 'NNP', 'NNS', ',', 'NNP', 'VBD', '.'],
+               ['VERB', 'ADP', 'PROPN', 'NOUN', 'PUNCT', 'PROPN', 'VERB', 'PUNCT'],
+               ['accompany', 'by', 'FBI', 'agent', ',', 'Guevara', 'arrive', '.'],
+               ['O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'O', 'O'])
+    assert facts(doc) == set()
+
+
+def test_an_organization_apposed_after_the_role():
+    """_apposed_organization.
+    Gen. Miguel Castellanos, deputy director of operations, U.S. Africa Command, spoke."""
+    doc = _doc(['Gen.', 'Miguel', 'Castellanos', ',', 'deputy', 'director', 'of', 'operations', ',', 'U.S.', 'Africa',
+                'Command', ',', 'spoke', '.'],
+               [2, 2, 13, 2, 5, 2, 5, 6, 2, 11, 11, 2, 2, 13, 13],
+               ['compound', 'compound', 'nsubj', 'punct', 'compound', 'appos', 'prep', 'pobj', 'punct', 'compound',
+                'compound', 'appos', 'punct', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', ',', 'NN', 'NN', 'IN', 'NNS', ',', 'NNP', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PUNCT', 'NOUN', 'NOUN', 'ADP', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN',
+                'PUNCT', 'VERB', 'PUNCT'],
+               ['Gen.', 'Miguel', 'Castellanos', ',', 'deputy', 'director', 'of', 'operation', ',', 'U.S.', 'Africa',
+                'Command', ',', 'speak', '.'],
+               ['O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])
+    assert facts(doc) == {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}
+
+
+def test_an_aide_works_where_the_person_served_holds_office():
+    """_principal_organization.
+    Mr. Nelson is the Director of Communications for Arkansas Governor Michael Huckabee."""
+    doc = _doc(['Mr.', 'Nelson', 'is', 'the', 'Director', 'of', 'Communications', 'for', 'Arkansas', 'Governor',
+                'Michael', 'Huckabee', '.'],
+               [1, 2, 2, 4, 2, 4, 5, 4, 9, 11, 11, 7, 2],
+               ['compound', 'nsubj', 'ROOT', 'det', 'attr', 'prep', 'pobj', 'prep', 'compound', 'compound',
+                'compound', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBZ', 'DT', 'NNP', 'IN', 'NNPS', 'IN', 'NNP', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'PROPN', 'AUX', 'DET', 'PROPN', 'ADP', 'PROPN', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'PROPN',
+                'PUNCT'],
+               ['Mr.', 'Nelson', 'be', 'the', 'Director', 'of', 'Communications', 'for', 'Arkansas', 'Governor',
+                'Michael', 'Huckabee', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'B-GPE', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Nelson", "Director of Communications", "Arkansas", False),
+                          ("Michael Huckabee", "Governor", "Arkansas", False)}
+
+
+def test_the_as_role_of_a_verbs_object():
+    """_as_titles from the object's verb.
+    The president nominated John Smith as ambassador to Japan."""
+    doc = _doc(['The', 'president', 'nominated', 'John', 'Smith', 'as', 'ambassador', 'to', 'Japan', '.'],
+               [1, 2, 2, 4, 2, 2, 5, 6, 7, 2],
+               ['det', 'nsubj', 'ROOT', 'compound', 'dobj', 'prep', 'pobj', 'prep', 'pobj', 'punct'],
+               ['DT', 'NN', 'VBD', 'NNP', 'NNP', 'IN', 'NN', 'IN', 'NNP', '.'],
+               ['DET', 'NOUN', 'VERB', 'PROPN', 'PROPN', 'ADP', 'NOUN', 'ADP', 'PROPN', 'PUNCT'],
+               ['the', 'president', 'nominate', 'John', 'Smith', 'as', 'ambassador', 'to', 'Japan', '.'],
+               ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("John Smith", "ambassador", "", False)}
+
+
+def test_a_role_left_is_former():
+    """_left_office.
+    Carlos Ghosn resigned as chairman of Nissan in 2018."""
+    doc = _doc(['Carlos', 'Ghosn', 'resigned', 'as', 'chairman', 'of', 'Nissan', 'in', '2018', '.'],
+               [1, 2, 2, 2, 3, 4, 5, 2, 7, 2],
+               ['compound', 'nsubj', 'ROOT', 'prep', 'pobj', 'prep', 'pobj', 'prep', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'IN', 'NN', 'IN', 'NNP', 'IN', 'CD', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'ADP', 'NOUN', 'ADP', 'PROPN', 'ADP', 'NUM', 'PUNCT'],
+               ['Carlos', 'Ghosn', 'resign', 'as', 'chairman', 'of', 'Nissan', 'in', '2018', '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'B-DATE', 'O'])
+    assert facts(doc) == {("Carlos Ghosn", "chairman", "Nissan", True)}
+
+
+def test_a_people_the_gazetteer_leaves_out_is_the_country_the_article_names():
+    """_state_of_the_demonym.
+    Georgian Prime Minister Irakli Garibashvili thanked Georgia."""
+    doc = _doc(['Georgian', 'Prime', 'Minister', 'Irakli', 'Garibashvili', 'thanked', 'Georgia', '.'],
+               [2, 2, 4, 4, 5, 5, 5, 5],
+               ['amod', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'dobj', 'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PROPN', 'PUNCT'],
+               ['georgian', 'Prime', 'Minister', 'Irakli', 'Garibashvili', 'thank', 'Georgia', '.'],
+               ['B-NORP', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Irakli Garibashvili", "Prime Minister", "Georgia", False)}
+
+
+def test_a_bare_title_after_the_officials_of_an_organization_is_held_there():
+    """_delegation_member.
+    Adeyemo met counterparts from the European Commission. He met Commissioner Paolo Gentiloni."""
+    doc = _doc(['Adeyemo', 'met', 'counterparts', 'from', 'the', 'European', 'Commission', '.', 'He', 'met',
+                'Commissioner', 'Paolo', 'Gentiloni', '.'],
+               [1, 1, 1, 2, 6, 6, 3, 1, 9, 9, 12, 12, 9, 9],
+               ['nsubj', 'ROOT', 'dobj', 'prep', 'det', 'compound', 'pobj', 'punct', 'nsubj', 'ROOT', 'compound',
+                'compound', 'dobj', 'punct'],
+               ['NNP', 'VBD', 'NNS', 'IN', 'DT', 'NNP', 'NNP', '.', 'PRP', 'VBD', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'VERB', 'NOUN', 'ADP', 'DET', 'PROPN', 'PROPN', 'PUNCT', 'PRON', 'VERB', 'PROPN', 'PROPN',
+                'PROPN', 'PUNCT'],
+               ['Adeyemo', 'meet', 'counterpart', 'from', 'the', 'European', 'Commission', '.', 'he', 'meet',
+                'Commissioner', 'Paolo', 'Gentiloni', '.'],
+               ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Paolo Gentiloni", "Commissioner", "European Commission", False)}
+
+
+def test_the_agent_of_a_passive_verb_of_office():
+    """_passive_agent.
+    The Mediterranean Foundation, headed by Juan Novara, released a study."""
+    doc = _doc(['The', 'Mediterranean', 'Foundation', ',', 'headed', 'by', 'Juan', 'Novara', ',', 'released', 'a',
+                'study', '.'],
+               [2, 2, 9, 2, 2, 4, 7, 5, 9, 9, 11, 9, 9],
+               ['det', 'compound', 'nsubj', 'punct', 'acl', 'agent', 'compound', 'pobj', 'punct', 'ROOT', 'det',
+                'dobj', 'punct'],
+               ['DT', 'NNP', 'NNP', ',', 'VBN', 'IN', 'NNP', 'NNP', ',', 'VBD', 'DT', 'NN', '.'],
+               ['DET', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'ADP', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'DET', 'NOUN',
+                'PUNCT'],
+               ['the', 'Mediterranean', 'Foundation', ',', 'head', 'by', 'Juan', 'Novara', ',', 'release', 'a',
+                'study', '.'],
+               ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Juan Novara", "head", "Mediterranean Foundation", False)}
+
+
+def test_the_role_of_a_noun_of_appointment():
+    """_appointment.
+    The President has signed the recess appointment of Eric S. Edelman of Virginia, to be Under Secretary of
+    Defense for Policy."""
+    doc = _doc(['The', 'President', 'has', 'signed', 'the', 'recess', 'appointment', 'of', 'Eric', 'S.', 'Edelman',
+                'of', 'Virginia', ',', 'to', 'be', 'Under Secretary of Defense for Policy', '.'],
+               [1, 3, 3, 3, 6, 6, 3, 6, 10, 10, 7, 10, 11, 10, 15, 3, 15, 3],
+               ['det', 'nsubj', 'aux', 'ROOT', 'det', 'compound', 'dobj', 'prep', 'compound', 'compound', 'pobj',
+                'prep', 'pobj', 'punct', 'aux', 'xcomp', 'attr', 'punct'],
+               ['DT', 'NNP', 'VBZ', 'VBN', 'DT', 'NN', 'NN', 'IN', 'NNP', 'NNP', 'NNP', 'IN', 'NNP', ',', 'TO', 'VB',
+                'NN', '.'],
+               ['DET', 'PROPN', 'AUX', 'VERB', 'DET', 'NOUN', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'ADP',
+                'PROPN', 'PUNCT', 'PART', 'AUX', 'NOUN', 'PUNCT'],
+               ['the', 'President', 'have', 'sign', 'the', 'recess', 'appointment', 'of', 'Eric', 'S.', 'Edelman',
+                'of', 'Virginia', ',', 'to', 'be', 'secretary', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O', 'O',
+                'O', 'O', 'O'])
+    assert facts(doc) == {("Eric S. Edelman", "Under Secretary of Defense for Policy", "Department of Defense", False)}
+
+
+def test_coordinated_titled_people_share_the_organization_after_the_last_name():
+    """_partners_organization: the organization after the last name.
+    Blinken met Minister Wang Yi and Vice Minister Ma Zhaoxu of China."""
+    doc = _doc(['Blinken', 'met', 'Minister', 'Wang', 'Yi', 'and', 'Vice', 'Minister', 'Ma', 'Zhaoxu', 'of', 'China',
+                '.'],
+               [1, 1, 4, 4, 1, 4, 7, 9, 9, 4, 9, 10, 1],
+               ['nsubj', 'ROOT', 'compound', 'compound', 'dobj', 'cc', 'compound', 'compound', 'compound', 'conj',
+                'prep', 'pobj', 'punct'],
+               ['NNP', 'VBD', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'NNP', 'NNP', 'IN', 'NNP', '.'],
+               ['PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'ADP',
+                'PROPN', 'PUNCT'],
+               ['Blinken', 'meet', 'Minister', 'Wang', 'Yi', 'and', 'Vice', 'Minister', 'Ma', 'Zhaoxu', 'of', 'China',
+                '.'],
+               ['B-GPE', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Wang Yi", "Minister", "China", False), ("Ma Zhaoxu", "Vice Minister", "China", False)}
+
+
+def test_coordinated_titles_with_one_head_word_share_the_country():
+    """_partners_organization: the country of a title with the same head word.
+    Deputy Secretary Sherman met with Ukrainian Foreign Minister Dmytro Kuleba and Defense Minister Oleksii Reznikov."""
+    doc = _doc(['Deputy', 'Secretary', 'Sherman', 'met', 'with', 'Ukrainian', 'Foreign', 'Minister', 'Dmytro',
+                'Kuleba', 'and', 'Defense', 'Minister', 'Oleksii', 'Reznikov', '.'],
+               [1, 2, 3, 3, 3, 7, 7, 9, 9, 4, 9, 12, 14, 14, 9, 3],
+               ['compound', 'compound', 'nsubj', 'ROOT', 'prep', 'amod', 'compound', 'compound', 'compound', 'pobj',
+                'cc', 'compound', 'compound', 'compound', 'conj', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'VBD', 'IN', 'JJ', 'NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'NNP', 'NNP',
+                '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'VERB', 'ADP', 'ADJ', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN',
+                'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Deputy', 'Secretary', 'Sherman', 'meet', 'with', 'ukrainian', 'Foreign', 'Minister', 'Dmytro',
+                'Kuleba', 'and', 'Defense', 'Minister', 'Oleksii', 'Reznikov', '.'],
+               ['O', 'O', 'B-PERSON', 'O', 'O', 'B-NORP', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON',
+                'I-PERSON', 'O'])
+    assert facts(doc) == {("Sherman", "Deputy Secretary", "", False),
+                          ("Dmytro Kuleba", "Foreign Minister", "Ukrainian", False),
+                          ("Oleksii Reznikov", "Defense Minister", "Ukrainian", False)}
+
+
+def test_a_minister_is_held_in_the_one_other_country_named():
+    """_the_other_state: a readout of the United States names one other country.
+    Secretary Blinken spoke with Foreign Minister Wang Yi today. They discussed China's role in the region."""
+    doc = _doc(['Secretary', 'Blinken', 'spoke', 'with', 'Foreign', 'Minister', 'Wang', 'Yi', 'today', '.', 'They',
+                'discussed', 'China', "'s", 'role', 'in', 'the', 'region', '.'],
+               [1, 2, 2, 2, 5, 7, 7, 3, 2, 2, 11, 11, 14, 12, 11, 14, 17, 15, 11],
+               ['compound', 'nsubj', 'ROOT', 'prep', 'compound', 'compound', 'compound', 'pobj', 'npadvmod', 'punct',
+                'nsubj', 'ROOT', 'poss', 'case', 'dobj', 'prep', 'det', 'pobj', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'IN', 'NNP', 'NNP', 'NNP', 'NNP', 'NN', '.', 'PRP', 'VBD', 'NNP', 'POS', 'NN',
+                'IN', 'DT', 'NN', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'ADP', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'NOUN', 'PUNCT', 'PRON', 'VERB',
+                'PROPN', 'PART', 'NOUN', 'ADP', 'DET', 'NOUN', 'PUNCT'],
+               ['Secretary', 'Blinken', 'speak', 'with', 'Foreign', 'Minister', 'Wang', 'Yi', 'today', '.', 'they',
+                'discuss', 'China', "'s", 'role', 'in', 'the', 'region', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'B-DATE', 'O', 'O', 'O', 'B-GPE', 'O',
+                'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc, publisher="United States") == {("Blinken", "Secretary", "United States", False),
+                                                     ("Wang Yi", "Foreign Minister", "China", False)}
+
+
+def test_a_country_an_envoy_is_posted_to_is_no_employer():
+    """_organization_after skips `destination_preposition` for a country.
+    Rahm Emanuel, the U.S. ambassador to Japan, attended the ceremony."""
+    doc = _doc(['Rahm', 'Emanuel', ',', 'the', 'U.S.', 'ambassador', 'to', 'Japan', ',', 'attended', 'the',
+                'ceremony', '.'],
+               [1, 9, 1, 5, 5, 1, 5, 6, 1, 9, 11, 9, 9],
+               ['compound', 'nsubj', 'punct', 'det', 'compound', 'appos', 'prep', 'pobj', 'punct', 'ROOT', 'det',
+                'dobj', 'punct'],
+               ['NNP', 'NNP', ',', 'DT', 'NNP', 'NN', 'IN', 'NNP', ',', 'VBD', 'DT', 'NN', '.'],
+               ['PROPN', 'PROPN', 'PUNCT', 'DET', 'PROPN', 'NOUN', 'ADP', 'PROPN', 'PUNCT', 'VERB', 'DET', 'NOUN',
+                'PUNCT'],
+               ['Rahm', 'Emanuel', ',', 'the', 'U.S.', 'ambassador', 'to', 'Japan', ',', 'attend', 'the', 'ceremony',
+                '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'B-GPE', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Rahm Emanuel", "ambassador", "U.S.", False)}
