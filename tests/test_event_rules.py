@@ -514,3 +514,102 @@ def test_a_by_phrase_that_names_no_one_ends_the_look_up():
                     "chapman"],
             ents=["B-PERSON"] + ["O"] * 11 + ["B-PERSON"])
     assert P.agents_of(d[2]) == []
+
+
+# ------------------------------------------------------------------------------------------ news constructions
+# Each case is a construction of news prose read by a named function or a data row: the parse, what it gives,
+# and that without the function's condition or the row (taken out of its set) it is not given.
+
+
+def _events(d: Doc) -> set[tuple[str, str, str]]:
+    E = sys.modules["kg.extract.events"]
+    return {(E._party_text(e.actor, e.actor_party), e.action, E._party_text(e.target, e.target_party))
+            for e in E.events(d, roles=())}
+
+
+def test_the_addressee_of_what_is_conveyed_is_its_target(monkeypatch):
+    # "Rubio underscored the importance to Wong ." with "to Wong" hung on the object
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Rubio", "underscored", "the", "importance", "to", "Wong", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["rubio", "underscore", "the", "importance", "to", "wong", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Rubio", "underscore to", "Wong")}
+    monkeypatch.setattr(E, "_addressee_preposition", lambda verb: None)
+    assert _events(d) == set()
+
+
+def test_an_adverb_right_after_a_verb_is_its_particle(monkeypatch):
+    # "Henry stepped down ." with "down" an adverb
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Henry", "stepped", "down", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "advmod", "punct"],
+            ["PROPN", "VERB", "ADV", "PUNCT"], lemmas=["henry", "step", "down", "."], ents=["B-PERSON", "O", "O", "O"])
+    assert _events(d) == {("Henry", "step down", "")}
+    monkeypatch.setattr(E, "_particle", lambda verb, child: child.dep_ == "prt")
+    assert _events(d) == set()
+
+
+def test_a_named_law_or_machine_is_a_party(monkeypatch):
+    # "Biden signed a new Executive Order ."
+    import kg.extract.parties as parties
+
+    d = doc(["Biden", "signed", "a", "new", "Executive", "Order", "."], [1, 1, 5, 5, 5, 1, 1],
+            ["nsubj", "ROOT", "det", "amod", "compound", "dobj", "punct"],
+            ["PROPN", "VERB", "DET", "ADJ", "PROPN", "PROPN", "PUNCT"],
+            lemmas=["biden", "sign", "a", "new", "executive", "order", "."],
+            ents=["B-PERSON", "O", "O", "O", "B-LAW", "I-LAW", "O"])
+    assert _events(d) == {("Biden", "sign", "new Executive Order")}
+    monkeypatch.setattr(parties, "NAMED_THINGS", {})
+    assert _events(d) == {("Biden", "sign", "")}
+
+
+def test_a_patient_verb_with_no_patient_is_no_event(monkeypatch):
+    # "Russian aircraft harassed ." / "Russian aircraft harassed the drones ."
+    E = sys.modules["kg.extract.events"]
+    alone = doc(["aircraft", "harassed", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["NOUN", "VERB", "PUNCT"],
+                lemmas=["aircraft", "harass", "."])
+    both = doc(["aircraft", "harassed", "the", "drones", "."], [1, 1, 3, 1, 1],
+               ["nsubj", "ROOT", "det", "dobj", "punct"], ["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+               lemmas=["aircraft", "harass", "the", "drone", "."], tags=["NN", "VBD", "DT", "NNS", "."])
+    assert _events(alone) == set()
+    assert _events(both) == {("aircraft", "harass", "drones")}
+    monkeypatch.setattr(E, "PATIENT_VERBS", E.PATIENT_VERBS - {"harass"})
+    assert _events(alone) == {("aircraft", "harass", "")}
+
+
+def test_a_disaster_that_kills_is_no_one_named(monkeypatch):
+    # "the earthquake killed 2,000 people ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["the", "earthquake", "killed", "2,000", "people", "."], [1, 2, 2, 4, 2, 2],
+            ["det", "nsubj", "ROOT", "nummod", "dobj", "punct"], ["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+            lemmas=["the", "earthquake", "kill", "2,000", "people", "."], tags=["DT", "NN", "VBD", "CD", "NNS", "."])
+    assert _events(d) == {("", "kill", "2,000 people")}
+    monkeypatch.setattr(E, "CAUSE_NOUNS", E.CAUSE_NOUNS - {"earthquake"})
+    assert _events(d) == set()
+
+
+def test_who_approves_a_deed_does_it(monkeypatch):
+    # "Esper approved the deployment of forces ."
+    d = doc(["Esper", "approved", "the", "deployment", "of", "forces", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+            lemmas=["esper", "approve", "the", "deployment", "of", "force", "."],
+            tags=["NNP", "VBD", "DT", "NN", "IN", "NNS", "."], ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert _events(d) == {("Esper", "deploy", "forces")}
+    monkeypatch.setattr(P, "DEED_VERBS", P.DEED_VERBS - {"approve"})
+    monkeypatch.setattr(sys.modules["kg.extract.events"], "DEED_VERBS", P.DEED_VERBS)
+    assert _events(d) == {("", "deploy", "forces")}
+
+
+def test_winning_an_election_is_an_event(monkeypatch):
+    # "Faye won the election ."
+    from kg.data import verb_lexicon
+
+    d = doc(["Faye", "won", "the", "election", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], lemmas=["faye", "win", "the", "election", "."],
+            ents=["B-PERSON", "O", "O", "O", "O"])
+    assert _events(d) == {("Faye", "win election", "")}
+    lexicon = {k: v for k, v in verb_lexicon().items() if k != "win election"}
+    monkeypatch.setattr(sys.modules["kg.extract.events"], "verb_lexicon", lambda: lexicon)
+    assert _events(d) == set()

@@ -50,6 +50,9 @@ _WORDS = event_words()
 _MAPS = event_maps()
 # Verbs that state no event between parties on their own.
 LIGHT_VERBS = _WORDS["light_verb"]
+# Lexicon verbs that state an event only with the one it is done to: "X harassed" or "Y was elected" alone says
+# nothing of whom ("the MQ-9s that had been harassed by Russian aircraft", parsed with no patient).
+PATIENT_VERBS = _WORDS["patient_verb"]
 # Verbs of speech: their object is what was said, not a party ("told VOA" names a channel, not a target).
 # Not coref's `reporting_verb` list, which says which verbs attribute a quotation to a speaker: "speak" and
 # "report" are speech here but attribute no quote there; "warn" and "ask" attribute quotes but their object
@@ -157,9 +160,11 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
         yield from _reciprocal(verb, action, actors, context)
         return
-    if not targets and (action not in verb_lexicon() or not actors[0].mention.text and not actors[0].nominal):
+    if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
+                        or not actors[0].mention.text and not actors[0].nominal):
         # A verb outside the event lexicon states an event only between two parties ("Patricia Campbell
-        # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
+        # looked", "Tsarnaev rose" are none), as a verb of `PATIENT_VERBS` does; an unwritten actor with no
+        # target is no event either.
         return
     yield from _facts(verb, action, actors, targets, context)
 
@@ -459,9 +464,11 @@ def _action_of(verb: Token) -> tuple[str, str]:
     lemma = verb.lemma_.lower()
     lexicon = verb_lexicon()
     for child in verb.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
+        if not _particle(verb, child):
+            continue
+        if f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], ""  # "gunned down" is shot
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon:
+        if f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
     for child in verb.children:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
@@ -469,6 +476,9 @@ def _action_of(verb: Token) -> tuple[str, str]:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    addressee = _addressee_preposition(verb)
+    if addressee is not None:
+        return f"{lemma} to", "to"  # "underscored the importance of the alliance to Foreign Minister Wong"
     for child in verb.children:
         if child.dep_ == "acomp" and f"{lemma} {child.lower_}" in lexicon \
                 and not any(c.dep_ in NEGATIONS for c in child.children):
@@ -483,6 +493,26 @@ def _action_of(verb: Token) -> tuple[str, str]:
                                      and p.lower_ in FIRE_PREPOSITIONS), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _particle(verb: Token, child: Token) -> bool:
+    """Whether a child is the verb's particle: tagged so, or an adverb right after it that the parser did not
+    tag a particle ("Ariel Henry stepped down")."""
+    return child.dep_ == "prt" or child.dep_ == "advmod" and child.i == verb.i + 1 and child.pos_ == "ADV"
+
+
+def _addressee_preposition(verb: Token) -> Token | None:
+    """The "to" of a verb of conveying a message, on the verb or on what it conveys, when the lexicon lists
+    the verb with "to" (`verbs.tsv`: "underscore to"): "expressed condolences to Prime Minister Albanese",
+    "underscored the importance of the alliance to Foreign Minister Wong" (the parser hangs "to" on the
+    object). Its object is the one spoken to."""
+    if f"{verb.lemma_.lower()} to" not in verb_lexicon():
+        return None
+    for word in [verb, *(o for o in verb.children if o.dep_ == "dobj")]:
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ == "to" and any(o.dep_ == "pobj" for o in child.children):
+                return child
+    return None
 
 
 def _of_time(preposition: Token) -> bool:
@@ -514,7 +544,9 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     objects = _objects(verb)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
-        holders = [verb, *[o for o in objects if _object_phrase(verb, o)]]
+        addressee = _addressee_preposition(verb)
+        conveyed = addressee.head if addressee is not None else None  # "underscored the importance ... to X"
+        holders = [verb, *[o for o in objects if _object_phrase(verb, o) or o == conveyed]]
         phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
                           for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.

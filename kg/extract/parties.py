@@ -20,6 +20,10 @@ from kg.extract.when import in_dateline
 
 # Words a noun phrase's text leaves out at its start: "the attackers" is written "attackers".
 ARTICLES = frozenset({"the", "a", "an"})
+# Named things that are no person, organization or place, but can be what an event is done to, with the kind
+# of party each is: "Biden signed a new Executive Order" (a law), "Russian aircraft harassed the MQ-9s" (a
+# machine). They are parties of their own article, like a noun phrase.
+NAMED_THINGS = {"LAW": "law", "PRODUCT": "machine"}
 
 
 @cache
@@ -58,10 +62,14 @@ def nominal_party(token: Token) -> NominalParty | None:
     """The noun phrase `token` heads, as a party: "several oil tankers" (vessel), "126 people" (126).
 
     None unless the head is a participant noun in no name and no modifier position ("government forces"
-    is the forces, not a government).
+    is the forces, not a government), or a named thing of `NAMED_THINGS` ("a new Executive Order").
     """
     if token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
         return _counted(token)
+    if token.ent_type_ in NAMED_THINGS and token.dep_ not in MODIFIER_DEPS:
+        span = _phrase(token)
+        return NominalParty(span.text, token.lemma_.lower(), NAMED_THINGS[token.ent_type_], span.start_char,
+                            span.end_char)
     if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
         return None
     head = head_lemma(token)
