@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon
+from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon, verbal_categories
 from kg.extract.coref import antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
@@ -639,7 +639,16 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
         return parties
     if obj.lemma_.lower() in EVENT_NOUNS:
         return noun_parties(obj, context)[0]
-    return []
+    return _owner_of_what_is_said_of(obj, context)
+
+
+def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
+    """The owner of a thing a verb of saying is about is the party it is about: "The Secretary welcomed the
+    Minister's commitment to ...", "condemned China's decision" (the Minister, China). Not for deeds: "shot
+    his neighbour's dog" does nothing to the neighbour."""
+    if obj.dep_ not in OBJECTS or verb_lexicon().get(obj.head.lemma_.lower(), "") not in verbal_categories():
+        return []
+    return [p for c in obj.children if c.dep_ == "poss" for p in parties_of(c, context)]
 
 
 def _prepositional_targets(verb: Token, objects: list[Token], context: Context) -> list[Party]:

@@ -779,7 +779,14 @@ def _title_holder(role: Token, context: Context) -> Mention | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for w in written for c in w.children):
         return None
     words = [c for c in role.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [role]
-    holders = (context.titled or {}).get(" ".join(w.lower_ for w in words), ())
+    titled = context.titled or {}
+    holders = titled.get(" ".join(w.lower_ for w in words), ())
+    if not holders:
+        # "Secretary of State Antony J. Blinken met with External Affairs Minister Subrahmanyam Jaishankar ...
+        # The Secretary and the Foreign Minister discussed": a readout names a title again by its head word,
+        # or with other words before it; it is the one person the article gives a title of that head word.
+        holders = tuple({mention_key(p.text): p for title, people in titled.items()
+                         if title.split(" of ")[0].split()[-1] == role.lower_ for p in people}.values())
     return holders[0] if len(holders) == 1 else None
 
 
