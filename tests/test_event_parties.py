@@ -411,3 +411,44 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
             tags=["NNP", "CC", "NNP", "VBD", "."], lemmas=["Trump", "and", "Putin", "speak", "."],
             ents=["B-PERSON", "O", "B-PERSON", "O", "O"])
     assert facts(d) == {("Trump", "speak with", "Putin", "04"), ("Putin", "speak with", "Trump", "04")}
+
+
+# ------------------------------------------------------------------------------------------ news constructions
+# The constructions of readouts, court and sanctions releases and disaster reports (tests/test_event_rules.py has
+# their unit tests), on the real model: the whole set of facts of each text.
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The addressee of what is conveyed, with "to" on the verb's object.
+    ("Secretary Rubio underscored the importance of the alliance to Foreign Minister Penny Wong.",
+     {("Rubio", "underscore to", "Penny Wong", "", "")}),
+    ("Secretary Blinken expressed condolences to Prime Minister Anthony Albanese for the victims of the attack.",
+     {("Blinken", "express to", "Anthony Albanese", "", "")}),
+    # A particle the parser calls an adverb.
+    ("Haiti's prime minister Ariel Henry stepped down on Tuesday.", {("Ariel Henry", "step down", "", "", "2024-03-05")}),
+    # Elections and disasters: one party, or a target and no one named as doing it.
+    ("Opposition leader Bassirou Diomaye Faye won the presidential election.",
+     {("Bassirou Diomaye Faye", "win election", "", "", "")}),
+    ("The earthquake killed more than 2,000 people in Herat province.", {("", "kill", "more than 2,000 people", "", "")}),
+    ("Floods displaced 300,000 people in Pakistan.", {("", "displace", "300,000 people", "Pakistan", "")}),
+    # A named law is a party; who approves a deed does it; an indictment is a party; counted actors.
+    ("President Biden signed a new Executive Order.", {("Biden", "sign", "new Executive Order", "", "")}),
+    ("Esper approved the deployment of additional forces.", {("Esper", "deploy", "additional forces", "", "")}),
+    ("An indictment was unsealed today in Boston.", {("", "unseal", "indictment", "Boston", "2024-03-08")}),
+    ("The Treasury Department designated 25 actors in four countries.",
+     {("Treasury Department", "designate", "25 actors", "", "")}),
+    # Launching at someone attacks them; an event noun's modifier is its author, its "on" the target.
+    ("Iran launched drones and missiles at Israel.", {("Iran", "attack", "Israel", "", "")}),
+    ("They condemned Houthi attacks on commercial shipping in the Red Sea.",
+     {("", "condemn", "Houthi", "Red Sea", ""), ("Houthi", "attack", "commercial shipping", "Red Sea", "")}),
+    # A readout names its two principals again by their titles' head words; what the Minister commits to is his.
+    (("Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
+      "Washington. The Secretary and the Foreign Minister discussed regional security. The Secretary welcomed the "
+      "Minister's commitment to a free and open Indo-Pacific."),
+     {("Antony J. Blinken", "meet with", "Subrahmanyam Jaishankar", "Washington", ""),
+      ("Antony J. Blinken", "discuss", "Subrahmanyam Jaishankar", "", ""),
+      ("Subrahmanyam Jaishankar", "discuss", "Antony J. Blinken", "", ""),
+      ("Antony J. Blinken", "welcome", "Subrahmanyam Jaishankar", "", "")}),
+])
+def test_news_construction_facts(nlp, text, expected):
+    assert sentence_facts(nlp, text, "2024-03-08") == expected

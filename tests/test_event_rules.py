@@ -613,3 +613,45 @@ def test_winning_an_election_is_an_event(monkeypatch):
     lexicon = {k: v for k, v in verb_lexicon().items() if k != "win election"}
     monkeypatch.setattr(sys.modules["kg.extract.events"], "verb_lexicon", lambda: lexicon)
     assert _events(d) == set()
+
+
+def test_a_title_named_by_its_head_word_is_its_one_holder():
+    # "the Foreign Minister spoke ." in an article that gives Jaishankar the title "External Affairs Minister"
+    from kg.extract.facts import Mention
+
+    d = doc(["the", "Foreign", "Minister", "spoke", "."], [2, 2, 3, 3, 3], ["det", "compound", "nsubj", "ROOT", "punct"],
+            ["DET", "PROPN", "PROPN", "VERB", "PUNCT"], lemmas=["the", "foreign", "minister", "speak", "."])
+    jaishankar = Mention("Subrahmanyam Jaishankar", "Person", 100, 123)
+    blinken = Mention("Antony J. Blinken", "Person", 0, 17)
+    one = context(titled={"external affairs minister": (jaishankar,), "secretary of state": (blinken,)})
+    assert [p.mention.text for p in P.refer(d[2], one)] == ["Subrahmanyam Jaishankar"]
+    # Two people with titles of that head word: the title is neither's.
+    two = context(titled={"external affairs minister": (jaishankar,), "defense minister": (blinken,)})
+    assert P.refer(d[2], two) == []
+
+
+def test_the_owner_of_what_is_praised_is_its_target(monkeypatch):
+    # "Blinken welcomed India 's commitment ." / "Oswald shot India 's dog ."
+    E = sys.modules["kg.extract.events"]
+
+    def sentence(verb, lemma, thing):
+        return doc(["Blinken", verb, "India", "'s", thing, "."], [1, 1, 4, 2, 1, 1],
+                   ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+                   lemmas=["blinken", lemma, "india", "'s", thing, "."], ents=["B-PERSON", "O", "B-GPE", "O", "O", "O"])
+
+    assert _events(sentence("welcomed", "welcome", "commitment")) == {("Blinken", "welcome", "India")}
+    assert _events(sentence("shot", "shoot", "dog")) == {("Blinken", "shoot", "")}  # a deed: not India's
+    monkeypatch.setattr(E, "_owner_of_what_is_said_of", lambda obj, context: [])
+    assert _events(sentence("welcomed", "welcome", "commitment")) == {("Blinken", "welcome", "")}
+
+
+def test_launching_at_someone_attacks_them(monkeypatch):
+    # "Iran launched drones at Israel ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Iran", "launched", "drones", "at", "Israel", "."], [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["iran", "launch", "drone", "at", "israel", "."], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+            ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    assert _events(d) == {("Iran", "attack", "Israel")}
+    monkeypatch.setattr(E, "ACTION_SYNONYMS", {k: v for k, v in E.ACTION_SYNONYMS.items() if k != "launch at"})
+    assert _events(d) == set()
