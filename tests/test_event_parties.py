@@ -439,6 +439,7 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
      {("Treasury Department", "designate", "25 actors", "", "")}),
     # Launching at someone attacks them; an event noun's modifier is its author, its "on" the target.
     ("Iran launched drones and missiles at Israel.", {("Iran", "attack", "Israel", "", "")}),
+    ("On May 24, 2022, the DPRK launched three missiles.", set()),  # "on" a date is no one attacked
     ("They condemned Houthi attacks on commercial shipping in the Red Sea.",
      {("", "condemn", "Houthi", "Red Sea", ""), ("Houthi", "attack", "commercial shipping", "Red Sea", "")}),
     # A readout names its two principals again by their titles' head words; what the Minister commits to is his.

@@ -653,5 +653,11 @@ def test_launching_at_someone_attacks_them(monkeypatch):
             lemmas=["iran", "launch", "drone", "at", "israel", "."], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
             ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
     assert _events(d) == {("Iran", "attack", "Israel")}
+    # "Iran launched drones on Friday .": a date is not whom it is launched on.
+    dated = doc(["Iran", "launched", "drones", "on", "Friday", "."], [1, 1, 1, 1, 3, 1],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                lemmas=["iran", "launch", "drone", "on", "friday", "."], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+                ents=["B-GPE", "O", "O", "O", "B-DATE", "O"])
+    assert _events(dated) == set()
     monkeypatch.setattr(E, "ACTION_SYNONYMS", {k: v for k, v in E.ACTION_SYNONYMS.items() if k != "launch at"})
     assert _events(d) == set()

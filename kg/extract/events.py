@@ -471,8 +471,8 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
     for child in verb.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
-            # "fired a rifle at Kennedy" is shooting at him.
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
+            # "fired a rifle at Kennedy" is shooting at him; "launched three missiles on May 24" is no attack on it.
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
