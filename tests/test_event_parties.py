@@ -442,6 +442,19 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     ("On May 24, 2022, the DPRK launched three missiles.", set()),  # "on" a date is no one attacked
     ("They condemned Houthi attacks on commercial shipping in the Red Sea.",
      {("", "condemn", "Houthi", "Red Sea", ""), ("Houthi", "attack", "commercial shipping", "Red Sea", "")}),
+    # Whom one met, by where they come from when the parser hangs "from" on the verb.
+    ("Deputy Secretary Adeyemo met with the Ambassadors to the EU from Greece, Cyprus, and Malta to discuss sanctions.",
+     {("Adeyemo", "meet with", "Greece", "", ""), ("Adeyemo", "meet with", "Cyprus", "", ""),
+      ("Adeyemo", "meet with", "Malta", "", ""), ("Adeyemo", "discuss", "", "", "")}),
+    ("Adeyemo met with executives from companies in the clean energy industry.",
+     {("Adeyemo", "meet with", "executives", "", "")}),
+    # Moving a person into custody; a passive joined to an active verb; a patient verb with none is no event.
+    ("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning.",
+     {("", "return", "Jose Manuel Garcia Guevara", "", "")}),
+    ("Accompanied by FBI agents, Guevara arrived on U.S. soil yesterday and was transported to the local authorities.",
+     {("", "transport", "Guevara", "", "")}),
+    ("Smith fled to Mexico and was arrested in 2019.", {("", "arrest", "Smith", "", "2019")}),
+    ("The hostages returned home and the company removed the tariffs.", set()),
     # A readout names its two principals again by their titles' head words; what the Minister commits to is his.
     (("Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
       "Washington. The Secretary and the Foreign Minister discussed regional security. The Secretary welcomed the "

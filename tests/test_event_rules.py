@@ -661,3 +661,31 @@ def test_launching_at_someone_attacks_them(monkeypatch):
     assert _events(dated) == set()
     monkeypatch.setattr(E, "ACTION_SYNONYMS", {k: v for k, v in E.ACTION_SYNONYMS.items() if k != "launch at"})
     assert _events(d) == set()
+
+
+def test_the_origin_of_whom_one_met_hung_on_the_verb_is_whom_one_met(monkeypatch):
+    # "Adeyemo met with ambassadors from Greece ." with "from Greece" hung on "met"
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Adeyemo", "met", "with", "ambassadors", "from", "Greece", "."], [1, 1, 1, 2, 1, 4, 1],
+            ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["adeyemo", "meet", "with", "ambassador", "from", "greece", "."],
+            tags=["NNP", "VBD", "IN", "NNS", "IN", "NNP", "."], ents=["B-PERSON", "O", "O", "O", "O", "B-GPE", "O"])
+    assert _events(d) == {("Adeyemo", "meet with", "Greece")}
+    monkeypatch.setattr(E, "_repair_origin_on_the_verb", lambda verb, partners, context: [])
+    assert _events(d) == {("Adeyemo", "meet with", "ambassadors")}
+
+
+def test_a_passive_joined_to_an_active_verb_undergoes_it_to_its_subject():
+    # "Smith fled and was arrested ."
+    d = doc(["Smith", "fled", "and", "was", "arrested", "."], [1, 1, 1, 4, 1, 1],
+            ["nsubj", "ROOT", "cc", "auxpass", "conj", "punct"], ["PROPN", "VERB", "CCONJ", "AUX", "VERB", "PUNCT"],
+            lemmas=["smith", "flee", "and", "be", "arrest", "."], tags=["NNP", "VBD", "CC", "VBD", "VBN", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O"])
+    assert [t.text for t in P.patients_of(d[4])] == ["Smith"]
+    assert _events(d) == {("", "arrest", "Smith")}
+    # Without its own auxiliary the participle is no passive of its own: "Smith fled and hid ." says nothing.
+    active = doc(["Smith", "fled", "and", "arrested", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "cc", "conj", "punct"],
+                 ["PROPN", "VERB", "CCONJ", "VERB", "PUNCT"], lemmas=["smith", "flee", "and", "arrest", "."],
+                 tags=["NNP", "VBD", "CC", "VBN", "."], ents=["B-PERSON", "O", "O", "O", "O"])
+    assert P.patients_of(active[3]) == []

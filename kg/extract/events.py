@@ -552,9 +552,22 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
         objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]
+    if phrase_preposition == "with":
+        targets = _repair_origin_on_the_verb(verb, targets, context) or targets
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _repair_origin_on_the_verb(verb: Token, partners: list[Party], context: Context) -> list[Party]:
+    """Parser repair: "met with the Ambassadors to the EU from Greece, Cyprus, and Malta", "spoke with officials
+    from the European Commission" parsed with "from" hung on the verb: the named ones the partners come
+    from are the parties met, as "counterparts from the European Commission" are the Commission. Only when
+    no partner is named ("met with executives from companies" keeps the executives)."""
+    if any(p.nominal is None for p in partners):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in pobj_parties(prep, context) if p.nominal is None]
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -122,6 +122,10 @@ def patients_of(verb: Token) -> list[Token]:
     patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
         patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+        if not patients and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Guevara arrived on U.S. soil and was transported to the local authorities": a passive joined to
+            # an active verb undergoes what it says to the active verb's subject.
+            patients = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     return _past_dateline(patients)
 
 
