@@ -422,6 +422,7 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     # The addressee of what is conveyed, with "to" on the verb's object.
     ("Secretary Rubio underscored the importance of the alliance to Foreign Minister Penny Wong.",
      {("Rubio", "underscore to", "Penny Wong", "", "")}),
+    ("Secretary Rubio and Foreign Minister Penny Wong reaffirmed their commitment to the alliance.", set()),
     ("Secretary Blinken expressed condolences to Prime Minister Anthony Albanese for the victims of the attack.",
      {("Blinken", "express to", "Anthony Albanese", "", "")}),
     # A particle the parser calls an adverb.

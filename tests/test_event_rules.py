@@ -536,6 +536,13 @@ def test_the_addressee_of_what_is_conveyed_is_its_target(monkeypatch):
             lemmas=["rubio", "underscore", "the", "importance", "to", "wong", "."],
             ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
     assert _events(d) == {("Rubio", "underscore to", "Wong")}
+    # "Rubio reaffirmed the commitment to the alliance .": on the object, "to" a thing says what it is to.
+    thing = doc(["Rubio", "reaffirmed", "the", "commitment", "to", "the", "alliance", "."], [1, 1, 3, 1, 3, 6, 4, 1],
+                ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+                ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                lemmas=["rubio", "reaffirm", "the", "commitment", "to", "the", "alliance", "."],
+                ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    assert E._addressee_preposition(thing[1]) is None
     monkeypatch.setattr(E, "_addressee_preposition", lambda verb: None)
     assert _events(d) == set()
 

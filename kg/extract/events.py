@@ -34,7 +34,7 @@ from kg.extract.coref import antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
+from kg.extract.labels import NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
                                      LAUNCH_VERBS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
@@ -510,7 +510,10 @@ def _addressee_preposition(verb: Token) -> Token | None:
         return None
     for word in [verb, *(o for o in verb.children if o.dep_ == "dobj")]:
         for child in word.children:
-            if child.dep_ == "prep" and child.lower_ == "to" and any(o.dep_ == "pobj" for o in child.children):
+            # On the object, "to" names someone spoken to only when it names a person, country or body: in
+            # "reaffirmed their commitment to the alliance" it says what the commitment is to.
+            if child.dep_ == "prep" and child.lower_ == "to" and any(
+                    o.dep_ == "pobj" and (word == verb or o.ent_type_ in NAMED_LABELS) for o in child.children):
                 return child
     return None
 
