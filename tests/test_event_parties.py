@@ -456,6 +456,11 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
      {("", "transport", "Guevara", "", "")}),
     ("Smith fled to Mexico and was arrested in 2019.", {("", "arrest", "Smith", "", "2019")}),
     ("The hostages returned home and the company removed the tariffs.", set()),
+    # Counted by a noun; an impeachment.
+    ("The floods killed hundreds of people and displaced thousands of families.",
+     {("", "kill", "hundreds of people", "", ""), ("", "displace", "thousands of families", "", "")}),
+    ("South Korean President Yoon Suk Yeol was impeached by parliament on Saturday.",
+     {("", "impeach", "Yoon Suk Yeol", "", "2024-03-02")}),
     # A readout names its two principals again by their titles' head words; what the Minister commits to is his.
     (("Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
       "Washington. The Secretary and the Foreign Minister discussed regional security. The Secretary welcomed the "

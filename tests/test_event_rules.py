@@ -696,3 +696,17 @@ def test_a_passive_joined_to_an_active_verb_undergoes_it_to_its_subject():
                  ["PROPN", "VERB", "CCONJ", "VERB", "PUNCT"], lemmas=["smith", "flee", "and", "arrest", "."],
                  tags=["NNP", "VBD", "CC", "VBN", "."], ents=["B-PERSON", "O", "O", "O", "O"])
     assert P.patients_of(active[3]) == []
+
+
+def test_a_quantity_noun_stands_for_whom_it_counts(monkeypatch):
+    # "police arrested dozens of protesters ."
+    import kg.extract.parties as parties
+
+    d = doc(["police", "arrested", "dozens", "of", "protesters", "."], [1, 1, 1, 2, 3, 1],
+            ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["NOUN", "VERB", "NOUN", "ADP", "NOUN", "PUNCT"],
+            lemmas=["police", "arrest", "dozen", "of", "protester", "."], tags=["NNS", "VBD", "NNS", "IN", "NNS", "."])
+    party = parties.nominal_party(d[2])
+    assert (party.text, party.head, party.kind, party.qualifier) == ("dozens of protesters", "protester", "people", "dozens")
+    assert _events(d) == {("police", "arrest", "dozens of protesters")}
+    monkeypatch.setattr(parties, "QUANTITY_NOUNS", frozenset())
+    assert _events(d) == {("police", "arrest", "")}

@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import table_rows
+from kg.data import event_words, table_rows
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
 from kg.extract.labels import ARGUMENT_DEPS, MODIFIER_DEPS, NAMED_LABELS, PHRASE_DEPS
 from kg.extract.when import in_dateline
@@ -24,6 +24,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 # of party each is: "Biden signed a new Executive Order" (a law), "Russian aircraft harassed the MQ-9s" (a
 # machine). They are parties of their own article, like a noun phrase.
 NAMED_THINGS = {"LAW": "law", "PRODUCT": "machine"}
+# Nouns that count what their "of" names: "arrested dozens of protesters", "thousands of people fled".
+QUANTITY_NOUNS = event_words()["quantity_noun"]
 
 
 @cache
@@ -66,6 +68,8 @@ def nominal_party(token: Token) -> NominalParty | None:
     """
     if token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
         return _counted(token)
+    if token.lemma_.lower() in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        return _many_of(token)
     if token.ent_type_ in NAMED_THINGS and token.dep_ not in MODIFIER_DEPS:
         span = _phrase(token)
         return NominalParty(span.text, token.lemma_.lower(), NAMED_THINGS[token.ent_type_], span.start_char,
@@ -78,6 +82,19 @@ def nominal_party(token: Token) -> NominalParty | None:
     span = _phrase(token)
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _many_of(quantity: Token) -> NominalParty | None:
+    """ "dozens of protesters", "thousands of people": the people counted, with the count's word as written."""
+    for prep in quantity.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                counted = nominal_party(noun) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+                if counted is not None:
+                    span = quantity.doc[_phrase(quantity).start : noun.i + 1]
+                    return NominalParty(span.text, counted.head, counted.kind, span.start_char, span.end_char,
+                                        None, quantity.lower_)
+    return None
 
 
 def _phrase(token: Token) -> Span:
