@@ -458,7 +458,7 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     ("The hostages returned home and the company removed the tariffs.", set()),
     # Counted by a noun; an impeachment.
     ("The floods killed hundreds of people and displaced thousands of families.",
-     {("", "kill", "hundreds of people", "", ""), ("", "displace", "thousands of families", "", "")}),
+     {("", "kill", "people", "", ""), ("", "displace", "families", "", "")}),
     ("South Korean President Yoon Suk Yeol was impeached by parliament on Saturday.",
      {("", "impeach", "Yoon Suk Yeol", "", "2024-03-02")}),
     # A readout names its two principals again by their titles' head words; what the Minister commits to is his.

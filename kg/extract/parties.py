@@ -9,6 +9,7 @@ then is.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -85,15 +86,15 @@ def nominal_party(token: Token) -> NominalParty | None:
 
 
 def _many_of(quantity: Token) -> NominalParty | None:
-    """ "dozens of protesters", "thousands of people": the people counted, with the count's word as written."""
+    """ "dozens of protesters", "thousands of people": the people counted ("protesters"), the count as its
+    qualifier ("dozens of"): the party is named by what it is, as "126 people" is."""
     for prep in quantity.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for noun in prep.children:
                 counted = nominal_party(noun) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
                 if counted is not None:
-                    span = quantity.doc[_phrase(quantity).start : noun.i + 1]
-                    return NominalParty(span.text, counted.head, counted.kind, span.start_char, span.end_char,
-                                        None, quantity.lower_)
+                    qualifier = quantity.doc[_phrase(quantity).start : prep.i + 1].text.lower()
+                    return replace(counted, qualifier=qualifier)
     return None
 
 
