@@ -456,6 +456,9 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
      {("", "transport", "Guevara", "", "")}),
     ("Smith fled to Mexico and was arrested in 2019.", {("", "arrest", "Smith", "", "2019")}),
     ("The hostages returned home and the company removed the tariffs.", set()),
+    # The deed a passive happened in does it, for its author.
+    ("Three soldiers were killed in a U.S. airstrike near Baghdad.",
+     {("U.S.", "kill", "Three soldiers", "Baghdad", ""), ("U.S.", "strike", "", "Baghdad", "")}),
     # Counted by a noun; an impeachment.
     ("The floods killed hundreds of people and displaced thousands of families.",
      {("", "kill", "people", "", ""), ("", "displace", "families", "", "")}),

@@ -488,8 +488,19 @@ def _instigator():
     return d[2], ["Pizarro"]
 
 
+def _deed_of_clause():
+    # "Three soldiers were killed in a U.S. airstrike ."
+    d = doc(["Three", "soldiers", "were", "killed", "in", "a", "U.S.", "airstrike", "."], [1, 3, 3, 3, 3, 7, 7, 4, 3],
+            ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "compound", "pobj", "punct"],
+            ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "NOUN", "PUNCT"],
+            lemmas=["three", "soldier", "be", "kill", "in", "a", "u.s.", "airstrike", "."],
+            ents=["O", "O", "O", "O", "O", "O", "B-GPE", "O", "O"])
+    return d[3], ["airstrike"]
+
+
 AGENT_CASES = {"_written_agents": _agent_written, "_conjunct_agents": _agent_of_conjunct,
-               "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator}
+               "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator,
+               "_deed_of_the_clause": _deed_of_clause}
 
 
 def test_every_agent_reader_has_a_case():

@@ -176,8 +176,20 @@ def _instigators(verb: Token) -> list[Token] | None:
     return None
 
 
+def _deed_of_the_clause(verb: Token) -> list[Token] | None:
+    """The deed a passive happened in does it, for whoever did the deed: "Three soldiers were killed in a U.S.
+    airstrike" (the United States), "were killed in IS attacks"; "killed in the attack" with no author written
+    leaves the actor unknown."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            deeds = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in INSTRUMENT_NOUNS]
+            if deeds:
+                return deeds
+    return None
+
+
 # The readers of a passive verb's agents, in order; a reader that decides (a list, even empty) ends the look-up.
-AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators)
+AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause)
 
 
 def preposition_chain(verb: Token) -> Iterator[Token]:
