@@ -475,3 +475,10 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
 ])
 def test_news_construction_facts(nlp, text, expected):
     assert sentence_facts(nlp, text, "2024-03-08") == expected
+
+
+def test_what_a_candidate_hopes_for_is_not_asserted(nlp):
+    # The lemmatizer reads "hopes" as "hop": the cue matches the word as written.
+    found = {(E._party_text(e.actor, e.actor_party), e.action, e.negated, e.modality)
+             for e in E.events(nlp("Opposition leader Bassirou Diomaye Faye hopes to win the presidential election."))}
+    assert found == {("Bassirou Diomaye Faye", "win election", False, "hypothetical")}
