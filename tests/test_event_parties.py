@@ -433,7 +433,7 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     ("The earthquake killed more than 2,000 people in Herat province.", {("", "kill", "more than 2,000 people", "", "")}),
     ("Floods displaced 300,000 people in Pakistan.", {("", "displace", "300,000 people", "Pakistan", "")}),
     # A named law is a party; who approves a deed does it; an indictment is a party; counted actors.
-    ("President Biden signed a new Executive Order.", {("Biden", "sign", "new Executive Order", "", "")}),
+    ("President Biden signed a new Executive Order.", {("Biden", "sign", "Executive Order", "", "")}),
     ("Esper approved the deployment of additional forces.", {("Esper", "deploy", "additional forces", "", "")}),
     ("An indictment was unsealed today in Boston.", {("", "unseal", "indictment", "Boston", "2024-03-08")}),
     ("The Treasury Department designated 25 actors in four countries.",
@@ -441,6 +441,9 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     # Launching at someone attacks them; an event noun's modifier is its author, its "on" the target.
     ("Iran launched drones and missiles at Israel.", {("Iran", "attack", "Israel", "", "")}),
     ("On May 24, 2022, the DPRK launched three missiles.", set()),  # "on" a date is no one attacked
+    # "at the direction of" says on whose orders, not whom it is launched at.
+    ("The Pentagon said the strike was launched at the direction of U.S. President Donald Trump.",
+     {("Pentagon", "say", "", "", "")}),
     ("They condemned Houthi attacks on commercial shipping in the Red Sea.",
      {("", "condemn", "Houthi", "Red Sea", ""), ("Houthi", "attack", "commercial shipping", "Red Sea", "")}),
     # Whom one met, by where they come from when the parser hangs "from" on the verb.

@@ -36,7 +36,7 @@ from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
 from kg.extract.labels import NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
+                                     LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
                                      noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
                                      refer, role_holders, same_entity, subjects_of, surface_apposition,
@@ -519,8 +519,10 @@ def _addressee_preposition(verb: Token) -> Token | None:
 
 
 def _of_time(preposition: Token) -> bool:
-    """Whether a preposition says when: "called President Obama on Friday" is no "call on"."""
-    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in preposition.children)
+    """Whether a preposition says when or on whose orders: "called President Obama on Friday" is no "call on",
+    "the strike was launched at the direction of Trump" no "launch at"."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in ORDER_NOUNS)
+               for o in preposition.children)
 
 
 def _object_phrase(verb: Token, obj: Token) -> str:

@@ -72,7 +72,7 @@ def nominal_party(token: Token) -> NominalParty | None:
     if token.lemma_.lower() in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
         return _many_of(token)
     if token.ent_type_ in NAMED_THINGS and token.dep_ not in MODIFIER_DEPS:
-        span = _phrase(token)
+        span = _name_of(entity_of(token))
         return NominalParty(span.text, token.lemma_.lower(), NAMED_THINGS[token.ent_type_], span.start_char,
                             span.end_char)
     if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
@@ -83,6 +83,17 @@ def nominal_party(token: Token) -> NominalParty | None:
     span = _phrase(token)
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _name_of(entity: Span) -> Span:
+    """A named thing's name: its entity without the quotation marks or article the tagger took in
+    ('"Treaty of Friendly Cooperation ..."' is Treaty of Friendly Cooperation ...)."""
+    start, end = entity.start, entity.end
+    while start < end - 1 and (entity.doc[start].is_punct or entity.doc[start].lower_ in ARTICLES):
+        start += 1
+    while end > start + 1 and entity.doc[end - 1].is_punct:
+        end -= 1
+    return entity.doc[start:end]
 
 
 def _many_of(quantity: Token) -> NominalParty | None:
