@@ -162,8 +162,8 @@ def score_pairs(predicted: dict[str, set[tuple[str, str]]], sentences: list[dict
 def kg_predictions(texts: dict[str, str], jobs: int, killing: bool = True) -> tuple[dict, dict, list[list[str]], list[list[str]]]:
     """Build the texts as one corpus (one file per text) and read the roles and events queries.
 
-    With `killing=False` the events are extracted again without the killing inference of
-    `kg.extract.killing` and the graph is built from those: how much of Kill that inference finds.
+    With `killing=False` the corpus is built without the killing inference of `kg.extract.killing`
+    (`kg build --no-killing-inference`): how much of Kill it finds.
     """
     from rdflib import RDF
     from rdflib.namespace import SKOS
@@ -175,8 +175,7 @@ def kg_predictions(texts: dict[str, str], jobs: int, killing: bool = True) -> tu
     with tempfile.TemporaryDirectory() as tmp:
         for key, text in texts.items():
             (Path(tmp) / f"{key}.txt").write_text(text, encoding="utf-8")
-        corpus = build_corpus([tmp], jobs=jobs)
-        graph = corpus.graph if killing else _graph_without_killing(tmp, corpus)
+        graph = build_corpus([tmp], jobs=jobs, killing=killing).graph
     roles = run_query(graph, "roles")
     events = run_query(graph, "events")
     role_rows = [dict(zip(roles.columns, r)) for r in roles.rows]
@@ -196,31 +195,6 @@ def kg_predictions(texts: dict[str, str], jobs: int, killing: bool = True) -> tu
         if row["action"] in KILL_ACTIONS and row["target"] and row["negated"] == "false":
             kill.setdefault(row["source"].removesuffix(".txt"), set()).add((row["actor"], row["target"]))
     return work_for, kill, role_rows, event_rows
-
-
-def _graph_without_killing(folder: str, corpus):
-    """The corpus graph of `folder` with each article's events extracted again with `killing=False`.
-
-    Parsed in this process with the corpus's model; the role facts are the build's, so only the events
-    differ from the corpus graph.
-    """
-    from dataclasses import replace
-
-    from kg.extract import events
-    from kg.ingest import iter_articles
-    from kg.nlp import load_pipeline, parse
-    from kg.rdf import corpus_graph
-    from kg.resolve import resolve
-
-    by_id = {facts.article.id: facts for facts in corpus.facts}
-    nlp = load_pipeline(corpus.model)
-    redone = {}
-    for doc, article in parse(nlp, iter_articles([folder])):
-        facts = by_id[article.id]
-        found = events(doc, facts.roles, article.published, killing=False)
-        redone[article.id] = replace(facts, events=tuple(dict.fromkeys(found)))
-    facts = tuple(redone.get(f.article.id, f) for f in corpus.facts)
-    return corpus_graph(facts, resolve(facts))
 
 
 def pairing_predictions(docs: dict) -> dict[str, set[tuple[str, str]]]:

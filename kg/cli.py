@@ -55,6 +55,7 @@ def build(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Add the articles to the graph already in --out (from its facts.jsonl) instead of starting afresh.")] = False,
     cluster: Annotated[Optional[str], typer.Option("--cluster", help="Parse on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a LocalCluster of --jobs workers.")] = None,
+    killing: Annotated[bool, typer.Option("--killing-inference/--no-killing-inference", help="Infer a killing's culprit or victim written away from its word (the one convicted of it, the victim of the sentence's other killing).")] = True,
 ) -> None:
     """Build articles into a graph (Turtle), an interactive page and a report.
 
@@ -63,7 +64,8 @@ def build(
     from kg.pipeline import build as build_graph
 
     with _progress_bar() as progress:
-        result = build_graph(inputs, out, model=model, jobs=jobs, update=update, progress=progress, cluster=cluster)
+        result = build_graph(inputs, out, model=model, jobs=jobs, update=update, progress=progress, cluster=cluster,
+                             killing=killing)
     for path in result.files:
         typer.echo(f"wrote {path}")
     typer.echo(result.summary())

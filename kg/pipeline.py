@@ -144,17 +144,21 @@ def available_cpus() -> int:
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None, jobs: int = 1, *,
-                     cluster: str | None = None, on_workers: Callable[[int], None] | None = None) -> Iterator[ArticleFacts]:
+                     cluster: str | None = None, on_workers: Callable[[int], None] | None = None,
+                     killing: bool = True) -> Iterator[ArticleFacts]:
     """Parse and extract each article, in input order, with `jobs` worker processes, or on the Dask
     cluster whose scheduler is at `cluster` ('local': a LocalCluster of `jobs` workers, see kg.cluster).
 
     The facts are the same whatever `jobs` or `cluster` is: the articles are cut into the same chunks,
     and so into the same nlp.pipe batches, in every process, and the results come back in input order.
-    `on_workers` hears how many workers parse.
+    `on_workers` hears how many workers parse. `killing=False` leaves out the killing inference (see
+    `kg.extract.extract`).
     """
     chosen = choose_model(model)
     log.info("spaCy model: %s", chosen)
     if cluster is not None:
+        if not killing:
+            raise KgError("the killing inference cannot be turned off on a Dask cluster yet: build without --cluster")
         from kg.cluster import connect, extract_chunks
 
         with connect(cluster, jobs) as client:
@@ -166,13 +170,13 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, jobs
     if jobs <= 1:
         nlp = load_pipeline(chosen)
         for chunk in _chunks(articles, CHUNK_SIZE):
-            yield from extract_batch(nlp, chunk)
+            yield from extract_batch(nlp, chunk, killing)
         return
     # fork: workers start in milliseconds with spaCy already imported, and load the model once each.
     # An executor, unlike multiprocessing.Pool, reports a worker that died (killed for memory, say)
     # instead of waiting for it forever.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(chosen,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(chosen, killing)) as pool:
         pending: deque[Future[list[ArticleFacts]]] = deque()
         try:
             for chunk in _chunks(articles, CHUNK_SIZE):
@@ -189,22 +193,24 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, jobs
 
 
 _worker_nlp = None
+_worker_killing = True
 
 
-def _start_worker(model: str) -> None:
-    global _worker_nlp
+def _start_worker(model: str, killing: bool = True) -> None:
+    global _worker_nlp, _worker_killing
     # Ctrl-C and SIGTERM are the main process's to handle (it cleans up and stops the workers); a
     # worker that took them too would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_nlp = load_pipeline(model)
+    _worker_killing = killing
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleFacts]:
-    return extract_batch(_worker_nlp, articles)
+    return extract_batch(_worker_nlp, articles, _worker_killing)
 
 
-def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
+def extract_batch(nlp: Language, articles: list[Article], killing: bool = True) -> list[ArticleFacts]:
     """Parse and extract a few articles with a loaded pipeline (`kg.nlp.load_pipeline`), in order.
 
     An article longer than `LONG_ARTICLE_PIECE` is parsed and extracted piece by piece (cut at
@@ -222,7 +228,7 @@ def extract_batch(nlp: Language, articles: list[Article]) -> list[ArticleFacts]:
         parsed = (pair for batch in _batches(texts, LONG_ARTICLE_PIECE) for pair in parse(nlp, batch, len(batch)))
         results = []
         for article, starts in zip(articles, offsets):
-            facts = [shift_offsets(extract(doc, article), start) for (doc, _), start in zip(islice(parsed, len(starts)), starts)]
+            facts = [shift_offsets(extract(doc, article, killing), start) for (doc, _), start in zip(islice(parsed, len(starts)), starts)]
             results.append(facts[0] if len(facts) == 1 else join_facts(article, facts))
         return results
 
@@ -307,7 +313,8 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def extract_inputs(inputs: Sequence[str | Path], model: str, jobs: int | None = None, *,
                    taken: dict[str, str] | None = None, progress: Progress | None = None,
-                   exclude: Sequence[str | Path] = (), cluster: str | None = None) -> Iterator[ArticleFacts]:
+                   exclude: Sequence[str | Path] = (), cluster: str | None = None,
+                   killing: bool = True) -> Iterator[ArticleFacts]:
     """Read, parse and extract `inputs` (files or folders), article by article in input order, each
     article's facts without its text (which nothing after extraction needs). `taken`: the ids of
     articles extracted before, with their files (see `kg.ingest`); the folders in `exclude` are never read.
@@ -328,7 +335,8 @@ def extract_inputs(inputs: Sequence[str | Path], model: str, jobs: int | None = 
     def count_workers(count: int) -> None:
         workers[0] = count
 
-    stream = extract_articles(chain([first], articles), model, jobs, cluster=cluster, on_workers=count_workers)
+    stream = extract_articles(chain([first], articles), model, jobs, cluster=cluster, on_workers=count_workers,
+                              killing=killing)
     for done, facts in enumerate(stream, start=1):
         yield replace(facts, article=replace(facts.article, text=""))
         if progress is not None:
@@ -338,7 +346,7 @@ def extract_inputs(inputs: Sequence[str | Path], model: str, jobs: int | None = 
 @rare_collections()  # a contextmanager is a decorator too
 def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: int | None = None, *,
                  previous: Sequence[ArticleFacts] = (), progress: Progress | None = None,
-                 exclude: Sequence[str | Path] = (), cluster: str | None = None) -> Corpus:
+                 exclude: Sequence[str | Path] = (), cluster: str | None = None, killing: bool = True) -> Corpus:
     """Read, parse, extract and resolve `inputs` (files or folders) into one graph, in memory: for
     notebooks and tests (a build of any size streams instead, see `build`).
 
@@ -351,7 +359,8 @@ def build_corpus(inputs: Sequence[str | Path], model: str | None = None, jobs: i
     chosen = choose_model(model)
     by_id: dict[str, ArticleFacts] = {facts.article.id: facts for facts in previous}
     taken = {facts.article.id: facts.article.file for facts in previous}
-    for facts in extract_inputs(inputs, chosen, jobs, taken=taken, progress=progress, exclude=exclude, cluster=cluster):
+    for facts in extract_inputs(inputs, chosen, jobs, taken=taken, progress=progress, exclude=exclude, cluster=cluster,
+                                killing=killing):
         by_id[facts.article.id] = facts  # its id is unique among the new ones (kg.ingest sees to it)
     facts = tuple(by_id.values())
     resolution = resolve(facts)
@@ -366,7 +375,7 @@ WORK_FOLDER = "work"
 @rare_collections()  # a contextmanager is a decorator too
 def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None = None,
           jobs: int | None = None, *, update: bool = False, progress: Progress | None = None,
-          cluster: str | None = None) -> BuildResult:
+          cluster: str | None = None, killing: bool = True) -> BuildResult:
     """Build `inputs` into `out_dir`: graph.ttl, graph.html, report.md, report.json, graph.png and facts.jsonl.
 
     A build streams, so that its memory does not grow with the corpus: each article's facts go to
@@ -376,11 +385,12 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     the graph already in `out_dir` (see `build_corpus`), from the facts it cached, without reading the
     old articles again. With `cluster` the articles are parsed on a Dask cluster (see `build_corpus`);
     the outputs are the same, byte for byte. `out_dir` may be an fsspec URL: the outputs are built in a
-    local folder, then published to it as one set.
+    local folder, then published to it as one set. `killing=False` leaves out the killing inference (see
+    `kg.extract.extract`; `kg build --no-killing-inference`).
     """
     if is_url(out_dir):
         with url_output(out_dir, fetch=(FACTS_FILE,) if update else ()) as local:
-            built = build(inputs, local, model, jobs, update=update, progress=progress, cluster=cluster)
+            built = build(inputs, local, model, jobs, update=update, progress=progress, cluster=cluster, killing=killing)
         return replace(built, files=tuple(f"{out_dir.rstrip('/')}/{path.name}" for path in built.files))
     out = Path(out_dir)
     check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
@@ -388,7 +398,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     previous = _previous_articles(out / FACTS_FILE, chosen) if update else None
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
-    new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster)
+    new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster,
+                         killing=killing)
     # A missing input, a mistyped or unreachable cluster, a corpus with nothing readable: they fail on
     # the first article, before the output folder is made.
     new = chain([next(new)], new)

@@ -411,3 +411,77 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
             tags=["NNP", "CC", "NNP", "VBD", "."], lemmas=["Trump", "and", "Putin", "speak", "."],
             ents=["B-PERSON", "O", "B-PERSON", "O", "O"])
     assert facts(d) == {("Trump", "speak with", "Putin", "04"), ("Putin", "speak with", "Trump", "04")}
+
+
+# ------------------------------------------------------------------------------------------ news constructions
+# The constructions of readouts, court and sanctions releases and disaster reports (tests/test_event_rules.py has
+# their unit tests), on the real model: the whole set of facts of each text.
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The addressee of what is conveyed, with "to" on the verb's object.
+    ("Secretary Rubio underscored the importance of the alliance to Foreign Minister Penny Wong.",
+     {("Rubio", "underscore to", "Penny Wong", "", "")}),
+    ("Secretary Rubio and Foreign Minister Penny Wong reaffirmed their commitment to the alliance.", set()),
+    ("Secretary Blinken expressed condolences to Prime Minister Anthony Albanese for the victims of the attack.",
+     {("Blinken", "express to", "Anthony Albanese", "", "")}),
+    # A particle the parser calls an adverb.
+    ("Haiti's prime minister Ariel Henry stepped down on Tuesday.", {("Ariel Henry", "step down", "", "", "2024-03-05")}),
+    # Elections and disasters: one party, or a target and no one named as doing it.
+    ("Opposition leader Bassirou Diomaye Faye won the presidential election.",
+     {("Bassirou Diomaye Faye", "win election", "", "", "")}),
+    ("The earthquake killed more than 2,000 people in Herat province.", {("", "kill", "more than 2,000 people", "", "")}),
+    ("Floods displaced 300,000 people in Pakistan.", {("", "displace", "300,000 people", "Pakistan", "")}),
+    # A named law is a party; who approves a deed does it; an indictment is a party; counted actors.
+    ("President Biden signed a new Executive Order.", {("Biden", "sign", "Executive Order", "", "")}),
+    ("Esper approved the deployment of additional forces.", {("Esper", "deploy", "additional forces", "", "")}),
+    ("An indictment was unsealed today in Boston.", {("", "unseal", "indictment", "Boston", "2024-03-08")}),
+    ("The Treasury Department designated 25 actors in four countries.",
+     {("Treasury Department", "designate", "25 actors", "", "")}),
+    # Launching at someone attacks them; an event noun's modifier is its author, its "on" the target.
+    ("Iran launched drones and missiles at Israel.", {("Iran", "attack", "Israel", "", "")}),
+    ("On May 24, 2022, the DPRK launched three missiles.", set()),  # "on" a date is no one attacked
+    # "at the direction of" says on whose orders, not whom it is launched at.
+    ("The Pentagon said the strike was launched at the direction of U.S. President Donald Trump.",
+     {("Pentagon", "say", "", "", "")}),
+    ("They condemned Houthi attacks on commercial shipping in the Red Sea.",
+     {("", "condemn", "Houthi", "Red Sea", ""), ("Houthi", "attack", "commercial shipping", "Red Sea", "")}),
+    # Whom one met, by where they come from when the parser hangs "from" on the verb.
+    ("Deputy Secretary Adeyemo met with the Ambassadors to the EU from Greece, Cyprus, and Malta to discuss sanctions.",
+     {("Adeyemo", "meet with", "Greece", "", ""), ("Adeyemo", "meet with", "Cyprus", "", ""),
+      ("Adeyemo", "meet with", "Malta", "", ""), ("Adeyemo", "discuss", "", "", "")}),
+    ("Adeyemo met with executives from companies in the clean energy industry.",
+     {("Adeyemo", "meet with", "executives", "", "")}),
+    # Moving a person into custody; a passive joined to an active verb; a patient verb with none is no event.
+    ("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning.",
+     {("", "return", "Jose Manuel Garcia Guevara", "", "")}),
+    ("Accompanied by FBI agents, Guevara arrived on U.S. soil yesterday and was transported to the local authorities.",
+     {("", "transport", "Guevara", "", "")}),
+    ("Smith fled to Mexico and was arrested in 2019.", {("", "arrest", "Smith", "", "2019")}),
+    ("The hostages returned home and the company removed the tariffs.", set()),
+    # The deed a passive happened in does it, for its author.
+    ("Three soldiers were killed in a U.S. airstrike near Baghdad.",
+     {("U.S.", "kill", "Three soldiers", "Baghdad", ""), ("U.S.", "strike", "", "Baghdad", "")}),
+    # Counted by a noun; an impeachment.
+    ("The floods killed hundreds of people and displaced thousands of families.",
+     {("", "kill", "people", "", ""), ("", "displace", "families", "", "")}),
+    ("South Korean President Yoon Suk Yeol was impeached by parliament on Saturday.",
+     {("", "impeach", "Yoon Suk Yeol", "", "2024-03-02")}),
+    # A readout names its two principals again by their titles' head words; what the Minister commits to is his.
+    (("Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
+      "Washington. The Secretary and the Foreign Minister discussed regional security. The Secretary welcomed the "
+      "Minister's commitment to a free and open Indo-Pacific."),
+     {("Antony J. Blinken", "meet with", "Subrahmanyam Jaishankar", "Washington", ""),
+      ("Antony J. Blinken", "discuss", "Subrahmanyam Jaishankar", "", ""),
+      ("Subrahmanyam Jaishankar", "discuss", "Antony J. Blinken", "", ""),
+      ("Antony J. Blinken", "welcome", "Subrahmanyam Jaishankar", "", "")}),
+])
+def test_news_construction_facts(nlp, text, expected):
+    assert sentence_facts(nlp, text, "2024-03-08") == expected
+
+
+def test_what_a_candidate_hopes_for_is_not_asserted(nlp):
+    # The lemmatizer reads "hopes" as "hop": the cue matches the word as written.
+    found = {(E._party_text(e.actor, e.actor_party), e.action, e.negated, e.modality)
+             for e in E.events(nlp("Opposition leader Bassirou Diomaye Faye hopes to win the presidential election."))}
+    assert found == {("Bassirou Diomaye Faye", "win election", False, "hypothetical")}

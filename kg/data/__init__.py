@@ -209,3 +209,10 @@ def trigger_table() -> list[dict]:
 
     entries = json.loads(resources.files(__name__).joinpath("triggers.json").read_text(encoding="utf-8"))
     return [resolve(entry) for entry in entries]
+
+
+@cache
+def verbal_categories() -> frozenset[str]:
+    """The CAMEO root codes of saying rather than doing (`cameo_roots.tsv`, quad class verbal cooperation or
+    verbal conflict): praise, thanks, condemnation are about whoever the thing praised belongs to."""
+    return frozenset(row["code"] for row in table_rows("cameo_roots.tsv") if row["quad_class"].startswith("verbal"))

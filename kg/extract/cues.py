@@ -90,7 +90,8 @@ def cued(category: str, governors: list[Token]) -> bool:
         for word in _in_scope(scope, governors):
             if any(c.dep_ == dep and (ANY_WORD in literals or c.lower_ in literals) for c in word.children):
                 return True
-    return any(word.lemma_.lower() in index.governing for word in governors[1:])
+    # A governor matches by its lemma, or as written where the lemmatizer misreads it ("hopes" → "hop").
+    return any(word.lemma_.lower() in index.governing or word.lower_ in index.governing for word in governors[1:])
 
 
 def _in_scope(scope: str, governors: list[Token]) -> list[Token]:

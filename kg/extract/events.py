@@ -29,14 +29,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon
+from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon, verbal_categories
 from kg.extract.coref import antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
+from kg.extract.labels import NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
+                                     LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
                                      noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
                                      refer, role_holders, same_entity, subjects_of, surface_apposition,
@@ -50,6 +50,9 @@ _WORDS = event_words()
 _MAPS = event_maps()
 # Verbs that state no event between parties on their own.
 LIGHT_VERBS = _WORDS["light_verb"]
+# Lexicon verbs that state an event only with the one it is done to: "X harassed" or "Y was elected" alone says
+# nothing of whom ("the MQ-9s that had been harassed by Russian aircraft", parsed with no patient).
+PATIENT_VERBS = _WORDS["patient_verb"]
 # Verbs of speech: their object is what was said, not a party ("told VOA" names a channel, not a target).
 # Not coref's `reporting_verb` list, which says which verbs attribute a quotation to a speaker: "speak" and
 # "report" are speech here but attribute no quote there; "warn" and "ask" attribute quotes but their object
@@ -157,9 +160,11 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
         yield from _reciprocal(verb, action, actors, context)
         return
-    if not targets and (action not in verb_lexicon() or not actors[0].mention.text and not actors[0].nominal):
+    if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
+                        or not actors[0].mention.text and not actors[0].nominal):
         # A verb outside the event lexicon states an event only between two parties ("Patricia Campbell
-        # looked", "Tsarnaev rose" are none); an unwritten actor with no target is no event either.
+        # looked", "Tsarnaev rose" are none), as a verb of `PATIENT_VERBS` does; an unwritten actor with no
+        # target is no event either.
         return
     yield from _facts(verb, action, actors, targets, context)
 
@@ -459,16 +464,21 @@ def _action_of(verb: Token) -> tuple[str, str]:
     lemma = verb.lemma_.lower()
     lexicon = verb_lexicon()
     for child in verb.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
+        if not _particle(verb, child):
+            continue
+        if f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], ""  # "gunned down" is shot
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon:
+        if f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
     for child in verb.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS:
-            # "fired a rifle at Kennedy" is shooting at him.
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
+            # "fired a rifle at Kennedy" is shooting at him; "launched three missiles on May 24" is no attack on it.
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    addressee = _addressee_preposition(verb)
+    if addressee is not None:
+        return f"{lemma} to", "to"  # "underscored the importance of the alliance to Foreign Minister Wong"
     for child in verb.children:
         if child.dep_ == "acomp" and f"{lemma} {child.lower_}" in lexicon \
                 and not any(c.dep_ in NEGATIONS for c in child.children):
@@ -485,9 +495,34 @@ def _action_of(verb: Token) -> tuple[str, str]:
     return lemma, ""
 
 
+def _particle(verb: Token, child: Token) -> bool:
+    """Whether a child is the verb's particle: tagged so, or an adverb right after it that the parser did not
+    tag a particle ("Ariel Henry stepped down")."""
+    return child.dep_ == "prt" or child.dep_ == "advmod" and child.i == verb.i + 1 and child.pos_ == "ADV"
+
+
+def _addressee_preposition(verb: Token) -> Token | None:
+    """The "to" of a verb of conveying a message, on the verb or on what it conveys, when the lexicon lists
+    the verb with "to" (`verbs.tsv`: "underscore to"): "expressed condolences to Prime Minister Albanese",
+    "underscored the importance of the alliance to Foreign Minister Wong" (the parser hangs "to" on the
+    object). Its object is the one spoken to."""
+    if f"{verb.lemma_.lower()} to" not in verb_lexicon():
+        return None
+    for word in [verb, *(o for o in verb.children if o.dep_ == "dobj")]:
+        for child in word.children:
+            # On the object, "to" names someone spoken to only when it names a person, country or body: in
+            # "reaffirmed their commitment to the alliance" it says what the commitment is to.
+            if child.dep_ == "prep" and child.lower_ == "to" and any(
+                    o.dep_ == "pobj" and (word == verb or o.ent_type_ in NAMED_LABELS) for o in child.children):
+                return child
+    return None
+
+
 def _of_time(preposition: Token) -> bool:
-    """Whether a preposition says when: "called President Obama on Friday" is no "call on"."""
-    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in preposition.children)
+    """Whether a preposition says when or on whose orders: "called President Obama on Friday" is no "call on",
+    "the strike was launched at the direction of Trump" no "launch at"."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in ORDER_NOUNS)
+               for o in preposition.children)
 
 
 def _object_phrase(verb: Token, obj: Token) -> str:
@@ -514,15 +549,30 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     objects = _objects(verb)
     if phrase_preposition:
         # "called on Iran to ...", "opened fire on the convoy": the object of the phrase's preposition.
-        holders = [verb, *[o for o in objects if _object_phrase(verb, o)]]
+        addressee = _addressee_preposition(verb)
+        conveyed = addressee.head if addressee is not None else None  # "underscored the importance ... to X"
+        holders = [verb, *[o for o in objects if _object_phrase(verb, o) or o == conveyed]]
         phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
                           for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
         objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]
+    if phrase_preposition == "with":
+        targets = _repair_origin_on_the_verb(verb, targets, context) or targets
     if not targets:
         targets = _prepositional_targets(verb, objects, context)
     return targets
+
+
+def _repair_origin_on_the_verb(verb: Token, partners: list[Party], context: Context) -> list[Party]:
+    """Parser repair: "met with the Ambassadors to the EU from Greece, Cyprus, and Malta", "spoke with officials
+    from the European Commission" parsed with "from" hung on the verb: the named ones the partners come
+    from are the parties met, as "counterparts from the European Commission" are the Commission. Only when
+    no partner is named ("met with executives from companies" keeps the executives)."""
+    if any(p.nominal is None for p in partners):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in pobj_parties(prep, context) if p.nominal is None]
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -607,7 +657,16 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
         return parties
     if obj.lemma_.lower() in EVENT_NOUNS:
         return noun_parties(obj, context)[0]
-    return []
+    return _owner_of_what_is_said_of(obj, context)
+
+
+def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
+    """The owner of a thing a verb of saying is about is the party it is about: "The Secretary welcomed the
+    Minister's commitment to ...", "condemned China's decision" (the Minister, China). Not for deeds: "shot
+    his neighbour's dog" does nothing to the neighbour."""
+    if obj.dep_ not in OBJECTS or verb_lexicon().get(obj.head.lemma_.lower(), "") not in verbal_categories():
+        return []
+    return [p for c in obj.children if c.dep_ == "poss" for p in parties_of(c, context)]
 
 
 def _prepositional_targets(verb: Token, objects: list[Token], context: Context) -> list[Party]:

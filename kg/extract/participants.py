@@ -122,6 +122,10 @@ def patients_of(verb: Token) -> list[Token]:
     patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
         patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+        if not patients and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Guevara arrived on U.S. soil and was transported to the local authorities": a passive joined to
+            # an active verb undergoes what it says to the active verb's subject.
+            patients = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     return _past_dateline(patients)
 
 
@@ -172,8 +176,20 @@ def _instigators(verb: Token) -> list[Token] | None:
     return None
 
 
+def _deed_of_the_clause(verb: Token) -> list[Token] | None:
+    """The deed a passive happened in does it, for whoever did the deed: "Three soldiers were killed in a U.S.
+    airstrike" (the United States), "were killed in IS attacks"; "killed in the attack" with no author written
+    leaves the actor unknown."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            deeds = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in INSTRUMENT_NOUNS]
+            if deeds:
+                return deeds
+    return None
+
+
 # The readers of a passive verb's agents, in order; a reader that decides (a list, even empty) ends the look-up.
-AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators)
+AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause)
 
 
 def preposition_chain(verb: Token) -> Iterator[Token]:
@@ -779,7 +795,14 @@ def _title_holder(role: Token, context: Context) -> Mention | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for w in written for c in w.children):
         return None
     words = [c for c in role.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [role]
-    holders = (context.titled or {}).get(" ".join(w.lower_ for w in words), ())
+    titled = context.titled or {}
+    holders = titled.get(" ".join(w.lower_ for w in words), ())
+    if not holders:
+        # "Secretary of State Antony J. Blinken met with External Affairs Minister Subrahmanyam Jaishankar ...
+        # The Secretary and the Foreign Minister discussed": a readout names a title again by its head word,
+        # or with other words before it; it is the one person the article gives a title of that head word.
+        holders = tuple({mention_key(p.text): p for title, people in titled.items()
+                         if title.split(" of ")[0].split()[-1] == role.lower_ for p in people}.values())
     return holders[0] if len(holders) == 1 else None
 
 

@@ -9,17 +9,24 @@ then is.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import table_rows
+from kg.data import event_words, table_rows
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, entity_of, mention_of
 from kg.extract.labels import ARGUMENT_DEPS, MODIFIER_DEPS, NAMED_LABELS, PHRASE_DEPS
 from kg.extract.when import in_dateline
 
 # Words a noun phrase's text leaves out at its start: "the attackers" is written "attackers".
 ARTICLES = frozenset({"the", "a", "an"})
+# Named things that are no person, organization or place, but can be what an event is done to, with the kind
+# of party each is: "Biden signed a new Executive Order" (a law), "Russian aircraft harassed the MQ-9s" (a
+# machine). They are parties of their own article, like a noun phrase.
+NAMED_THINGS = {"LAW": "law", "PRODUCT": "machine"}
+# Nouns that count what their "of" names: "arrested dozens of protesters", "thousands of people fled".
+QUANTITY_NOUNS = event_words()["quantity_noun"]
 
 
 @cache
@@ -58,10 +65,16 @@ def nominal_party(token: Token) -> NominalParty | None:
     """The noun phrase `token` heads, as a party: "several oil tankers" (vessel), "126 people" (126).
 
     None unless the head is a participant noun in no name and no modifier position ("government forces"
-    is the forces, not a government).
+    is the forces, not a government), or a named thing of `NAMED_THINGS` ("a new Executive Order").
     """
     if token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
         return _counted(token)
+    if token.lemma_.lower() in QUANTITY_NOUNS or token.lower_ in QUANTITY_NOUNS:
+        return _many_of(token)
+    if token.ent_type_ in NAMED_THINGS and token.dep_ not in MODIFIER_DEPS:
+        span = _name_of(entity_of(token))
+        return NominalParty(span.text, token.lemma_.lower(), NAMED_THINGS[token.ent_type_], span.start_char,
+                            span.end_char)
     if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
         return None
     head = head_lemma(token)
@@ -70,6 +83,30 @@ def nominal_party(token: Token) -> NominalParty | None:
     span = _phrase(token)
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def _name_of(entity: Span) -> Span:
+    """A named thing's name: its entity without the quotation marks or article the tagger took in
+    ('"Treaty of Friendly Cooperation ..."' is Treaty of Friendly Cooperation ...)."""
+    start, end = entity.start, entity.end
+    while start < end - 1 and (entity.doc[start].is_punct or entity.doc[start].lower_ in ARTICLES):
+        start += 1
+    while end > start + 1 and entity.doc[end - 1].is_punct:
+        end -= 1
+    return entity.doc[start:end]
+
+
+def _many_of(quantity: Token) -> NominalParty | None:
+    """ "dozens of protesters", "thousands of people": the people counted ("protesters"), the count as its
+    qualifier ("dozens of"): the party is named by what it is, as "126 people" is."""
+    for prep in quantity.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                counted = nominal_party(noun) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+                if counted is not None:
+                    qualifier = quantity.doc[_phrase(quantity).start : prep.i + 1].text.lower()
+                    return replace(counted, qualifier=qualifier)
+    return None
 
 
 def _phrase(token: Token) -> Span:

@@ -1,0 +1,36 @@
+"""The killing inference's switch, through the installed command: `kg build --no-killing-inference`."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from conftest import run_kg
+
+KILLING = "Sirhan Sirhan was convicted of Kennedy's killing.\n"
+
+
+def _events(tmp_path, *options: str) -> set[tuple[str, str, str]]:
+    out = tmp_path / ("out" + "".join(options))
+    run_kg("build", tmp_path / "in", "-o", out, "--jobs", "1", *options, check=True)
+    table = run_kg("query", out / "graph.ttl", "events", "--format", "csv", check=True).stdout
+    return {(r["actor"], r["action"], r["target"]) for r in csv.DictReader(io.StringIO(table))}
+
+
+def test_the_switch_turns_the_killing_inference_off(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sirhan.txt").write_text(KILLING, encoding="utf-8")
+    # On (the default): the one convicted of the killing is its culprit.
+    assert _events(tmp_path) == {("", "convict", "Sirhan Sirhan"), ("Sirhan Sirhan", "kill", "Kennedy")}
+    # Off: the text writes no killer beside "killing", so the killing has an unknown actor.
+    assert _events(tmp_path, "--no-killing-inference") == {("", "convict", "Sirhan Sirhan"), ("", "kill", "Kennedy")}
+
+
+def test_the_switch_does_not_reach_a_cluster(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sirhan.txt").write_text(KILLING, encoding="utf-8")
+    result = run_kg("build", tmp_path / "in", "-o", tmp_path / "out", "--no-killing-inference", "--cluster", "local")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "killing inference" in result.stderr
+    assert not (tmp_path / "out").exists()
