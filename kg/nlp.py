@@ -133,6 +133,7 @@ PERSONAL_RULE = word_lists("name_words.tsv")["personal_rule"]
 PERSONAL_PATIENT_VERBS = word_lists("name_words.tsv")["personal_patient_verb"]
 KIN_NOUNS = word_lists("name_words.tsv")["kin_noun"]
 JURISDICTION_WORDS = word_lists("name_words.tsv")["jurisdiction_word"]
+MEMBER_NOUNS = word_lists("name_words.tsv")["member_noun"]
 # Quotation marks around a title: "Imposing Sanctions on ...".
 OPENING_QUOTES = frozenset({"“", '"', "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "’"})
@@ -349,6 +350,8 @@ def _personal_context(doc: Doc, end: int) -> bool:
         return False
     if _aged(doc, end):
         return True  # "Warner, 70,"
+    if "year-old" in "".join(t.text for t in doc[end + 1 : end + 8]).lower():
+        return True  # "Krystle Marie Campbell, a 29-year-old native of ..."
     if after[1].lower_ == "who":
         return True
     # "Tal, a senior Defense Ministry official,": a role noun ends the phrase after the comma.
@@ -396,7 +399,11 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and span.text.lower() not in countries():
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            # Where the model tags the same words a person as often as something else, a name-shaped span is a
+            # person's.
             if (full_names[span.text] > labels[(span.text, span.label_)] or span.text in rulers
+                    or (full_names[span.text] == labels[(span.text, span.label_)] and _looks_like_a_name(span)
+                        and span.text.lower() not in known_names())
                     or (len(span) == 1 and span.text in surnames and not locative)
                     or (span.label_ == "ORG" and len(span) > 1 and span[-1].text in lone_surnames
                         and _looks_like_a_name(span) and span.text.lower() not in known_names()
@@ -642,6 +649,26 @@ def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
     return span
 
 
+def no_organization_in_a_title(span: Span) -> Span | None:
+    """A title is no organization: "named Donald L. Keldsen as the Federal Coordinating Officer", "the
+    Special Envoy" end in a role noun and have no word of an organization's name."""
+    if span.label_ == "ORG" and len(span) > 1 and span[-1].lower_ in role_nouns() \
+            and not any(t.lower_ in word_list("organization_words.txt") for t in span):
+        return None
+    return span
+
+
+def comma_ends_a_name(span: Span) -> Span:
+    """A person's name ends at a comma, unless a generational suffix follows: "W. Craig Fugate, Administrator,
+    Federal Emergency Management Agency" names W. Craig Fugate ("John R. Lausch, Jr." keeps its suffix)."""
+    if span.label_ != "PERSON":
+        return span
+    for token in span[1:]:
+        if token.text == "," and not (token.i + 1 < span.end and GENERATIONAL_SUFFIX.match(span.doc[token.i + 1].text)):
+            return Span(span.doc, span.start, token.i, label=span.label_)
+    return span
+
+
 def no_name_in_lower_case(span: Span) -> Span | None:
     """Words with no capital are no name, whatever the model tagged: "graduated summa cum laude", "the clean
     energy industry", "told congress", "the kingdom"."""
@@ -652,9 +679,9 @@ def no_name_in_lower_case(span: Span) -> Span | None:
 
 def country_pairs_dropped(span: Span) -> Span | None:
     """Two countries joined by a hyphen qualify what is between them and name no organization: "U.S.-Georgia
-    strategic cooperation", "U.S.-China trade"."""
-    if len(span) == 1 and span.label_ in {"ORG", "PERSON"} and "-" in span.text:
-        first, _, second = span.text.partition("-")
+    strategic cooperation", "U.S.-China trade", "the U.S.-Japan Alliance"."""
+    if span.label_ in {"ORG", "PERSON"} and "-" in span[0].text:
+        first, _, second = span[0].text.partition("-")
         if first.lower() in countries() or second.lower() in countries():
             return None
     return span
@@ -762,8 +789,10 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         start, end = span.start, span.end
         if span.label_ == "PERSON":
-            # Not over the word that opens the sentence: it is capitalised there whatever it is ("Anatomist").
-            while start - 1 > span.sent.start and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
+            # Not over the word that opens the sentence: it is capitalised there whatever it is ("Anatomist"),
+            # unless the tagger calls it a proper noun ("Ezequiel Cardenas Guillen" opening a line of a list).
+            while (start - 1 > span.sent.start or start - 1 == span.sent.start and doc[start - 1].tag_ == "NNP") \
+                    and start - 1 not in tagged and _free_name_word(doc[start - 1]) and (
                     doc[start - 1].lower_ not in word_list("name_particles.txt") or start - 2 >= 0 and _free_name_word(doc[start - 2])):
                 start -= 1
             while end < span.sent.end and end not in tagged and (
@@ -777,15 +806,20 @@ def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _adjacent_names_joined(spans: list[Span]) -> list[Span]:
-    """Two names of people with nothing between them are one name the model cut in two: "Edwin" +
-    "Alexander Cruz Canas" (its first name alone when it opens a sentence)."""
+    """Two names of people with nothing between them, or a hyphen, are one name the model cut in two:
+    "Edwin" + "Alexander Cruz Canas" (its first name alone when it opens a sentence), "Jean" + "-" + "Yves
+    Le Drian"."""
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     joined: list[Span] = []
     for span in ordered:
         last = joined[-1] if joined else None
-        if last is not None and last.label_ == span.label_ == "PERSON" and last.end == span.start \
+        doc = span.doc
+        # "Jean" + "-" + "Yves Le Drian": a hyphen with no space around it joins a first name's two parts.
+        hyphen = last is not None and last.end + 1 == span.start and doc[last.end].text == "-" \
+            and not doc[last.end - 1].whitespace_ and not doc[last.end].whitespace_
+        if last is not None and last.label_ == span.label_ == "PERSON" and (last.end == span.start or hyphen) \
                 and len(last) <= 2 and _looks_like_a_name(last) and _looks_like_a_name(span):
-            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+            joined[-1] = Span(doc, last.start, span.end, label="PERSON")
         else:
             joined.append(span)
     return joined
@@ -1093,7 +1127,10 @@ def portfolio_words_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name is one thing throughout its article: tagged an organization twice and a person once, it is
-    an organization each time (ties keep each tag)."""
+    an organization each time (ties keep each tag). A place the gazetteer does not know that is coordinated
+    with an organization is an organization wherever it stands: "leaders of the Gulf Cartel and Los Zetas"."""
+    organizations = _coordinated_with_organizations(doc, spans)
+    spans = [Span(doc, s.start, s.end, label="ORG") if s.text in organizations else s for s in spans]
     votes: dict[str, Counter] = {}
     for span in spans:
         if span.label_ in {"PERSON", "ORG", "GPE"}:
@@ -1109,10 +1146,30 @@ def consistent_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def _coordinated_with_organizations(doc: Doc, spans: list[Span]) -> set[str]:
+    """The names tagged a place, unknown to the gazetteer, that "and" or "or" joins to an organization's
+    after a role or membership: "leaders of the Gulf Cartel and Los Zetas", not "Hamas and Gaza"."""
+    by_start = {s.start: s for s in spans}
+    found = set()
+    for span in spans:
+        after = by_start.get(span.end + 1)
+        if after is None or span.end >= len(doc) or doc[span.end].lower_ not in {"and", "or"}:
+            continue
+        of = span.root.head
+        if not (span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in role_nouns() | MEMBER_NOUNS):
+            continue
+        for place, other in ((span, after), (after, span)):
+            if place.label_ in {"GPE", "LOC", "FAC"} and other.label_ == "ORG" \
+                    and place.text.lower().removeprefix("the ") not in known_names():
+                found.add(place.text)
+    return found
+
+
 # The repairs of one entity's span, in order: each takes a span and gives it back, repaired or split, or None.
-SPAN_REPAIRS = (trimmed, no_name_in_a_number_or_a_plural, no_name_in_lower_case, lowercase_tail_dropped,
-                document_words_dropped, possessive_split, country_pairs_dropped, split_at_dash, page_words_dropped,
-                title_inside_name, title_makes_a_person, country_before_name, place_of)
+SPAN_REPAIRS = (trimmed, comma_ends_a_name, no_name_in_a_number_or_a_plural, no_name_in_lower_case,
+                no_organization_in_a_title, lowercase_tail_dropped, document_words_dropped, possessive_split,
+                country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
+                country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,

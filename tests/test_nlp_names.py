@@ -35,7 +35,8 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case", "lowercase_tail_dropped", "document_words_dropped",
+        "trimmed", "comma_ends_a_name", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case",
+        "no_organization_in_a_title", "lowercase_tail_dropped", "document_words_dropped",
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
@@ -427,6 +428,60 @@ def test_quoted_titles_dropped():
         ("the Office of Foreign Assets Control", "ORG")]
 
 
+def test_comma_ends_a_name():
+    words = ["W.", "Craig", "Fugate", ",", "Administrator", ",", "and", "John", "Lausch", ",", "Jr.", "spoke"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON",
+            "I-PERSON", "O"]
+    spaces = [True, True, False, True, False, True, True, True, False, True, True, False]
+    assert corrected(words, pos, ents, spaces=spaces) == [("W. Craig Fugate", "PERSON"), ("John Lausch, Jr.", "PERSON")]
+
+
+def test_no_organization_in_a_title():
+    words = ["named", "him", "the", "Federal", "Coordinating", "Officer", "of", "the", "Federal", "Reserve", "Board"]
+    pos = ["VERB", "PRON", "DET", "PROPN", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    assert corrected(words, pos, ents) == [("the Federal Reserve Board", "ORG")]
+
+
+def test_whole_names_across_a_hyphen_and_from_a_proper_noun_opening_the_sentence():
+    words = ["Minister", "Jean", "-", "Yves", "Le", "Drian", "met", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    spaces = [True, False, False, True, True, True, False, False]
+    ents = ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    assert corrected(words, pos, ents, spaces=spaces) == [("Jean-Yves Le Drian", "PERSON")]
+    doc = Doc(VOCAB, words=["Ezequiel", "Cardenas", "Guillen", "led"], pos=["PROPN", "PROPN", "PROPN", "VERB"],
+              tags=["NNP", "NNP", "NNP", "VBD"], heads=[3, 3, 3, 3], deps=["compound", "compound", "nsubj", "ROOT"],
+              ents=["O", "B-PERSON", "I-PERSON", "O"])
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == [("Ezequiel Cardenas Guillen", "PERSON")]
+
+
+def test_people_by_an_age_written_as_a_word():
+    words = ["Krystle", "Marie", "Campbell", ",", "a", "29", "-", "year", "-", "old", "native"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "NOUN"]
+    spaces = [True, True, False, True, True, False, False, False, False, True, False]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    assert corrected(words, pos, ents, spaces=spaces) == [("Krystle Marie Campbell", "PERSON"), ("29-year-old", "DATE")]
+
+
+def test_a_name_tagged_a_person_as_often_as_not_is_one():
+    words = ["Polad", "Omarov", "fled", ".", "Polad", "Omarov", "was", "caught"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "AUX", "VERB"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert corrected(words, pos, ents) == [("Polad Omarov", "PERSON"), ("Polad Omarov", "PERSON")]
+
+
+def test_a_place_among_the_organizations_one_leads_is_one():
+    words = ["leaders", "of", "the", "Gulf", "Cartel", "and", "Los", "Zetas", "in", "Mexico"]
+    doc = Doc(VOCAB, words=words, pos=["NOUN", "ADP", "DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "ADP", "PROPN"],
+              heads=[0, 0, 4, 4, 1, 4, 7, 4, 0, 8], deps=["ROOT", "prep", "det", "compound", "pobj", "cc", "compound",
+                                                         "conj", "prep", "pobj"],
+              lemmas=["leader", "of", "the", "Gulf", "Cartel", "and", "Los", "Zetas", "in", "Mexico"],
+              ents=["O", "O", "B-FAC", "I-FAC", "I-FAC", "O", "B-GPE", "I-GPE", "O", "B-GPE"])
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == [
+        ("the Gulf Cartel", "ORG"), ("Los Zetas", "ORG"), ("Mexico", "GPE")]
+
+
 # ----------------------------------------------------------------------------- page chrome by shape
 
 def chrome_lines(text: str) -> list[str]:
@@ -525,6 +580,8 @@ RULE_TESTS = {
     ("span_repairs", "trimmed"): test_trimmed_drops_a_title,
     ("span_repairs", "no_name_in_a_number_or_a_plural"): test_no_name_in_a_number_or_a_plural,
     ("span_repairs", "no_name_in_lower_case"): test_no_name_in_lower_case,
+    ("span_repairs", "comma_ends_a_name"): test_comma_ends_a_name,
+    ("span_repairs", "no_organization_in_a_title"): test_no_organization_in_a_title,
     ("span_repairs", "lowercase_tail_dropped"): test_lowercase_tail_dropped,
     ("span_repairs", "document_words_dropped"): test_document_words_dropped,
     ("span_repairs", "possessive_split"): test_possessive_split,
