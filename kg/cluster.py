@@ -116,7 +116,7 @@ class SpacyPlugin(distributed.WorkerPlugin):
         self.nlp = None
 
 
-def _extract_on_worker(articles: list[Article], model: str) -> list[ArticleFacts]:
+def _extract_on_worker(articles: list[Article], model: str, killing: bool = True) -> list[ArticleFacts]:
     from distributed import get_worker
 
     from kg.pipeline import extract_batch
@@ -125,12 +125,14 @@ def _extract_on_worker(articles: list[Article], model: str) -> list[ArticleFacts
     if plugin is None or plugin.nlp is None:  # never expected: the plugin is registered before any task
         raise KgError(f"the Dask worker has not loaded spaCy model {model}")
     with plugin.lock:
-        return extract_batch(plugin.nlp, articles)
+        return extract_batch(plugin.nlp, articles, killing)
 
 
 def extract_chunks(client, chunks: Iterable[list[Article]], model: str,
-                   on_workers: Callable[[int], None] | None = None) -> Iterator[list[ArticleFacts]]:
-    """The facts of each chunk, parsed and extracted on the cluster's workers, in the chunks' order.
+                   on_workers: Callable[[int], None] | None = None,
+                   killing: bool = True) -> Iterator[list[ArticleFacts]]:
+    """The facts of each chunk, parsed and extracted on the cluster's workers, in the chunks' order
+    (`killing=False` leaves out the killing inference, as `kg.extract.extract` does).
 
     No more than two chunks a worker are out at a time, so unparsed text never piles up on the
     scheduler; `on_workers` hears how many workers the cluster has, after every chunk.
@@ -140,7 +142,7 @@ def extract_chunks(client, chunks: Iterable[list[Article]], model: str,
     workers = _count_workers(client)
     try:
         for chunk in chunks:
-            pending.append(client.submit(_extract_on_worker, chunk, model, pure=False))
+            pending.append(client.submit(_extract_on_worker, chunk, model, killing, pure=False))
             if len(pending) >= 2 * max(workers, 1):
                 yield _result(pending.popleft())
                 workers = _count_workers(client)

@@ -157,12 +157,10 @@ def extract_articles(articles: Iterable[Article], model: str | None = None, jobs
     chosen = choose_model(model)
     log.info("spaCy model: %s", chosen)
     if cluster is not None:
-        if not killing:
-            raise KgError("the killing inference cannot be turned off on a Dask cluster yet: build without --cluster")
         from kg.cluster import connect, extract_chunks
 
         with connect(cluster, jobs) as client:
-            for facts in extract_chunks(client, _chunks(articles, CHUNK_SIZE), chosen, on_workers):
+            for facts in extract_chunks(client, _chunks(articles, CHUNK_SIZE), chosen, on_workers, killing):
                 yield from facts
         return
     if on_workers is not None:

@@ -12,7 +12,8 @@ KILLING = "Sirhan Sirhan was convicted of Kennedy's killing.\n"
 
 def _events(tmp_path, *options: str) -> set[tuple[str, str, str]]:
     out = tmp_path / ("out" + "".join(options))
-    run_kg("build", tmp_path / "in", "-o", out, "--jobs", "1", *options, check=True)
+    jobs = ("--jobs", "2") if "--cluster" in options else ("--jobs", "1")
+    run_kg("build", tmp_path / "in", "-o", out, *jobs, *options, check=True)
     table = run_kg("query", out / "graph.ttl", "events", "--format", "csv", check=True).stdout
     return {(r["actor"], r["action"], r["target"]) for r in csv.DictReader(io.StringIO(table))}
 
@@ -26,11 +27,9 @@ def test_the_switch_turns_the_killing_inference_off(tmp_path):
     assert _events(tmp_path, "--no-killing-inference") == {("", "convict", "Sirhan Sirhan"), ("", "kill", "Kennedy")}
 
 
-def test_the_switch_does_not_reach_a_cluster(tmp_path):
+def test_the_switch_reaches_the_workers_of_a_cluster(tmp_path):
+    # A local Dask cluster of two workers on loopback: its workers extract with the switch as given.
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "sirhan.txt").write_text(KILLING, encoding="utf-8")
-    result = run_kg("build", tmp_path / "in", "-o", tmp_path / "out", "--no-killing-inference", "--cluster", "local")
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    assert "killing inference" in result.stderr
-    assert not (tmp_path / "out").exists()
+    assert _events(tmp_path, "--no-killing-inference", "--cluster", "local") == {
+        ("", "convict", "Sirhan Sirhan"), ("", "kill", "Kennedy")}
