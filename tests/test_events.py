@@ -216,3 +216,10 @@ def test_events_query_of_the_seed_marks_negation_and_keeps_hypotheticals_apart(s
     # "ready to take preemptive action against Iran" is no fact: only the unasserted query lists it.
     assert not any(action == "take" and target == "Iran" for _, action, target, _ in asserted)
     assert any(action == "take" and target == "Iran" for _, action, target, _ in rows("unasserted"))
+
+
+def test_a_length_of_time_of_something_is_what_is_called_for(nlp):
+    # "for three days of mourning" names what is called for; "on Friday" only says when.
+    assert facts(nlp, "Ayatollah Ali Khamenei called for three days of national mourning.") == {
+        ("Ali Khamenei", "call for", "", False, A)}
+    assert facts(nlp, "Iran called President Obama on Friday.") == {("Iran", "call", "Obama", False, A)}

@@ -520,9 +520,17 @@ def _addressee_preposition(verb: Token) -> Token | None:
 
 def _of_time(preposition: Token) -> bool:
     """Whether a preposition says when or on whose orders: "called President Obama on Friday" is no "call on",
-    "the strike was launched at the direction of Trump" no "launch at"."""
-    return any(o.dep_ == "pobj" and (o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in ORDER_NOUNS)
+    "the strike was launched at the direction of Trump" no "launch at". A length of something is no time:
+    "called for three days of national mourning" calls for the mourning."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ in {"DATE", "TIME"} and not _measures_something(o)
+                                     or o.lemma_.lower() in ORDER_NOUNS)
                for o in preposition.children)
+
+
+def _measures_something(noun: Token) -> bool:
+    """Whether a noun of time measures what its "of" names: "three days of national mourning"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+                                                               for o in c.children) for c in noun.children)
 
 
 def _object_phrase(verb: Token, obj: Token) -> str:
