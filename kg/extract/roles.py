@@ -51,6 +51,7 @@ VENUE_PREPOSITIONS = _WORDS["venue_preposition"]
 # "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
 TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = _WORDS["determiner"]
+DEFINITE_ARTICLES = _WORDS["definite_article"]
 POSSESSIVE_MARKS = _WORDS["possessive_mark"]
 ATTRIBUTIVE_PARTICIPLES = _WORDS["attributive_participle"]
 SPEECH_VERBS = _WORDS["source_verb"]
@@ -59,6 +60,7 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
 DELEGATION_NOUNS = _WORDS["delegation_noun"]
@@ -118,7 +120,7 @@ def _stated_titles(person: Span) -> list[Title]:
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
     titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
-              *_appointment(person)]
+              *_appointment(person), *_resignation(person)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
@@ -387,10 +389,11 @@ def _titles_before(person: Span) -> Iterator[Title]:
             i -= 1
     titles: list[Title] = []
     while i >= first:
-        title, i = _title_ending_at(doc, i, first)
-        if title is None:
+        title, j = _title_ending_at(doc, i, first)
+        if title is None or titles and _definite_title(doc, j, first):
             break
         titles.append(title)
+        i = j
         if i >= first and doc[i].lower_ in TITLE_JOINERS:
             i -= 1
             continue
@@ -416,6 +419,13 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _definite_title(doc: Doc, i: int, first: int) -> bool:
+    """A title joined by "and" to the title of a name is a person of its own when an article opens it: "The
+    President and Prime Minister Brown had a productive call" (two people; but "Former U.S. Vice President
+    and current presidential candidate Joseph Biden" is one). `doc[i]`: the word before the title."""
+    return i >= first and doc[i].lower_ in DEFINITE_ARTICLES
 
 
 def _in_a_phrase_of_its_own(doc: Doc, title: Title, person: Span) -> bool:
@@ -755,6 +765,23 @@ def _appointment(person: Span) -> Iterator[Title]:
                     if attr.dep_ == "attr" and _is_role_or_rank(attr):
                         yield from _noun_titles(attr)
     yield from _as_titles(noun)
+
+
+def _resignation(person: Span) -> Iterator[Title]:
+    """The office a person leaves, named by a noun of leaving, is a former one: "Last night I accepted the
+    resignation of John Bryson as Secretary of the Department of Commerce", "Smith's retirement as chairman
+    of Acme" (`leaving_noun` in role_words.tsv; the parser hangs "as" from the name or from the noun)."""
+    root = person.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ == "poss":
+        noun = root.head
+    else:
+        return
+    if noun.lemma_.lower() not in LEAVING_NOUNS:
+        return
+    for holder in (root, noun):
+        yield from (title._replace(former=True) for title in _as_titles(holder))
 
 
 def _ended(verb: Token) -> bool:
