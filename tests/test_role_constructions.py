@@ -277,3 +277,24 @@ def test_the_office_a_resignation_leaves_is_a_former_one():
                 'Department', 'of', 'Commerce', '.'],
                ['O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'])
     assert facts(doc) == {("John Bryson", "Secretary", "Department of Commerce", True)}
+
+
+def test_the_people_listed_under_a_heading_hold_the_role_it_gives_them():
+    """_listed: a name alone on its line under a heading that ends with a colon.
+    OFAC designated two individuals, who are leaders of the FARC:
+
+    Juan Carlos Ramirez Abadia"""
+    doc = _doc(['OFAC', 'designated', 'two', 'individuals', ',', 'who', 'are', 'leaders', 'of', 'the', 'FARC', ':',
+                '\n\n', 'Juan', 'Carlos', 'Ramirez', 'Abadia'],
+               [1, 1, 3, 1, 3, 6, 3, 6, 7, 10, 8, 3, 12, 16, 16, 16, 16],
+               ['nsubj', 'ROOT', 'nummod', 'dobj', 'punct', 'nsubj', 'relcl', 'attr', 'prep', 'det', 'pobj', 'punct',
+                'dep', 'compound', 'compound', 'compound', 'ROOT'],
+               ['NNP', 'VBD', 'CD', 'NNS', ',', 'WP', 'VBP', 'NNS', 'IN', 'DT', 'NNP', ':', '_SP', 'NNP', 'NNP', 'NNP',
+                'NNP'],
+               ['PROPN', 'VERB', 'NUM', 'NOUN', 'PUNCT', 'PRON', 'AUX', 'NOUN', 'ADP', 'DET', 'PROPN', 'PUNCT', 'SPACE',
+                'PROPN', 'PROPN', 'PROPN', 'PROPN'],
+               ['OFAC', 'designate', 'two', 'individual', ',', 'who', 'be', 'leader', 'of', 'the', 'FARC', ':', '\n\n',
+                'Juan', 'Carlos', 'Ramirez', 'Abadia'],
+               ['B-ORG', 'O', 'B-CARDINAL', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON',
+                'I-PERSON', 'I-PERSON'])
+    assert facts(doc) == {("Juan Carlos Ramirez Abadia", "leader", "FARC", False)}

@@ -96,8 +96,11 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
         titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
+            # A title stated in an earlier sentence (a list's heading): the evidence runs from there to the name.
+            sentence = person.sent if start >= person.sent.start_char else doc[doc.char_span(
+                start, start + 1, alignment_mode="expand").sent.start : person.sent.end]
             facts.append(RoleFact(mention_of(person), title.label, _part_named(doc, title.organization), title.former,
-                                  evidence_of(person.sent, start, end)))
+                                  evidence_of(sentence, start, end)))
     yield from sorted(_consolidate(doc, facts, publisher), key=lambda f: (f.evidence.start, f.person.start, f.role))
 
 
@@ -120,7 +123,7 @@ def _stated_titles(person: Span) -> list[Title]:
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
     titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
-              *_appointment(person), *_resignation(person)]
+              *_appointment(person), *_resignation(person), *_listed(person)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
@@ -782,6 +785,45 @@ def _resignation(person: Span) -> Iterator[Title]:
         return
     for holder in (root, noun):
         yield from (title._replace(former=True) for title in _as_titles(holder))
+
+
+def _listed(person: Span) -> Iterator[Title]:
+    """A name alone on its line under a sentence that ends with a colon holds the role that sentence gives
+    the people it lists: "OFAC designated the following two individuals, who are leaders of the Gulf
+    Cartel:" then "Jorge Eduardo Costilla Sanchez (alias "El Coss")" (a sanctions release), "The following
+    two individuals were also designated and are leaders of Los Zetas:" (only a role with an organization)."""
+    doc = person.doc
+    if not _is_list_item(person.sent) or person.sent.root.i not in range(person.start, person.end):
+        return
+    heading = person.sent
+    while heading.start > 0 and (_is_list_item(heading) or all(t.is_space for t in heading)):
+        heading = doc[heading.start - 1].sent
+    words = [t for t in heading if not t.is_space]
+    if not words or not words[-1].text.endswith(":"):  # "(FARC):" may be one token
+        return
+    for noun in heading:
+        if noun.tag_ in {"NNS", "NNPS"} and not noun.ent_type_:
+            for role in _roles_of_the_listed(noun):
+                title = _noun_title(role)
+                if title is not None and title.organization is not None:
+                    # "leaders of the Gulf Cartel": each person listed is a leader.
+                    yield title._replace(label=title.label.removesuffix(role.text) + role.lemma_)
+
+
+def _is_list_item(sentence: Span) -> bool:
+    # A line that is a name and what goes with it ("(alias ...)"), with no verb.
+    return sentence.root.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+
+
+def _roles_of_the_listed(noun: Token) -> Iterator[Token]:
+    """The role nouns a heading predicates of the plural noun for the people it lists: "individuals, who are
+    leaders of X", "individuals were designated and are leaders of X", "individuals, members of X"."""
+    verbs = [c for c in noun.children if c.dep_ in RELATIVE_CLAUSES]
+    if noun.dep_ in ANY_SUBJECTS:
+        verbs += [noun.head, *noun.head.conjuncts]
+    found = [c for verb in verbs if verb.lemma_ == "be" for c in verb.children if c.dep_ == "attr"]
+    found += [c for c in noun.children if c.dep_ in APPOSITION]
+    yield from (t for t in found if t.lemma_.lower() in role_nouns())
 
 
 def _ended(verb: Token) -> bool:
