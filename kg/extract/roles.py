@@ -8,7 +8,9 @@
   Khamenei";
 - predicates: "X, who is a major in the Marine Corps", "X became chairman of Y", "X was named president of
   Y", "X, who works for Y", "X heads Y" (verbs in `kg/data/role_verbs.tsv`);
-- affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party".
+- affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party";
+- nouns of office: "the appointment of X to be Under Secretary", "the resignation of X as Secretary of ..." (former);
+- lists: names alone on their lines under "OFAC designated the following two individuals, who are leaders of Y:".
 
 A country named as the employer ("Iranian", "U.S.") stands for its government when no organization is
 named. Within a document, a bare title ("President Trump") takes the organization the same person holds
