@@ -247,3 +247,54 @@ def test_a_country_an_envoy_is_posted_to_is_no_employer():
                 '.'],
                ['B-PERSON', 'I-PERSON', 'O', 'O', 'B-GPE', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
     assert facts(doc) == {("Rahm Emanuel", "ambassador", "U.S.", False)}
+
+
+def test_a_title_opened_by_an_article_is_a_person_of_its_own():
+    """_definite_title: "The President" is not Brown.
+    The President and Prime Minister Brown had a call."""
+    doc = _doc(['The', 'President', 'and', 'Prime', 'Minister', 'Brown', 'had', 'a', 'call', '.'],
+               [1, 6, 1, 4, 5, 1, 6, 8, 6, 6],
+               ['det', 'nsubj', 'cc', 'compound', 'compound', 'conj', 'ROOT', 'det', 'dobj', 'punct'],
+               ['DT', 'NNP', 'CC', 'NNP', 'NNP', 'NNP', 'VBD', 'DT', 'NN', '.'],
+               ['DET', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'PUNCT'],
+               ['the', 'President', 'and', 'Prime', 'Minister', 'Brown', 'have', 'a', 'call', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'B-PERSON', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Brown", "Prime Minister", "", False)}
+
+
+def test_the_office_a_resignation_leaves_is_a_former_one():
+    """_resignation: "as" hangs from the name.
+    I accepted the resignation of John Bryson as Secretary of the Department of Commerce."""
+    doc = _doc(['I', 'accepted', 'the', 'resignation', 'of', 'John', 'Bryson', 'as', 'Secretary', 'of', 'the',
+                'Department', 'of', 'Commerce', '.'],
+               [1, 1, 3, 1, 3, 6, 4, 6, 7, 8, 11, 9, 11, 12, 1],
+               ['nsubj', 'ROOT', 'det', 'dobj', 'prep', 'compound', 'pobj', 'prep', 'pobj', 'prep', 'det', 'pobj',
+                'prep', 'pobj', 'punct'],
+               ['PRP', 'VBD', 'DT', 'NN', 'IN', 'NNP', 'NNP', 'IN', 'NNP', 'IN', 'DT', 'NNP', 'IN', 'NNP', '.'],
+               ['PRON', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'ADP', 'PROPN', 'ADP', 'DET', 'PROPN', 'ADP',
+                'PROPN', 'PUNCT'],
+               ['I', 'accept', 'the', 'resignation', 'of', 'John', 'Bryson', 'as', 'Secretary', 'of', 'the',
+                'Department', 'of', 'Commerce', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'])
+    assert facts(doc) == {("John Bryson", "Secretary", "Department of Commerce", True)}
+
+
+def test_the_people_listed_under_a_heading_hold_the_role_it_gives_them():
+    """_listed: a name alone on its line under a heading that ends with a colon.
+    OFAC designated two individuals, who are leaders of the FARC:
+
+    Juan Carlos Ramirez Abadia"""
+    doc = _doc(['OFAC', 'designated', 'two', 'individuals', ',', 'who', 'are', 'leaders', 'of', 'the', 'FARC', ':',
+                '\n\n', 'Juan', 'Carlos', 'Ramirez', 'Abadia'],
+               [1, 1, 3, 1, 3, 6, 3, 6, 7, 10, 8, 3, 12, 16, 16, 16, 16],
+               ['nsubj', 'ROOT', 'nummod', 'dobj', 'punct', 'nsubj', 'relcl', 'attr', 'prep', 'det', 'pobj', 'punct',
+                'dep', 'compound', 'compound', 'compound', 'ROOT'],
+               ['NNP', 'VBD', 'CD', 'NNS', ',', 'WP', 'VBP', 'NNS', 'IN', 'DT', 'NNP', ':', '_SP', 'NNP', 'NNP', 'NNP',
+                'NNP'],
+               ['PROPN', 'VERB', 'NUM', 'NOUN', 'PUNCT', 'PRON', 'AUX', 'NOUN', 'ADP', 'DET', 'PROPN', 'PUNCT', 'SPACE',
+                'PROPN', 'PROPN', 'PROPN', 'PROPN'],
+               ['OFAC', 'designate', 'two', 'individual', ',', 'who', 'be', 'leader', 'of', 'the', 'FARC', ':', '\n\n',
+                'Juan', 'Carlos', 'Ramirez', 'Abadia'],
+               ['B-ORG', 'O', 'B-CARDINAL', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON',
+                'I-PERSON', 'I-PERSON'])
+    assert facts(doc) == {("Juan Carlos Ramirez Abadia", "leader", "FARC", False)}

@@ -334,3 +334,25 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
 ])
 def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A title opened by "the" is a person of its own, not a second title of the name after it.
+    ("The President and Prime Minister Brown had a productive call earlier today.",
+     {("Brown", "Prime Minister", "", False)}),
+    # The office a resignation leaves is a former one.
+    ("Last night I accepted the resignation of John Bryson as Secretary of the Department of Commerce.",
+     {("John Bryson", "Secretary", "Department of Commerce", True)}),
+    ("The board announced Karen Smith's retirement as chairman of Acme Corp. on Monday.",
+     {("Karen Smith", "chairman", "Acme Corp.", True)}),
+    # A sanctions release: the names listed under a heading that ends with a colon hold the role it gives.
+    ('OFAC designated the following two individuals, who are leaders of the Revolutionary Armed Forces of '
+     'Colombia (FARC):\n\nJuan Carlos Ramirez Abadia (alias "Chupeta")\n\nLuis Hernando Gomez Bustamante (alias '
+     '"Rasguno")\n\nThe following two individuals were also designated and are members of the Sinaloa Cartel:\n\n'
+     'Joaquin Guzman Loera (alias "El Chapo")',
+     {("Juan Carlos Ramirez Abadia", "leader", "Revolutionary Armed Forces of Colombia", False),
+      ("Luis Hernando Gomez Bustamante", "leader", "Revolutionary Armed Forces of Colombia", False),
+      ("Joaquin Guzman Loera", "member", "Sinaloa Cartel", False)}),
+])
+def test_round_two_constructions(nlp, text, expected):
+    assert roles(nlp, text) == expected

@@ -8,7 +8,9 @@
   Khamenei";
 - predicates: "X, who is a major in the Marine Corps", "X became chairman of Y", "X was named president of
   Y", "X, who works for Y", "X heads Y" (verbs in `kg/data/role_verbs.tsv`);
-- affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party".
+- affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party";
+- nouns of office: "the appointment of X to be Under Secretary", "the resignation of X as Secretary of ..." (former);
+- lists: names alone on their lines under "OFAC designated the following two individuals, who are leaders of Y:".
 
 A country named as the employer ("Iranian", "U.S.") stands for its government when no organization is
 named. Within a document, a bare title ("President Trump") takes the organization the same person holds
@@ -51,6 +53,7 @@ VENUE_PREPOSITIONS = _WORDS["venue_preposition"]
 # "Deputy Prime Minister/Foreign Minister Dar": two titles before one name.
 TITLE_JOINERS = COORDINATORS | {"/"}
 DETERMINERS = _WORDS["determiner"]
+DEFINITE_ARTICLES = _WORDS["definite_article"]
 POSSESSIVE_MARKS = _WORDS["possessive_mark"]
 ATTRIBUTIVE_PARTICIPLES = _WORDS["attributive_participle"]
 SPEECH_VERBS = _WORDS["source_verb"]
@@ -59,6 +62,7 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
 DELEGATION_NOUNS = _WORDS["delegation_noun"]
@@ -94,8 +98,11 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
         titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
         for title in titles:
             start, end = min(title.start, person.start_char), max(title.end, person.end_char)
+            # A title stated in an earlier sentence (a list's heading): the evidence runs from there to the name.
+            sentence = person.sent if start >= person.sent.start_char else doc[doc.char_span(
+                start, start + 1, alignment_mode="expand").sent.start : person.sent.end]
             facts.append(RoleFact(mention_of(person), title.label, _part_named(doc, title.organization), title.former,
-                                  evidence_of(person.sent, start, end)))
+                                  evidence_of(sentence, start, end)))
     yield from sorted(_consolidate(doc, facts, publisher), key=lambda f: (f.evidence.start, f.person.start, f.role))
 
 
@@ -118,7 +125,7 @@ def _stated_titles(person: Span) -> list[Title]:
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
     titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
-              *_appointment(person)]
+              *_appointment(person), *_resignation(person), *_listed(person)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
@@ -387,10 +394,11 @@ def _titles_before(person: Span) -> Iterator[Title]:
             i -= 1
     titles: list[Title] = []
     while i >= first:
-        title, i = _title_ending_at(doc, i, first)
-        if title is None:
+        title, j = _title_ending_at(doc, i, first)
+        if title is None or titles and _definite_title(doc, j, first):
             break
         titles.append(title)
+        i = j
         if i >= first and doc[i].lower_ in TITLE_JOINERS:
             i -= 1
             continue
@@ -416,6 +424,13 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _definite_title(doc: Doc, i: int, first: int) -> bool:
+    """A title joined by "and" to the title of a name is a person of its own when an article opens it: "The
+    President and Prime Minister Brown had a productive call" (two people; but "Former U.S. Vice President
+    and current presidential candidate Joseph Biden" is one). `doc[i]`: the word before the title."""
+    return i >= first and doc[i].lower_ in DEFINITE_ARTICLES
 
 
 def _in_a_phrase_of_its_own(doc: Doc, title: Title, person: Span) -> bool:
@@ -755,6 +770,62 @@ def _appointment(person: Span) -> Iterator[Title]:
                     if attr.dep_ == "attr" and _is_role_or_rank(attr):
                         yield from _noun_titles(attr)
     yield from _as_titles(noun)
+
+
+def _resignation(person: Span) -> Iterator[Title]:
+    """The office a person leaves, named by a noun of leaving, is a former one: "Last night I accepted the
+    resignation of John Bryson as Secretary of the Department of Commerce", "Smith's retirement as chairman
+    of Acme" (`leaving_noun` in role_words.tsv; the parser hangs "as" from the name or from the noun)."""
+    root = person.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ == "poss":
+        noun = root.head
+    else:
+        return
+    if noun.lemma_.lower() not in LEAVING_NOUNS:
+        return
+    for holder in (root, noun):
+        yield from (title._replace(former=True) for title in _as_titles(holder))
+
+
+def _listed(person: Span) -> Iterator[Title]:
+    """A name alone on its line under a sentence that ends with a colon holds the role that sentence gives
+    the people it lists: "OFAC designated the following two individuals, who are leaders of the Gulf
+    Cartel:" then "Jorge Eduardo Costilla Sanchez (alias "El Coss")" (a sanctions release), "The following
+    two individuals were also designated and are leaders of Los Zetas:" (only a role with an organization)."""
+    doc = person.doc
+    if not _is_list_item(person.sent) or person.sent.root.i not in range(person.start, person.end):
+        return
+    heading = person.sent
+    while heading.start > 0 and (_is_list_item(heading) or all(t.is_space for t in heading)):
+        heading = doc[heading.start - 1].sent
+    words = [t for t in heading if not t.is_space]
+    if not words or not words[-1].text.endswith(":"):  # "(FARC):" may be one token
+        return
+    for noun in heading:
+        if noun.tag_ in {"NNS", "NNPS"} and not noun.ent_type_:
+            for role in _roles_of_the_listed(noun):
+                title = _noun_title(role)
+                if title is not None and title.organization is not None:
+                    # "leaders of the Gulf Cartel": each person listed is a leader.
+                    yield title._replace(label=title.label.removesuffix(role.text) + role.lemma_)
+
+
+def _is_list_item(sentence: Span) -> bool:
+    # A line that is a name and what goes with it ("(alias ...)"), with no verb.
+    return sentence.root.ent_type_ == "PERSON" and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+
+
+def _roles_of_the_listed(noun: Token) -> Iterator[Token]:
+    """The role nouns a heading predicates of the plural noun for the people it lists: "individuals, who are
+    leaders of X", "individuals were designated and are leaders of X", "individuals, members of X"."""
+    verbs = [c for c in noun.children if c.dep_ in RELATIVE_CLAUSES]
+    if noun.dep_ in ANY_SUBJECTS:
+        verbs += [noun.head, *noun.head.conjuncts]
+    found = [c for verb in verbs if verb.lemma_ == "be" for c in verb.children if c.dep_ == "attr"]
+    found += [c for c in noun.children if c.dep_ in APPOSITION]
+    yield from (t for t in found if t.lemma_.lower() in role_nouns())
 
 
 def _ended(verb: Token) -> bool:
