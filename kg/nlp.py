@@ -288,13 +288,14 @@ def place_of(span: Span) -> Span:
 def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name that news writes only of people is a person, whatever the model tagged it: followed by an
     age ("Warner, 70,"), by "who" ("Mason, who headed ..."), by a role or kin in apposition ("Sevket Kazan,
-    deputy leader of ...", "Eva Forest, wife of ..."), or undergoing what is done only to people ("Eva
-    Forest and Lidia Falcon were arrested")."""
+    deputy leader of ...", "Eva Forest, wife of ..."), apposed after a role ("Nigeria's president,
+    Muhammadu Buhari"), or undergoing what is done only to people ("Eva Forest and Lidia Falcon were
+    arrested")."""
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON"} and _looks_like_a_name(span) and not _party_state_tag(span) \
                 and span.text.lower() not in countries() and not _address(doc, span.start) \
-                and (_personal_context(doc, span.end) or _personal_patient(span)):
+                and (_personal_context(doc, span.end) or _personal_patient(span) or _after_a_role(doc, span.start)):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     # Names the model left untagged.
@@ -361,6 +362,12 @@ def _personal_context(doc: Doc, end: int) -> bool:
         if (token.lower_ in role_nouns() or token.lower_ in KIN_NOUNS) and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}):
             return True
     return False
+
+
+def _after_a_role(doc: Doc, start: int) -> bool:
+    """Whether a name stands apposed after a role, between commas: "Nigeria's president, Muhammadu Buhari,"."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in role_nouns() \
+        and doc[start - 2].pos_ in {"NOUN", "PROPN"}
 
 
 def _personal_patient(span: Span) -> bool:

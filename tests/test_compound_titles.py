@@ -24,6 +24,7 @@ def test_a_compound_title_is_one_token():
     assert merged(["Special", "Agent", "-", "in", "-", "Charge", "Wheeler"],
                   [True, False, False, False, False, True, False]) == ["Special Agent-in-Charge", "Wheeler"]
     assert merged(["Assistant", "U.S.", "Attorneys", "Vikas", "Didwania"]) == ["Assistant U.S. Attorneys", "Vikas", "Didwania"]
+    assert merged(["Chief", "of", "Staff", "Mick", "Mulvaney"]) == ["Chief of Staff", "Mick", "Mulvaney"]
 
 
 def test_a_compound_title_is_not_merged_into_a_name_or_a_longer_title():

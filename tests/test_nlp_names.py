@@ -464,6 +464,13 @@ def test_people_by_an_age_written_as_a_word():
     assert corrected(words, pos, ents, spaces=spaces) == [("Krystle Marie Campbell", "PERSON"), ("29-year-old", "DATE")]
 
 
+def test_people_apposed_after_a_role():
+    words = ["Nigeria", "'s", "president", ",", "Muhammadu", "Buhari", ",", "spoke"]
+    pos = ["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"]
+    ents = ["B-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert corrected(words, pos, ents) == [("Nigeria", "GPE"), ("Muhammadu Buhari", "PERSON")]
+
+
 def test_a_name_tagged_a_person_as_often_as_not_is_one():
     words = ["Polad", "Omarov", "fled", ".", "Polad", "Omarov", "was", "caught"]
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "AUX", "VERB"]
