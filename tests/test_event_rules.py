@@ -308,6 +308,22 @@ def test_cue_reaches_its_trigger_and_only_it_does(cue, monkeypatch):
     assert not cued(cue.category, list(governors(trigger)))
 
 
+def _preposition_gerund(governor: str) -> Doc:
+    """"Iran <governor> to attacking Israel .": the trigger is the gerund of the governor's preposition."""
+    return doc(["Iran", governor, "to", "attacking", "Israel", "."], [1, 1, 1, 2, 3, 1],
+               ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"], ["PROPN", "VERB", "ADP", "VERB", "PROPN", "PUNCT"])
+
+
+def test_an_infinitive_cue_reaches_the_gerund_of_its_preposition(monkeypatch):
+    # "looks forward to working with Iwaya": what is looked forward to has not happened.
+    look = next(c for c in cue_rules() if c.literal == "look")
+    assert cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+    # "convicted of attacking": a preposition's gerund is as real as its governor, unless that is a cue.
+    assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("convicted")[3])))
+    _without(look, monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+
+
 def test_cue_categories_are_the_ones_the_rules_read():
     assert {cue.category for cue in cue_rules()} == {NEGATED, HYPOTHETICAL, FACTIVE}
 

@@ -103,6 +103,10 @@ def _in_scope(scope: str, governors: list[Token]) -> list[Token]:
     return governors
 
 
+def _governs_infinitive(word: Token) -> bool:
+    return word.lemma_.lower() in _lemmas("governor", "infinitive") or word.lower_ in _lemmas("governor", "infinitive")
+
+
 def governors(trigger: Token) -> Iterator[Token]:
     """The trigger and the verbs (or adjectives, or nouns) whose complement it is: the scope of its cues.
 
@@ -124,6 +128,14 @@ def governors(trigger: Token) -> Iterator[Token]:
     if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
         # "capable of targeting personnel": what someone is capable of has not happened.
         yield token.head.head
+    elif (token.dep_ == "pcomp" and token.head.dep_ == "prep"
+          and _governs_infinitive(token.head.head)):
+        # "looks forward to working with Iwaya", "stressed the importance of holding Russia accountable": the
+        # gerund of such a word's preposition is what is looked forward to, not what was done; the walk
+        # goes on above it ("noted that he looks forward to ..."). Not every preposition's gerund: "convicted
+        # of murdering" says the murder happened.
+        token = token.head.head
+        yield token
     while token.dep_ in COMPLEMENTS and token.head is not token:
         if token.head.lemma_.lower() in _lemmas("terminate", "complement"):
             # A factive verb presupposes its complement, so neither its negation nor its modal reaches it.
