@@ -337,6 +337,7 @@ TRIGGER_CASES = {
     "verb": (["Ruby", "shot", "Oswald"], ["PROPN", "VERB", "PROPN"], ["ruby", "shoot", "oswald"], 1),
     "event_noun": (["the", "U.S.", "strike"], ["DET", "PROPN", "NOUN"], ["the", "u.s.", "strike"], 2),
     "death": (["Soleimani", "'s", "death"], ["PROPN", "PART", "NOUN"], ["soleimani", "'s", "death"], 2),
+    "subject_noun": (["Bryson", "'s", "resignation"], ["PROPN", "PART", "NOUN"], ["bryson", "'s", "resignation"], 2),
 }
 
 

@@ -216,3 +216,22 @@ def test_events_query_of_the_seed_marks_negation_and_keeps_hypotheticals_apart(s
     # "ready to take preemptive action against Iran" is no fact: only the unasserted query lists it.
     assert not any(action == "take" and target == "Iran" for _, action, target, _ in asserted)
     assert any(action == "take" and target == "Iran" for _, action, target, _ in rows("unasserted"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What is agreed to, urged, or held important is not done (yet): hypothetical, the agreeing asserted.
+    ("The two leaders agreed to impose new sanctions on Russia.",
+     {("", "agree", "", False, A), ("", "impose sanctions", "Russia", False, H)}),
+    ("Biden urged Putin to withdraw his troops.",
+     {("Biden", "urge", "Putin", False, A), ("Putin", "withdraw", "", False, H)}),
+    ("The ministers stressed the importance of holding Russia accountable.", {("", "hold", "Russia", False, H)}),
+    # The resignation of X is X resigning; one called for is not.
+    ("Last night I accepted the resignation of John Bryson as Secretary of the Department of Commerce.",
+     {("John Bryson", "resign", "", False, A)}),
+    ("The protesters called for the resignation of Prime Minister John Smith.", {("", "call for", "", False, A)}),
+    (("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning "
+      "following his surrender to authorities in Mexico."),
+     {("", "return", "Jose Manuel Garcia Guevara", False, A), ("Jose Manuel Garcia Guevara", "surrender", "", False, A)}),
+])
+def test_commitments_requests_and_resignations(nlp, text, expected):
+    assert facts(nlp, text) == expected
