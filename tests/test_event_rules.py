@@ -324,6 +324,19 @@ def test_an_infinitive_cue_reaches_the_gerund_of_its_preposition(monkeypatch):
     assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
 
 
+def test_a_thing_said_as_the_purpose_of_a_contact_is_said_in_it(monkeypatch):
+    import kg.extract.cues as C
+
+    # "Singh called Obama to congratulate him .": the call congratulates; "deployed troops to help" intends.
+    words = ["Singh", "called", "Obama", "to", "congratulate", "him", "."]
+    d = doc(words, [1, 1, 1, 4, 1, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PART", "VERB", "PRON", "PUNCT"],
+            lemmas=["singh", "call", "obama", "to", "congratulate", "he", "."])
+    assert not cued(HYPOTHETICAL, list(governors(d[4])))
+    monkeypatch.setattr(C, "CONTACT_VERBS", frozenset())
+    assert cued(HYPOTHETICAL, list(governors(d[4])))
+
+
 def test_cue_categories_are_the_ones_the_rules_read():
     assert {cue.category for cue in cue_rules()} == {NEGATED, HYPOTHETICAL, FACTIVE}
 

@@ -232,6 +232,11 @@ def test_events_query_of_the_seed_marks_negation_and_keeps_hypotheticals_apart(s
     (("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning "
       "following his surrender to authorities in Mexico."),
      {("", "return", "Jose Manuel Garcia Guevara", False, A), ("Jose Manuel Garcia Guevara", "surrender", "", False, A)}),
+    # A thing said is the purpose of a call made to say it: the call says it.
+    (("Prime Minister Singh had called President Obama on Friday to congratulate him on having won the Nobel "
+      "Peace Prize."),
+     {("Singh", "call", "Obama", False, A), ("Singh", "congratulate", "Obama", False, A)}),
+    ("The Secretary deployed troops to help Israel.", set()),
 ])
 def test_commitments_requests_and_resignations(nlp, text, expected):
     assert facts(nlp, text) == expected

@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.data import cue_table, event_words
+from kg.data import cue_table, event_words, verb_lexicon, verbal_categories
 from kg.extract.labels import COMPLEMENTS, OBJECTS
 
 NEGATED = "NEGATED_EXISTENCE"
@@ -31,6 +31,9 @@ _WORDS = event_words()
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # "plans to launch a series of attacks": the series is what is launched.
 SERIES_NOUNS = _WORDS["series_noun"]
+# "Singh called Obama to congratulate him", "met Iwaya to discuss the alliance": the purpose of a contact is
+# said in it when it is a thing said (a verbal CAMEO category), so it is done, not intended.
+CONTACT_VERBS = _WORDS["contact_verb"]
 
 
 @dataclass(frozen=True)
@@ -99,12 +102,17 @@ def _in_scope(scope: str, governors: list[Token]) -> list[Token]:
         return governors[:1]
     if scope == "purpose":
         # "deployed 750 soldiers ... to help bolster the defense": a purpose says what for, not what was done.
-        return [word for word in governors if word.dep_ == "advcl"]
+        return [word for word in governors if word.dep_ == "advcl" and not _said_in_contact(word)]
     return governors
 
 
 def _governs_infinitive(word: Token) -> bool:
     return word.lemma_.lower() in _lemmas("governor", "infinitive") or word.lower_ in _lemmas("governor", "infinitive")
+
+
+def _said_in_contact(purpose: Token) -> bool:
+    return (purpose.head.lemma_.lower() in CONTACT_VERBS
+            and verb_lexicon().get(purpose.lemma_.lower(), "") in verbal_categories())
 
 
 def governors(trigger: Token) -> Iterator[Token]:
