@@ -308,6 +308,35 @@ def test_cue_reaches_its_trigger_and_only_it_does(cue, monkeypatch):
     assert not cued(cue.category, list(governors(trigger)))
 
 
+def _preposition_gerund(governor: str) -> Doc:
+    """"Iran <governor> to attacking Israel .": the trigger is the gerund of the governor's preposition."""
+    return doc(["Iran", governor, "to", "attacking", "Israel", "."], [1, 1, 1, 2, 3, 1],
+               ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"], ["PROPN", "VERB", "ADP", "VERB", "PROPN", "PUNCT"])
+
+
+def test_an_infinitive_cue_reaches_the_gerund_of_its_preposition(monkeypatch):
+    # "looks forward to working with Iwaya": what is looked forward to has not happened.
+    look = next(c for c in cue_rules() if c.literal == "look")
+    assert cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+    # "convicted of attacking": a preposition's gerund is as real as its governor, unless that is a cue.
+    assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("convicted")[3])))
+    _without(look, monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+
+
+def test_a_thing_said_as_the_purpose_of_a_contact_is_said_in_it(monkeypatch):
+    import kg.extract.cues as C
+
+    # "Singh called Obama to congratulate him .": the call congratulates; "deployed troops to help" intends.
+    words = ["Singh", "called", "Obama", "to", "congratulate", "him", "."]
+    d = doc(words, [1, 1, 1, 4, 1, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PART", "VERB", "PRON", "PUNCT"],
+            lemmas=["singh", "call", "obama", "to", "congratulate", "he", "."])
+    assert not cued(HYPOTHETICAL, list(governors(d[4])))
+    monkeypatch.setattr(C, "CONTACT_VERBS", frozenset())
+    assert cued(HYPOTHETICAL, list(governors(d[4])))
+
+
 def test_cue_categories_are_the_ones_the_rules_read():
     assert {cue.category for cue in cue_rules()} == {NEGATED, HYPOTHETICAL, FACTIVE}
 
@@ -321,6 +350,7 @@ TRIGGER_CASES = {
     "verb": (["Ruby", "shot", "Oswald"], ["PROPN", "VERB", "PROPN"], ["ruby", "shoot", "oswald"], 1),
     "event_noun": (["the", "U.S.", "strike"], ["DET", "PROPN", "NOUN"], ["the", "u.s.", "strike"], 2),
     "death": (["Soleimani", "'s", "death"], ["PROPN", "PART", "NOUN"], ["soleimani", "'s", "death"], 2),
+    "subject_noun": (["Bryson", "'s", "resignation"], ["PROPN", "PART", "NOUN"], ["bryson", "'s", "resignation"], 2),
 }
 
 

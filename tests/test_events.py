@@ -223,3 +223,27 @@ def test_a_length_of_time_of_something_is_what_is_called_for(nlp):
     assert facts(nlp, "Ayatollah Ali Khamenei called for three days of national mourning.") == {
         ("Ali Khamenei", "call for", "", False, A)}
     assert facts(nlp, "Iran called President Obama on Friday.") == {("Iran", "call", "Obama", False, A)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What is agreed to, urged, or held important is not done (yet): hypothetical, the agreeing asserted.
+    ("The two leaders agreed to impose new sanctions on Russia.",
+     {("", "agree", "", False, A), ("", "impose sanctions", "Russia", False, H)}),
+    ("Biden urged Putin to withdraw his troops.",
+     {("Biden", "urge", "Putin", False, A), ("Putin", "withdraw", "", False, H)}),
+    ("The ministers stressed the importance of holding Russia accountable.", {("", "hold", "Russia", False, H)}),
+    # The resignation of X is X resigning; one called for is not.
+    ("Last night I accepted the resignation of John Bryson as Secretary of the Department of Commerce.",
+     {("John Bryson", "resign", "", False, A)}),
+    ("The protesters called for the resignation of Prime Minister John Smith.", {("", "call for", "", False, A)}),
+    (("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning "
+      "following his surrender to authorities in Mexico."),
+     {("", "return", "Jose Manuel Garcia Guevara", False, A), ("Jose Manuel Garcia Guevara", "surrender", "", False, A)}),
+    # A thing said is the purpose of a call made to say it: the call says it.
+    (("Prime Minister Singh had called President Obama on Friday to congratulate him on having won the Nobel "
+      "Peace Prize."),
+     {("Singh", "call", "Obama", False, A), ("Singh", "congratulate", "Obama", False, A)}),
+    ("The Secretary deployed troops to help Israel.", set()),
+])
+def test_commitments_requests_and_resignations(nlp, text, expected):
+    assert facts(nlp, text) == expected

@@ -306,6 +306,24 @@ def test_a_death_with_no_cause_written_is_dying():
     assert ("Usamah", "die", "", False, "asserted") in facts(d)
 
 
+# "Obama accepted the resignation of Bryson ."
+RESIGNATION = [("Obama", 1, "nsubj", "PROPN", "NNP", "Obama", "B-PERSON"),
+               ("accepted", 1, "ROOT", "VERB", "VBD", "accept", "O"),
+               ("the", 3, "det", "DET", "DT", "the", "O"),
+               ("resignation", 1, "dobj", "NOUN", "NN", "resignation", "O"),
+               ("of", 3, "prep", "ADP", "IN", "of", "O"),
+               ("Bryson", 4, "pobj", "PROPN", "NNP", "Bryson", "B-PERSON"),
+               (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_the_resignation_of_someone_is_their_resigning_unless_it_is_asked_for():
+    assert ("Bryson", "resign", "", False, "asserted") in facts(parse(*RESIGNATION))
+    # "Obama demanded the resignation of Bryson .": asked for, not done.
+    demanded = list(RESIGNATION)
+    demanded[1] = ("demanded", 1, "ROOT", "VERB", "VBD", "demand", "O")
+    assert not {f for f in facts(parse(*demanded)) if f[1] == "resign"}
+
+
 def test_a_deed_targeting_someone_targets_them_and_members_named_by_their_group_are_the_group():
     # "Command conducted an airstrike targeting al-Shabaab terrorists ."
     d = parse(("Command", 1, "nsubj", "PROPN", "NNP", "Command", "B-ORG"),

@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.data import cue_table, event_words
+from kg.data import cue_table, event_words, verb_lexicon, verbal_categories
 from kg.extract.labels import COMPLEMENTS, OBJECTS
 
 NEGATED = "NEGATED_EXISTENCE"
@@ -31,6 +31,9 @@ _WORDS = event_words()
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # "plans to launch a series of attacks": the series is what is launched.
 SERIES_NOUNS = _WORDS["series_noun"]
+# "Singh called Obama to congratulate him", "met Iwaya to discuss the alliance": the purpose of a contact is
+# said in it when it is a thing said (a verbal CAMEO category), so it is done, not intended.
+CONTACT_VERBS = _WORDS["contact_verb"]
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,17 @@ def _in_scope(scope: str, governors: list[Token]) -> list[Token]:
         return governors[:1]
     if scope == "purpose":
         # "deployed 750 soldiers ... to help bolster the defense": a purpose says what for, not what was done.
-        return [word for word in governors if word.dep_ == "advcl"]
+        return [word for word in governors if word.dep_ == "advcl" and not _said_in_contact(word)]
     return governors
+
+
+def _governs_infinitive(word: Token) -> bool:
+    return word.lemma_.lower() in _lemmas("governor", "infinitive") or word.lower_ in _lemmas("governor", "infinitive")
+
+
+def _said_in_contact(purpose: Token) -> bool:
+    return (purpose.head.lemma_.lower() in CONTACT_VERBS
+            and verb_lexicon().get(purpose.lemma_.lower(), "") in verbal_categories())
 
 
 def governors(trigger: Token) -> Iterator[Token]:
@@ -124,6 +136,14 @@ def governors(trigger: Token) -> Iterator[Token]:
     if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
         # "capable of targeting personnel": what someone is capable of has not happened.
         yield token.head.head
+    elif (token.dep_ == "pcomp" and token.head.dep_ == "prep"
+          and _governs_infinitive(token.head.head)):
+        # "looks forward to working with Iwaya", "stressed the importance of holding Russia accountable": the
+        # gerund of such a word's preposition is what is looked forward to, not what was done; the walk
+        # goes on above it ("noted that he looks forward to ..."). Not every preposition's gerund: "convicted
+        # of murdering" says the murder happened.
+        token = token.head.head
+        yield token
     while token.dep_ in COMPLEMENTS and token.head is not token:
         if token.head.lemma_.lower() in _lemmas("terminate", "complement"):
             # A factive verb presupposes its complement, so neither its negation nor its modal reaches it.

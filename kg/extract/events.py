@@ -89,6 +89,8 @@ NEGATIVE_WORDS = _WORDS["negative_word"]
 SERIES_NOUNS = _WORDS["series_noun"]
 # Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
+# A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
+SUBJECT_NOUNS = _MAPS["subject_noun"]
 
 
 def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "",
@@ -289,6 +291,19 @@ def _death_events(noun: Token, context: Context) -> Iterator[EventFact]:
         yield from _facts(noun, "kill", actors, the_dead, with_bare_names(context))
         return
     yield from _facts(noun, "die", the_dead, [], context)
+
+
+def _subject_noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
+    """"Last night I accepted the resignation of John Bryson": John Bryson resigned; "following his surrender
+    to authorities in Mexico": he surrendered. The doer is a person or a noun phrase, as for a death."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if any(cued(category, [noun, verb]) for category in (HYPOTHETICAL, NEGATED)):
+        # "called for the resignation of X", "denied his resignation": what is asked for or denied.
+        return
+    doers = pobj_parties(noun_preposition(noun, "of"), context)
+    doers += [p for c in noun.children if c.dep_ == "poss" for p in parties_of(c, context)]
+    yield from _facts(noun, SUBJECT_NOUNS[noun.lemma_.lower()],
+                      [p for p in doers if p.mention.type in {"Person", "Nominal"}], [], context)
 
 
 def _deadly_deed(death: Token) -> Token | None:
@@ -766,4 +781,5 @@ TRIGGERS: dict[str, Callable[[Token, Context], Iterator[EventFact]]] = {
     "verb": _verb_events,
     "event_noun": _noun_events,
     "death": _death_events,
+    "subject_noun": _subject_noun_events,
 }
