@@ -191,7 +191,8 @@ def test_a_long_article_is_extracted_a_piece_at_a_time(nlp, monkeypatch):
     sizes = []
     extract = kg.pipeline.extract
     monkeypatch.setattr(kg.pipeline, "LONG_ARTICLE_PIECE", 3000)
-    monkeypatch.setattr(kg.pipeline, "extract", lambda doc, article: sizes.append(len(doc.text)) or extract(doc, article))
+    monkeypatch.setattr(kg.pipeline, "extract", lambda doc, article, killing=True: sizes.append(len(doc.text))
+                        or extract(doc, article, killing))
     [facts] = kg.pipeline.extract_batch(nlp, [Article("long.txt", "long.txt", text)])
     assert len(sizes) >= 4 and max(sizes) <= 3000
     assert facts.roles and facts.events and facts.article.text == text
