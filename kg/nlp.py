@@ -1014,7 +1014,7 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
     Montgomery County House delegation", `body_nouns.txt`)."""
     dropped: set[int] = set()
     repaired = []
-    spans = _country_joined_to_its_organization(doc, spans)
+    spans = _country_joined_to_its_organization(doc, [_possessor_joined(span) for span in spans])
     for span in sorted(spans, key=lambda s: s.start):
         if span.label_ != "ORG" or span.start in dropped:
             repaired.append(span)
@@ -1048,7 +1048,6 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def _country_joined_to_its_organization(doc: Doc, spans: list[Span]) -> list[Span]:
     """A country the model tagged an organization, or a country's initials, right before an organization's
     name, is the start of that name: "the U.S." + "District Court" is the U.S. District Court."""
-    spans = [_possessor_joined(span) for span in spans]
     by_start = {s.start: s for s in spans}
     joined, dropped = [], set()
     for span in sorted(spans, key=lambda s: s.start):

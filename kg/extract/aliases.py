@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.data import phrases_longest_first, word_list
 from kg.extract.coref import QUOTE_MARKS
 from kg.extract.facts import Mention, entity_containing, is_chrome, mention_of
+from kg.extract.labels import NUMBER_LABELS
 from kg.names import ACRONYM
 
 # Names that can have aliases, and the type an alias takes: the named entity's.
@@ -28,7 +29,6 @@ LIST_WORDS = frozenset({",", "and", "or"})
 ALIAS_NOUN_WINDOW = 6
 # Labels of words in brackets that are no other name of the organization before them: "Gazprom (Russia)".
 # A person is not among them: the model tags foreign names as people ("Asamblea Constituyente").
-NUMBER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NOT_ALIASES = frozenset({"GPE", "LOC"}) | NUMBER_LABELS
 
 

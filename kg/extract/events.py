@@ -34,7 +34,8 @@ from kg.extract.coref import antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS
+from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS,
+                               TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
                                      LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
@@ -537,14 +538,14 @@ def _of_time(preposition: Token) -> bool:
     """Whether a preposition says when or on whose orders: "called President Obama on Friday" is no "call on",
     "the strike was launched at the direction of Trump" no "launch at". A length of something is no time:
     "called for three days of national mourning" calls for the mourning."""
-    return any(o.dep_ == "pobj" and (o.ent_type_ in {"DATE", "TIME"} and not _measures_something(o)
+    return any(o.dep_ == "pobj" and (o.ent_type_ in TIME_LABELS and not _measures_something(o)
                                      or o.lemma_.lower() in ORDER_NOUNS)
                for o in preposition.children)
 
 
 def _measures_something(noun: Token) -> bool:
     """Whether a noun of time measures what its "of" names: "three days of national mourning"."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ not in TIME_LABELS
                                                                for o in c.children) for c in noun.children)
 
 

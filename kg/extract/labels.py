@@ -61,6 +61,8 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 TITLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Numbers, amounts and times: "Uhodiransomwar, 30, of Kaliningrad" (an age is no alias).
+NUMBER_LABELS = TIME_LABELS | {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Names that a noun written beside them may stand for, and that may act: people, organizations, states.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Names of organizations and states, which act through their bodies and members.
