@@ -39,7 +39,8 @@ from extraction import Score, _role_matches, matches_any, normalise, same_name  
 HERE = Path(__file__).resolve().parent
 # The article set scored, by name: its texts and its gold (`--set`).
 SETS = {"news": (HERE / "news" / "texts", HERE / "gold" / "news"),
-        "heldout": (HERE / "heldout" / "texts", HERE / "gold" / "heldout")}
+        "heldout": (HERE / "heldout" / "texts", HERE / "gold" / "heldout"),
+        "blind2": (HERE / "blind2" / "texts", HERE / "gold" / "blind2")}
 TEXTS, GOLD = SETS["news"]
 SCORED_TYPES = {"Person", "Organization", "Country"}
 # Meeting and talking are mutual: the gold writes one direction (host -> guest); either one matches.
