@@ -166,12 +166,7 @@ class CompoundTitles:
 
     def __call__(self, doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
-            i = 0
-            while i < len(doc):
-                end = self._end_of_title(doc, i)
-                if end is None:
-                    i += 1
-                    continue
+            for i, end in _compound_title_spans(doc, self.titles, self.first_words, self.longest):
                 # The tagger and parser read the title by its head word ("agent" for "Special Agent in
                 # Charge"): an unknown multi-word token is otherwise taken for punctuation and may end the
                 # sentence. The head is its lemma too, so that "the judge" elsewhere finds "U.S. District
@@ -180,21 +175,56 @@ class CompoundTitles:
                 head = next((w if w in role_nouns() else w[:-1] for w in reversed(words)
                              if w in role_nouns() or w[:-1] in role_nouns()), words[-1])
                 retokenizer.merge(doc[i:end], attrs={"NORM": head, "LEMMA": head})
-                i = end
         # A title does not end a sentence before the name it stands before.
-        for token in doc[1:]:
-            if is_compound_title(doc[token.i - 1]):
+        tokens = list(doc)  # one Token object a token, not two doc[i] lookups
+        for before, token in zip(tokens, tokens[1:]):
+            if is_compound_title(before):
                 token.is_sent_start = False
         return doc
 
-    def _end_of_title(self, doc: Doc, i: int) -> int | None:
-        """Where the longest listed title starting at `doc[i]` ends, if one starts there."""
-        first = compound_title_key([doc[i]]).split()[:1]
-        if not doc[i].is_title or not first or first[0] not in self.first_words:
-            return None
-        return next((j for j in range(min(len(doc), i + self.longest), i + 1, -1)
-                     if _is_compound_title(doc[i:j], self.titles) and not (j < len(doc) and _title_goes_on(doc[j]))),
-                    None)
+
+def _compound_title_spans(doc: Doc, titles: frozenset[str], first_words: frozenset[str],
+                          longest: int) -> list[tuple[int, int]]:
+    """(start, end) of each listed title of several tokens, left to right, the longest at each start, not
+    before a possessive or a title word: in "Special Agent in Charge Jody Norris", (0, 4).
+
+    Each token's key (`compound_title_key` of it alone) is read once and a title's key is grown from them
+    word by word: slicing the Doc into a Span for each start and length took as long as the parser.
+    """
+    keys, texts, spaced = [], [], []
+    for token in doc:
+        keys.append("" if token.text == "-" else token.lower_.replace("-", " "))
+        texts.append(token.text)
+        spaced.append(bool(token.whitespace_))
+    found = []
+    i = 0
+    while i < len(doc):
+        first = keys[i].split()[:1]
+        end = None
+        if first and first[0] in first_words and doc[i].is_title:
+            end = _longest_title_end(doc, i, min(len(doc), i + longest), (keys, texts, spaced), titles)
+        if end is None:
+            i += 1
+        else:
+            found.append((i, end))
+            i = end
+    return found
+
+
+def _longest_title_end(doc: Doc, i: int, stop: int, words: tuple[list[str], list[str], list[bool]],
+                       titles: frozenset[str]) -> int | None:
+    """Where the longest listed title of two tokens or more from `doc[i]` to at most `doc[stop - 1]` ends:
+    not at a hyphen, not across a spaced one ("Agent - in"), not before `_title_goes_on` (`words`: each
+    token's key, text and whether a space follows it)."""
+    keys, texts, spaced = words
+    key, ends = "", []
+    for k in range(i, stop):
+        if spaced[k] and texts[k] == "-":
+            break
+        key = f"{key} {keys[k]}" if key and keys[k] else key or keys[k]
+        if k > i and texts[k] != "-" and _listed_title(key, titles):
+            ends.append(k + 1)
+    return next((j for j in reversed(ends) if not (j < len(doc) and _title_goes_on(doc[j]))), None)
 
 
 @Language.factory("kg_compound_titles")
@@ -205,12 +235,6 @@ def make_compound_titles(nlp: Language, name: str) -> CompoundTitles:
 def _title_goes_on(token: Token) -> bool:
     # "U.S. Attorney's Office" names an organization, "U.S. Attorney General" another title.
     return token.text in POSSESSIVE_MARKS or token.is_title and token.lower_ in leading_titles()
-
-
-def _is_compound_title(tokens: Span, titles: frozenset[str]) -> bool:
-    if not tokens[0].is_title or tokens[-1].text == "-" or any(t.whitespace_ and t.text == "-" for t in tokens):
-        return False
-    return _listed_title(compound_title_key(tokens), titles)
 
 
 def _listed_title(key: str, titles: frozenset[str]) -> bool:
@@ -883,17 +907,20 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and span.text.lower() not in known_names() and _after_a_title(doc, span.start):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
-    tagged = {t.i for s in corrected for t in s}
+    tagged = {i for span in corrected for i in range(span.start, span.end)}
+    people = {span.start for span in corrected if span.label_ == "PERSON"}
+    tokens = list(doc)  # one Token object a token, not one a test
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in tagged and doc[j].pos_ == "PROPN" and _free_name_word(doc[j]) and name_cased(doc[j].text):
+        while j < len(doc) and j not in tagged and tokens[j].pos_ == "PROPN" and _free_name_word(tokens[j]) \
+                and name_cased(tokens[j].text):
             j += 1
         # A run that stops at a person's name is that name's first part: `whole_names` joins them
         # ("Baghdad Mayor Tahir Muhammad Hassun").
-        person_follows = any(s.start == j and s.label_ == "PERSON" for s in corrected)
-        if j > i and _after_a_title(doc, i) and doc[i].sent == doc[j - 1].sent and not person_follows:
+        if j > i and j not in people and _after_a_title(doc, i) and tokens[i].sent == tokens[j - 1].sent:
             corrected.append(Span(doc, i, j, label="PERSON"))
+            people.add(i)
         i = max(j, i + 1)
     return corrected
 
@@ -988,18 +1015,35 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label="ORG")
         corrected.append(span)
     # "met in Buenos Aires": a place of the gazetteer the model left untagged.
-    tagged = {t.i for s in corrected for t in s}
+    return corrected + [Span(doc, start, end, label="GPE") for start, end in _untagged_places(doc, corrected)]
+
+
+def _untagged_places(doc: Doc, spans: list[Span]) -> list[tuple[int, int]]:
+    """(start, end) of each run of one to three capitalised proper nouns outside `spans` that the gazetteer
+    knows as a place, the longest first at each token: "in Buenos Aires" gives (1, 3).
+
+    Each token is read once into lists: slicing the Doc at every token for three lengths took more time
+    than the whole rest of the entity corrections."""
+    tagged = {i for span in spans for i in range(span.start, span.end)}
+    free, texts, spaces = [], [], []
+    for token in doc:
+        free.append(token.i not in tagged and token.pos_ == "PROPN" and token.text[:1].isupper())
+        texts.append(token.text)
+        spaces.append(token.whitespace_)
+
+    def known(start: int, end: int) -> bool:  # doc[start:end].text, lower-cased, is a place's name
+        text = "".join(texts[k] + spaces[k] for k in range(start, end - 1)) + texts[end - 1]
+        return text.lower() in place_names()
+
+    found = []
     i = 0
     while i < len(doc):
-        for size in (3, 2, 1):
-            words = doc[i : i + size]
-            if len(words) == size and all(t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
-                    and words.text.lower() in place_names():
-                corrected.append(Span(doc, i, i + size, label="GPE"))
-                i += size - 1
-                break
-        i += 1
-    return corrected
+        size = next((size for size in (3, 2, 1) if i + size <= len(doc) and all(free[i : i + size])
+                     and known(i, i + size)), 0) if free[i] else 0
+        if size:
+            found.append((i, i + size))
+        i += max(size, 1)
+    return found
 
 
 # Words that join the parts of an organization's name: "Foundation for the Advancement of Teaching".

@@ -31,6 +31,9 @@ def test_a_compound_title_is_not_merged_into_a_name_or_a_longer_title():
     assert merged(["the", "U.S.", "Attorney", "'s", "Office"]) == ["the", "U.S.", "Attorney", "'s", "Office"]
     assert merged(["U.S.", "Attorney", "General", "Merrick", "Garland"]) == ["U.S.", "Attorney", "General", "Merrick", "Garland"]
     assert merged(["a", "trial", "attorney"]) == ["a", "trial", "attorney"]
+    # A hyphen set off by spaces is a dash between two things, not a joint of one title.
+    words = ["Special", "Agent", "-", "in", "-", "Charge", "Wheeler"]
+    assert merged(words, [True, True, True, False, False, True, False]) == words
 
 
 def test_the_title_is_no_part_of_the_name():
