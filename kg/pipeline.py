@@ -393,7 +393,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
     out = Path(out_dir)
     check_writable_folder(out)  # before the parse: an unwritable -o fails in a second, not after an hour
     chosen = choose_model(model)
-    previous = _previous_articles(out / FACTS_FILE, chosen) if update else None
+    previous = _previous_articles(out / FACTS_FILE, chosen, killing) if update else None
     # Every output is written into a staging folder first and all replace the old ones together: an
     # interrupted or failed build leaves the previous complete set (see kg.files.output_set).
     new = extract_inputs(inputs, chosen, jobs, taken=previous, progress=progress, exclude=[out], cluster=cluster,
@@ -407,7 +407,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, model: str | None =
         try:
             counted = _Counted(new if previous is None else _updated(out / FACTS_FILE, new, work))
             facts_path = stage / FACTS_FILE
-            write_facts(counted, chosen, facts_path)
+            write_facts(counted, chosen, facts_path, killing)
             written = FactsFile(facts_path)
             resolution = resolve(written)  # names, types and counts: no key per mention (see kg.resolve)
             store = corpus_store(written, resolution, role_labels(written), work)
@@ -438,13 +438,18 @@ class _Counted:
             yield facts
 
 
-def _previous_articles(path: Path, model: str) -> dict[str, str]:
+def _previous_articles(path: Path, model: str, killing: bool = True) -> dict[str, str]:
     """The id and file of each article of the facts cache an update adds to (read through, so that a
     damaged cache fails before anything is parsed)."""
     header = facts_header(path)
     if header.get("model") != model:
         log.warning("the graph in %s was extracted with spaCy model %s, the new articles with %s",
                     path.parent, header.get("model") or "", model)
+    # A cache written before the header said so was extracted with the inference, then always on.
+    if header.get("killing", True) != killing:
+        before, now = ("without", "with") if killing else ("with", "without")
+        log.warning("the graph in %s was extracted %s the killing inference, the new articles %s it",
+                    path.parent, before, now)
     return {facts.article.id: facts.article.file for facts in iter_facts(path)}
 
 
@@ -499,11 +504,13 @@ def facts_schema() -> str:
     return hashlib.sha1(schema.encode("utf-8")).hexdigest()[:16]
 
 
-def write_facts(facts: Iterable[ArticleFacts], model: str, path: str | Path) -> None:
+def write_facts(facts: Iterable[ArticleFacts], model: str, path: str | Path, killing: bool = True) -> None:
     """Write the facts cache atomically: a header line, then one article's facts per line, in order.
 
     The header says how many lines follow and their SHA-256, so that a cache cut short or edited is
-    refused rather than read as a smaller corpus. The facts are written as they come: none is kept.
+    refused rather than read as a smaller corpus, and whether the facts were extracted with the killing
+    inference (`killing`), so that an update made the other way is told. The facts are written as they
+    come: none is kept.
     """
     import tempfile
 
@@ -521,7 +528,8 @@ def write_facts(facts: Iterable[ArticleFacts], model: str, path: str | Path) -> 
             count += 1
         body.seek(0)
         header = {"format": FACTS_FORMAT, "version": FACTS_VERSION, "schema": facts_schema(),
-                  "kg": __version__, "model": model, "articles": count, "sha256": digest.hexdigest()}
+                  "kg": __version__, "model": model, "killing": killing, "articles": count,
+                  "sha256": digest.hexdigest()}
         with atomic_path(path) as tmp, tmp.open("wb") as stream:
             stream.write(json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
             shutil.copyfileobj(body, stream, 1 << 20)

@@ -196,3 +196,18 @@ def test_a_long_article_is_extracted_a_piece_at_a_time(nlp, monkeypatch):
     [facts] = kg.pipeline.extract_batch(nlp, [Article("long.txt", "long.txt", text)])
     assert len(sizes) >= 4 and max(sizes) <= 3000
     assert facts.roles and facts.events and facts.article.text == text
+
+
+def test_an_update_made_without_the_killing_inference_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text("Jack Ruby shot Lee Harvey Oswald in Dallas.")
+    (tmp_path / "b.txt").write_text("Iranian Foreign Minister Javad Zarif met Chinese President Xi Jinping.")
+    out = tmp_path / "out"
+    run_kg("build", tmp_path / "a.txt", "-o", out, "--jobs", "1", check=True)
+    assert json.loads((out / "facts.jsonl").read_text().splitlines()[0])["killing"] is True
+    same = run_kg("build", tmp_path / "b.txt", "-o", out, "--update", "--jobs", "1", check=True)
+    assert "killing inference" not in same.stderr
+    other = run_kg("build", tmp_path / "b.txt", "-o", out, "--update", "--jobs", "1", "--no-killing-inference",
+                   check=True)
+    [warning] = [line for line in other.stderr.splitlines() if "killing inference" in line]
+    assert "extracted with the killing inference, the new articles without it" in warning
+    assert json.loads((out / "facts.jsonl").read_text().splitlines()[0])["killing"] is False
