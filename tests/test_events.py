@@ -172,6 +172,10 @@ def test_a_factive_verb_keeps_its_complement_asserted(nlp):
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.",
      {("U.S.", "go", "Iran", True, A)}),
     ("The United States will not attack Iran.", {("United States", "attack", "Iran", True, H)}),
+    # A denied or negated claim of a deed makes no one its author.
+    ("The Taliban denied responsibility for the bombing.", {("Taliban", "deny", "", False, A)}),
+    ("The Taliban did not claim responsibility for the bombing.", {("Taliban", "claim", "", True, A)}),
+    ("No group immediately claimed responsibility for the attack.", {("", "claim", "", True, A)}),
 ])
 def test_negated_statements_are_marked(nlp, text, expected):
     assert facts(nlp, text) == expected

@@ -386,9 +386,17 @@ def _deed_author(noun: Token, context: Context) -> list[Party]:
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
                                                                                                   "credit"}:
         owner = token.head.head
-        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB":
+        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB" and not _disowned(owner):
             return logical_subjects(owner.head, context)
     return []
+
+
+def _disowned(responsibility: Token) -> bool:
+    """Whether a claim of a deed is denied, negated or made by no one: "The Taliban denied responsibility for
+    the bombing", "did not claim responsibility", "No group claimed responsibility for the attack". Its
+    subject is then no author of the deed."""
+    verb = responsibility.head
+    return cued(NEGATED, [responsibility, verb]) or _is_negated(verb)
 
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
