@@ -251,3 +251,16 @@ def test_a_length_of_time_of_something_is_what_is_called_for(nlp):
 ])
 def test_commitments_requests_and_resignations(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Coordinated subjects who hold a call, a meeting or talks are each other's counterparts.
+    ("President Obama and Prime Minister Brown had a productive call earlier today.",
+     {("Obama", "call with", "Brown", False, A), ("Brown", "call with", "Obama", False, A)}),
+    ("President Biden and President Xi held talks in Woodside, California.",
+     {("Biden", "hold talks", "Xi", False, A), ("Xi", "hold talks", "Biden", False, A)}),
+    # A hosting names its guest: coordinated hosts do not host each other.
+    ("Biden and Harris hosted a reception at the White House.", {("Biden and Harris", "host", "", False, A)}),
+])
+def test_those_who_hold_a_call_or_talks_together_meet_each_other(nlp, text, expected):
+    assert facts(nlp, text) == expected

@@ -160,7 +160,7 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
+    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action)):
         yield from _reciprocal(verb, action, actors, context)
         return
     if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
@@ -193,6 +193,16 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
     counterparts = [p for p in owners + partners if all(not same_entity(p.mention, h.mention) for h in holders)]
     if holders and counterparts:
         yield from _facts(noun, action, holders, counterparts, context)
+    elif len(holders) > 1 and not owners and not partners:
+        # "The President and Prime Minister Brown had a productive call": those who hold it call each other.
+        for holder in holders:
+            yield from _facts(noun, action, [holder], [h for h in holders if h is not holder], context)
+
+
+def _held_interaction(verb: Token, action: str) -> bool:
+    """Whether a verb-and-object phrase holds a meeting or talks: "President Biden and President Xi held talks"
+    (each talks with the other), not "Biden and Harris hosted a reception" (a visit or hosting names its guest)."""
+    return action != verb.lemma_.lower() and verb_lexicon().get(action) == CONSULT
 
 
 def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
