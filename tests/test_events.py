@@ -264,3 +264,10 @@ def test_commitments_requests_and_resignations(nlp, text, expected):
 ])
 def test_those_who_hold_a_call_or_talks_together_meet_each_other(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+def test_what_is_discussed_is_no_party_to_the_talk(nlp):
+    # The owner of a topic is the target of praise or condemnation, not of a discussion.
+    assert facts(nlp, "Secretary Blinken and Egyptian Foreign Minister Shoukry discussed Iran's nuclear program.") == {
+        ("Blinken", "discuss", "Shoukry", False, A), ("Shoukry", "discuss", "Blinken", False, A)}
+    assert facts(nlp, "Secretary Blinken condemned China's decision.") == {("Blinken", "condemn", "China", False, A)}

@@ -705,8 +705,10 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
 def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
     """The owner of a thing a verb of saying is about is the party it is about: "The Secretary welcomed the
     Minister's commitment to ...", "condemned China's decision" (the Minister, China). Not for deeds: "shot
-    his neighbour's dog" does nothing to the neighbour."""
-    if obj.dep_ not in OBJECTS or verb_lexicon().get(obj.head.lemma_.lower(), "") not in verbal_categories():
+    his neighbour's dog" does nothing to the neighbour; nor is it for consulting: "They discussed China's actions
+    in the South China Sea" is no talk with China."""
+    category = verb_lexicon().get(obj.head.lemma_.lower(), "")
+    if obj.dep_ not in OBJECTS or category not in verbal_categories() or category == CONSULT:
         return []
     return [p for c in obj.children if c.dep_ == "poss" for p in parties_of(c, context)]
 
