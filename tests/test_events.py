@@ -271,3 +271,18 @@ def test_what_is_discussed_is_no_party_to_the_talk(nlp):
     assert facts(nlp, "Secretary Blinken and Egyptian Foreign Minister Shoukry discussed Iran's nuclear program.") == {
         ("Blinken", "discuss", "Shoukry", False, A), ("Shoukry", "discuss", "Blinken", False, A)}
     assert facts(nlp, "Secretary Blinken condemned China's decision.") == {("Blinken", "condemn", "China", False, A)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The author of a deed perpetrated or staged does what the deed does.
+    ("Tsarnaev perpetrated an attack that injured 200 people.",
+     {("Tsarnaev", "attack", "", False, A), ("Tsarnaev", "injure", "", False, A)}),
+])
+def test_the_author_of_a_deed_does_what_it_does(nlp, text, expected):
+    assert facts(nlp, text) == expected
+
+
+def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
+    found = [(e.action, e.target_party.text, e.target_party.kind, e.target_party.qualifier)
+             for e in events(nlp("Police arrested dozens of Palestinians."))]
+    assert found == [("arrest", "Palestinians", "people", "dozens of")]
