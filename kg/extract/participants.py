@@ -45,6 +45,8 @@ DEED_VERBS = _WORDS["deed_verb"]
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of belonging: "members of Iranian-backed militias" act as the militias.
 MEMBER_NOUNS = _WORDS["member_noun"]
+# Nouns of what a person loses or keeps, which stand for whose it is: "took the lives of three individuals".
+LIFE_NOUNS = _WORDS["life_noun"]
 # Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
 OBJECT_CONTROL = _WORDS["object_control_verb"]
 # Nouns of command: "on the orders of X", "at the direction of X" name who had it done.
@@ -625,6 +627,14 @@ def _members(token: Token, context: Context, depth: int) -> list[Party] | None:
     return _here(token, [mention_of(entity_of(named[0]))]) if named else None
 
 
+def _lives(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """The lives of people are the people: "took the lives of three individuals", "the bombing claimed the
+    lives of 20 civilians" (those killed)."""
+    if token.lemma_.lower() not in LIFE_NOUNS:
+        return None
+    return pobj_parties(noun_preposition(token, "of"), context, depth + 1) or None
+
+
 def _named_group(token: Token, context: Context, depth: int) -> list[Party] | None:
     """A group named by its people or place: "the Iraqi Shia militias" (`kg.extract.coref.group_span`)."""
     group = group_span(token)
@@ -691,6 +701,7 @@ PARTICIPANTS = Resolver((
     Rule(_role_holder),
     Rule(_state_noun),
     Rule(_members),
+    Rule(_lives),
     Rule(_named_group),
     Rule(_instrument),
 ), bound=MAX_DEPTH)
