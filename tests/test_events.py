@@ -288,6 +288,12 @@ def test_the_author_of_a_deed_does_what_it_does(nlp, text, expected):
     assert facts(nlp, text) == expected
 
 
+def test_supporters_of_a_person_are_not_the_person(nlp):
+    found = [(e.action, e.target.text if e.target else "", e.target_party.text if e.target_party else "")
+             for e in events(nlp("Police arrested dozens of supporters of former Prime Minister Imran Khan."))]
+    assert found == [("arrest", "", "supporters")]
+
+
 def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
     found = [(e.action, e.target_party.text, e.target_party.kind, e.target_party.qualifier)
              for e in events(nlp("Police arrested dozens of Palestinians."))]

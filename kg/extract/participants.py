@@ -718,9 +718,9 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         return []
     if party.head in MEMBER_NOUNS:
         # "members of Iranian-backed militias", "fighters of the Islamic State", "counterparts from the
-        # European Commission": the named group acts.
+        # European Commission": the named group acts. A person is no group: "supporters of Imran Khan" are not he.
         groups = [p for word in ("of", "from") for p in pobj_parties(noun_preposition(token, word), context, depth + 1)
-                  if p.nominal is None]
+                  if p.nominal is None and p.mention.type != "Person"]
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
