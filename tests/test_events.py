@@ -279,6 +279,9 @@ def test_what_is_discussed_is_no_party_to_the_talk(nlp):
      {("Tsarnaev", "attack", "", False, A), ("Tsarnaev", "injure", "", False, A)}),
     # A disaster, a stampede or fighting kills with no doer: the actor is unknown, the dead are known.
     ("Heavy rains killed 30 people in Brazil.", {("", "kill", "", False, A)}),
+    # Who launches a count of deeds does them.
+    ("The Houthis have launched dozens of attacks on ships in the Red Sea since November.",
+     {("Houthis", "attack", "", False, A)}),
     # The lives of people taken or claimed are the people killed.
     ("Tsarnaev perpetrated an attack that took the lives of three individuals.",
      {("Tsarnaev", "attack", "", False, A), ("Tsarnaev", "kill", "", False, A)}),

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon, verbal_categories
 from kg.extract.coref import antecedents
-from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
+from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
 from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS,
@@ -86,8 +86,6 @@ SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
 RESULT_VERBS = _WORDS["result_verb"]
 # Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
 NEGATIVE_WORDS = _WORDS["negative_word"]
-# Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
-SERIES_NOUNS = _WORDS["series_noun"]
 # Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
