@@ -301,3 +301,16 @@ def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
     found = [(e.action, e.target_party.text, e.target_party.kind, e.target_party.qualifier)
              for e in events(nlp("Police arrested dozens of Palestinians."))]
     assert found == [("arrest", "Palestinians", "people", "dozens of")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "They", "the two", "the two leaders" after a meeting or call are the two who met.
+    ("Secretary Blinken met with Jordanian Foreign Minister Ayman Safadi in Amman. The two discussed efforts to increase humanitarian assistance.",
+     {("Blinken", "meet with", "Ayman Safadi", False, A), ("Blinken", "discuss", "Ayman Safadi", False, A),
+      ("Ayman Safadi", "discuss", "Blinken", False, A)}),
+    ("Secretary Blinken met with Jordanian Foreign Minister Ayman Safadi in Amman. They also welcomed the agreement.",
+     {("Blinken", "meet with", "Ayman Safadi", False, A), ("Blinken", "welcome", "", False, A),
+      ("Ayman Safadi", "welcome", "", False, A)}),
+])
+def test_the_two_who_met_are_they(nlp, text, expected):
+    assert facts(nlp, text) == expected
