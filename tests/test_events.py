@@ -311,6 +311,10 @@ def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
     ("Secretary Blinken met with Jordanian Foreign Minister Ayman Safadi in Amman. They also welcomed the agreement.",
      {("Blinken", "meet with", "Ayman Safadi", False, A), ("Blinken", "welcome", "", False, A),
       ("Ayman Safadi", "welcome", "", False, A)}),
+    # Those who thank or congratulate each other do it to the other.
+    ("President Biden spoke with President Macron. They congratulated one another on the agreement.",
+     {("Biden", "speak with", "Macron", False, A), ("Biden", "congratulate", "Macron", False, A),
+      ("Macron", "congratulate", "Biden", False, A)}),
 ])
 def test_the_two_who_met_are_they(nlp, text, expected):
     assert facts(nlp, text) == expected

@@ -158,7 +158,10 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action)):
+    if len(actors) > 1 and _each_other(verb):
+        targets = []  # "The leaders thanked each other": each thanks the other
+    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action)
+                                            or _each_other(verb)):
         yield from _reciprocal(verb, action, actors, context)
         return
     if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
@@ -195,6 +198,12 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
         # "The President and Prime Minister Brown had a productive call": those who hold it call each other.
         for holder in holders:
             yield from _facts(noun, action, [holder], [h for h in holders if h is not holder], context)
+
+
+def _each_other(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another": "The leaders thanked each other"."""
+    return any(c.dep_ in OBJECTS and (c.lower_, next((d.lower_ for d in c.children if d.dep_ == "det"), ""))
+               in {("other", "each"), ("one", "another")} for c in verb.children)
 
 
 def _held_interaction(verb: Token, action: str) -> bool:
