@@ -242,6 +242,13 @@ def test_a_nominal_party_keeps_its_quantity(nlp):
             event.target_party.qualifier) == (None, "member", "people", 100, "more than")
 
 
+def test_places_people_gather_in_are_targets(nlp):
+    # A bakery, a cafe or a stadium bombed or attacked is a facility party, as a mosque or a hotel is.
+    found = {(e.action, e.target_party.text, e.target_party.kind) for e in E.events(nlp(
+        "Gunmen attacked a crowded restaurant in Kabul."))}
+    assert found == {("attack", "crowded restaurant", "facility")}
+
+
 def test_a_dated_article_gives_place_and_date_through_the_cli(tmp_path):
     from conftest import run_kg
 
