@@ -318,3 +318,14 @@ def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
 ])
 def test_the_two_who_met_are_they(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What an unnamed speaker says "they" or "it" did, the speaker did.
+    ("Police said they arrested three suspects in connection with the kidnapping.",
+     {("", "say", "", False, A), ("", "arrest", "", False, A)}),
+])
+def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
+    assert facts(nlp, text) == expected
+    (arrest,) = [e for e in events(nlp(text)) if e.action == "arrest"]
+    assert (arrest.actor_party.text, arrest.target_party.text) == ("Police", "three suspects")

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.data import event_maps, event_words, role_nouns, verb_lexicon
 from kg.gazetteer import countries
-from kg.extract.coref import STATE_NOUNS, group_span
+from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THING_PRONOUNS, group_span
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
@@ -488,6 +488,22 @@ def _pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
     return None
 
 
+def _reported_speaker(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A pronoun subject of what an unnamed speaker says stands for the speaker, in number: "Police said they
+    arrested three suspects", "The army said it killed 30 militants" (`kg.extract.coref` leaves such a
+    pronoun unresolved: a noun phrase is no named antecedent)."""
+    clause = token.head
+    if token.pos_ != "PRON" or token.dep_ not in SUBJECTS or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    many = token.lower_ in PLURAL_PRONOUNS
+    if not many and token.lower_ not in THING_PRONOUNS:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
+                and (plural(c) or c.lemma_.lower() == "police") == many]
+    return _anchored(token, parties_of(speakers[0], context, depth + 1)) if speakers else None
+
+
 def _relative_pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
     """A relative pronoun stands for the noun its clause modifies: "John Wilkes Booth, who assassinated
     Lincoln" → Booth; "the strike that killed Soleimani" → the strike (and so its author)."""
@@ -687,6 +703,7 @@ PARTICIPANTS = Resolver((
     Rule(_repair_misread_apposition),
     Rule(_name),
     Rule(_pronoun, doers=True),
+    Rule(_reported_speaker),
     Rule(_relative_pronoun, doers=True),
     Rule(_not_a_noun),  # a doer noun is a noun whatever its tag
     Rule(_bare_name),
