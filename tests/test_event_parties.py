@@ -249,6 +249,12 @@ def test_places_people_gather_in_are_targets(nlp):
     assert found == {("attack", "crowded restaurant", "facility")}
 
 
+def test_a_parliament_or_a_junta_is_a_party(nlp):
+    found = {(e.actor_party.text, e.action, e.target.text) for e in E.events(nlp(
+        "The parliament impeached President Yoon on Saturday."))}
+    assert found == {("parliament", "impeach", "Yoon")}
+
+
 def test_a_dated_article_gives_place_and_date_through_the_cli(tmp_path):
     from conftest import run_kg
 
