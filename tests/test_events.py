@@ -176,6 +176,9 @@ def test_a_factive_verb_keeps_its_complement_asserted(nlp):
     ("The Taliban denied responsibility for the bombing.", {("Taliban", "deny", "", False, A)}),
     ("The Taliban did not claim responsibility for the bombing.", {("Taliban", "claim", "", True, A)}),
     ("No group immediately claimed responsibility for the attack.", {("", "claim", "", True, A)}),
+    # Who is banned or prevented from doing something does not do it.
+    ("Prosecutors banned Yoon from leaving the country.",
+     {("", "ban", "Yoon", False, A), ("Yoon", "leave", "", True, A)}),
 ])
 def test_negated_statements_are_marked(nlp, text, expected):
     assert facts(nlp, text) == expected

@@ -45,6 +45,8 @@ DEED_VERBS = _WORDS["deed_verb"]
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of belonging: "members of Iranian-backed militias" act as the militias.
 MEMBER_NOUNS = _WORDS["member_noun"]
+# Verbs that keep their object from doing what their "from" says: "banned Yoon from leaving the country".
+PREVENTION_VERBS = _WORDS["prevention_verb"]
 # Nouns of what a person loses or keeps, which stand for whose it is: "took the lives of three individuals".
 LIFE_NOUNS = _WORDS["life_noun"]
 # Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
@@ -299,7 +301,8 @@ def responsible(verb: Token, context: Context, depth: int) -> list[Party]:
             # "after being convicted of ...", "and was charged with ...": the passive is about the subject above.
             return logical_subjects(verb, context, depth)
         return []
-    if lemma in CULPRIT_PATIENT_VERBS:
+    if lemma in CULPRIT_PATIENT_VERBS or lemma in PREVENTION_VERBS:
+        # "convicted X of killing Y": X killed; "banned X from leaving the country": X is who would leave.
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if objects:
             return [p for o in objects for p in parties_of(o, context, depth)]
