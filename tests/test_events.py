@@ -262,6 +262,10 @@ def test_commitments_requests_and_resignations(nlp, text, expected):
      {("Obama", "call with", "Brown", False, A), ("Brown", "call with", "Obama", False, A)}),
     ("President Biden and President Xi held talks in Woodside, California.",
      {("Biden", "hold talks", "Xi", False, A), ("Xi", "hold talks", "Biden", False, A)}),
+    # Those who sign a deal together sign it with each other; where they sign it is no counterpart.
+    ("Ukraine and Russia signed a grain deal in Istanbul.",
+     {("Ukraine", "sign deal", "Russia", False, A), ("Russia", "sign deal", "Ukraine", False, A)}),
+    ("Armenia signed a peace deal at the White House.", {("Armenia", "sign deal", "", False, A)}),
     # A hosting names its guest: coordinated hosts do not host each other.
     ("Biden and Harris hosted a reception at the White House.", {("Biden and Harris", "host", "", False, A)}),
 ])

@@ -66,6 +66,10 @@ TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name the counterpart of a verb-and-object phrase: "opened fire on", "imposed sanctions
 # on", "held talks with", "signed a deal with".
 FIRE_PREPOSITIONS = _WORDS["phrase_preposition"]
+# CAMEO roots of cooperating and consulting: their phrases name the counterpart with "with" only ("signed a deal
+# with X", "held talks with X"; "signed a peace deal at the White House" names where), and those who do them
+# together are each other's counterparts ("Ethiopia and Eritrea signed a peace agreement").
+PARTNER_CATEGORIES = _WORDS["partner_category"]
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = _MAPS["action_synonym"]
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
@@ -207,9 +211,10 @@ def _each_other(verb: Token) -> bool:
 
 
 def _held_interaction(verb: Token, action: str) -> bool:
-    """Whether a verb-and-object phrase holds a meeting or talks: "President Biden and President Xi held talks"
-    (each talks with the other), not "Biden and Harris hosted a reception" (a visit or hosting names its guest)."""
-    return action != verb.lemma_.lower() and verb_lexicon().get(action) == CONSULT
+    """Whether a verb-and-object phrase holds talks or makes a deal: "President Biden and President Xi held
+    talks", "Ethiopia and Eritrea signed a peace agreement" (each with the other), not "Biden and Harris hosted
+    a reception" (a visit or hosting names its guest)."""
+    return action != verb.lemma_.lower() and verb_lexicon().get(action) in PARTNER_CATEGORIES
 
 
 def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
@@ -529,9 +534,9 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if phrase:
             # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
             # of the action, its target follows a preposition.
-            preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in FIRE_PREPOSITIONS),
-                               next((p.lower_ for p in verb.children if p.dep_ == "prep"
-                                     and p.lower_ in FIRE_PREPOSITIONS), ""))
+            allowed = {"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS
+            preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in allowed),
+                               next((p.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
 
