@@ -266,6 +266,8 @@ def test_commitments_requests_and_resignations(nlp, text, expected):
     ("Ukraine and Russia signed a grain deal in Istanbul.",
      {("Ukraine", "sign deal", "Russia", False, A), ("Russia", "sign deal", "Ukraine", False, A)}),
     ("Armenia signed a peace deal at the White House.", {("Armenia", "sign deal", "", False, A)}),
+    ("Israel and Hezbollah agreed to a ceasefire in November.",
+     {("Israel", "agree", "Hezbollah", False, A), ("Hezbollah", "agree", "Israel", False, A)}),
     # A hosting names its guest: coordinated hosts do not host each other.
     ("Biden and Harris hosted a reception at the White House.", {("Biden and Harris", "host", "", False, A)}),
 ])
