@@ -242,6 +242,19 @@ def test_a_nominal_party_keeps_its_quantity(nlp):
             event.target_party.qualifier) == (None, "member", "people", 100, "more than")
 
 
+def test_places_people_gather_in_are_targets(nlp):
+    # A bakery, a cafe or a stadium bombed or attacked is a facility party, as a mosque or a hotel is.
+    found = {(e.action, e.target_party.text, e.target_party.kind) for e in E.events(nlp(
+        "Gunmen attacked a crowded restaurant in Kabul."))}
+    assert found == {("attack", "crowded restaurant", "facility")}
+
+
+def test_a_parliament_or_a_junta_is_a_party(nlp):
+    found = {(e.actor_party.text, e.action, e.target.text) for e in E.events(nlp(
+        "The parliament impeached President Yoon on Saturday."))}
+    assert found == {("parliament", "impeach", "Yoon")}
+
+
 def test_a_dated_article_gives_place_and_date_through_the_cli(tmp_path):
     from conftest import run_kg
 
@@ -462,11 +475,11 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     # The deed a passive happened in does it, for its author.
     ("Three soldiers were killed in a U.S. airstrike near Baghdad.",
      {("U.S.", "kill", "Three soldiers", "Baghdad", ""), ("U.S.", "strike", "", "Baghdad", "")}),
-    # Counted by a noun; an impeachment.
+    # Counted by a noun; an impeachment by a body named by a noun.
     ("The floods killed hundreds of people and displaced thousands of families.",
      {("", "kill", "people", "", ""), ("", "displace", "families", "", "")}),
     ("South Korean President Yoon Suk Yeol was impeached by parliament on Saturday.",
-     {("", "impeach", "Yoon Suk Yeol", "", "2024-03-02")}),
+     {("parliament", "impeach", "Yoon Suk Yeol", "", "2024-03-02")}),
     # A readout names its two principals again by their titles' head words; what the Minister commits to is his.
     (("Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam Jaishankar in "
       "Washington. The Secretary and the Foreign Minister discussed regional security. The Secretary welcomed the "

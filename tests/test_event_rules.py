@@ -179,6 +179,22 @@ def _members():
     return d[1], context(), ["al-Shabaab"]
 
 
+def _reported_speaker():
+    # "police said they arrested ."
+    d = doc(["police", "said", "they", "arrested", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+            ["NOUN", "VERB", "PRON", "VERB", "PUNCT"], lemmas=["police", "say", "they", "arrest", "."],
+            tags=["NNS", "VBD", "PRP", "VBD", "."])
+    return d[2], context(), ["police"]
+
+
+def _lives():
+    # "took the lives of three people ."
+    d = doc(["took", "the", "lives", "of", "three", "people", "."], [0, 2, 0, 2, 5, 3, 0],
+            ["ROOT", "det", "dobj", "prep", "nummod", "pobj", "punct"],
+            ["VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"], lemmas=["take", "the", "life", "of", "three", "people", "."])
+    return d[2], context(), ["three people"]
+
+
 def _named_group():
     # "the Iraqi militias attacked ."
     d = doc(["the", "Iraqi", "militias", "attacked", "."], [2, 2, 3, 3, 3], ["det", "amod", "nsubj", "ROOT", "punct"],
@@ -197,11 +213,12 @@ def _instrument():
 
 CASES = {
     "repair_misread_apposition": _misread_apposition, "name": _name, "pronoun": _pronoun,
-    "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
+    "reported_speaker": _reported_speaker, "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
     "apposition": _apposition, "apposed": _apposed, "repair_unseen_apposition": _unseen_apposition,
     "title_before_name": _title_before_name, "predicate_noun": _predicate_noun,
     "named_by_participle": _named_by_participle, "identified_as": _identified_as, "group_members": _group_members,
-    "role_holder": _role_holder, "state_noun": _state_noun, "members": _members, "named_group": _named_group,
+    "role_holder": _role_holder, "state_noun": _state_noun, "members": _members, "lives": _lives,
+    "named_group": _named_group,
     "instrument": _instrument,
 }
 

@@ -172,6 +172,13 @@ def test_a_factive_verb_keeps_its_complement_asserted(nlp):
     ("But he told reporters Tuesday that President Trump did not foresee the U.S. going to war with Iran.",
      {("U.S.", "go", "Iran", True, A)}),
     ("The United States will not attack Iran.", {("United States", "attack", "Iran", True, H)}),
+    # A denied or negated claim of a deed makes no one its author.
+    ("The Taliban denied responsibility for the bombing.", {("Taliban", "deny", "", False, A)}),
+    ("The Taliban did not claim responsibility for the bombing.", {("Taliban", "claim", "", True, A)}),
+    ("No group immediately claimed responsibility for the attack.", {("", "claim", "", True, A)}),
+    # Who is banned or prevented from doing something does not do it.
+    ("Prosecutors banned Yoon from leaving the country.",
+     {("", "ban", "Yoon", False, A), ("Yoon", "leave", "", True, A)}),
 ])
 def test_negated_statements_are_marked(nlp, text, expected):
     assert facts(nlp, text) == expected
@@ -247,3 +254,87 @@ def test_a_length_of_time_of_something_is_what_is_called_for(nlp):
 ])
 def test_commitments_requests_and_resignations(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Coordinated subjects who hold a call, a meeting or talks are each other's counterparts.
+    ("President Obama and Prime Minister Brown had a productive call earlier today.",
+     {("Obama", "call with", "Brown", False, A), ("Brown", "call with", "Obama", False, A)}),
+    ("President Biden and President Xi held talks in Woodside, California.",
+     {("Biden", "hold talks", "Xi", False, A), ("Xi", "hold talks", "Biden", False, A)}),
+    # Those who sign a deal together sign it with each other; where they sign it is no counterpart.
+    ("Ukraine and Russia signed a grain deal in Istanbul.",
+     {("Ukraine", "sign deal", "Russia", False, A), ("Russia", "sign deal", "Ukraine", False, A)}),
+    ("Armenia signed a peace deal at the White House.", {("Armenia", "sign deal", "", False, A)}),
+    ("Israel and Hezbollah agreed to a ceasefire in November.",
+     {("Israel", "agree", "Hezbollah", False, A), ("Hezbollah", "agree", "Israel", False, A)}),
+    # A hosting names its guest: coordinated hosts do not host each other.
+    ("Biden and Harris hosted a reception at the White House.", {("Biden and Harris", "host", "", False, A)}),
+])
+def test_those_who_hold_a_call_or_talks_together_meet_each_other(nlp, text, expected):
+    assert facts(nlp, text) == expected
+
+
+def test_what_is_discussed_is_no_party_to_the_talk(nlp):
+    # The owner of a topic is the target of praise or condemnation, not of a discussion.
+    assert facts(nlp, "Secretary Blinken and Egyptian Foreign Minister Shoukry discussed Iran's nuclear program.") == {
+        ("Blinken", "discuss", "Shoukry", False, A), ("Shoukry", "discuss", "Blinken", False, A)}
+    assert facts(nlp, "Secretary Blinken condemned China's decision.") == {("Blinken", "condemn", "China", False, A)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The author of a deed perpetrated or staged does what the deed does.
+    ("Tsarnaev perpetrated an attack that injured 200 people.",
+     {("Tsarnaev", "attack", "", False, A), ("Tsarnaev", "injure", "", False, A)}),
+    # A disaster, a stampede or fighting kills with no doer: the actor is unknown, the dead are known.
+    ("Heavy rains killed 30 people in Brazil.", {("", "kill", "", False, A)}),
+    # Who launches a count of deeds does them.
+    ("The Houthis have launched dozens of attacks on ships in the Red Sea since November.",
+     {("Houthis", "attack", "", False, A)}),
+    # The lives of people taken or claimed are the people killed.
+    ("Tsarnaev perpetrated an attack that took the lives of three individuals.",
+     {("Tsarnaev", "attack", "", False, A), ("Tsarnaev", "kill", "", False, A)}),
+    ("The fighting has killed more than 200 civilians.", {("", "kill", "", False, A)}),
+])
+def test_the_author_of_a_deed_does_what_it_does(nlp, text, expected):
+    assert facts(nlp, text) == expected
+
+
+def test_supporters_of_a_person_are_not_the_person(nlp):
+    found = [(e.action, e.target.text if e.target else "", e.target_party.text if e.target_party else "")
+             for e in events(nlp("Police arrested dozens of supporters of former Prime Minister Imran Khan."))]
+    assert found == [("arrest", "", "supporters")]
+
+
+def test_people_counted_by_the_plural_of_their_name_are_people(nlp):
+    found = [(e.action, e.target_party.text, e.target_party.kind, e.target_party.qualifier)
+             for e in events(nlp("Police arrested dozens of Palestinians."))]
+    assert found == [("arrest", "Palestinians", "people", "dozens of")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "They", "the two", "the two leaders" after a meeting or call are the two who met.
+    ("Secretary Blinken met with Jordanian Foreign Minister Ayman Safadi in Amman. The two discussed efforts to increase humanitarian assistance.",
+     {("Blinken", "meet with", "Ayman Safadi", False, A), ("Blinken", "discuss", "Ayman Safadi", False, A),
+      ("Ayman Safadi", "discuss", "Blinken", False, A)}),
+    ("Secretary Blinken met with Jordanian Foreign Minister Ayman Safadi in Amman. They also welcomed the agreement.",
+     {("Blinken", "meet with", "Ayman Safadi", False, A), ("Blinken", "welcome", "", False, A),
+      ("Ayman Safadi", "welcome", "", False, A)}),
+    # Those who thank or congratulate each other do it to the other.
+    ("President Biden spoke with President Macron. They congratulated one another on the agreement.",
+     {("Biden", "speak with", "Macron", False, A), ("Biden", "congratulate", "Macron", False, A),
+      ("Macron", "congratulate", "Biden", False, A)}),
+])
+def test_the_two_who_met_are_they(nlp, text, expected):
+    assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What an unnamed speaker says "they" or "it" did, the speaker did.
+    ("Police said they arrested three suspects in connection with the kidnapping.",
+     {("", "say", "", False, A), ("", "arrest", "", False, A)}),
+])
+def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
+    assert facts(nlp, text) == expected
+    (arrest,) = [e for e in events(nlp(text)) if e.action == "arrest"]
+    assert (arrest.actor_party.text, arrest.target_party.text) == ("Police", "three suspects")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import event_words
+from kg.data import event_words, verb_lexicon
 from kg.extract.facts import entity_containing
 from kg.extract.labels import ANY_SUBJECTS, BLOCKING_DEPS, COLLECTIVE_LABELS, PRONOUN_OBJECTS
 
@@ -54,6 +54,12 @@ GROUP_NOUNS = _WORDS["group_noun"]
 STATE_NOUNS = _WORDS["state_noun"]
 # The parts of speech of a noun phrase's head that is not a name.
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Nouns for the two who met or spoke, after "the" or "both": "The two leaders discussed ...", "The two
+# discussed ...", "Both sides agreed ...".
+PAIR_NOUNS = _WORDS["pair_noun"]
+PAIR_DETERMINERS = _WORDS["pair_determiner"]
+# The CAMEO root of consulting: meeting, calling, speaking with.
+CONSULT = "04"
 # How many sentences back an antecedent may be.
 WINDOW = 2
 
@@ -63,7 +69,7 @@ class Referent:
     """Something named that a later pronoun can stand for: one entity, or several coordinated."""
 
     spans: tuple[Span, ...]
-    kind: str  # "person", "thing" (an organization or country) or "plural"
+    kind: str  # "person", "thing" (an organization or country), "plural", or "pair" (the two who met)
     position: int  # token index of its head, for distance
     sentence: int  # index of its sentence in the document
     subject: bool  # a logical subject: the doer of its clause
@@ -129,7 +135,7 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
         # An unnamed noun phrase is an antecedent too, one that resolves to nothing: in "Matters will get
         # worse before they get worse", "they" is the matters, not the countries named a sentence before;
         # in "rejected the accusation, calling it a lie", "it" is the accusation.
-        if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ in BLOCKING_DEPS:
+        if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ in BLOCKING_DEPS and not _is_pair_noun(token):
             kind = "plural" if token.tag_ == "NNS" else "thing"
             object_only = kind == "thing" and token.dep_ != "nsubj"
             yield Referent((), kind, token.i, sentence, subject, object_only)
@@ -152,6 +158,35 @@ def _referents_at(token: Token, sentence_of: dict[int, int]) -> Iterator[Referen
         members = list(spans) + [s for c in conjuncts for s in _entity_spans(c)]
         if len(members) > 1:
             yield Referent(tuple(members), "plural", token.i, sentence, subject)
+    if kind == "person" and token.dep_ == "nsubj":
+        # "President Obama spoke today with Prime Minister Cameron. The two discussed ...": the one who met
+        # and the one met are a pair a later "they" or "the two leaders" stands for.
+        partners = _partners(token.head)
+        if partners:
+            yield Referent((*spans, *partners), "pair", token.i, sentence, subject)
+
+
+def _partners(verb: Token) -> tuple[Span, ...]:
+    """The people a verb of meeting or calling says were met: "spoke with Cameron", "met President Xi", "held a
+    call with Dar" (the verb's object, or the object of its or its object's "with" or "to")."""
+    lexicon = verb_lexicon()
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if CONSULT not in {lexicon.get(lemma), lexicon.get(f"{lemma} with"),
+                       *(lexicon.get(f"{lemma} {o.lemma_.lower()}") for o in objects)}:
+        return ()
+    words = objects + [o for h in (verb, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "to"}
+                       for o in p.children if o.dep_ == "pobj"]
+    words += [c for w in words for c in w.conjuncts if c.i > w.i]
+    return tuple(s for w in words for s in _entity_spans(w) if s.label_ in PERSON_LABELS)
+
+
+def _is_pair_noun(token: Token) -> bool:
+    """Whether a noun phrase stands for the two who met: "the two leaders", "the two", "both sides"."""
+    if token.lemma_.lower() not in PAIR_NOUNS and token.lower_ not in PAIR_NOUNS:
+        return False
+    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ == "two"
+    return plural and any(c.dep_ in {"det", "predet"} and c.lower_ in PAIR_DETERMINERS for c in token.children)
 
 
 def _state_noun(token: Token) -> tuple[Span, ...]:
@@ -201,6 +236,8 @@ def _entity_of(token: Token) -> Span | None:
 
 
 def _pronoun_kind(token: Token) -> str | None:
+    if _is_pair_noun(token):
+        return "pair"
     if token.pos_ != "PRON" and token.tag_ not in {"PRP", "PRP$"}:
         return None
     lower = token.lower_
@@ -221,7 +258,9 @@ def _compatible(referent: Referent, kind: str) -> bool:
         return referent.kind == "person"
     if kind == "thing":
         return referent.kind == "thing"
-    return referent.kind == "plural" or (referent.kind == "thing" and bool(referent.spans)
+    if kind == "pair":
+        return referent.kind == "pair"
+    return referent.kind in {"plural", "pair"} or (referent.kind == "thing" and bool(referent.spans)
                                          and referent.spans[0].label_ == "ORG")
 
 
@@ -241,8 +280,8 @@ def _nearest(referents: list[Referent], kind: str, pronoun: Token, sentence: int
     if not candidates:
         return None
     # "they": a group or coordination beats a single organization in the same window.
-    if kind == "plural" and any(r.kind == "plural" for r in candidates):
-        candidates = [r for r in candidates if r.kind == "plural"]
+    if kind == "plural" and any(r.kind in {"plural", "pair"} for r in candidates):
+        candidates = [r for r in candidates if r.kind in {"plural", "pair"}]
     best = min(candidates, key=lambda r: (sentence - r.sentence, 0 if r.sentence == sentence or r.subject else 1,
                                           -r.position))
     return best.spans or None

@@ -29,8 +29,9 @@ ANY_WORD = "*"
 _WORDS = event_words()
 # A deed noun is as real as the verb of doing it: "plans to launch attacks", "did not carry out the bombing".
 LAUNCH_VERBS = _WORDS["launch_verb"]
-# "plans to launch a series of attacks": the series is what is launched.
-SERIES_NOUNS = _WORDS["series_noun"]
+# Nouns of many deeds at once, and counts of them: "plans to launch a series of attacks" (the series is what
+# is launched), "a wave of bombings", "The Houthis have launched dozens of attacks on ships".
+SERIES_NOUNS = _WORDS["series_noun"] | _WORDS["quantity_noun"]
 # "Singh called Obama to congratulate him", "met Iwaya to discuss the alliance": the purpose of a contact is
 # said in it when it is a thing said (a verbal CAMEO category), so it is done, not intended.
 CONTACT_VERBS = _WORDS["contact_verb"]

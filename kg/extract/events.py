@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon, verbal_categories
 from kg.extract.coref import antecedents
-from kg.extract.cues import HYPOTHETICAL, NEGATED, cued, governors
+from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
 from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS,
@@ -66,6 +66,10 @@ TARGET_PREPOSITIONS = frozenset({"against"})
 # Prepositions that name the counterpart of a verb-and-object phrase: "opened fire on", "imposed sanctions
 # on", "held talks with", "signed a deal with".
 FIRE_PREPOSITIONS = _WORDS["phrase_preposition"]
+# CAMEO roots of cooperating and consulting: their phrases name the counterpart with "with" only ("signed a deal
+# with X", "held talks with X"; "signed a peace deal at the White House" names where), and those who do them
+# together are each other's counterparts ("Ethiopia and Eritrea signed a peace agreement").
+PARTNER_CATEGORIES = _WORDS["partner_category"]
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = _MAPS["action_synonym"]
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
@@ -86,8 +90,6 @@ SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
 RESULT_VERBS = _WORDS["result_verb"]
 # Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
 NEGATIVE_WORDS = _WORDS["negative_word"]
-# Nouns of many deeds at once: "a series of attacks", "a wave of bombings".
-SERIES_NOUNS = _WORDS["series_noun"]
 # Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
@@ -160,7 +162,10 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    if not targets and len(actors) > 1 and lemma in RECIPROCAL_VERBS:
+    if len(actors) > 1 and _each_other(verb):
+        targets = []  # "The leaders thanked each other": each thanks the other
+    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action)
+                                            or _each_other(verb)):
         yield from _reciprocal(verb, action, actors, context)
         return
     if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
@@ -193,6 +198,23 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
     counterparts = [p for p in owners + partners if all(not same_entity(p.mention, h.mention) for h in holders)]
     if holders and counterparts:
         yield from _facts(noun, action, holders, counterparts, context)
+    elif len(holders) > 1 and not owners and not partners:
+        # "The President and Prime Minister Brown had a productive call": those who hold it call each other.
+        for holder in holders:
+            yield from _facts(noun, action, [holder], [h for h in holders if h is not holder], context)
+
+
+def _each_other(verb: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another": "The leaders thanked each other"."""
+    return any(c.dep_ in OBJECTS and (c.lower_, next((d.lower_ for d in c.children if d.dep_ == "det"), ""))
+               in {("other", "each"), ("one", "another")} for c in verb.children)
+
+
+def _held_interaction(verb: Token, action: str) -> bool:
+    """Whether a verb-and-object phrase holds talks or makes a deal: "President Biden and President Xi held
+    talks", "Ethiopia and Eritrea signed a peace agreement" (each with the other), not "Biden and Harris hosted
+    a reception" (a visit or hosting names its guest)."""
+    return action != verb.lemma_.lower() and verb_lexicon().get(action) in PARTNER_CATEGORIES
 
 
 def _reciprocal(verb: Token, action: str, actors: list[Party], context: Context) -> Iterator[EventFact]:
@@ -386,9 +408,17 @@ def _deed_author(noun: Token, context: Context) -> list[Party]:
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
                                                                                                   "credit"}:
         owner = token.head.head
-        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB":
+        if owner.dep_ in OBJECTS and owner.head.pos_ == "VERB" and not _disowned(owner):
             return logical_subjects(owner.head, context)
     return []
+
+
+def _disowned(responsibility: Token) -> bool:
+    """Whether a claim of a deed is denied, negated or made by no one: "The Taliban denied responsibility for
+    the bombing", "did not claim responsibility", "No group claimed responsibility for the attack". Its
+    subject is then no author of the deed."""
+    verb = responsibility.head
+    return cued(NEGATED, [responsibility, verb]) or _is_negated(verb)
 
 
 def _doer_events(noun: Token, context: Context) -> Iterator[EventFact]:
@@ -504,9 +534,9 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if phrase:
             # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
             # of the action, its target follows a preposition.
-            preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in FIRE_PREPOSITIONS),
-                               next((p.lower_ for p in verb.children if p.dep_ == "prep"
-                                     and p.lower_ in FIRE_PREPOSITIONS), ""))
+            allowed = {"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS
+            preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in allowed),
+                               next((p.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
 
@@ -687,8 +717,10 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
 def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
     """The owner of a thing a verb of saying is about is the party it is about: "The Secretary welcomed the
     Minister's commitment to ...", "condemned China's decision" (the Minister, China). Not for deeds: "shot
-    his neighbour's dog" does nothing to the neighbour."""
-    if obj.dep_ not in OBJECTS or verb_lexicon().get(obj.head.lemma_.lower(), "") not in verbal_categories():
+    his neighbour's dog" does nothing to the neighbour; nor is it for consulting: "They discussed China's actions
+    in the South China Sea" is no talk with China."""
+    category = verb_lexicon().get(obj.head.lemma_.lower(), "")
+    if obj.dep_ not in OBJECTS or category not in verbal_categories() or category == CONSULT:
         return []
     return [p for c in obj.children if c.dep_ == "poss" for p in parties_of(c, context)]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.data import event_maps, event_words, role_nouns, verb_lexicon
 from kg.gazetteer import countries
-from kg.extract.coref import STATE_NOUNS, group_span
+from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THING_PRONOUNS, group_span
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
@@ -45,6 +45,10 @@ DEED_VERBS = _WORDS["deed_verb"]
 LAUNCH_VERBS = _WORDS["launch_verb"]
 # Nouns of belonging: "members of Iranian-backed militias" act as the militias.
 MEMBER_NOUNS = _WORDS["member_noun"]
+# Verbs that keep their object from doing what their "from" says: "banned Yoon from leaving the country".
+PREVENTION_VERBS = _WORDS["prevention_verb"]
+# Nouns of what a person loses or keeps, which stand for whose it is: "took the lives of three individuals".
+LIFE_NOUNS = _WORDS["life_noun"]
 # Verbs whose object is made to do their complement: "urging Oswald to ... kill Kennedy".
 OBJECT_CONTROL = _WORDS["object_control_verb"]
 # Nouns of command: "on the orders of X", "at the direction of X" name who had it done.
@@ -297,7 +301,8 @@ def responsible(verb: Token, context: Context, depth: int) -> list[Party]:
             # "after being convicted of ...", "and was charged with ...": the passive is about the subject above.
             return logical_subjects(verb, context, depth)
         return []
-    if lemma in CULPRIT_PATIENT_VERBS:
+    if lemma in CULPRIT_PATIENT_VERBS or lemma in PREVENTION_VERBS:
+        # "convicted X of killing Y": X killed; "banned X from leaving the country": X is who would leave.
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if objects:
             return [p for o in objects for p in parties_of(o, context, depth)]
@@ -486,6 +491,22 @@ def _pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
     return None
 
 
+def _reported_speaker(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A pronoun subject of what an unnamed speaker says stands for the speaker, in number: "Police said they
+    arrested three suspects", "The army said it killed 30 militants" (`kg.extract.coref` leaves such a
+    pronoun unresolved: a noun phrase is no named antecedent)."""
+    clause = token.head
+    if token.pos_ != "PRON" or token.dep_ not in SUBJECTS or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    many = token.lower_ in PLURAL_PRONOUNS
+    if not many and token.lower_ not in THING_PRONOUNS:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
+                and (plural(c) or c.lemma_.lower() == "police") == many]
+    return _anchored(token, parties_of(speakers[0], context, depth + 1)) if speakers else None
+
+
 def _relative_pronoun(token: Token, context: Context, depth: int) -> list[Party] | None:
     """A relative pronoun stands for the noun its clause modifies: "John Wilkes Booth, who assassinated
     Lincoln" → Booth; "the strike that killed Soleimani" → the strike (and so its author)."""
@@ -625,6 +646,14 @@ def _members(token: Token, context: Context, depth: int) -> list[Party] | None:
     return _here(token, [mention_of(entity_of(named[0]))]) if named else None
 
 
+def _lives(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """The lives of people are the people: "took the lives of three individuals", "the bombing claimed the
+    lives of 20 civilians" (those killed)."""
+    if token.lemma_.lower() not in LIFE_NOUNS:
+        return None
+    return pobj_parties(noun_preposition(token, "of"), context, depth + 1) or None
+
+
 def _named_group(token: Token, context: Context, depth: int) -> list[Party] | None:
     """A group named by its people or place: "the Iraqi Shia militias" (`kg.extract.coref.group_span`)."""
     group = group_span(token)
@@ -677,6 +706,7 @@ PARTICIPANTS = Resolver((
     Rule(_repair_misread_apposition),
     Rule(_name),
     Rule(_pronoun, doers=True),
+    Rule(_reported_speaker),
     Rule(_relative_pronoun, doers=True),
     Rule(_not_a_noun),  # a doer noun is a noun whatever its tag
     Rule(_bare_name),
@@ -691,6 +721,7 @@ PARTICIPANTS = Resolver((
     Rule(_role_holder),
     Rule(_state_noun),
     Rule(_members),
+    Rule(_lives),
     Rule(_named_group),
     Rule(_instrument),
 ), bound=MAX_DEPTH)
@@ -707,9 +738,9 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         return []
     if party.head in MEMBER_NOUNS:
         # "members of Iranian-backed militias", "fighters of the Islamic State", "counterparts from the
-        # European Commission": the named group acts.
+        # European Commission": the named group acts. A person is no group: "supporters of Imran Khan" are not he.
         groups = [p for word in ("of", "from") for p in pobj_parties(noun_preposition(token, word), context, depth + 1)
-                  if p.nominal is None]
+                  if p.nominal is None and p.mention.type != "Person"]
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))

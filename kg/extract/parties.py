@@ -102,11 +102,21 @@ def _many_of(quantity: Token) -> NominalParty | None:
     for prep in quantity.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for noun in prep.children:
-                counted = nominal_party(noun) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+                counted = None if noun.dep_ != "pobj" else \
+                    nominal_party(noun) if noun.pos_ == "NOUN" else _people_named(noun)
                 if counted is not None:
                     qualifier = quantity.doc[_phrase(quantity).start : prep.i + 1].text.lower()
                     return replace(counted, qualifier=qualifier)
     return None
+
+
+def _people_named(noun: Token) -> NominalParty | None:
+    """Members of a people counted by the plural of its name: "hundreds of Americans", "dozens of
+    Palestinians" are people, not the country."""
+    if noun.ent_type_ != "NORP" or not plural(noun):
+        return None
+    span = _phrase(noun)
+    return NominalParty(span.text, noun.lemma_.lower(), "people", span.start_char, span.end_char)
 
 
 def _phrase(token: Token) -> Span:
