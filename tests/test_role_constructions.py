@@ -298,3 +298,29 @@ def test_the_people_listed_under_a_heading_hold_the_role_it_gives_them():
                ['B-ORG', 'O', 'B-CARDINAL', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON',
                 'I-PERSON', 'I-PERSON'])
     assert facts(doc) == {("Juan Carlos Ramirez Abadia", "leader", "FARC", False)}
+
+
+def test_where_a_posting_is_to_is_no_organization_of_the_title():
+    """_posting.
+    U.S. Ambassador to the United Nations Kelly Craft spoke."""
+    doc = _doc(['U.S.', 'Ambassador', 'to', 'the', 'United', 'Nations', 'Kelly', 'Craft', 'spoke', '.'],
+               [1, 8, 1, 5, 5, 7, 7, 2, 8, 8],
+               ['compound', 'nsubj', 'prep', 'det', 'compound', 'compound', 'compound', 'pobj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'IN', 'DT', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'ADP', 'DET', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['U.S.', 'Ambassador', 'to', 'the', 'United', 'Nations', 'Kelly', 'Craft', 'speak', '.'],
+               ['B-GPE', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Kelly Craft", "Ambassador", "U.S.", False)}
+
+
+def test_the_country_whose_body_a_role_is_of():
+    """_possessing_country.
+    Ali Larijani, speaker of Iran's parliament, spoke."""
+    doc = _doc(['Ali', 'Larijani', ',', 'speaker', 'of', 'Iran', "'s", 'parliament', ',', 'spoke', '.'],
+               [1, 9, 1, 1, 3, 7, 5, 4, 1, 9, 9],
+               ['compound', 'nsubj', 'punct', 'appos', 'prep', 'poss', 'case', 'pobj', 'punct', 'ROOT', 'punct'],
+               ['NNP', 'NNP', ',', 'NN', 'IN', 'NNP', 'POS', 'NN', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PUNCT', 'NOUN', 'ADP', 'PROPN', 'PART', 'NOUN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['Ali', 'Larijani', ',', 'speaker', 'of', 'Iran', "'s", 'parliament', ',', 'speak', '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Ali Larijani", "speaker", "Iran", False)}

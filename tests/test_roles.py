@@ -263,6 +263,16 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
       ("Josep Borrell", "High Representative for Foreign Affairs and Security Policy", "EU", False)}),
     ("IAEA Director General Rafael Grossi briefed the council.",
      {("Rafael Grossi", "Director General", "IAEA", False)}),
+    # A known organization the model ran into the name after "Ambassador to" is where the posting is to.
+    ("U.S. Ambassador to the United Nations Kelly Craft addressed the Security Council.",
+     {("Kelly Craft", "Ambassador", "U.S.", False)}),
+    # A particle inside a name tagged an organization; a body of a country named by a common noun.
+    ("Staffan de Mistura, the U.N. special envoy for Syria, met Ali Larijani, speaker of Iran's parliament.",
+     {("Staffan de Mistura", "special envoy", "U.N.", False), ("Ali Larijani", "speaker", "Iran", False)}),
+    # "Under" of "Under Secretary" is no preposition; the bare title is held where the article's other one is.
+    ("Under Secretary of State for Political Affairs Victoria Nuland met Under Secretary Nuland's staff.",
+     {("Victoria Nuland", "Under Secretary of State for Political Affairs", "Department of State", False),
+      ("Nuland", "Under Secretary", "Department of State", False)}),
 ])
 def test_titles_of_international_officials(nlp, text, expected):
     assert roles(nlp, text) == expected

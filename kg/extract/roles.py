@@ -313,7 +313,18 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_containing(pobj))
+            if pobj.dep_ == "pobj" and (country := _possessing_country(pobj)) is not None:
+                return country
     return None
+
+
+def _possessing_country(noun: Token) -> Mention | None:
+    """The country whose body a common noun names: "speaker of Iran's parliament", "a spokesman for China's
+    foreign ministry" hold their roles in the government of Iran, of China."""
+    if noun.ent_type_ or not noun.is_lower:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in COUNTRY_LABELS), None)
+    return mention_of(entity_containing(owner)) if owner is not None else None
 
 
 def _principal_organization(noun: Token) -> Mention | None:
@@ -464,6 +475,10 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first \
             and doc[span.start - 1].lower_ in TITLE_PREPOSITIONS:
         after, j = mention_of(span), span.start - 2
+    elif _posting(doc, span, first):
+        # "U.S. Ambassador to the United Nations Kelly Craft": where a posting is to is no employer; the
+        # organization before the title is.
+        j = i = span.start - 2
     if j < first or doc[j].ent_type_ and not _is_label_word(doc[j]):
         return None, i
     # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
@@ -491,6 +506,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
                  end_token.idx + len(end_token)), m
+
+
+def _posting(doc: Doc, span: Span | None, first: int) -> bool:
+    """Whether an entity is where a title's posting is to: "Ambassador to the United Nations", "envoy to Japan"."""
+    return span is not None and span.label_ in TITLE_ENTITY_LABELS and span.start - 2 >= first \
+        and doc[span.start - 1].lower_ in DESTINATION_PREPOSITIONS and _is_role_noun(doc[span.start - 2])
 
 
 def _portfolio_ending_at(doc: Doc, i: int, first: int) -> tuple[list[Token], Mention | None, int]:
