@@ -400,11 +400,13 @@ def _aged(doc: Doc, end: int) -> bool:
 
 
 def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
-    where the model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of
-    a country ("the Maduro regime", "the Biden administration": the model tags an organization)."""
+    """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once, "Le Drian"
+    of "Jean-Yves Le Drian", "Hayashi" of "Hayashi Yoshimasa", a family name written first), also where the
+    model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of a country
+    ("the Maduro regime", "the Biden administration": the model tags an organization)."""
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and name_cased(s[-1].text)}
+    parts = _parts_of_names(spans) - known_names()
     # "Eva Forest" (tagged ORG) ... "Forest's role": a lone surname the model calls a person names one.
     lone_surnames = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and name_cased(s.text)}
     rulers = {s.text for s in spans if _ruler(s)}
@@ -419,6 +421,7 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
                     or (full_names[span.text] == labels[(span.text, span.label_)] and _looks_like_a_name(span)
                         and span.text.lower() not in known_names())
                     or (len(span) == 1 and span.text in surnames and not locative)
+                    or (span.text.lower() in parts and _looks_like_a_name(span) and not locative)
                     or (span.label_ == "ORG" and len(span) > 1 and span[-1].text in lone_surnames
                         and _looks_like_a_name(span) and span.text.lower() not in known_names()
                         and span[-1].lower_ not in name_heads())):
@@ -430,6 +433,21 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.i not in tagged and token.pos_ == "PROPN" and token.text in surnames:
             corrected.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return corrected
+
+
+def _parts_of_names(spans: list[Span]) -> set[str]:
+    """Lower-cased shorter forms of the people's names: the first word of a name of two ("Hayashi" of
+    "Hayashi Yoshimasa") and a surname opened by a particle ("Le Drian" of "Jean-Yves Le Drian")."""
+    parts = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        if len(span) == 2 and all(_name_word(t) for t in span) and name_cased(span[0].text) \
+                and not INITIALS.match(span[0].text):
+            parts.add(span[0].lower_)
+        parts.update(span[k:].text.lower() for k in range(1, len(span) - 1)
+                     if span[k].lower_ in word_list("name_particles.txt") and all(_name_word(t) for t in span[k:]))
+    return parts
 
 
 def _ruler(span: Span) -> bool:

@@ -255,6 +255,19 @@ def test_consistent_people_by_a_lone_surname():
         ("Eva Forest", "PERSON"), ("Forest", "PERSON")]
 
 
+def test_consistent_people_by_a_surname_with_a_particle_and_a_family_name_written_first():
+    words = ["Jean", "-", "Yves", "Le", "Drian", "met", "Hayashi", "Yoshimasa", ".", "Le", "Drian", "and", "Hayashi",
+             "spoke"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ",
+           "PROPN", "VERB"]
+    spaces = [False, False, True, True, True, True, True, False, True, True, True, True, True, False]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-ORG",
+            "I-ORG", "O", "B-ORG", "O"]
+    assert corrected(words, pos, ents, spaces=spaces) == [
+        ("Jean-Yves Le Drian", "PERSON"), ("Hayashi Yoshimasa", "PERSON"), ("Le Drian", "PERSON"),
+        ("Hayashi", "PERSON")]
+
+
 def test_people_by_what_is_done_only_to_people():
     words = ["Eva", "Forest", "was", "arrested", "with", "Acme", "Steel"]
     doc = Doc(VOCAB, words=words, pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "PROPN"],
