@@ -324,3 +324,40 @@ def test_the_country_whose_body_a_role_is_of():
                ['Ali', 'Larijani', ',', 'speaker', 'of', 'Iran', "'s", 'parliament', ',', 'speak', '.'],
                ['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
     assert facts(doc) == {("Ali Larijani", "speaker", "Iran", False)}
+
+
+def test_a_role_in_a_list_of_officials_is_the_one_of_the_name_it_follows():
+    """_follows and _apposed_elsewhere: the parser hangs each role of the list from the first name.
+    The delegation included Commerce Secretary Wilbur Ross, Agriculture Secretary Sonny Perdue and Peter
+    Navarro, the president's trade adviser."""
+    doc = _doc(['The', 'delegation', 'included', 'Commerce', 'Secretary', 'Wilbur', 'Ross', ',', 'Agriculture',
+                'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', ',', 'the', 'president', "'s", 'trade',
+                'adviser', '.'],
+               [1, 2, 2, 4, 6, 6, 2, 6, 9, 6, 11, 9, 11, 14, 11, 6, 17, 20, 17, 20, 6, 2],
+               ['det', 'nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct', 'compound', 'appos',
+                'nmod', 'appos', 'cc', 'compound', 'conj', 'punct', 'det', 'poss', 'case', 'compound', 'appos', 'punct'],
+               ['DT', 'NN', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', ',',
+                'DT', 'NN', 'POS', 'NN', 'NN', '.'],
+               ['DET', 'NOUN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'PROPN',
+                'CCONJ', 'PROPN', 'PROPN', 'PUNCT', 'DET', 'NOUN', 'PART', 'NOUN', 'NOUN', 'PUNCT'],
+               ['the', 'delegation', 'include', 'Commerce', 'Secretary', 'Wilbur', 'Ross', ',', 'Agriculture',
+                'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', ',', 'the', 'president', "'s", 'trade',
+                'adviser', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON',
+                'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Wilbur Ross", "Commerce Secretary", "Department of Commerce", False),
+                          ("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False),
+                          ("Peter Navarro", "trade adviser", "", False)}
+
+
+def test_a_title_before_the_first_of_two_names_is_the_first_ones():
+    """_written_for_all: a title in the singular before the first name is not shared.
+    Agriculture Secretary Sonny Perdue and Peter Navarro spoke."""
+    doc = _doc(['Agriculture', 'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', 'spoke', '.'],
+               [1, 7, 3, 1, 3, 6, 3, 7, 7],
+               ['compound', 'nsubj', 'nmod', 'appos', 'cc', 'compound', 'conj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Agriculture', 'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', 'speak', '.'],
+               ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False)}

@@ -269,6 +269,12 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
     # A particle inside a name tagged an organization; a body of a country named by a common noun.
     ("Staffan de Mistura, the U.N. special envoy for Syria, met Ali Larijani, speaker of Iran's parliament.",
      {("Staffan de Mistura", "special envoy", "U.N.", False), ("Ali Larijani", "speaker", "Iran", False)}),
+    # A list of officials: each role is the name's it stands before or follows, none shared.
+    ("The delegation also included Commerce Secretary Wilbur Ross, Agriculture Secretary Sonny Perdue and Peter "
+     "Navarro, the president's trade adviser.",
+     {("Wilbur Ross", "Commerce Secretary", "Department of Commerce", False),
+      ("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False),
+      ("Peter Navarro", "trade adviser", "", False)}),
     # "Under" of "Under Secretary" is no preposition; the bare title is held where the article's other one is.
     ("Under Secretary of State for Political Affairs Victoria Nuland met Under Secretary Nuland's staff.",
      {("Victoria Nuland", "Under Secretary of State for Political Affairs", "Department of State", False),

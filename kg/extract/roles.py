@@ -75,6 +75,7 @@ CORPORATE_TITLE_WORDS = word_list("corporate_title_words.txt")
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 
 
 class Title(NamedTuple):
@@ -133,9 +134,19 @@ def _stated_titles(person: Span) -> list[Title]:
 
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
     # "James G. Blight and David A. Welch of Harvard University", "Bellona members Nils Bemer and Tomas
-    # Nilsen": people coordinated with each other share the role stated for one of them.
-    return next((found[other.start] for other in _partners(person, found) if _only_coordination_between(person, other)),
-                [])
+    # Nilsen": people coordinated with each other share the role stated for one of them, when it is written
+    # after them all or in the plural; "Agriculture Secretary Sonny Perdue and Peter Navarro" share none.
+    return next(([t for t in found[other.start] if _written_for_all(t, person, other)]
+                 for other in _partners(person, found) if _only_coordination_between(person, other)), [])
+
+
+def _written_for_all(title: Title, person: Span, other: Span) -> bool:
+    """Whether a title stated for one of two coordinated people is written for both: after the two names,
+    or in the plural before them."""
+    if title.start >= max(person.end_char, other.end_char):
+        return True
+    last = person.doc.char_span(title.end - 1, title.end, alignment_mode="expand")
+    return last is not None and last[-1].tag_ in PLURAL_NOUN_TAGS
 
 
 def _partners_organization(person: Span, titles: list[Title], found: dict[int, list[Title]]) -> list[Title]:
@@ -630,6 +641,10 @@ def _appositions(person: Span) -> Iterator[Title]:
     apposed = [c for c in root.children if c.dep_ in APPOSITION]
     # "leader of Bosnian Serbs and vice-president of the Union": a second role apposed to the first.
     apposed += [c for a in apposed for c in a.children if c.dep_ in APPOSITION]
+    # In a list of officials the parser hangs every role from the first name: "Commerce Secretary Wilbur
+    # Ross, Agriculture Secretary Sonny Perdue and Peter Navarro, the president's trade adviser". A role
+    # is the person's it follows.
+    apposed = [a for a in apposed if _follows(a, person)] + _apposed_elsewhere(person)
     for appos in apposed:
         if _is_role_or_rank(appos):
             organization = _apposed_organization(appos)
@@ -651,6 +666,27 @@ def _appositions(person: Span) -> Iterator[Title]:
     if root.dep_ in NAME_MODIFIERS and head.i >= person.end and _is_role_or_rank(head) and between \
             and all(t.text == "," for t in between):
         yield from _noun_titles(head)
+
+
+def _follows(appos: Token, person: Span) -> bool:
+    """Whether an apposed role comes after `person` with no other person's name between, and is no title
+    before another name ("Agriculture Secretary" of "Agriculture Secretary Sonny Perdue")."""
+    doc = person.doc
+    start = min(t.i for t in appos.subtree)
+    if any(t.ent_type_ == "PERSON" for t in doc[person.end : start]):
+        return False
+    after = appos.i + 1
+    return not (after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B")
+
+
+def _apposed_elsewhere(person: Span) -> list[Token]:
+    """A role apposed right after `person` that the parser hung from an earlier name of a list."""
+    doc = person.doc
+    if person.end + 1 >= len(doc) or doc[person.end].text != ",":
+        return []
+    return [t for t in doc[person.end + 1 : person.sent.end]
+            if t.dep_ in APPOSITION and _is_role_or_rank(t) and not person.start <= t.head.i < person.end
+            and min(s.i for s in t.subtree) == person.end + 1]
 
 
 def _apposed_organization(appos: Token) -> Mention | None:
