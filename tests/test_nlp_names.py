@@ -268,6 +268,14 @@ def test_consistent_people_by_a_surname_with_a_particle_and_a_family_name_writte
         ("Hayashi", "PERSON")]
 
 
+def test_consistent_people_not_of_the_place_before_a_title():
+    # "Borno state ... Borno Governor Babagana Zulum": the model's person "Borno" is the governor's state.
+    words = ["in", "Borno", "state", ".", "Borno", "Governor", "Babagana", "Zulum", "spoke"]
+    pos = ["ADP", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["O", "B-GPE", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("Borno", "GPE"), ("Borno", "GPE"), ("Babagana Zulum", "PERSON")]
+
+
 def test_people_by_what_is_done_only_to_people():
     words = ["Eva", "Forest", "was", "arrested", "with", "Acme", "Steel"]
     doc = Doc(VOCAB, words=words, pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "PROPN"],
@@ -328,6 +336,20 @@ def test_possessive_split():
     words = ["People", "’s", "Republic", "of", "China"]
     assert corrected(words, ["PROPN", "PART", "PROPN", "ADP", "PROPN"], ["B-GPE"] + ["I-GPE"] * 4) == [
         ("People ’s Republic of China", "GPE")]
+
+
+def test_possessive_split_before_a_country_and_a_role():
+    words = ["Amnesty", "International", "'s", "Nigeria", "director", "spoke"]
+    pos = ["PROPN", "PROPN", "PART", "PROPN", "NOUN", "VERB"]
+    spaces = [True, False, True, True, True, False]
+    assert corrected(words, pos, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"], spaces=spaces) == [
+        ("Amnesty International", "ORG"), ("Nigeria", "GPE")]
+    # "the Democratic People's Republic of Korea's (DPRK)": no role after it, one name.
+    words = ["the", "Democratic", "People", "'s", "Republic", "of", "Korea", "launched"]
+    pos = ["DET", "PROPN", "PROPN", "PART", "PROPN", "ADP", "PROPN", "VERB"]
+    spaces = [True, True, False, True, True, True, True, False]
+    assert corrected(words, pos, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], spaces=spaces) == [
+        ("Democratic People's Republic of Korea", "GPE")]
 
 
 def test_acronym_expansions():

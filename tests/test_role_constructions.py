@@ -361,3 +361,20 @@ def test_a_title_before_the_first_of_two_names_is_the_first_ones():
                ['Agriculture', 'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', 'speak', '.'],
                ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False)}
+
+
+def test_an_aide_of_a_titled_person_named_in_the_possessive_works_where_the_person_holds_office():
+    """_principal_organization, a possessor.
+    Nigerian President Muhammadu Buhari's spokesman, Garba Shehu, spoke."""
+    doc = _doc(['Nigerian', 'President', 'Muhammadu', 'Buhari', "'s", 'spokesman', ',', 'Garba', 'Shehu', ',', 'spoke',
+                '.'],
+               [1, 3, 3, 5, 3, 10, 5, 8, 5, 5, 10, 10],
+               ['amod', 'compound', 'compound', 'poss', 'case', 'nsubj', 'punct', 'compound', 'appos', 'punct', 'ROOT',
+                'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'POS', 'NN', ',', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'PART', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['nigerian', 'President', 'Muhammadu', 'Buhari', "'s", 'spokesman', ',', 'Garba', 'Shehu', ',', 'speak',
+                '.'],
+               ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O'])
+    assert facts(doc) == {("Muhammadu Buhari", "President", "Nigerian", False),
+                          ("Garba Shehu", "spokesman", "Nigerian", False)}

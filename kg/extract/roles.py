@@ -340,16 +340,17 @@ def _possessing_country(noun: Token) -> Mention | None:
 
 def _principal_organization(noun: Token) -> Mention | None:
     """An aide works where the person they serve holds office: "Mr. Nelson is the Director of Communications
-    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y"."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in PRINCIPAL_PREPOSITIONS:
-            continue
-        for pobj in prep.children:
-            principal = entity_containing(pobj) if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON" else None
-            if principal is not None:
-                found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
-                if found is not None:
-                    return found
+    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y", "President
+    Muhammadu Buhari's spokesman" (Nigeria, when the article writes it: "Nigerian President ...")."""
+    served = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in PRINCIPAL_PREPOSITIONS
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    served += [c for c in noun.children if c.dep_ == "poss"]
+    for token in served:
+        principal = entity_containing(token) if token.ent_type_ == "PERSON" else None
+        if principal is not None:
+            found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -509,6 +510,8 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         # "The company's chief executive, Mary Barra": the company the text named before.
         before = _described_organization(doc[m - 1])
         m = m - 2 if before is not None else m
+        # "President Muhammadu Buhari's spokesman, Garba Shehu": where the person served holds office.
+        after = _principal_organization(doc[j]) if before is None else None
     if open_class and (before or after) is None or open_class and (before or after).type != "Organization":
         return None, i
     if before is not None:
