@@ -269,6 +269,9 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
     # A particle inside a name tagged an organization; a body of a country named by a common noun.
     ("Staffan de Mistura, the U.N. special envoy for Syria, met Ali Larijani, speaker of Iran's parliament.",
      {("Staffan de Mistura", "special envoy", "U.N.", False), ("Ali Larijani", "speaker", "Iran", False)}),
+    # "Special" after "Deputy" is part of the title, no person.
+    ("U.N. Special Envoy for Syria Geir Pedersen and Deputy Special Envoy Najat Rochdi met.",
+     {("Geir Pedersen", "Special Envoy for Syria", "U.N.", False), ("Najat Rochdi", "Deputy Special Envoy", "", False)}),
     # A list of officials: each role is the name's it stands before or follows, none shared.
     ("The delegation also included Commerce Secretary Wilbur Ross, Agriculture Secretary Sonny Perdue and Peter "
      "Navarro, the president's trade adviser.",
