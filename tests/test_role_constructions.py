@@ -378,3 +378,29 @@ def test_an_aide_of_a_titled_person_named_in_the_possessive_works_where_the_pers
                ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O'])
     assert facts(doc) == {("Muhammadu Buhari", "President", "Nigerian", False),
                           ("Garba Shehu", "spokesman", "Nigerian", False)}
+
+
+def test_the_role_one_is_removed_from_is_a_former_one():
+    """removal_verb in the passive, with `_left_office`.
+    Ghosn, who was ousted as Nissan chairman, fled."""
+    doc = _doc(['Ghosn', ',', 'who', 'was', 'ousted', 'as', 'Nissan', 'chairman', ',', 'fled', '.'],
+               [9, 0, 4, 4, 0, 4, 7, 5, 0, 9, 9],
+               ['nsubj', 'punct', 'nsubjpass', 'auxpass', 'relcl', 'prep', 'compound', 'pobj', 'punct', 'ROOT', 'punct'],
+               ['NNP', ',', 'WP', 'VBD', 'VBN', 'IN', 'NNP', 'NN', ',', 'VBD', '.'],
+               ['PROPN', 'PUNCT', 'PRON', 'AUX', 'VERB', 'ADP', 'PROPN', 'NOUN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['Ghosn', ',', 'who', 'be', 'oust', 'as', 'Nissan', 'chairman', ',', 'flee', '.'],
+               ['B-PERSON', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Ghosn", "chairman", "Nissan", True)}
+
+
+def test_the_hyphen_of_ex_is_no_part_of_the_label():
+    """_label_ending_at: "Ex-President".
+    Ex-President Jacob Zuma spoke."""
+    doc = Doc(VOCAB, words=['Ex', '-', 'President', 'Jacob', 'Zuma', 'spoke', '.'],
+              spaces=[False, False, True, True, True, False, False], heads=[4, 4, 4, 4, 5, 5, 5],
+              deps=['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+              tags=['NN', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+              pos=['NOUN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+              lemmas=['ex', '-', 'President', 'Jacob', 'Zuma', 'speak', '.'],
+              ents=['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Jacob Zuma", "President", "", True)}

@@ -62,6 +62,7 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+REMOVAL_VERBS = _WORDS["removal_verb"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -555,6 +556,9 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
     k = j
     while k - 1 >= first and _is_label_word(doc[k - 1]):
         k -= 1
+    # "Ex-President Jacob Zuma": the hyphen after a marker of former office is no part of the label.
+    while k < j and doc[k].text == "-":
+        k += 1
     label_tokens = list(doc[k : j + 1]) + portfolio
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
@@ -918,7 +922,8 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
     # "stepped down as ...": the parser may make the particle an adverb.
     phrasal = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in PARTICLES)
     lemma = next((p for p in phrasal if p in role_verbs() or p in LEAVING_VERBS), lemma)
-    if lemma in LEAVING_VERBS:
+    # "X, who was ousted as Nissan chairman": the one removed, the passive's subject, left the role.
+    if lemma in LEAVING_VERBS or lemma in REMOVAL_VERBS and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
         yield from _left_office(verb)
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
