@@ -241,7 +241,8 @@ def trimmed(ent: Span) -> Span | None:
             end = token.i
             break
     # "Senate Committee on": a name does not end in punctuation or a function word.
-    while end - start > 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
+    while end - start > 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}) \
+            and not _abbreviation_point(ent.doc[end - 1]):
         end -= 1
     if end <= start:
         return None
@@ -267,6 +268,16 @@ def trimmed(ent: Span) -> Span | None:
             return None
         label = "ORG"
     return Span(ent.doc, start, end, label=label)
+
+
+def _abbreviation_point(token: Token) -> bool:
+    """Whether a full stop ends an abbreviation inside the sentence: "St. Albans, Vt., blowing down",
+    "Denison, Tex., in" (the tokenizer splits it off; a full stop that ends the sentence is followed by
+    none of these)."""
+    doc = token.doc
+    return token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_ \
+        and doc[token.i - 1].is_title and doc[token.i - 1].is_alpha and len(doc[token.i - 1]) <= 5 \
+        and token.i + 1 < len(doc) and (doc[token.i + 1].text == "," or doc[token.i + 1].is_lower)
 
 
 def _is_title_word(token: Token) -> bool:

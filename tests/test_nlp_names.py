@@ -52,6 +52,15 @@ def test_trimmed_drops_a_title():
                      ["B-PERSON", "I-PERSON", "O"]) == [("Lincoln", "PERSON")]
 
 
+def test_trimmed_keeps_the_full_stop_of_an_abbreviation():
+    # "St. Albans, Vt., blowing down": the full stop the tokenizer split off is the abbreviation's.
+    words = ["Albans", ",", "Vt", ".", ",", "blowing", "in", "Iowa", "."]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"]
+    spaces = [False, True, False, False, True, True, True, False, False]
+    ents = ["B-GPE", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "I-GPE"]
+    assert corrected(words, pos, ents, spaces=spaces) == [("Albans", "GPE"), ("Vt.", "GPE"), ("Iowa", "GPE")]
+
+
 def test_lowercase_tail_dropped():
     assert corrected(["Al", "Shabab", "militants", "attacked"], ["PROPN", "PROPN", "NOUN", "VERB"],
                      ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Al Shabab", "ORG")]
