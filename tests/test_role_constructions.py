@@ -404,3 +404,18 @@ def test_the_hyphen_of_ex_is_no_part_of_the_label():
               lemmas=['ex', '-', 'President', 'Jacob', 'Zuma', 'speak', '.'],
               ents=['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Jacob Zuma", "President", "", True)}
+
+
+def test_a_counterpart_is_no_role():
+    """relation_noun: the open-class noun before a name names no role.
+    Polish President Andrzej Duda and his Lithuanian counterpart Gitanas Nauseda met."""
+    doc = _doc(['Polish', 'President', 'Andrzej', 'Duda', 'and', 'his', 'Lithuanian', 'counterpart', 'Gitanas', 'Nauseda',
+                'met', '.'],
+               [1, 3, 3, 10, 3, 7, 7, 3, 9, 7, 10, 10],
+               ['amod', 'compound', 'compound', 'nsubj', 'cc', 'poss', 'amod', 'conj', 'compound', 'appos', 'ROOT', 'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'CC', 'PRP$', 'JJ', 'NN', 'NNP', 'NNP', 'VBD', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['polish', 'President', 'Andrzej', 'Duda', 'and', 'his', 'lithuanian', 'counterpart', 'Gitanas', 'Nauseda',
+                'meet', '.'],
+               ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Andrzej Duda", "President", "Polish", False)}

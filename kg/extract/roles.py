@@ -63,6 +63,7 @@ NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
 REMOVAL_VERBS = _WORDS["removal_verb"]
+RELATION_NOUNS = _WORDS["relation_noun"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -496,7 +497,7 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         return None, i
     # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
     # when an organization goes with it. Title-case words must be known role nouns ("Foreign Minister").
-    open_class = not _is_role_noun(doc[j]) and doc[j].pos_ == "NOUN" and doc[j].is_lower and j == i
+    open_class = not _is_role_noun(doc[j]) and _is_person_noun(doc[j]) and j == i
     if not (_is_role_noun(doc[j]) or open_class or portfolio and _office_rank(doc[j])):
         return None, i
     label_tokens, unnamed, k = _label_ending_at(doc, j, first, portfolio)
@@ -711,7 +712,9 @@ def _apposed_organization(appos: Token) -> Mention | None:
 
 
 def _is_person_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.is_lower and not token.ent_type_ and not token.like_num
+    # A common noun that may say what a person does; "counterpart" says only whom they are to another.
+    return token.pos_ == "NOUN" and token.is_lower and not token.ent_type_ and not token.like_num \
+        and token.lemma_.lower() not in RELATION_NOUNS
 
 
 def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
