@@ -134,6 +134,7 @@ PERSONAL_PATIENT_VERBS = word_lists("name_words.tsv")["personal_patient_verb"]
 KIN_NOUNS = word_lists("name_words.tsv")["kin_noun"]
 JURISDICTION_WORDS = word_lists("name_words.tsv")["jurisdiction_word"]
 MEMBER_NOUNS = word_lists("name_words.tsv")["member_noun"]
+OFFICE_PREPOSITIONS = word_lists("name_words.tsv")["office_preposition"]
 # Quotation marks around a title: "Imposing Sanctions on ...".
 OPENING_QUOTES = frozenset({"“", '"', "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "’"})
@@ -264,7 +265,8 @@ def trimmed(ent: Span) -> Span | None:
             end = token.i
             break
     # "Senate Committee on": a name does not end in punctuation or a function word.
-    while end - start > 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
+    while end - start > 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}) \
+            and not _abbreviation_point(ent.doc[end - 1]):
         end -= 1
     if end <= start:
         return None
@@ -290,6 +292,16 @@ def trimmed(ent: Span) -> Span | None:
             return None
         label = "ORG"
     return Span(ent.doc, start, end, label=label)
+
+
+def _abbreviation_point(token: Token) -> bool:
+    """Whether a full stop ends an abbreviation inside the sentence: "St. Albans, Vt., blowing down",
+    "Denison, Tex., in" (the tokenizer splits it off; a full stop that ends the sentence is followed by
+    none of these)."""
+    doc = token.doc
+    return token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_ \
+        and doc[token.i - 1].is_title and doc[token.i - 1].is_alpha and len(doc[token.i - 1]) <= 5 \
+        and token.i + 1 < len(doc) and (doc[token.i + 1].text == "," or doc[token.i + 1].is_lower)
 
 
 def _is_title_word(token: Token) -> bool:
@@ -352,9 +364,12 @@ def people_by_construction(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _address(doc: Doc, start: int) -> bool:
-    # "John A. Smith, 54, of Miami, the former chief executive": a place in an address, not a person.
+    # "John A. Smith, 54, of Miami, the former chief executive": a place in an address, not a person. So is
+    # what a noun is "of": in "the governor of Aragua, who ..." and "Gov. Gerald Baliles of Virginia, who
+    # ...", the words after the comma are about the governor.
     return start > 0 and (doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
-                          or doc[start - 1].lower_ == "of" and start > 1 and doc[start - 2].text == ",")
+                          or doc[start - 1].lower_ == "of" and start > 1
+                          and (doc[start - 2].text == "," or doc[start - 2].pos_ in {"NOUN", "PROPN"}))
 
 
 def _party_state_tag(span: Span) -> bool:
@@ -365,7 +380,10 @@ def _party_state_tag(span: Span) -> bool:
 
 
 def _looks_like_a_name(span: Span) -> bool:
-    return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (name_cased(t.text) or "-" in t.text) for t in span) \
+    # A particle may stand inside a name, not at its ends: "Staffan de Mistura".
+    inner = {t.i for t in span[1:-1] if t.lower_ in word_list("name_particles.txt")}
+    return 1 <= len(span) <= 4 and all(t.pos_ == "PROPN" and (name_cased(t.text) or "-" in t.text or t.i in inner)
+                                       for t in span) \
         and not any(t.lower_ in word_list("organization_words.txt") or t.lower_ in leading_titles() for t in span)
 
 
@@ -417,11 +435,18 @@ def _aged(doc: Doc, end: int) -> bool:
 
 
 def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once), also
-    where the model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of
-    a country ("the Maduro regime", "the Biden administration": the model tags an organization)."""
+    """A name the document gives a person elsewhere is that person ("Soleimani" tagged GPE once, "Le Drian"
+    of "Jean-Yves Le Drian", "Hayashi" of "Hayashi Yoshimasa", a family name written first), also where the
+    model tagged nothing ("Soleimani and Muhandis"); so is a name the document gives the rule of a country
+    ("the Maduro regime", "the Biden administration": the model tags an organization)."""
+    # "Borno Governor Babagana Zulum": a name the model calls a person right before a title is where the title
+    # is held; it takes the tag the document gives the name elsewhere, and casts no vote for a person.
+    elsewhere = {s.text: s.label_ for s in spans if s.label_ in NAME_LABELS - {"PERSON"}}
+    spans = [Span(doc, s.start, s.end, label=elsewhere[s.text])
+             if s.label_ == "PERSON" and s.text in elsewhere and _before_a_title(s) else s for s in spans]
     full_names = Counter(s.text for s in spans if s.label_ == "PERSON")
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and name_cased(s[-1].text)}
+    parts = _parts_of_names(spans) - known_names()
     # "Eva Forest" (tagged ORG) ... "Forest's role": a lone surname the model calls a person names one.
     lone_surnames = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and name_cased(s.text)}
     rulers = {s.text for s in spans if _ruler(s)}
@@ -436,6 +461,7 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
                     or (full_names[span.text] == labels[(span.text, span.label_)] and _looks_like_a_name(span)
                         and span.text.lower() not in known_names())
                     or (len(span) == 1 and span.text in surnames and not locative)
+                    or (span.text.lower() in parts and _looks_like_a_name(span) and not locative)
                     or (span.label_ == "ORG" and len(span) > 1 and span[-1].text in lone_surnames
                         and _looks_like_a_name(span) and span.text.lower() not in known_names()
                         and span[-1].lower_ not in name_heads())):
@@ -447,6 +473,25 @@ def consistent_people(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.i not in tagged and token.pos_ == "PROPN" and token.text in surnames:
             corrected.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return corrected
+
+
+def _before_a_title(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].is_title and _is_title_word(span.doc[span.end])
+
+
+def _parts_of_names(spans: list[Span]) -> set[str]:
+    """Lower-cased shorter forms of the people's names: the first word of a name of two ("Hayashi" of
+    "Hayashi Yoshimasa") and a surname opened by a particle ("Le Drian" of "Jean-Yves Le Drian")."""
+    parts = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        if len(span) == 2 and all(_name_word(t) for t in span) and name_cased(span[0].text) \
+                and not INITIALS.match(span[0].text):
+            parts.add(span[0].lower_)
+        parts.update(span[k:].text.lower() for k in range(1, len(span) - 1)
+                     if span[k].lower_ in word_list("name_particles.txt") and all(_name_word(t) for t in span[k:]))
+    return parts
 
 
 def _ruler(span: Span) -> bool:
@@ -609,10 +654,11 @@ def _name_word(token: Token) -> bool:
 
 
 def _page_word(token: Token) -> bool:
-    # "HTML5", "VIDEO": a word with a digit, or in capitals (no initials or suffix), beside a name.
+    # "HTML5", "VIDEO": a word with a digit, or in capitals (no initials or suffix), beside a name. A word in
+    # lower case with a digit is a name with a note mark stuck to it ("Vorderbruggen[897]"), not page text.
     text = token.text
-    return any(c.isdigit() for c in text) or (text.isupper() and len(text) > 2 and not INITIALS.match(text)
-                                              and not NAME_SUFFIXES.match(text))
+    return any(c.isdigit() for c in text) and not any(c.islower() for c in text) \
+        or (text.isupper() and len(text) > 2 and not INITIALS.match(text) and not NAME_SUFFIXES.match(text))
 
 
 def _name_shaped(span: Span) -> bool:
@@ -652,7 +698,9 @@ def possessive_split(span: Span) -> Span | list[Span]:
     """An organization's possessive inside a name joins two organizations: "the Criminal Division’s Office
     of International Affairs" names the Criminal Division and its Office of International Affairs, "Iran's
     Revolutionary Guards" Iran and the Guards. Only after a word that names an organization itself (an
-    organization word, a portfolio, a place, an acronym): "People’s Republic of China" is one name."""
+    organization word, a portfolio, a place, an acronym): "People’s Republic of China" is one name. A
+    country after the possessive and before a role is a place of its own: "Amnesty International's Nigeria
+    director"."""
     if span.label_ not in {"ORG", "FAC"}:
         return span
     doc = span.doc
@@ -660,6 +708,9 @@ def possessive_split(span: Span) -> Span | list[Span]:
         if token.text not in POSSESSIVE_MARKS or not doc[token.i + 1].is_title:
             continue
         left, right = Span(doc, span.start, token.i, label=span.label_), Span(doc, token.i + 1, span.end, label="ORG")
+        if right.text.lower() in place_names() and span.end < len(doc) and doc[span.end].lower_ in role_nouns():
+            # "Amnesty International's Nigeria director": the country the organization's office is for.
+            return [left, Span(doc, right.start, right.end, label="GPE")]
         last = left[-1]
         if last.lower_ in word_list("organization_words.txt") and len(left) > 1 and last.i > left.start + (left[0].lower_ == "the"):
             return [left, right]
@@ -742,7 +793,12 @@ def page_words_dropped(span: Span) -> Span | None:
         start += 1
     while end - start > 1 and _page_word(span.doc[end - 1]):
         end -= 1
-    return Span(span.doc, start, end, label=span.label_)
+    rest = Span(span.doc, start, end, label=span.label_)
+    # What is left must still look like a person's name of two words or more: "Beijing JINGJI YANJIU" (a
+    # dateline and a newspaper in capitals) is no "Beijing" the person.
+    if (start, end) != (span.start, span.end) and not (len(rest) >= 2 and _name_shaped(rest)):
+        return span
+    return rest
 
 
 def title_inside_name(span: Span) -> Span | list[Span]:
@@ -781,6 +837,10 @@ def title_makes_a_person(span: Span) -> Span:
     # "General Motors", "General Electric": a rank before one word may be part of a company's name.
     # A rank after a title word completes the title: "Assistant Attorney General Demers".
     titled = span.start > 0 and span.doc[span.start - 1].is_title and _is_title_word(span.doc[span.start - 1])
+    # "King County", "Grand Isle": an honorific before one word of a name the model calls a place is part of
+    # the place's name.
+    if span.label_ in {"GPE", "LOC", "FAC"} and len(rest) == 1:
+        return span
     if start > span.start and _name_shaped(rest) and rest.text.lower() not in known_names() \
             and (len(rest) >= 2 or not _is_rank(span[0]) or titled):
         return rest
@@ -796,19 +856,32 @@ def _kind_is_portfolio(token: Token) -> bool:
 
 
 def country_before_name(span: Span) -> Span | list[Span]:
-    """A country written before a person's name is no part of it: "envoy for Syria Staffan de Mistura"
-    (tagged as one organization) names Syria and the person Staffan de Mistura."""
+    """A country or a known organization written before a person's name is no part of it: "envoy for Syria
+    Staffan de Mistura" and "Ambassador to the United Nations Kelly Craft" (each tagged as one organization)
+    name Syria and Staffan de Mistura, the United Nations and Kelly Craft. A span the model did not call a
+    person is cut only after a title and its preposition: "pilots from the Netherlands Air Force" is one
+    organization's name."""
     doc = span.doc
     # "Baghdad International Airport" is one place's name.
-    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in name_heads():
+    if span.label_ not in {"ORG", "PERSON", "GPE"} or span[-1].lower_ in name_heads() \
+            or span.label_ != "PERSON" and not _after_a_title_preposition(doc, span.start):
         return span
-    for cut in (1, 2):
+    for cut in (1, 2, 3):
         if span.start + cut >= span.end:
             break
         head, rest = Span(doc, span.start, span.start + cut), Span(doc, span.start + cut, span.end, label="PERSON")
-        if len(rest) >= 2 and head.text.lower() in place_names() and _name_shaped(rest):
-            return [Span(doc, head.start, head.end, label="GPE"), rest]
+        name = head.text.lower().removeprefix("the ")
+        label = "GPE" if name in place_names() else "ORG" if name in known_organizations() else None
+        # "Guatemala City Teleonce Television": a place's name goes on after the country's ("City").
+        if len(rest) >= 2 and label is not None and _name_shaped(rest) and rest[0].lower_ not in word_list("place_words.txt"):
+            return [Span(doc, head.start, head.end, label=label), rest]
     return span
+
+
+def _after_a_title_preposition(doc: Doc, start: int) -> bool:
+    # "envoy for", "Ambassador to": a title and the preposition that names where it is held.
+    return start >= 2 and doc[start - 1].lower_ in OFFICE_PREPOSITIONS \
+        and (doc[start - 2].lower_ in role_nouns() or _is_title_word(doc[start - 2]))
 
 
 def whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1254,15 +1327,25 @@ class EntityCorrections:
         self.span_repairs = _registered("span repair", SPAN_REPAIRS, span_repairs)
         self.document_rules = _registered("document rule", DOCUMENT_RULES, document_rules)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        for ent in doc.ents:
-            pending = [ent]
-            for repair in self.span_repairs:
-                pending = [out for span in pending for out in _as_list(repair(span))]
-            spans.extend(pending)
+    def steps(self, doc: Doc) -> Iterator[tuple[str, list[Span]]]:
+        """The name of each rule in the order run, with the document's spans after it.
+
+        A span repair reads one span alone, so running each repair over all spans in turn gives what
+        running all repairs over each span does, in the same order; `bench/entities.py` reads the steps
+        to count what each rule changed.
+        """
+        spans: list[Span] = list(doc.ents)
+        for repair in self.span_repairs:
+            spans = [out for span in spans for out in _as_list(repair(span))]
+            yield repair.__name__, spans
         for rule in self.document_rules:
             spans = rule(doc, spans)
+            yield rule.__name__, spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = list(doc.ents)
+        for _, spans in self.steps(doc):  # the spans after the last rule
+            continue
         doc.ents = filter_spans(spans)
         return doc
 

@@ -52,6 +52,15 @@ def test_trimmed_drops_a_title():
                      ["B-PERSON", "I-PERSON", "O"]) == [("Lincoln", "PERSON")]
 
 
+def test_trimmed_keeps_the_full_stop_of_an_abbreviation():
+    # "St. Albans, Vt., blowing down": the full stop the tokenizer split off is the abbreviation's.
+    words = ["Albans", ",", "Vt", ".", ",", "blowing", "in", "Iowa", "."]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"]
+    spaces = [False, True, False, False, True, True, True, False, False]
+    ents = ["B-GPE", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "I-GPE"]
+    assert corrected(words, pos, ents, spaces=spaces) == [("Albans", "GPE"), ("Vt.", "GPE"), ("Iowa", "GPE")]
+
+
 def test_lowercase_tail_dropped():
     assert corrected(["Al", "Shabab", "militants", "attacked"], ["PROPN", "PROPN", "NOUN", "VERB"],
                      ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Al Shabab", "ORG")]
@@ -71,6 +80,16 @@ def test_page_words_dropped():
                      ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("J.D. Tippit III", "PERSON")]
 
 
+def test_page_words_dropped_leave_a_name_with_a_note_mark_and_cut_no_name_to_one_word():
+    # "Vorderbruggen[897]": lower case with a digit is a name with a note mark, not page text.
+    assert corrected(["Adrianna", "M.", "Vorderbruggen[897]", "died"], ["PROPN", "PROPN", "PROPN", "VERB"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("Adrianna M. Vorderbruggen[897]", "PERSON")]
+    # A dateline and a newspaper in capitals: the repair makes no person "Beijing" of it; the model's span stays.
+    assert corrected(["Beijing", "JINGJI", "YANJIU", "in", "Chinese"], ["PROPN", "PROPN", "PROPN", "ADP", "PROPN"],
+                     ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-NORP"]) == [
+        ("Beijing JINGJI YANJIU", "PERSON"), ("Chinese", "NORP")]
+
+
 def test_title_inside_name():
     assert corrected(["Boston", "Mayor", "Tom", "Menino", "said"], ["PROPN"] * 4 + ["VERB"],
                      ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"]) == [("Tom Menino", "PERSON")]
@@ -79,6 +98,12 @@ def test_title_inside_name():
 def test_title_makes_a_person():
     assert corrected(["Spokesperson", "Ned", "Price", "said"], ["PROPN"] * 3 + ["VERB"],
                      ["B-ORG", "I-ORG", "I-ORG", "O"]) == [("Ned Price", "PERSON")]
+
+
+def test_title_makes_no_person_of_a_place():
+    # "King County", "Grand Isle": an honorific before one word of a place's name is part of it.
+    assert corrected(["King", "County", "police"], ["PROPN", "PROPN", "NOUN"], ["B-GPE", "I-GPE", "O"]) == [
+        ("King County", "GPE")]
 
 
 def test_title_makes_no_person_of_a_company():
@@ -91,6 +116,20 @@ def test_country_before_name():
     assert corrected(words, ["NOUN", "ADP", "PROPN", "PROPN", "X", "PROPN", "VERB"],
                      ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == [
         ("Syria", "GPE"), ("Staffan de Mistura", "PERSON")]
+
+
+def test_country_before_name_of_a_known_organization():
+    words = ["Ambassador", "to", "the", "United", "Nations", "Kelly", "Craft", "spoke"]
+    assert corrected(words, ["PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+                     ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == [
+        ("the United Nations", "ORG"), ("Kelly Craft", "PERSON")]
+
+
+def test_country_before_name_only_after_a_title():
+    # "pilots from the Netherlands Air Force": no title before it, one organization's name.
+    words = ["pilots", "from", "the", "Netherlands", "Air", "Force", "flew"]
+    assert corrected(words, ["NOUN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB"],
+                     ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == [("the Netherlands Air Force", "ORG")]
 
 
 def test_country_before_name_keeps_a_place_whole():
@@ -108,6 +147,21 @@ def test_people_by_construction():
     words = ["Warner", ",", "70", ",", "left"]
     assert corrected(words, ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB"], ["B-ORG", "O", "O", "O", "O"]) == [
         ("Warner", "PERSON")]
+
+
+def test_people_by_construction_with_a_particle_inside_the_name():
+    # "Staffan de Mistura, the special envoy for Syria" (tagged an organization).
+    words = ["Staffan", "de", "Mistura", ",", "the", "special", "envoy", "for", "Syria", ",", "said"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-GPE", "O", "O"]
+    assert corrected(words, pos, ents) == [("Staffan de Mistura", "PERSON"), ("Syria", "GPE")]
+
+
+def test_people_by_construction_not_of_what_a_noun_is_of():
+    # "the governor of Aragua, who ...": the clause is about the governor.
+    words = ["the", "governor", "of", "Aragua", ",", "who", "denies", "it"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PRON"]
+    assert corrected(words, pos, ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]) == [("Aragua", "GPE")]
 
 
 def test_titled_names():
@@ -210,6 +264,27 @@ def test_consistent_people_by_a_lone_surname():
         ("Eva Forest", "PERSON"), ("Forest", "PERSON")]
 
 
+def test_consistent_people_by_a_surname_with_a_particle_and_a_family_name_written_first():
+    words = ["Jean", "-", "Yves", "Le", "Drian", "met", "Hayashi", "Yoshimasa", ".", "Le", "Drian", "and", "Hayashi",
+             "spoke"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ",
+           "PROPN", "VERB"]
+    spaces = [False, False, True, True, True, True, True, False, True, True, True, True, True, False]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-ORG",
+            "I-ORG", "O", "B-ORG", "O"]
+    assert corrected(words, pos, ents, spaces=spaces) == [
+        ("Jean-Yves Le Drian", "PERSON"), ("Hayashi Yoshimasa", "PERSON"), ("Le Drian", "PERSON"),
+        ("Hayashi", "PERSON")]
+
+
+def test_consistent_people_not_of_the_place_before_a_title():
+    # "Borno state ... Borno Governor Babagana Zulum": the model's person "Borno" is the governor's state.
+    words = ["in", "Borno", "state", ".", "Borno", "Governor", "Babagana", "Zulum", "spoke"]
+    pos = ["ADP", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["O", "B-GPE", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("Borno", "GPE"), ("Borno", "GPE"), ("Babagana Zulum", "PERSON")]
+
+
 def test_people_by_what_is_done_only_to_people():
     words = ["Eva", "Forest", "was", "arrested", "with", "Acme", "Steel"]
     doc = Doc(VOCAB, words=words, pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "PROPN"],
@@ -270,6 +345,20 @@ def test_possessive_split():
     words = ["People", "’s", "Republic", "of", "China"]
     assert corrected(words, ["PROPN", "PART", "PROPN", "ADP", "PROPN"], ["B-GPE"] + ["I-GPE"] * 4) == [
         ("People ’s Republic of China", "GPE")]
+
+
+def test_possessive_split_before_a_country_and_a_role():
+    words = ["Amnesty", "International", "'s", "Nigeria", "director", "spoke"]
+    pos = ["PROPN", "PROPN", "PART", "PROPN", "NOUN", "VERB"]
+    spaces = [True, False, True, True, True, False]
+    assert corrected(words, pos, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"], spaces=spaces) == [
+        ("Amnesty International", "ORG"), ("Nigeria", "GPE")]
+    # "the Democratic People's Republic of Korea's (DPRK)": no role after it, one name.
+    words = ["the", "Democratic", "People", "'s", "Republic", "of", "Korea", "launched"]
+    pos = ["DET", "PROPN", "PROPN", "PART", "PROPN", "ADP", "PROPN", "VERB"]
+    spaces = [True, True, False, True, True, True, True, False]
+    assert corrected(words, pos, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], spaces=spaces) == [
+        ("Democratic People's Republic of Korea", "GPE")]
 
 
 def test_acronym_expansions():

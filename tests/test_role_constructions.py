@@ -298,3 +298,124 @@ def test_the_people_listed_under_a_heading_hold_the_role_it_gives_them():
                ['B-ORG', 'O', 'B-CARDINAL', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON',
                 'I-PERSON', 'I-PERSON'])
     assert facts(doc) == {("Juan Carlos Ramirez Abadia", "leader", "FARC", False)}
+
+
+def test_where_a_posting_is_to_is_no_organization_of_the_title():
+    """_posting.
+    U.S. Ambassador to the United Nations Kelly Craft spoke."""
+    doc = _doc(['U.S.', 'Ambassador', 'to', 'the', 'United', 'Nations', 'Kelly', 'Craft', 'spoke', '.'],
+               [1, 8, 1, 5, 5, 7, 7, 2, 8, 8],
+               ['compound', 'nsubj', 'prep', 'det', 'compound', 'compound', 'compound', 'pobj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'IN', 'DT', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'ADP', 'DET', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['U.S.', 'Ambassador', 'to', 'the', 'United', 'Nations', 'Kelly', 'Craft', 'speak', '.'],
+               ['B-GPE', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Kelly Craft", "Ambassador", "U.S.", False)}
+
+
+def test_the_country_whose_body_a_role_is_of():
+    """_possessing_country.
+    Ali Larijani, speaker of Iran's parliament, spoke."""
+    doc = _doc(['Ali', 'Larijani', ',', 'speaker', 'of', 'Iran', "'s", 'parliament', ',', 'spoke', '.'],
+               [1, 9, 1, 1, 3, 7, 5, 4, 1, 9, 9],
+               ['compound', 'nsubj', 'punct', 'appos', 'prep', 'poss', 'case', 'pobj', 'punct', 'ROOT', 'punct'],
+               ['NNP', 'NNP', ',', 'NN', 'IN', 'NNP', 'POS', 'NN', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PUNCT', 'NOUN', 'ADP', 'PROPN', 'PART', 'NOUN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['Ali', 'Larijani', ',', 'speaker', 'of', 'Iran', "'s", 'parliament', ',', 'speak', '.'],
+               ['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Ali Larijani", "speaker", "Iran", False)}
+
+
+def test_a_role_in_a_list_of_officials_is_the_one_of_the_name_it_follows():
+    """_follows and _apposed_elsewhere: the parser hangs each role of the list from the first name.
+    The delegation included Commerce Secretary Wilbur Ross, Agriculture Secretary Sonny Perdue and Peter
+    Navarro, the president's trade adviser."""
+    doc = _doc(['The', 'delegation', 'included', 'Commerce', 'Secretary', 'Wilbur', 'Ross', ',', 'Agriculture',
+                'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', ',', 'the', 'president', "'s", 'trade',
+                'adviser', '.'],
+               [1, 2, 2, 4, 6, 6, 2, 6, 9, 6, 11, 9, 11, 14, 11, 6, 17, 20, 17, 20, 6, 2],
+               ['det', 'nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct', 'compound', 'appos',
+                'nmod', 'appos', 'cc', 'compound', 'conj', 'punct', 'det', 'poss', 'case', 'compound', 'appos', 'punct'],
+               ['DT', 'NN', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', ',',
+                'DT', 'NN', 'POS', 'NN', 'NN', '.'],
+               ['DET', 'NOUN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'PROPN',
+                'CCONJ', 'PROPN', 'PROPN', 'PUNCT', 'DET', 'NOUN', 'PART', 'NOUN', 'NOUN', 'PUNCT'],
+               ['the', 'delegation', 'include', 'Commerce', 'Secretary', 'Wilbur', 'Ross', ',', 'Agriculture',
+                'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', ',', 'the', 'president', "'s", 'trade',
+                'adviser', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON',
+                'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Wilbur Ross", "Commerce Secretary", "Department of Commerce", False),
+                          ("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False),
+                          ("Peter Navarro", "trade adviser", "", False)}
+
+
+def test_a_title_before_the_first_of_two_names_is_the_first_ones():
+    """_written_for_all: a title in the singular before the first name is not shared.
+    Agriculture Secretary Sonny Perdue and Peter Navarro spoke."""
+    doc = _doc(['Agriculture', 'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', 'spoke', '.'],
+               [1, 7, 3, 1, 3, 6, 3, 7, 7],
+               ['compound', 'nsubj', 'nmod', 'appos', 'cc', 'compound', 'conj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'CC', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Agriculture', 'Secretary', 'Sonny', 'Perdue', 'and', 'Peter', 'Navarro', 'speak', '.'],
+               ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False)}
+
+
+def test_an_aide_of_a_titled_person_named_in_the_possessive_works_where_the_person_holds_office():
+    """_principal_organization, a possessor.
+    Nigerian President Muhammadu Buhari's spokesman, Garba Shehu, spoke."""
+    doc = _doc(['Nigerian', 'President', 'Muhammadu', 'Buhari', "'s", 'spokesman', ',', 'Garba', 'Shehu', ',', 'spoke',
+                '.'],
+               [1, 3, 3, 5, 3, 10, 5, 8, 5, 5, 10, 10],
+               ['amod', 'compound', 'compound', 'poss', 'case', 'nsubj', 'punct', 'compound', 'appos', 'punct', 'ROOT',
+                'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'POS', 'NN', ',', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'PART', 'NOUN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['nigerian', 'President', 'Muhammadu', 'Buhari', "'s", 'spokesman', ',', 'Garba', 'Shehu', ',', 'speak',
+                '.'],
+               ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O'])
+    assert facts(doc) == {("Muhammadu Buhari", "President", "Nigerian", False),
+                          ("Garba Shehu", "spokesman", "Nigerian", False)}
+
+
+def test_the_role_one_is_removed_from_is_a_former_one():
+    """removal_verb in the passive, with `_left_office`.
+    Ghosn, who was ousted as Nissan chairman, fled."""
+    doc = _doc(['Ghosn', ',', 'who', 'was', 'ousted', 'as', 'Nissan', 'chairman', ',', 'fled', '.'],
+               [9, 0, 4, 4, 0, 4, 7, 5, 0, 9, 9],
+               ['nsubj', 'punct', 'nsubjpass', 'auxpass', 'relcl', 'prep', 'compound', 'pobj', 'punct', 'ROOT', 'punct'],
+               ['NNP', ',', 'WP', 'VBD', 'VBN', 'IN', 'NNP', 'NN', ',', 'VBD', '.'],
+               ['PROPN', 'PUNCT', 'PRON', 'AUX', 'VERB', 'ADP', 'PROPN', 'NOUN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['Ghosn', ',', 'who', 'be', 'oust', 'as', 'Nissan', 'chairman', ',', 'flee', '.'],
+               ['B-PERSON', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Ghosn", "chairman", "Nissan", True)}
+
+
+def test_the_hyphen_of_ex_is_no_part_of_the_label():
+    """_label_ending_at: "Ex-President".
+    Ex-President Jacob Zuma spoke."""
+    doc = Doc(VOCAB, words=['Ex', '-', 'President', 'Jacob', 'Zuma', 'spoke', '.'],
+              spaces=[False, False, True, True, True, False, False], heads=[4, 4, 4, 4, 5, 5, 5],
+              deps=['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+              tags=['NN', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+              pos=['NOUN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+              lemmas=['ex', '-', 'President', 'Jacob', 'Zuma', 'speak', '.'],
+              ents=['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Jacob Zuma", "President", "", True)}
+
+
+def test_a_counterpart_is_no_role():
+    """relation_noun: the open-class noun before a name names no role.
+    Polish President Andrzej Duda and his Lithuanian counterpart Gitanas Nauseda met."""
+    doc = _doc(['Polish', 'President', 'Andrzej', 'Duda', 'and', 'his', 'Lithuanian', 'counterpart', 'Gitanas', 'Nauseda',
+                'met', '.'],
+               [1, 3, 3, 10, 3, 7, 7, 3, 9, 7, 10, 10],
+               ['amod', 'compound', 'compound', 'nsubj', 'cc', 'poss', 'amod', 'conj', 'compound', 'appos', 'ROOT', 'punct'],
+               ['JJ', 'NNP', 'NNP', 'NNP', 'CC', 'PRP$', 'JJ', 'NN', 'NNP', 'NNP', 'VBD', '.'],
+               ['ADJ', 'PROPN', 'PROPN', 'PROPN', 'CCONJ', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['polish', 'President', 'Andrzej', 'Duda', 'and', 'his', 'lithuanian', 'counterpart', 'Gitanas', 'Nauseda',
+                'meet', '.'],
+               ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Andrzej Duda", "President", "Polish", False)}

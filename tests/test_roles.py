@@ -263,6 +263,25 @@ def test_a_readout_gives_its_spokesperson_the_department_and_a_portfolio_its_sta
       ("Josep Borrell", "High Representative for Foreign Affairs and Security Policy", "EU", False)}),
     ("IAEA Director General Rafael Grossi briefed the council.",
      {("Rafael Grossi", "Director General", "IAEA", False)}),
+    # A known organization the model ran into the name after "Ambassador to" is where the posting is to.
+    ("U.S. Ambassador to the United Nations Kelly Craft addressed the Security Council.",
+     {("Kelly Craft", "Ambassador", "U.S.", False)}),
+    # A particle inside a name tagged an organization; a body of a country named by a common noun.
+    ("Staffan de Mistura, the U.N. special envoy for Syria, met Ali Larijani, speaker of Iran's parliament.",
+     {("Staffan de Mistura", "special envoy", "U.N.", False), ("Ali Larijani", "speaker", "Iran", False)}),
+    # "Special" after "Deputy" is part of the title, no person.
+    ("U.N. Special Envoy for Syria Geir Pedersen and Deputy Special Envoy Najat Rochdi met.",
+     {("Geir Pedersen", "Special Envoy for Syria", "U.N.", False), ("Najat Rochdi", "Deputy Special Envoy", "", False)}),
+    # A list of officials: each role is the name's it stands before or follows, none shared.
+    ("The delegation also included Commerce Secretary Wilbur Ross, Agriculture Secretary Sonny Perdue and Peter "
+     "Navarro, the president's trade adviser.",
+     {("Wilbur Ross", "Commerce Secretary", "Department of Commerce", False),
+      ("Sonny Perdue", "Agriculture Secretary", "Department of Agriculture", False),
+      ("Peter Navarro", "trade adviser", "", False)}),
+    # "Under" of "Under Secretary" is no preposition; the bare title is held where the article's other one is.
+    ("Under Secretary of State for Political Affairs Victoria Nuland met Under Secretary Nuland's staff.",
+     {("Victoria Nuland", "Under Secretary of State for Political Affairs", "Department of State", False),
+      ("Nuland", "Under Secretary", "Department of State", False)}),
 ])
 def test_titles_of_international_officials(nlp, text, expected):
     assert roles(nlp, text) == expected

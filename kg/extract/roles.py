@@ -62,6 +62,8 @@ COMPANY_SUFFIXES = _WORDS["company_suffix"]
 NAMING_PARTICIPLES = _WORDS["naming_participle"]
 ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
+REMOVAL_VERBS = _WORDS["removal_verb"]
+RELATION_NOUNS = _WORDS["relation_noun"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -75,6 +77,7 @@ CORPORATE_TITLE_WORDS = word_list("corporate_title_words.txt")
 # Labels given when the text names an affiliation but no role word.
 AFFILIATION_ROLE = "member"
 POSSESSED_ORGANIZATION_ROLE = "leader"
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 
 
 class Title(NamedTuple):
@@ -133,9 +136,19 @@ def _stated_titles(person: Span) -> list[Title]:
 
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
     # "James G. Blight and David A. Welch of Harvard University", "Bellona members Nils Bemer and Tomas
-    # Nilsen": people coordinated with each other share the role stated for one of them.
-    return next((found[other.start] for other in _partners(person, found) if _only_coordination_between(person, other)),
-                [])
+    # Nilsen": people coordinated with each other share the role stated for one of them, when it is written
+    # after them all or in the plural; "Agriculture Secretary Sonny Perdue and Peter Navarro" share none.
+    return next(([t for t in found[other.start] if _written_for_all(t, person, other)]
+                 for other in _partners(person, found) if _only_coordination_between(person, other)), [])
+
+
+def _written_for_all(title: Title, person: Span, other: Span) -> bool:
+    """Whether a title stated for one of two coordinated people is written for both: after the two names,
+    or in the plural before them."""
+    if title.start >= max(person.end_char, other.end_char):
+        return True
+    last = person.doc.char_span(title.end - 1, title.end, alignment_mode="expand")
+    return last is not None and last[-1].tag_ in PLURAL_NOUN_TAGS
 
 
 def _partners_organization(person: Span, titles: list[Title], found: dict[int, list[Title]]) -> list[Title]:
@@ -313,21 +326,33 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and pobj.ent_type_ in COUNTRY_LABELS and not _attributive(pobj):
                 return mention_of(entity_containing(pobj))
+            if pobj.dep_ == "pobj" and (country := _possessing_country(pobj)) is not None:
+                return country
     return None
+
+
+def _possessing_country(noun: Token) -> Mention | None:
+    """The country whose body a common noun names: "speaker of Iran's parliament", "a spokesman for China's
+    foreign ministry" hold their roles in the government of Iran, of China."""
+    if noun.ent_type_ or not noun.is_lower:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in COUNTRY_LABELS), None)
+    return mention_of(entity_containing(owner)) if owner is not None else None
 
 
 def _principal_organization(noun: Token) -> Mention | None:
     """An aide works where the person they serve holds office: "Mr. Nelson is the Director of Communications
-    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y"."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in PRINCIPAL_PREPOSITIONS:
-            continue
-        for pobj in prep.children:
-            principal = entity_containing(pobj) if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON" else None
-            if principal is not None:
-                found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
-                if found is not None:
-                    return found
+    for Arkansas Governor Michael Huckabee" (Arkansas), "chief of staff to Senator X of Y", "President
+    Muhammadu Buhari's spokesman" (Nigeria, when the article writes it: "Nigerian President ...")."""
+    served = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in PRINCIPAL_PREPOSITIONS
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    served += [c for c in noun.children if c.dep_ == "poss"]
+    for token in served:
+        principal = entity_containing(token) if token.ent_type_ == "PERSON" else None
+        if principal is not None:
+            found = next((t.organization for t in _titles_before(principal) if t.organization is not None), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -464,11 +489,15 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     if span is not None and span.label_ in ORGANIZATION_LABELS and span.start - 1 > first \
             and doc[span.start - 1].lower_ in TITLE_PREPOSITIONS:
         after, j = mention_of(span), span.start - 2
+    elif _posting(doc, span, first):
+        # "U.S. Ambassador to the United Nations Kelly Craft": where a posting is to is no employer; the
+        # organization before the title is.
+        j = i = span.start - 2
     if j < first or doc[j].ent_type_ and not _is_label_word(doc[j]):
         return None, i
     # "CBS anchorman Dan Rather": any common noun right before a name describes the person; it is a role
     # when an organization goes with it. Title-case words must be known role nouns ("Foreign Minister").
-    open_class = not _is_role_noun(doc[j]) and doc[j].pos_ == "NOUN" and doc[j].is_lower and j == i
+    open_class = not _is_role_noun(doc[j]) and _is_person_noun(doc[j]) and j == i
     if not (_is_role_noun(doc[j]) or open_class or portfolio and _office_rank(doc[j])):
         return None, i
     label_tokens, unnamed, k = _label_ending_at(doc, j, first, portfolio)
@@ -483,6 +512,8 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         # "The company's chief executive, Mary Barra": the company the text named before.
         before = _described_organization(doc[m - 1])
         m = m - 2 if before is not None else m
+        # "President Muhammadu Buhari's spokesman, Garba Shehu": where the person served holds office.
+        after = _principal_organization(doc[j]) if before is None else None
     if open_class and (before or after) is None or open_class and (before or after).type != "Organization":
         return None, i
     if before is not None:
@@ -491,6 +522,12 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
                  end_token.idx + len(end_token)), m
+
+
+def _posting(doc: Doc, span: Span | None, first: int) -> bool:
+    """Whether an entity is where a title's posting is to: "Ambassador to the United Nations", "envoy to Japan"."""
+    return span is not None and span.label_ in TITLE_ENTITY_LABELS and span.start - 2 >= first \
+        and doc[span.start - 1].lower_ in DESTINATION_PREPOSITIONS and _is_role_noun(doc[span.start - 2])
 
 
 def _portfolio_ending_at(doc: Doc, i: int, first: int) -> tuple[list[Token], Mention | None, int]:
@@ -520,6 +557,9 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
     k = j
     while k - 1 >= first and _is_label_word(doc[k - 1]):
         k -= 1
+    # "Ex-President Jacob Zuma": the hyphen after a marker of former office is no part of the label.
+    while k < j and doc[k].text == "-":
+        k += 1
     label_tokens = list(doc[k : j + 1]) + portfolio
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
@@ -609,6 +649,10 @@ def _appositions(person: Span) -> Iterator[Title]:
     apposed = [c for c in root.children if c.dep_ in APPOSITION]
     # "leader of Bosnian Serbs and vice-president of the Union": a second role apposed to the first.
     apposed += [c for a in apposed for c in a.children if c.dep_ in APPOSITION]
+    # In a list of officials the parser hangs every role from the first name: "Commerce Secretary Wilbur
+    # Ross, Agriculture Secretary Sonny Perdue and Peter Navarro, the president's trade adviser". A role
+    # is the person's it follows.
+    apposed = [a for a in apposed if _follows(a, person)] + _apposed_elsewhere(person)
     for appos in apposed:
         if _is_role_or_rank(appos):
             organization = _apposed_organization(appos)
@@ -632,6 +676,27 @@ def _appositions(person: Span) -> Iterator[Title]:
         yield from _noun_titles(head)
 
 
+def _follows(appos: Token, person: Span) -> bool:
+    """Whether an apposed role comes after `person` with no other person's name between, and is no title
+    before another name ("Agriculture Secretary" of "Agriculture Secretary Sonny Perdue")."""
+    doc = person.doc
+    start = min(t.i for t in appos.subtree)
+    if any(t.ent_type_ == "PERSON" for t in doc[person.end : start]):
+        return False
+    after = appos.i + 1
+    return not (after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B")
+
+
+def _apposed_elsewhere(person: Span) -> list[Token]:
+    """A role apposed right after `person` that the parser hung from an earlier name of a list."""
+    doc = person.doc
+    if person.end + 1 >= len(doc) or doc[person.end].text != ",":
+        return []
+    return [t for t in doc[person.end + 1 : person.sent.end]
+            if t.dep_ in APPOSITION and _is_role_or_rank(t) and not person.start <= t.head.i < person.end
+            and min(s.i for s in t.subtree) == person.end + 1]
+
+
 def _apposed_organization(appos: Token) -> Mention | None:
     """The organization apposed to a name right after its apposed role: "Gen. Miguel Castellanos, deputy
     director of operations, U.S. Africa Command" holds his role in U.S. Africa Command."""
@@ -647,7 +712,9 @@ def _apposed_organization(appos: Token) -> Mention | None:
 
 
 def _is_person_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.is_lower and not token.ent_type_ and not token.like_num
+    # A common noun that may say what a person does; "counterpart" says only whom they are to another.
+    return token.pos_ == "NOUN" and token.is_lower and not token.ent_type_ and not token.like_num \
+        and token.lemma_.lower() not in RELATION_NOUNS
 
 
 def _noun_titles(noun: Token, open_class: bool = False) -> Iterator[Title]:
@@ -858,7 +925,8 @@ def _verb_titles(verb: Token) -> Iterator[Title]:
     # "stepped down as ...": the parser may make the particle an adverb.
     phrasal = (f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in PARTICLES)
     lemma = next((p for p in phrasal if p in role_verbs() or p in LEAVING_VERBS), lemma)
-    if lemma in LEAVING_VERBS:
+    # "X, who was ousted as Nissan chairman": the one removed, the passive's subject, left the role.
+    if lemma in LEAVING_VERBS or lemma in REMOVAL_VERBS and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
         yield from _left_office(verb)
     if lemma in ROLE_COPULAS:
         # "X became chairman of Y", "X was named president of Y", "X serves as director of Y".
