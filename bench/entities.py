@@ -33,6 +33,8 @@ from spacy.util import filter_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from extraction import Score  # noqa: E402
 SHARED = next((base / "shared" / "data" for base in (ROOT.parent, ROOT.parent.parent)
                if (base / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
 
@@ -52,22 +54,11 @@ class Document:
     gold: set[Mention]
 
 
-@dataclass
-class Score:
-    right: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, predicted: set[Mention], gold: set[Mention]) -> None:
-        self.right += len(predicted & gold)
-        self.predicted += len(predicted)
-        self.gold += len(gold)
-
-    def row(self, name: str) -> str:
-        p = self.right / self.predicted if self.predicted else 0.0
-        r = self.right / self.gold if self.gold else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return f"  {name:<26} P {p:.2f}  R {r:.2f}  F1 {f1:.2f}  (right {self.right}, predicted {self.predicted}, gold {self.gold})"
+def add(score: Score, predicted: set[Mention], gold: set[Mention]) -> None:
+    """Count one document's mentions into `score`: right, predicted but not gold, gold but not predicted."""
+    score.tp += len(predicted & gold)
+    score.fp += len(predicted - gold)
+    score.fn += len(gold - predicted)
 
 
 @dataclass
@@ -151,9 +142,9 @@ def run(name: str, documents: list[Document], kg_nlp, raw_nlp, errors: int) -> N
     raw_docs = raw_nlp.pipe(texts, batch_size=64)
     kg_docs = kg_nlp.pipe(texts, batch_size=64, disable=["kg_entity_corrections", "kg_page_chrome"])
     for document, raw_doc, doc in zip(documents, raw_docs, kg_docs):
-        raw.add(scored(raw_doc.ents, classes), document.gold)
+        add(raw, scored(raw_doc.ents, classes), document.gold)
         current = scored(doc.ents, classes)
-        before.add(current, document.gold)
+        add(before, current, document.gold)
         spans = list(doc.ents)
         for rule, spans in corrections.steps(doc):
             now = scored(spans, classes)
@@ -163,8 +154,8 @@ def run(name: str, documents: list[Document], kg_nlp, raw_nlp, errors: int) -> N
         doc = chrome(doc)
         final = scored(doc.ents, classes)
         effect_of(effects["filter_spans, page chrome"], current, final, document)
-        after.add(final, document.gold)
-    print(f"{name}: {len(documents)} documents, {after.gold} gold person/organization/place mentions")
+        add(after, final, document.gold)
+    print(f"{name}: {len(documents)} documents, {after.tp + after.fn} gold person/organization/place mentions")
     print(raw.row("raw spaCy"))
     print(before.row("kg before corrections"))
     print(after.row("kg"))
