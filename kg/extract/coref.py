@@ -58,7 +58,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # discussed ...", "Both sides agreed ...".
 PAIR_NOUNS = _WORDS["pair_noun"]
 PAIR_DETERMINERS = _WORDS["pair_determiner"]
-# The CAMEO root of consulting: meeting, calling, speaking with.
+# The CAMEO root of consulting (meeting, calling, visiting, speaking with); events.py reads it from here.
 CONSULT = "04"
 # How many sentences back an antecedent may be.
 WINDOW = 2

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.data import event_maps, event_words, framed_lexicon, interaction_nouns, verb_lexicon, verbal_categories
-from kg.extract.coref import antecedents
+from kg.extract.coref import CONSULT, antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
@@ -80,8 +80,6 @@ CAUSE_NOUNS = _WORDS["cause_noun"]
 UNRESOLVED_PRONOUNS = _WORDS["unresolved_pronoun"]
 # Pleas: the verb and its adjective ("pleaded guilty"); their object is a charge, never a party.
 PLEAS = _WORDS["plea"]
-# The CAMEO root of consulting (meeting, calling, visiting).
-CONSULT = "04"
 # Verbs that hold, join or answer a meeting or call: "joined Biden's meeting with X", "returned Singh's call".
 HOLDING_VERBS = _WORDS["holding_verb"]
 # Prepositions that set a clause in a meeting: "In meetings with X, the Secretary discussed ...".
@@ -162,10 +160,10 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    if len(actors) > 1 and _each_other(verb):
+    mutual = len(actors) > 1 and _each_other(verb)
+    if mutual:
         targets = []  # "The leaders thanked each other": each thanks the other
-    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action)
-                                            or _each_other(verb)):
+    if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action) or mutual):
         yield from _reciprocal(verb, action, actors, context)
         return
     if not targets and (action not in verb_lexicon() or action in PATIENT_VERBS
