@@ -141,6 +141,11 @@ CLOSING_QUOTES = frozenset({"”", '"', "’"})
 # A model designation: letters, an optional hyphen, a number ("MQ-9", "F-16", "Su-24", "MV-22s").
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-?\d{1,3}[A-Z]?s?$")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+# A unit's number: an ordinal in figures before its name ("10th", "3rd", the services' "3d"), a number of up
+# to three figures after it (a year after a name is no part of it).
+UNIT_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|d)$")
+UNIT_NUMBER = re.compile(r"^\d{1,3}$")
+UNIT_NOUNS = word_lists("name_words.tsv")["unit_noun"]
 
 
 def compound_title_key(tokens: Iterable[Token]) -> str:
@@ -1162,6 +1167,32 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in repaired if s.start not in dropped]
 
 
+def numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A unit's number is part of its name: "the 10th Mountain Division" (the model tags "10th" an ordinal
+    of its own), "Marine Aircraft Group 16" (the number after the unit noun left out), and "3rd MAW" or "3rd
+    MAW Communication Office" where the document names the "3rd Marine Aircraft Wing" (`unit_noun` of
+    name_words.tsv: division, squadron, fleet, ...)."""
+    initials = {"".join(t.text[0] for t in s[1:] if t.is_title) for s in spans
+                if s.label_ == "ORG" and len(s) > 2 and UNIT_ORDINAL.match(s[0].text) and s[-1].lower_ in UNIT_NOUNS}
+    repaired, grown = [], []
+    for span in spans:
+        start, end = span.start, span.end
+        name = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+        # "Carrier Air Wing 11" may be tagged a person.
+        unit = span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].lower_ in UNIT_NOUNS and span[-1].is_title
+        if start > 0 and UNIT_ORDINAL.match(doc[start - 1].text) and doc[start - 1].ent_type_ in {"", "ORDINAL"} \
+                and (unit or span.label_ == "ORG" and name[0].text in initials):
+            start -= 1
+        if unit and end < len(doc) and UNIT_NUMBER.match(doc[end].text) \
+                and not (end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].pos_ == "NOUN"):
+            end += 1
+        if (start, end) != (span.start, span.end):
+            span = Span(doc, start, end, label="ORG")
+            grown.append(span)
+        repaired.append(span)
+    return [s for s in repaired if not any(g.start <= s.start and s.end <= g.end and g != s for g in grown)]
+
+
 def _country_joined_to_its_organization(doc: Doc, spans: list[Span]) -> list[Span]:
     """A country the model tagged an organization, or a country's initials, right before an organization's
     name, is the start of that name: "the U.S." + "District Court" is the U.S. District Court."""
@@ -1295,7 +1326,7 @@ SPAN_REPAIRS = (trimmed, comma_ends_a_name, no_name_in_a_number_or_a_plural, no_
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
-                  acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
+                  numbered_units, acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
                   names_in_capitals, quoted_titles_dropped)
 

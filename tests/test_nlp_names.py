@@ -41,7 +41,7 @@ def test_the_registries_hold_every_rule_in_order():
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
-        "acronym_expansions", "portfolio_words_dropped",
+        "numbered_units", "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
         "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
@@ -359,6 +359,21 @@ def test_possessive_split_before_a_country_and_a_role():
     spaces = [True, True, False, True, True, True, True, False]
     assert corrected(words, pos, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], spaces=spaces) == [
         ("Democratic People's Republic of Korea", "GPE")]
+
+
+def test_numbered_units():
+    # "the 10th Mountain Division": the model tags the ordinal apart; "Marine Aircraft Group 16": the number after.
+    words = ["the", "10th", "Mountain", "Division", "and", "Marine", "Aircraft", "Group", "16", "of", "3rd", "MAW"]
+    pos = ["DET", "ADJ", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "NUM", "ADP", "ADJ", "PROPN"]
+    ents = ["O", "B-ORDINAL", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "B-CARDINAL", "O", "B-ORDINAL", "B-ORG"]
+    assert corrected(words, pos, ents) == [("10th Mountain Division", "ORG"), ("Marine Aircraft Group 16", "ORG"),
+                                           ("3rd", "ORDINAL"), ("MAW", "ORG")]
+    # "3rd MAW" after the document names the "3rd Marine Aircraft Wing"; no year or counted noun after a unit.
+    words = ["3rd", "Marine", "Aircraft", "Wing", "and", "3rd", "MAW", "and", "Group", "20", "leaders"]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "CCONJ", "PROPN", "NUM", "NOUN"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORDINAL", "B-ORG", "O", "B-ORG", "B-CARDINAL", "O"]
+    assert corrected(words, pos, ents) == [("3rd Marine Aircraft Wing", "ORG"), ("3rd MAW", "ORG"), ("Group", "ORG"),
+                                           ("20", "CARDINAL")]
 
 
 def test_acronym_expansions():
@@ -693,6 +708,7 @@ RULE_TESTS = {
     ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
     ("document_rules", "gazetteer"): test_gazetteer,
     ("document_rules", "whole_organization_names"): test_whole_organization_names,
+    ("document_rules", "numbered_units"): test_numbered_units,
     ("document_rules", "acronym_expansions"): test_acronym_expansions,
     ("document_rules", "portfolio_words_dropped"): test_portfolio_words_dropped,
     ("document_rules", "consistent_people"): test_consistent_people,
