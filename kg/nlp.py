@@ -978,10 +978,12 @@ def _is_country_word(token: Token) -> bool:
 def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name right after a title is a person's: "President Biden" or "Deputy Prime Minister Dar" tagged as
     an organization, or untagged, name a person; so does the name set off after a role with "of"
-    ("The chief of Nissan, Makoto Uchida, apologized")."""
+    ("The chief of Nissan, Makoto Uchida, apologized"). Not a name before a title: it is where that title is
+    held ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie", "commander of U.S. Central Command,
+    Defense Secretary Leon E. Panetta")."""
     corrected = []
     for span in spans:
-        if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) \
+        if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) and not _before_a_title(span) \
                 and span.text.lower() not in known_names() and _after_a_title(doc, span.start):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)

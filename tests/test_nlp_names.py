@@ -176,6 +176,14 @@ def test_titled_names_leave_a_first_name_to_the_name_it_starts():
         ("Baghdad", "GPE"), ("Tahir Muhammad Hassun", "PERSON")]
 
 
+def test_titled_names_leave_a_name_before_a_title_to_it():
+    # "Centcom Commander Marine Corps Gen. Kenneth F. McKenzie": the Marine Corps is where the general serves.
+    words = ["Centcom", "Commander", "Marine", "Corps", "Gen.", "Kenneth", "McKenzie", "said"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("Centcom", "ORG"), ("Marine Corps", "ORG"), ("Kenneth McKenzie", "PERSON")]
+
+
 def test_titled_names_after_a_role_of_an_organization():
     words = ["The", "chief", "of", "Nissan", ",", "Makoto", "Uchida", ",", "apologized"]
     heads = [1, 8, 1, 2, 1, 6, 1, 1, 8]
