@@ -1094,13 +1094,16 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
                 and text not in place_names():
             span = Span(doc, span.start, span.end, label="ORG")
         corrected.append(span)
-    # "met in Buenos Aires": a place of the gazetteer the model left untagged.
-    return corrected + [Span(doc, start, end, label="GPE") for start, end in _untagged_places(doc, corrected)]
+    # "met in Buenos Aires", "on Twitter": a place or an organization of the gazetteer the model left untagged
+    # (an organization by its full name, not by a people or adjective that stands for it: "Republican").
+    corrected += [Span(doc, start, end, label="GPE") for start, end in _untagged_names(doc, corrected, place_names())]
+    organizations = frozenset(name.lower() for name in known_organizations().values())
+    return corrected + [Span(doc, start, end, label="ORG") for start, end in _untagged_names(doc, corrected, organizations)]
 
 
-def _untagged_places(doc: Doc, spans: list[Span]) -> list[tuple[int, int]]:
-    """(start, end) of each run of one to three capitalised proper nouns outside `spans` that the gazetteer
-    knows as a place, the longest first at each token: "in Buenos Aires" gives (1, 3).
+def _untagged_names(doc: Doc, spans: list[Span], names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of one to three capitalised proper nouns outside `spans` whose lower-cased
+    text is one of `names`, the longest first at each token: "in Buenos Aires" gives (1, 3) of the places.
 
     Each token is read once into lists: slicing the Doc at every token for three lengths took more time
     than the whole rest of the entity corrections."""
@@ -1111,9 +1114,9 @@ def _untagged_places(doc: Doc, spans: list[Span]) -> list[tuple[int, int]]:
         texts.append(token.text)
         spaces.append(token.whitespace_)
 
-    def known(start: int, end: int) -> bool:  # doc[start:end].text, lower-cased, is a place's name
+    def known(start: int, end: int) -> bool:  # doc[start:end].text, lower-cased, is one of the names
         text = "".join(texts[k] + spaces[k] for k in range(start, end - 1)) + texts[end - 1]
-        return text.lower() in place_names()
+        return text.lower() in names
 
     found = []
     i = 0
@@ -1155,7 +1158,8 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 state = next((s for s in spans if s.start == words + 1 and s.label_ == "GPE"), None)
                 if state is not None and doc[words].lower_ == "of":
                     words = state.end  # "the Southern District" + "of New York"
-            if words == k:
+            # "the Laredo Field Office on Twitter": a name the gazetteer knows is one of its own.
+            if words == k or doc[k:words].text.lower() in known_names():
                 break
             end = words
         # "of State, County and Municipal Employees": the rest of a list of capitalised words.

@@ -205,6 +205,17 @@ def test_gazetteer():
     pos = ["ADP", "PROPN", "PROPN", "CCONJ", "ADP", "PROPN", "ADP", "PROPN"]
     assert corrected(words, pos, ["O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O"]) == [
         ("Buenos Aires", "GPE"), ("Twitter", "ORG"), ("Sana'a", "GPE")]
+    # An organization the model left untagged, by its full name only: not "Republican" for the Republican Party.
+    words = ["a", "Republican", "post", "on", "Twitter"]
+    assert corrected(words, ["DET", "PROPN", "NOUN", "ADP", "PROPN"], ["O"] * 5) == [("Twitter", "ORG")]
+
+
+def test_whole_organization_names_end_before_a_known_name():
+    # "the Laredo Field Office on Twitter": Twitter is a name of its own.
+    words = ["the", "Laredo", "Field", "Office", "on", "Twitter", "today"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "NOUN"]
+    assert corrected(words, pos, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"]) == [
+        ("the Laredo Field Office", "ORG"), ("Twitter", "ORG")]
 
 
 def test_whole_organization_names():
