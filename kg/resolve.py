@@ -93,6 +93,8 @@ GENERIC_SUFFIXES = word_lists("name_words.tsv")["generic_suffix"]
 SURNAME_MAJORITY = 0.9
 NAME_FUNCTION_WORDS = word_lists("name_words.tsv")["name_function_word"]
 POSSESSOR_IN_FRONT = re.compile(r"^\S+[’']s\s+")
+# A unit's number before its initials: "3rd MAW".
+UNIT_NUMBER_IN_FRONT = re.compile(r"^\d+(st|nd|rd|th|d) \S+$")
 
 
 def resolve(corpus: Iterable[ArticleFacts]) -> Resolution:
@@ -455,14 +457,27 @@ def _organization_links(names: Counter[Typed]) -> list[tuple[str, str]]:
         for long in organizations:
             if short != long and _shortened(short, long, names[("Organization", short)] > names[("Organization", long)]):
                 pairs.append((short, long))
-        # "FAA" next to "Federal Aviation Administration" in the same article.
-        if ACRONYM.match(short):
-            # "Charleston's Joint Terrorism Task Force" and "JTTF": a possessive in front is no initial.
-            expansions = [o for o in organizations if o != short and short.replace(".", "") in
-                          {_initials(o), _initials(POSSESSOR_IN_FRONT.sub("", o))}]
+        # "FAA" next to "Federal Aviation Administration" in the same article; "3rd MAW" next to "3rd Marine
+        # Aircraft Wing" (a unit's number stands before its initials as before its name).
+        number, _, letters = short.rpartition(" ") if UNIT_NUMBER_IN_FRONT.match(short) else ("", "", short)
+        if ACRONYM.match(letters):
+            expansions = [o for o in organizations if o != short and o.startswith(number)
+                          and letters.replace(".", "") in _initials_forms(o.removeprefix(number).strip())]
             if len(expansions) == 1:
                 pairs.append((short, expansions[0]))
     return pairs
+
+
+def _initials_forms(name: str) -> set[str]:
+    """The initials an acronym of `name` may spell: "Charleston's Joint Terrorism Task Force" is JTTF (a
+    possessive in front is no initial), "U.S. Customs and Border Protection" CBP (nor is a country in front).
+
+    >>> sorted(_initials_forms("U.S. Customs and Border Protection"))
+    ['CBP', 'UCBP']
+    """
+    words = name.split()
+    without_country = " ".join(words[1:]) if len(words) > 2 and words[0].lower() in countries() else name
+    return {_initials(name), _initials(POSSESSOR_IN_FRONT.sub("", name)), _initials(without_country)}
 
 
 def _shortened(short: str, long: str, short_is_usual: bool) -> bool:

@@ -207,6 +207,16 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_it():
         "Nelson", "Alan R. Nelson", "Pamela Nelson"}
 
 
+def test_an_acronym_of_a_name_after_a_country_or_a_unit_number_is_that_name():
+    from kg.extract import ArticleFacts, Mention
+
+    article = Article(id="a.txt", source="a.txt", text="")
+    names = ["U.S. Customs and Border Protection", "CBP", "3rd Marine Aircraft Wing", "3rd MAW", "2nd MAW"]
+    mentions = tuple(Mention(name, "Organization", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
+    assert {e.name: set(e.aliases) for e in resolve([ArticleFacts(article, mentions, (), ())]).entities} == {
+        "CBP": {"U.S. Customs and Border Protection"}, "3rd Marine Aircraft Wing": {"3rd MAW"}, "2nd MAW": set()}
+
+
 def test_a_stream_of_facts_resolves_as_the_list_does_and_keeps_no_key_per_mention(tmp_path):
     """A build resolves its facts file in passes, keeping tables of names only; each article's keys are
     worked out again when its graph part is written, and are those of the resolution in memory."""
