@@ -510,20 +510,27 @@ def acronym_expansions(doc: Doc, spans: list[Span]) -> list[Span]:
     """The words an acronym in brackets spells out are one name, whatever the model cut: "the Islamic State
     of Iraq and al-Sham (ISIS)" (tagged an organization and a person) names one organization, "Homeland
     Security Investigations (HSI)" another. The name keeps the label its words were tagged with when they
-    all had one (a country, a law: "Executive Order (E.O.)"), else it is an organization."""
-    for token in doc[:-2]:
+    all had one (a country, a law: "Executive Order (E.O.)"), else it is an organization. A possessive may
+    stand before the bracket, and a country's initials before the words, which are then part of the name:
+    "U.S. Immigration and Customs Enforcement’s (ICE) Enforcement and Removal Operations"."""
+    for token in doc[1:-2]:
         if token.text not in "([" or doc[token.i + 2].text not in ")]" or not ACRONYM.match(doc[token.i + 1].text):
             continue
-        start = _spelled_out(doc, token.i, [c for c in doc[token.i + 1].text if c.isalpha()])
+        end = token.i - 1 if doc[token.i - 1].text in POSSESSIVE_MARKS else token.i
+        start = _spelled_out(doc, end, [c for c in doc[token.i + 1].text if c.isalpha()])
         if start is None:
             continue
-        inside = [s for s in spans if s.start < token.i and s.end > start]
-        first = min([s.start for s in inside], default=start)
-        if not inside or any(t.lower_ != "the" for t in doc[first:start]) or any(s.end > token.i for s in inside):
+        lead = start
+        while lead > 0 and ACRONYM.match(doc[lead - 1].text) and doc[lead - 1].lower_ in countries():
+            lead -= 1
+        inside = [s for s in spans if s.start < end and s.end > start]
+        first = min([s.start for s in inside] + [lead])
+        if not inside or any(t.lower_ != "the" for t in doc[first:lead]) or any(s.end > end for s in inside):
             continue  # inside a longer name, or words the model did not take for a name at all
         labels = {s.label_ for s in inside}
         label = labels.pop() if len(labels) == 1 and not {"PERSON"} & labels else "ORG"
-        spans = [s for s in spans if s not in inside] + [Span(doc, first, token.i, label=label)]
+        spans = [s for s in spans if s not in inside and not (first <= s.start and s.end <= start)] \
+            + [Span(doc, first, end, label=label)]
     return spans
 
 
@@ -624,8 +631,9 @@ def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     that organization wherever it stands."""
     acronyms = {s.text for s in spans if s.label_ == "ORG" and ACRONYM.match(s.text)}
     for span in spans:
-        # "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)"
-        after = doc[span.end : span.end + 3]
+        # "Revolutionary Guards Corps [IRGC]", "Border Patrol Police (BPP)", "Customs Enforcement’s (ICE)"
+        possessive = span.end < len(doc) and doc[span.end].text in POSSESSIVE_MARKS
+        after = doc[span.end + possessive : span.end + possessive + 3]
         if span.label_ == "ORG" and len(after) == 3 and after[0].text in "([" and after[2].text in ")]" \
                 and ACRONYM.match(after[1].text):
             acronyms.add(after[1].text)

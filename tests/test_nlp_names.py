@@ -408,6 +408,16 @@ def test_acronym_expansions():
         ("the Border Patrol", "ORG"), ("Smith", "PERSON"), ("ISIS", "ORG")]
 
 
+def test_acronym_expansions_before_a_possessive_and_after_a_country():
+    # "U.S. Immigration and Customs Enforcement’s (ICE) officers": the model tagged "Customs Enforcement" alone.
+    words = ["with", "U.S.", "Immigration", "and", "Customs", "Enforcement", "’s", "(", "ICE", ")", "officers"]
+    pos = ["ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PART", "PUNCT", "PROPN", "PUNCT", "NOUN"]
+    ents = ["O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    spaces = [True, True, True, True, True, False, True, False, False, True, False]
+    assert corrected(words, pos, ents, spaces=spaces) == [("U.S. Immigration and Customs Enforcement", "ORG"),
+                                                          ("ICE", "ORG")]
+
+
 def test_descriptors_and_titles_are_no_part_of_a_name():
     words = ["Fugitive", "Jose", "Garcia", "returned"]
     assert corrected(words, ["NOUN", "PROPN", "PROPN", "VERB"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [
@@ -502,6 +512,11 @@ def test_acronyms():
     pos = ["DET", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PROPN", "NOUN"]
     ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
     assert corrected(words, pos, ents) == [("Border Patrol Police", "ORG"), ("BPP", "ORG"), ("BPP", "ORG")]
+    # After the organization's possessive: "Customs Enforcement’s (ICE)".
+    words = ["the", "Customs", "Enforcement", "’s", "(", "ICE", ")", "office"]
+    pos = ["DET", "PROPN", "PROPN", "PART", "PUNCT", "PROPN", "PUNCT", "NOUN"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    assert corrected(words, pos, ents) == [("Customs Enforcement", "ORG"), ("ICE", "ORG")]
 
 
 def test_no_name_in_lower_case():
