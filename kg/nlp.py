@@ -299,6 +299,27 @@ def trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=label)
 
 
+def title_between_organizations(span: Span) -> Span | list[Span]:
+    """A title inside an organization's span, before a rank and a name, stands between the organization
+    the title is held in and the service the rank is held in: "Joint Staff Spokesperson Navy Capt. Jereal
+    Dorsey" (the model tags "Joint Staff Spokesperson Navy") names the Joint Staff and the Navy."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or not _is_title_word(doc[span.end]) or not doc[span.end].is_title:
+        return span
+    after = span.end
+    # The model may have tagged the rank with the organization: the span repairs read its first tags.
+    while after < len(doc) and (doc[after].text == "." or _is_title_word(doc[after])) and doc[after].ent_type_ != "PERSON":
+        after += 1
+    if after >= len(doc) or doc[after].ent_type_ != "PERSON":
+        return span
+    for token in span[1:-1]:
+        if token.is_title and token.lower_ in role_nouns():
+            left, right = Span(doc, span.start, token.i, label="ORG"), Span(doc, token.i + 1, span.end, label="ORG")
+            if all(t.is_title and not _is_title_word(t) for t in right):
+                return [left, right]
+    return span
+
+
 def _abbreviation_point(token: Token) -> bool:
     """Whether a full stop ends an abbreviation inside the sentence: "St. Albans, Vt., blowing down",
     "Denison, Tex., in" (the tokenizer splits it off; a full stop that ends the sentence is followed by
@@ -1334,7 +1355,7 @@ def _coordinated_with_organizations(doc: Doc, spans: list[Span]) -> set[str]:
 
 
 # The repairs of one entity's span, in order: each takes a span and gives it back, repaired or split, or None.
-SPAN_REPAIRS = (trimmed, comma_ends_a_name, no_name_in_a_number_or_a_plural, no_name_in_lower_case,
+SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name_in_a_number_or_a_plural, no_name_in_lower_case,
                 no_organization_in_a_title, lowercase_tail_dropped, document_words_dropped, possessive_split,
                 country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)

@@ -35,7 +35,7 @@ def corrected(words, pos, ents, heads=None, deps=None, spaces=None):
 
 def test_the_registries_hold_every_rule_in_order():
     assert [r.__name__ for r in SPAN_REPAIRS] == [
-        "trimmed", "comma_ends_a_name", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case",
+        "trimmed", "title_between_organizations", "comma_ends_a_name", "no_name_in_a_number_or_a_plural", "no_name_in_lower_case",
         "no_organization_in_a_title", "lowercase_tail_dropped", "document_words_dropped",
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
@@ -50,6 +50,19 @@ def test_the_registries_hold_every_rule_in_order():
 def test_trimmed_drops_a_title():
     assert corrected(["President", "Lincoln", "spoke"], ["PROPN", "PROPN", "VERB"],
                      ["B-PERSON", "I-PERSON", "O"]) == [("Lincoln", "PERSON")]
+
+
+def test_title_between_organizations():
+    # "Joint Staff Spokesperson Navy Capt. Jereal Dorsey" (the model tagged "Joint Staff Spokesperson Navy").
+    words = ["Joint", "Staff", "Spokesperson", "Navy", "Capt.", "Jereal", "Dorsey", "said"]
+    pos = ["PROPN"] * 7 + ["VERB"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("Joint Staff", "ORG"), ("Navy", "ORG"), ("Jereal Dorsey", "PERSON")]
+    # No rank before the name: the words after the title may be the name's.
+    words = ["Joint", "Staff", "Spokesperson", "Navy", "Jereal", "Dorsey", "said"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, ["PROPN"] * 6 + ["VERB"], ents) == [("Joint Staff Spokesperson Navy", "ORG"),
+                                                               ("Jereal Dorsey", "PERSON")]
 
 
 def test_trimmed_keeps_the_full_stop_of_an_abbreviation():
@@ -723,6 +736,7 @@ def test_place_of_a_district():
 # The test that shows each rule of the components' configurations at work.
 RULE_TESTS = {
     ("span_repairs", "trimmed"): test_trimmed_drops_a_title,
+    ("span_repairs", "title_between_organizations"): test_title_between_organizations,
     ("span_repairs", "no_name_in_a_number_or_a_plural"): test_no_name_in_a_number_or_a_plural,
     ("span_repairs", "no_name_in_lower_case"): test_no_name_in_lower_case,
     ("span_repairs", "comma_ends_a_name"): test_comma_ends_a_name,
