@@ -435,13 +435,17 @@ def _acronym_definitions(placed: list[tuple[int, int, Typed]]) -> Iterator[tuple
 
 
 def _initials_agree(acronym: str, expansion: str) -> bool:
-    """Whether most letters of an acronym are initials of the name.
+    """Whether most letters of an acronym are initials of the name, and most of the name's initials letters
+    of the acronym: "... Rio Grande City Police Department. CBP officers" defines no CBP.
 
     >>> _initials_agree("IRGC", "Revolutionary Guards Corps"), _initials_agree("IBM", "Acme Corp")
     (True, False)
+    >>> _initials_agree("CBP", "Rio Grande City Police Department")
+    False
     """
     letters, initials = set(acronym.replace(".", "").upper()), set(_initials(expansion))
-    return len(letters & initials) >= max(2, 0.6 * len(letters))
+    shared = len(letters & initials)
+    return shared >= max(2, 0.6 * len(letters)) and shared >= 0.6 * len(initials)
 
 
 def _initials(name: str) -> str:

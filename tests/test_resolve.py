@@ -217,6 +217,17 @@ def test_an_acronym_of_a_name_after_a_country_or_a_unit_number_is_that_name():
         "CBP": {"U.S. Customs and Border Protection"}, "3rd Marine Aircraft Wing": {"3rd MAW"}, "2nd MAW": set()}
 
 
+def test_an_acronym_after_a_name_is_not_its_when_few_of_the_names_initials_spell_it():
+    from kg.extract import ArticleFacts, Mention
+
+    article = Article(id="a.txt", source="a.txt", text="")
+    # "... wanted by Rio Grande City Police Department. CBP officers ...", "the Revolutionary Guards Corps [IRGC]"
+    mentions = (Mention("Rio Grande City Police Department", "Organization", 0, 33), Mention("CBP", "Organization", 35, 38),
+                Mention("Revolutionary Guards Corps", "Organization", 100, 126), Mention("IRGC", "Organization", 128, 132))
+    assert {e.name: set(e.aliases) for e in resolve([ArticleFacts(article, mentions, (), ())]).entities} == {
+        "Rio Grande City Police Department": set(), "CBP": set(), "Revolutionary Guards Corps": {"IRGC"}}
+
+
 def test_a_stream_of_facts_resolves_as_the_list_does_and_keeps_no_key_per_mention(tmp_path):
     """A build resolves its facts file in passes, keeping tables of names only; each article's keys are
     worked out again when its graph part is written, and are those of the resolution in memory."""
