@@ -146,6 +146,7 @@ ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 UNIT_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|d)$")
 UNIT_NUMBER = re.compile(r"^\d{1,3}$")
 UNIT_NOUNS = word_lists("name_words.tsv")["unit_noun"]
+EVENT_OPENERS = word_lists("name_words.tsv")["event_opener"]
 
 
 def compound_title_key(tokens: Iterable[Token]) -> str:
@@ -1099,6 +1100,33 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def named_operations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A military operation or exercise is an event, not an organization: "Operation Inherent Resolve",
+    "Exercise Cobra Gold" (the first word of its name, `event_opener` of name_words.tsv)."""
+    corrected = []
+    for span in spans:
+        words = span[1:] if span[0].lower_ == "the" else span
+        if span.label_ in NAME_LABELS_OF_KINDS and len(words) > 1 and words[0].lower_ in EVENT_OPENERS \
+                and words[0].is_title and words[1].is_title:
+            span = Span(doc, span.start, span.end, label="EVENT")
+        corrected.append(span)
+    return corrected
+
+
+def event_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An event named by the organization that holds it names that organization: "the EU Summit", "the G20
+    Summit", "the NATO Summit" (an acronym or an organization the gazetteer knows before the event's last
+    word); "the Boston Marathon" stays an event."""
+    corrected = []
+    for span in spans:
+        host = span[1:-1] if span[0].lower_ == "the" else span[:-1]
+        if span.label_ in {"EVENT", "FAC"} and len(host) and name_heads().get(span[-1].lower_) == "event" \
+                and (len(host) == 1 and ACRONYM.match(host.text) or host.text.lower() in known_organizations()):
+            span = Span(doc, host.start, host.end, label="ORG")
+        corrected.append(span)
+    return corrected
+
+
 def _aircraft_or_weapon(span: Span) -> bool:
     # "MQ-9s", "MV-22 Osprey", "F-16 Fighting Falcon": a model designation in the plural or with its name
     # after it is a machine; alone it may be a gang's or a group's name ("MS-13", "G-7").
@@ -1360,7 +1388,7 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
-DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, gazetteer, whole_organization_names,
+DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, named_operations, event_hosts, gazetteer, whole_organization_names,
                   numbered_units, acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
                   names_in_capitals, quoted_titles_dropped)

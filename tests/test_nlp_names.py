@@ -40,7 +40,7 @@ def test_the_registries_hold_every_rule_in_order():
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
-        "people_by_construction", "titled_names", "name_kinds", "gazetteer", "whole_organization_names",
+        "people_by_construction", "titled_names", "name_kinds", "named_operations", "event_hosts", "gazetteer", "whole_organization_names",
         "numbered_units", "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
         "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
@@ -211,6 +211,26 @@ def test_name_kinds_laws_events_vessels():
     pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN"]
     ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON"]
     assert corrected(words, pos, ents) == [("the Arms Export Control Act", "LAW"), ("DELTA SOUNION", "PRODUCT")]
+
+
+def test_named_operations():
+    words = ["under", "Operation", "Inherent", "Resolve", "and", "Exercise", "Cobra", "Gold"]
+    pos = ["ADP", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"]
+    assert corrected(words, pos, ents) == [("Operation Inherent Resolve", "EVENT"), ("Exercise Cobra Gold", "EVENT")]
+
+
+def test_event_hosts():
+    # "the EU Summit", "the NATO Summit": the organization that holds the event; "the Colin Cramphorn Memorial
+    # Lecture" (named after a person) and "the Boston Marathon" are events.
+    words = ["the", "EU", "Summit", "and", "the", "NATO", "Summit", "and", "the", "Colin", "Cramphorn", "Memorial",
+             "Lecture", "and", "the", "Boston", "Marathon"]
+    pos = ["DET", "PROPN", "PROPN", "CCONJ"] * 2 + ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "DET", "PROPN",
+                                                     "PROPN"]
+    ents = ["B-EVENT", "I-EVENT", "I-EVENT", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
+            "I-ORG", "O", "B-EVENT", "I-EVENT", "I-EVENT"]
+    assert corrected(words, pos, ents) == [("EU", "ORG"), ("NATO", "ORG"), ("the Colin Cramphorn Memorial Lecture", "EVENT"),
+                                           ("the Boston Marathon", "EVENT")]
 
 
 def test_gazetteer():
@@ -754,6 +774,8 @@ RULE_TESTS = {
     ("document_rules", "people_by_construction"): test_people_by_construction,
     ("document_rules", "titled_names"): test_titled_names,
     ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
+    ("document_rules", "named_operations"): test_named_operations,
+    ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
     ("document_rules", "whole_organization_names"): test_whole_organization_names,
     ("document_rules", "numbered_units"): test_numbered_units,
