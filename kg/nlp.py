@@ -1100,6 +1100,30 @@ def name_kinds(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def datelines_are_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name in capitals that opens a paragraph and ends at a comma or dash is the place a release was filed
+    from, whatever the model tagged: "MARINE CORPS AIR STATION MIRAMAR, Calif. –" (tagged "MIRAMAR" an
+    organization) is a place, all of its capitals."""
+    corrected = []
+    for span in spans:
+        start = span.start  # where its sentence starts: a parse may set no sentences
+        while start > 0 and not doc[start].is_sent_start:
+            start -= 1
+        end = span.end
+        while end < len(doc) and not doc[end].is_sent_start:
+            end += 1
+        while start < span.start and doc[start].is_space:
+            start += 1
+        opening = doc[start : span.end]
+        # One word before a comma is a place only before a state or country: not "NATO, the alliance, met".
+        placed = len(opening) > 1 or span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE"
+        if span.label_ in {"ORG", "PERSON"} and span.end < len(doc) and doc[span.end].text in {",", *DASHES} and placed \
+                and all(t.is_upper and t.is_alpha for t in opening) and any(t.is_alpha and not t.is_upper for t in doc[start:end]):
+            span = Span(doc, start, span.end, label="FAC")
+        corrected.append(span)
+    return corrected
+
+
 def named_operations(doc: Doc, spans: list[Span]) -> list[Span]:
     """A military operation or exercise is an event, not an organization: "Operation Inherent Resolve",
     "Exercise Cobra Gold" (the first word of its name, `event_opener` of name_words.tsv)."""
@@ -1154,13 +1178,15 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
     # "met in Buenos Aires", "on Twitter": a place or an organization of the gazetteer the model left untagged
     # (an organization by its full name, not by a people or adjective that stands for it: "Republican").
     corrected += [Span(doc, start, end, label="GPE") for start, end in _untagged_names(doc, corrected, place_names())]
-    organizations = frozenset(name.lower() for name in known_organizations().values())
-    return corrected + [Span(doc, start, end, label="ORG") for start, end in _untagged_names(doc, corrected, organizations)]
+    # As the gazetteer writes it: "MARINE CORPS AIR STATION MIRAMAR" in a dateline is no Marine Corps.
+    organizations = frozenset(known_organizations().values())
+    return corrected + [Span(doc, start, end, label="ORG")
+                        for start, end in _untagged_names(doc, corrected, organizations, fold=False)]
 
 
-def _untagged_names(doc: Doc, spans: list[Span], names: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of each run of one to three capitalised proper nouns outside `spans` whose lower-cased
-    text is one of `names`, the longest first at each token: "in Buenos Aires" gives (1, 3) of the places.
+def _untagged_names(doc: Doc, spans: list[Span], names: frozenset[str], fold: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each run of one to three capitalised proper nouns outside `spans` whose text (lower-cased
+    if `fold`) is one of `names`, the longest first at each token: "in Buenos Aires" gives (1, 3) of the places.
 
     Each token is read once into lists: slicing the Doc at every token for three lengths took more time
     than the whole rest of the entity corrections."""
@@ -1173,7 +1199,7 @@ def _untagged_names(doc: Doc, spans: list[Span], names: frozenset[str]) -> list[
 
     def known(start: int, end: int) -> bool:  # doc[start:end].text, lower-cased, is one of the names
         text = "".join(texts[k] + spaces[k] for k in range(start, end - 1)) + texts[end - 1]
-        return text.lower() in names
+        return (text.lower() if fold else text) in names
 
     found = []
     i = 0
@@ -1388,7 +1414,7 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
-DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, named_operations, event_hosts, gazetteer, whole_organization_names,
+DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts, gazetteer, whole_organization_names,
                   numbered_units, acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
                   names_in_capitals, quoted_titles_dropped)

@@ -40,7 +40,7 @@ def test_the_registries_hold_every_rule_in_order():
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
-        "people_by_construction", "titled_names", "name_kinds", "named_operations", "event_hosts", "gazetteer", "whole_organization_names",
+        "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts", "gazetteer", "whole_organization_names",
         "numbered_units", "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
         "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
@@ -211,6 +211,19 @@ def test_name_kinds_laws_events_vessels():
     pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN"]
     ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON"]
     assert corrected(words, pos, ents) == [("the Arms Export Control Act", "LAW"), ("DELTA SOUNION", "PRODUCT")]
+
+
+def test_datelines_are_places():
+    # "MARINE CORPS AIR STATION MIRAMAR, Calif. –": the model tagged "MIRAMAR" an organization.
+    words = ["MARINE", "CORPS", "AIR", "STATION", "MIRAMAR", ",", "Calif.", "–", "Five", "Marines", "died"]
+    pos = ["PROPN"] * 5 + ["PUNCT", "PROPN", "PUNCT", "NUM", "PROPN", "VERB"]
+    ents = ["O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O", "B-NORP", "O"]
+    assert corrected(words, pos, ents) == [("MARINE CORPS AIR STATION MIRAMAR", "FAC"), ("Calif.", "GPE"),
+                                           ("Marines", "NORP")]
+    # An acronym opening a sentence before a comma is no dateline.
+    words = ["ICE", ",", "the", "agency", ",", "said", "so"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV"]
+    assert corrected(words, pos, ["B-ORG", "O", "O", "O", "O", "O", "O"]) == [("ICE", "ORG")]
 
 
 def test_named_operations():
@@ -774,6 +787,7 @@ RULE_TESTS = {
     ("document_rules", "people_by_construction"): test_people_by_construction,
     ("document_rules", "titled_names"): test_titled_names,
     ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
+    ("document_rules", "datelines_are_places"): test_datelines_are_places,
     ("document_rules", "named_operations"): test_named_operations,
     ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
