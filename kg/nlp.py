@@ -147,6 +147,7 @@ UNIT_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|d)$")
 UNIT_NUMBER = re.compile(r"^\d{1,3}$")
 UNIT_NOUNS = word_lists("name_words.tsv")["unit_noun"]
 EVENT_OPENERS = word_lists("name_words.tsv")["event_opener"]
+VESSEL_PREFIXES = word_lists("name_words.tsv")["vessel_prefix"]
 
 
 def compound_title_key(tokens: Iterable[Token]) -> str:
@@ -1124,6 +1125,19 @@ def datelines_are_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def consistent_vessels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A ship named with its prefix is that ship wherever the document names it: "USS Curtis Wilbur" ...
+    "the Curtis Wilbur crew", "the Sailors on Curtis Wilbur" (tagged a person) name the vessel (`vessel_prefix`
+    of name_words.tsv: USS, HMS, ...)."""
+    def name(span: Span) -> Span:
+        return span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+
+    vessels = {name(s) for s in spans if len(name(s)) > 1 and name(s)[0].lower_ in VESSEL_PREFIXES}
+    texts = {v.text for v in vessels} | {v[1:].text for v in vessels}
+    return [Span(doc, s.start, s.end, label=VESSEL_LABEL) if s.label_ in {"ORG", "PERSON", "GPE", "PRODUCT"}
+            and name(s).text in texts else s for s in spans]
+
+
 def named_operations(doc: Doc, spans: list[Span]) -> list[Span]:
     """A military operation or exercise is an event, not an organization: "Operation Inherent Resolve",
     "Exercise Cobra Gold" (the first word of its name, `event_opener` of name_words.tsv)."""
@@ -1414,10 +1428,10 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
-DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts, gazetteer, whole_organization_names,
-                  numbered_units, acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
-                  generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
-                  names_in_capitals, quoted_titles_dropped)
+DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts,
+                  gazetteer, whole_organization_names, numbered_units, acronym_expansions, portfolio_words_dropped,
+                  consistent_people, consistent_types, whole_names, consistent_vessels, generational_suffixes,
+                  acronym_before_a_title, acronyms, common_acronyms_dropped, names_in_capitals, quoted_titles_dropped)
 
 
 def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:

@@ -40,10 +40,10 @@ def test_the_registries_hold_every_rule_in_order():
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
-        "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts", "gazetteer", "whole_organization_names",
-        "numbered_units", "acronym_expansions", "portfolio_words_dropped",
-        "consistent_people", "consistent_types", "whole_names", "generational_suffixes", "acronym_before_a_title", "acronyms",
-        "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
+        "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
+        "gazetteer", "whole_organization_names", "numbered_units", "acronym_expansions", "portfolio_words_dropped",
+        "consistent_people", "consistent_types", "whole_names", "consistent_vessels", "generational_suffixes",
+        "acronym_before_a_title", "acronyms", "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -224,6 +224,14 @@ def test_datelines_are_places():
     words = ["ICE", ",", "the", "agency", ",", "said", "so"]
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV"]
     assert corrected(words, pos, ["B-ORG", "O", "O", "O", "O", "O", "O"]) == [("ICE", "ORG")]
+
+
+def test_consistent_vessels():
+    # "USS Curtis Wilbur" ... "the Sailors on Curtis Wilbur" (tagged a person).
+    words = ["USS", "Curtis", "Wilbur", "responded", "and", "Sailors", "on", "Curtis", "Wilbur", "helped"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "CCONJ", "NOUN", "ADP", "PROPN", "PROPN", "VERB"]
+    ents = ["B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    assert corrected(words, pos, ents) == [("USS Curtis Wilbur", "PRODUCT"), ("Curtis Wilbur", "PRODUCT")]
 
 
 def test_named_operations():
@@ -788,6 +796,7 @@ RULE_TESTS = {
     ("document_rules", "titled_names"): test_titled_names,
     ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
     ("document_rules", "datelines_are_places"): test_datelines_are_places,
+    ("document_rules", "consistent_vessels"): test_consistent_vessels,
     ("document_rules", "named_operations"): test_named_operations,
     ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
