@@ -1243,31 +1243,52 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ != "ORG" or span.start in dropped:
             repaired.append(span)
             continue
-        end = span.end
-        while doc[end - 1].lower_ in word_list("organization_words.txt") and end < len(doc) and doc[end].lower_ in NAME_JOINERS:
-            k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            words = _capitalised_run(doc, k) if k < len(doc) and doc[k].lower_ not in JURISDICTION_WORDS else k
-            if words == k and doc[end].lower_ == "for" and k < len(doc) and doc[k].lower_ in JURISDICTION_WORDS:
-                # "the U.S. District Court for the Southern District of New York": the district a court or
-                # an office is for is part of its name, although the model tags it a place.
-                place = max((s for s in spans if s.start <= k < s.end), key=lambda s: s.end, default=None)
-                words = place.end if place is not None and place.label_ in {"GPE", "LOC"} else _capitalised_run(doc, k)
-                state = next((s for s in spans if s.start == words + 1 and s.label_ == "GPE"), None)
-                if state is not None and doc[words].lower_ == "of":
-                    words = state.end  # "the Southern District" + "of New York"
-            # "the Laredo Field Office on Twitter": a name the gazetteer knows is one of its own.
-            if words == k or doc[k:words].text.lower() in known_names():
-                break
-            end = words
+        end = _joined_parts_end(doc, spans, span.start, span.end)
         # "of State, County and Municipal Employees": the rest of a list of capitalised words.
         name = doc[span.start : end]
         if any(t.lower_ in word_list("organization_words.txt") for t in name) and any(t.lower_ == "of" for t in name):
             end = _listed_words(doc, end) or end
+        if any(t.lower_ in {"of", "for"} for t in name[1:]):
+            end = _untagged_words_after_and(doc, end) or end
         if end < len(doc) and doc[end].lower_ in word_list("body_nouns.txt") and doc[end].is_lower and doc[end].pos_ == "NOUN":
             end += 1
         dropped.update(s.start for s in spans if span.end <= s.start < end)
         repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
     return [s for s in repaired if s.start not in dropped]
+
+
+def _joined_parts_end(doc: Doc, spans: list[Span], start: int, end: int) -> int:
+    """Where an organization's name from `start` to `end` ends once "of", "for" or "on" and capitalised words
+    after a name with an organization's word in it continue it: "the Carnegie Foundation for the Advancement
+    of Teaching", "the U.S. Court of Appeals" + "for the First Circuit"."""
+    while any(t.lower_ in word_list("organization_words.txt") for t in doc[start:end]) and end < len(doc) \
+            and doc[end].lower_ in NAME_JOINERS and doc[end - 1].is_title:
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        words = _capitalised_run(doc, k) if k < len(doc) and doc[k].lower_ not in JURISDICTION_WORDS else k
+        if words == k and doc[end].lower_ == "for" and k < len(doc) and doc[k].lower_ in JURISDICTION_WORDS:
+            # "the U.S. District Court for the Southern District of New York": the district a court or
+            # an office is for is part of its name, although the model tags it a place.
+            place = max((s for s in spans if s.start <= k < s.end), key=lambda s: s.end, default=None)
+            words = place.end if place is not None and place.label_ in {"GPE", "LOC"} else _capitalised_run(doc, k)
+            state = next((s for s in spans if s.start == words + 1 and s.label_ == "GPE"), None)
+            if state is not None and doc[words].lower_ == "of":
+                words = state.end  # "the Southern District" + "of New York"
+        # "the Laredo Field Office on Twitter": a name the gazetteer knows is one of its own.
+        if words == k or doc[k:words].text.lower() in known_names():
+            break
+        end = words
+    return end
+
+
+def _untagged_words_after_and(doc: Doc, end: int) -> int | None:
+    """Where capitalised words the model left untagged after "and" end, that go on with a name of "of" or
+    "for": "Islamic State of Iraq and the Levant" (not "the Department of Justice and the FBI")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    k = stop = end + 1 + (end + 2 < len(doc) and doc[end + 1].lower_ == "the")
+    while stop < len(doc) and stop - k < 3 and doc[stop].is_title and doc[stop].pos_ == "PROPN" and not doc[stop].ent_type_:
+        stop += 1
+    return stop if stop > k and not (stop < len(doc) and doc[stop].is_title) else None
 
 
 def numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:

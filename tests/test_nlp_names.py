@@ -264,6 +264,19 @@ def test_gazetteer():
     assert corrected(words, ["DET", "PROPN", "NOUN", "ADP", "PROPN"], ["O"] * 5) == [("Twitter", "ORG")]
 
 
+def test_whole_organization_names_after_a_word_of_an_organization_and_after_and():
+    # "the U.S. Court of Appeals" + "for the First Circuit"; "Islamic State of Iraq" + "and the Levant".
+    words = ["the", "Court", "of", "Appeals", "for", "the", "First", "Circuit", "and", "Islamic", "State", "of", "Iraq",
+             "and", "the", "Levant", ",", "not", "the", "Office", "of", "Justice", "and", "the", "FBI"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "ADP", "DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "ADP", "PROPN",
+           "CCONJ", "DET", "PROPN", "PUNCT", "PART", "DET", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "PROPN"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
+            "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("the Court of Appeals for the First Circuit", "ORG"),
+                                           ("Islamic State of Iraq and the Levant", "ORG"),
+                                           ("the Office of Justice", "ORG"), ("FBI", "ORG")]
+
+
 def test_whole_organization_names_end_before_a_known_name():
     # "the Laredo Field Office on Twitter": Twitter is a name of its own.
     words = ["the", "Laredo", "Field", "Office", "on", "Twitter", "today"]
