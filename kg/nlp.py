@@ -1291,6 +1291,29 @@ def _untagged_words_after_and(doc: Doc, end: int) -> int | None:
     return stop if stop > k and not (stop < len(doc) and doc[stop].is_title) else None
 
 
+def field_offices(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organization's acronym before a place names its office there: "FBI New Orleans" (tagged the FBI and a
+    city), "ERO Miami Field Office Director Mark Moore" (tagged a person "ERO Miami"), "HSI Falcon Dam special
+    agents" (tagged a place). The acronym is one the document tags an organization."""
+    acronyms = {s.text for s in spans if s.label_ == "ORG" and ACRONYM.match(s.text) and s.text.lower() not in countries()}
+    by_start = {s.start: s for s in spans}
+    joined, dropped = [], set()
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start in dropped:
+            continue
+        if span.label_ in {"PERSON", "GPE", "LOC", "FAC"} and 1 < len(span) <= 4 and span[0].text in acronyms:
+            place = span[1:]
+        elif span.label_ == "ORG" and span.text in acronyms and span.end in by_start \
+                and by_start[span.end].label_ in {"GPE", "LOC", "FAC"} and len(by_start[span.end]) <= 3:
+            place = by_start[span.end]
+            dropped.add(place.start)
+        else:
+            joined.append(span)
+            continue
+        joined.append(Span(doc, span.start, place.end, label="ORG") if place[0].is_title else span)
+    return joined
+
+
 def numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
     """A unit's number is part of its name: "the 10th Mountain Division" (the model tags "10th" an ordinal
     of its own), "Marine Aircraft Group 16" (the number after the unit noun left out), and "3rd MAW" or "3rd
@@ -1450,7 +1473,7 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts,
-                  gazetteer, whole_organization_names, numbered_units, acronym_expansions, portfolio_words_dropped,
+                  gazetteer, whole_organization_names, field_offices, numbered_units, acronym_expansions, portfolio_words_dropped,
                   consistent_people, consistent_types, whole_names, consistent_vessels, generational_suffixes,
                   acronym_before_a_title, acronyms, common_acronyms_dropped, names_in_capitals, quoted_titles_dropped)
 

@@ -41,7 +41,7 @@ def test_the_registries_hold_every_rule_in_order():
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
-        "gazetteer", "whole_organization_names", "numbered_units", "acronym_expansions", "portfolio_words_dropped",
+        "gazetteer", "whole_organization_names", "field_offices", "numbered_units", "acronym_expansions", "portfolio_words_dropped",
         "consistent_people", "consistent_types", "whole_names", "consistent_vessels", "generational_suffixes",
         "acronym_before_a_title", "acronyms", "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
@@ -447,6 +447,19 @@ def test_possessive_split_before_a_country_and_a_role():
         ("Democratic People's Republic of Korea", "GPE")]
 
 
+def test_field_offices():
+    # "Special Agent in Charge, FBI New Orleans"; "ERO Miami Field Office Director" (tagged a person).
+    words = ["FBI", "New", "Orleans", "and", "ERO", "Miami", "Field", "Office", "Director", "Moore", "and", "ERO"]
+    pos = ["PROPN"] * 3 + ["CCONJ"] + ["PROPN"] * 6 + ["CCONJ", "PROPN"]
+    ents = ["B-ORG", "B-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("FBI New Orleans", "ORG"), ("ERO Miami", "ORG"), ("Moore", "PERSON"),
+                                           ("ERO", "ORG")]
+    # Not an acronym the document does not tag an organization.
+    words = ["near", "USA", "Today", "and", "Boston"]
+    assert corrected(words, ["ADP", "PROPN", "PROPN", "CCONJ", "PROPN"], ["O", "B-GPE", "I-GPE", "O", "B-GPE"]) == [
+        ("USA Today", "GPE"), ("Boston", "GPE")]
+
+
 def test_numbered_units():
     # "the 10th Mountain Division": the model tags the ordinal apart; "Marine Aircraft Group 16": the number after.
     words = ["the", "10th", "Mountain", "Division", "and", "Marine", "Aircraft", "Group", "16", "of", "3rd", "MAW"]
@@ -814,6 +827,7 @@ RULE_TESTS = {
     ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
     ("document_rules", "whole_organization_names"): test_whole_organization_names,
+    ("document_rules", "field_offices"): test_field_offices,
     ("document_rules", "numbered_units"): test_numbered_units,
     ("document_rules", "acronym_expansions"): test_acronym_expansions,
     ("document_rules", "portfolio_words_dropped"): test_portfolio_words_dropped,
