@@ -513,6 +513,9 @@ def test_kinds_of_names_by_their_last_word():
     # An embassy is an organization, not the building; an institution named after a person is no person.
     assert corrected(["the", "Indian", "Embassy"], ["DET", "PROPN", "PROPN"], ["B-FAC", "I-FAC", "I-FAC"]) == [
         ("the Indian Embassy", "ORG")]
+    # So is a port of entry, the border service's office there.
+    assert corrected(["at", "Roma", "Port", "of", "Entry"], ["ADP", "PROPN", "PROPN", "ADP", "PROPN"],
+                     ["O", "B-FAC", "I-FAC", "I-FAC", "I-FAC"]) == [("Roma Port of Entry", "ORG")]
     words = ["the", "John", "F.", "Kennedy", "Center", "for", "the", "Performing", "Arts"]
     pos = ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN"]
     ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG"]
