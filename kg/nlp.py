@@ -1198,6 +1198,36 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
                         for start, end in _untagged_names(doc, corrected, organizations, fold=False)]
 
 
+def whole_known_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model cut short of an organization's name the gazetteer knows goes on to the end of that
+    name, and back to its start over untagged words or a country's initials: "U.S. Customs" + "and Border
+    Protection's Border Patrol" names U.S. Customs and Border Protection (`organizations.tsv`)."""
+    names = frozenset(known_organizations())
+    longest = max(len(name.split()) for name in names)
+    tagged = {i: s for s in spans for i in range(s.start, s.end)}
+    grown: list[Span] = []
+    for span in spans:
+        if span.label_ not in NAME_LABELS:
+            continue
+        starts = [span.start + (span[0].lower_ == "the")]
+        while starts[-1] > 0 and len(starts) <= 4 and _free_or_country_initials(doc[starts[-1] - 1], tagged):
+            starts.append(starts[-1] - 1)
+        found = [(start, end) for start in starts for end in range(span.end, min(len(doc), start + longest) + 1)
+                 if end - start > 1 and doc[start:end].text.lower() in names
+                 and (end == span.end or tagged.get(end - 1, span).end <= end)]
+        start, end = min(found, key=lambda f: (f[0] - f[1], f[0]), default=(span.start, span.end))
+        if (start, end) != (span.start, span.end) and end - start > len(span):
+            grown.append(Span(doc, start, end, label="ORG"))
+    inside = {s for g in grown for s in spans if s.start < g.end and s.end > g.start}
+    return [s for s in spans if s not in inside] + filter_spans(grown)
+
+
+def _free_or_country_initials(token: Token, tagged: dict[int, Span]) -> bool:
+    # "U.S." before "Immigration and Customs Enforcement", tagged a country or not ("the" is no part of a name).
+    return not token.is_punct and token.lower_ != "the" \
+        and (token.i not in tagged or ACRONYM.match(token.text) and token.lower_ in countries())
+
+
 def _untagged_names(doc: Doc, spans: list[Span], names: frozenset[str], fold: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each run of one to three capitalised proper nouns outside `spans` whose text (lower-cased
     if `fold`) is one of `names`, the longest first at each token: "in Buenos Aires" gives (1, 3) of the places.
@@ -1473,9 +1503,10 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts,
-                  gazetteer, whole_organization_names, field_offices, numbered_units, acronym_expansions, portfolio_words_dropped,
-                  consistent_people, consistent_types, whole_names, consistent_vessels, generational_suffixes,
-                  acronym_before_a_title, acronyms, common_acronyms_dropped, names_in_capitals, quoted_titles_dropped)
+                  gazetteer, whole_known_names, whole_organization_names, field_offices, numbered_units,
+                  acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
+                  consistent_vessels, generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
+                  names_in_capitals, quoted_titles_dropped)
 
 
 def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:

@@ -41,9 +41,10 @@ def test_the_registries_hold_every_rule_in_order():
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
-        "gazetteer", "whole_organization_names", "field_offices", "numbered_units", "acronym_expansions", "portfolio_words_dropped",
-        "consistent_people", "consistent_types", "whole_names", "consistent_vessels", "generational_suffixes",
-        "acronym_before_a_title", "acronyms", "common_acronyms_dropped", "names_in_capitals", "quoted_titles_dropped"]
+        "gazetteer", "whole_known_names", "whole_organization_names", "field_offices", "numbered_units",
+        "acronym_expansions", "portfolio_words_dropped", "consistent_people", "consistent_types", "whole_names",
+        "consistent_vessels", "generational_suffixes", "acronym_before_a_title", "acronyms", "common_acronyms_dropped",
+        "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -275,6 +276,17 @@ def test_whole_organization_names_after_a_word_of_an_organization_and_after_and(
     assert corrected(words, pos, ents) == [("the Court of Appeals for the First Circuit", "ORG"),
                                            ("Islamic State of Iraq and the Levant", "ORG"),
                                            ("the Office of Justice", "ORG"), ("FBI", "ORG")]
+
+
+def test_whole_known_names():
+    # "U.S. Customs" + "and Border Protection's Border Patrol officers"; "U.S." + "Immigration and Customs Enforcement".
+    words = ["U.S.", "Customs", "and", "Border", "Protection", "'s", "officers", "and", "U.S.", "Immigration", "and",
+             "Customs", "Enforcement", "agents"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PART", "NOUN", "CCONJ", "PROPN", "PROPN", "CCONJ", "PROPN",
+           "PROPN", "NOUN"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert corrected(words, pos, ents) == [("U.S. Customs and Border Protection", "ORG"),
+                                           ("U.S. Immigration and Customs Enforcement", "ORG")]
 
 
 def test_whole_organization_names_end_before_a_known_name():
@@ -829,6 +841,7 @@ RULE_TESTS = {
     ("document_rules", "named_operations"): test_named_operations,
     ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
+    ("document_rules", "whole_known_names"): test_whole_known_names,
     ("document_rules", "whole_organization_names"): test_whole_organization_names,
     ("document_rules", "field_offices"): test_field_offices,
     ("document_rules", "numbered_units"): test_numbered_units,
