@@ -605,7 +605,10 @@ def quoted_titles_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
     titles = []
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if token.text in OPENING_QUOTES and following.tag_ in {"VBG", "VBN"} and following.is_title:
+        # The tagger may call the verb form a proper noun ("Imposing" NNP): its ending tells it, but in a place's name.
+        verb_form = following.tag_ in {"VBG", "VBN"} or following.tag_ == "NNP" and following.lower_.endswith("ing") \
+            and len(following) > 6 and following.lower_ not in place_names()
+        if token.text in OPENING_QUOTES and verb_form and following.is_title:
             end = next((t.i for t in doc[token.i + 1 : token.i + 40] if t.text in CLOSING_QUOTES), None)
             if end is not None and end - token.i > 3:
                 titles.append((token.i, end))
