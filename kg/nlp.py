@@ -147,6 +147,7 @@ UNIT_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|d)$")
 UNIT_NUMBER = re.compile(r"^\d{1,3}$")
 UNIT_NOUNS = word_lists("name_words.tsv")["unit_noun"]
 EVENT_OPENERS = word_lists("name_words.tsv")["event_opener"]
+DESIGNATIONS = word_lists("name_words.tsv")["designation"]
 VESSEL_PREFIXES = word_lists("name_words.tsv")["vessel_prefix"]
 
 
@@ -625,6 +626,21 @@ def common_acronyms_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
                 and _spelled_in_lower_case(doc, token.i, doc[token.i + 1].text.rstrip("s")):
             common.add(doc[token.i + 1].text)
     return [s for s in spans if s.text not in common]
+
+
+def designations_dropped(doc: Doc, spans: list[Span]) -> list[Span]:
+    """What a sanctions or terrorism designation calls whom it lists names no organization, nor does the acronym
+    in brackets after it, wherever it stands: "designated Al Aqsa Foundation as a Specially Designated Global
+    Terrorist (SDGT) entity", "as Specially Designated Narcotics Traffickers" (`designation` of name_words.tsv)."""
+    def designation(start: int, end: int) -> bool:
+        words = doc[start:end]
+        words = words[1:] if len(words) > 1 and words[0].lower_ in {"the", "a", "an"} else words
+        return words.text.lower() in DESIGNATIONS
+
+    longest = max(len(d.split()) for d in DESIGNATIONS)
+    acronyms = {doc[t.i + 1].text for t in doc[1:-2] if t.text in "([" and doc[t.i + 2].text in ")]"
+                and any(designation(t.i - n, t.i) for n in range(2, min(t.i, longest) + 1))}
+    return [s for s in spans if s.text not in acronyms and not designation(s.start, s.end)]
 
 
 def _spelled_in_lower_case(doc: Doc, bracket: int, acronym: str) -> bool:
@@ -1509,7 +1525,7 @@ DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_ar
                   gazetteer, whole_known_names, whole_organization_names, field_offices, numbered_units,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   consistent_vessels, generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
-                  names_in_capitals, quoted_titles_dropped)
+                  designations_dropped, names_in_capitals, quoted_titles_dropped)
 
 
 def _registered(kind: str, registry: tuple[Callable, ...], names: Iterable[str]) -> tuple[Callable, ...]:

@@ -44,7 +44,7 @@ def test_the_registries_hold_every_rule_in_order():
         "gazetteer", "whole_known_names", "whole_organization_names", "field_offices", "numbered_units",
         "acronym_expansions", "portfolio_words_dropped", "consistent_people", "consistent_types", "whole_names",
         "consistent_vessels", "generational_suffixes", "acronym_before_a_title", "acronyms", "common_acronyms_dropped",
-        "names_in_capitals", "quoted_titles_dropped"]
+        "designations_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
 
 
@@ -629,6 +629,15 @@ def test_common_acronyms_dropped():
     assert corrected(words, pos, ents) == [("Iran", "GPE"), ("IR", "ORG")]
 
 
+def test_designations_dropped():
+    words = ["as", "a", "Specially", "Designated", "Global", "Terrorist", "(", "SDGT", ")", "entity", ";", "the", "SDGT",
+             "list", "and", "Hamas"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "PUNCT", "DET", "PROPN",
+           "NOUN", "CCONJ", "PROPN"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("Hamas", "ORG")]
+
+
 def test_names_in_capitals():
     words = ["A", "jury", "convicted", "JI", "CHAOQUN", ",", "31", ",", "of", "fraud", "in", "LOS", "ANGELES"]
     pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "ADP", "NOUN", "ADP", "PROPN", "PROPN"]
@@ -859,6 +868,7 @@ RULE_TESTS = {
     ("document_rules", "acronym_before_a_title"): test_acronym_before_a_title,
     ("document_rules", "acronyms"): test_acronyms,
     ("document_rules", "common_acronyms_dropped"): test_common_acronyms_dropped,
+    ("document_rules", "designations_dropped"): test_designations_dropped,
     ("document_rules", "names_in_capitals"): test_names_in_capitals,
     ("document_rules", "quoted_titles_dropped"): test_quoted_titles_dropped,
     ("shapes", "headline"): lambda: test_headline("Xi, Trump Talk Trade Over Dinner"),
