@@ -1322,8 +1322,12 @@ def _joined_parts_end(doc: Doc, spans: list[Span], start: int, end: int) -> int:
             state = next((s for s in spans if s.start == words + 1 and s.label_ == "GPE"), None)
             if state is not None and doc[words].lower_ == "of":
                 words = state.end  # "the Southern District" + "of New York"
-        # "the Laredo Field Office on Twitter": a name the gazetteer knows is one of its own.
-        if words == k or doc[k:words].text.lower() in known_names():
+        # "the Laredo Field Office on Twitter": a name the gazetteer knows is one of its own; so is one with a
+        # word of an organization after a name that does not end in one ("the Office of International Affairs"
+        # + "of the U.S. Department of Justice").
+        organization_words = word_list("organization_words.txt")
+        if words == k or doc[k:words].text.lower() in known_names() or doc[end - 1].lower_ not in organization_words \
+                and any(t.lower_ in organization_words for t in doc[k:words]):
             break
         end = words
     return end

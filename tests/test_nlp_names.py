@@ -276,6 +276,12 @@ def test_whole_organization_names_after_a_word_of_an_organization_and_after_and(
     assert corrected(words, pos, ents) == [("the Court of Appeals for the First Circuit", "ORG"),
                                            ("Islamic State of Iraq and the Levant", "ORG"),
                                            ("the Office of Justice", "ORG"), ("FBI", "ORG")]
+    # "the Office of International Affairs" + "of the Department of Justice": an organization of its own.
+    words = ["the", "Office", "of", "International", "Affairs", "of", "the", "Department", "of", "Justice"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    assert corrected(words, pos, ents) == [("the Office of International Affairs", "ORG"),
+                                           ("the Department of Justice", "ORG")]
 
 
 def test_whole_known_names():
