@@ -778,10 +778,12 @@ def possessive_split(span: Span) -> Span | list[Span]:
 
 
 def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
-    """An ordinal ("the 499th addition"), a plural noun ("its Member States") and a title alone ("Chinese
-    State Councilor and Foreign Minister Wang Yi") are no names, whatever the model tagged."""
+    """An ordinal ("the 499th addition"), a plural noun ("its Member States", "Groups of outside radicals"
+    opening a sentence) and a title alone ("Chinese State Councilor and Foreign Minister Wang Yi") are no names,
+    whatever the model tagged."""
     if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
-                           or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())):
+                           or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())
+                           or span.label_ == "ORG" and span[0].tag_ == "NNS"):
         return None
     return span
 

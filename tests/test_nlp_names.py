@@ -437,6 +437,9 @@ def test_no_name_in_a_number_or_a_plural():
     doc = Doc(VOCAB, words=["its", "Member", "States"], pos=["PRON", "PROPN", "PROPN"], tags=["PRP$", "NNP", "NNPS"],
               heads=[0, 0, 0], deps=["ROOT", "dep", "dep"], ents=["O", "O", "B-PERSON"])
     assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == []
+    doc = Doc(VOCAB, words=["Groups", "of", "radicals"], pos=["NOUN", "ADP", "NOUN"], tags=["NNS", "IN", "NNS"],
+              heads=[0, 0, 1], deps=["ROOT", "prep", "pobj"], ents=["B-ORG", "O", "O"])
+    assert [(e.text, e.label_) for e in entity_corrections(doc).ents] == []
 
 
 def test_possessive_split():
