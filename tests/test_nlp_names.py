@@ -537,6 +537,9 @@ def test_kinds_of_names_by_their_last_word():
     # So is a port of entry, the border service's office there.
     assert corrected(["at", "Roma", "Port", "of", "Entry"], ["ADP", "PROPN", "PROPN", "ADP", "PROPN"],
                      ["O", "B-FAC", "I-FAC", "I-FAC", "I-FAC"]) == [("Roma Port of Entry", "ORG")]
+    # The register that publishes laws is typed with them.
+    assert corrected(["in", "the", "Federal", "Register"], ["ADP", "DET", "PROPN", "PROPN"],
+                     ["O", "B-ORG", "I-ORG", "I-ORG"]) == [("the Federal Register", "LAW")]
     words = ["the", "John", "F.", "Kennedy", "Center", "for", "the", "Performing", "Arts"]
     pos = ["DET", "PROPN", "PROPN", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN"]
     ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG"]
