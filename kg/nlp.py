@@ -148,6 +148,7 @@ UNIT_NUMBER = re.compile(r"^\d{1,3}$")
 UNIT_NOUNS = word_lists("name_words.tsv")["unit_noun"]
 EVENT_OPENERS = word_lists("name_words.tsv")["event_opener"]
 DESIGNATIONS = word_lists("name_words.tsv")["designation"]
+PLACED_BODIES = word_lists("name_words.tsv")["placed_body"]
 VESSEL_PREFIXES = word_lists("name_words.tsv")["vessel_prefix"]
 
 
@@ -1303,6 +1304,7 @@ def whole_organization_names(doc: Doc, spans: list[Span]) -> list[Span]:
             end = _untagged_words_after_and(doc, end) or end
         if end < len(doc) and doc[end].lower_ in word_list("body_nouns.txt") and doc[end].is_lower and doc[end].pos_ == "NOUN":
             end += 1
+        end = _placed_body_end(doc, spans, end)
         dropped.update(s.start for s in spans if span.end <= s.start < end)
         repaired.append(Span(doc, span.start, end, label="ORG") if end != span.end else span)
     return [s for s in repaired if s.start not in dropped]
@@ -1332,6 +1334,16 @@ def _joined_parts_end(doc: Doc, spans: list[Span], start: int, end: int) -> int:
                 and any(t.lower_ in organization_words for t in doc[k:words]):
             break
         end = words
+    return end
+
+
+def _placed_body_end(doc: Doc, spans: list[Span], end: int) -> int:
+    """Where a name that ends in a body posted somewhere ends with the place it is posted in: "the Africa Union
+    Mission" + "in Somalia", "the U.N. Assistance Mission in Afghanistan" (`placed_body` of name_words.tsv)."""
+    if end + 1 < len(doc) and doc[end - 1].lower_ in PLACED_BODIES and doc[end - 1].is_title and doc[end].lower_ == "in":
+        place = next((s for s in spans if s.start == end + 1 and s.label_ in {"GPE", "LOC"}), None)
+        if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
+            return place.end
     return end
 
 

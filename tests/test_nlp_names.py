@@ -295,6 +295,15 @@ def test_whole_known_names():
                                            ("U.S. Immigration and Customs Enforcement", "ORG")]
 
 
+def test_whole_organization_names_of_a_body_posted_in_a_place():
+    words = ["with", "Africa", "Union", "Mission", "in", "Somalia", "and", "the", "Union", "Mission", "in", "Kosovo",
+             "Police"]
+    pos = ["ADP", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"]
+    assert corrected(words, pos, ents) == [("Africa Union Mission in Somalia", "ORG"), ("the Union Mission", "ORG"),
+                                           ("Kosovo", "GPE")]
+
+
 def test_whole_organization_names_end_before_a_known_name():
     # "the Laredo Field Office on Twitter": Twitter is a name of its own.
     words = ["the", "Laredo", "Field", "Office", "on", "Twitter", "today"]
