@@ -1031,13 +1031,15 @@ def _is_country_word(token: Token) -> bool:
 def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name right after a title is a person's: "President Biden" or "Deputy Prime Minister Dar" tagged as
     an organization, or untagged, name a person; so does the name set off after a role with "of"
-    ("The chief of Nissan, Makoto Uchida, apologized"). Not a name before a title: it is where that title is
-    held ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie", "commander of U.S. Central Command,
-    Defense Secretary Leon E. Panetta")."""
+    ("The chief of Nissan, Makoto Uchida, apologized"), and a name of two words or more after a role in
+    lower case ("the African Union Commission chairperson Moussa Faki Mahamat"). Not a name before a title:
+    it is where that title is held ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie", "commander of
+    U.S. Central Command, Defense Secretary Leon E. Panetta")."""
     corrected = []
     for span in spans:
         if span.label_ in NAME_LABELS - {"PERSON", "NORP"} and _name_shaped(span) and not _before_a_title(span) \
-                and span.text.lower() not in known_names() and _after_a_title(doc, span.start):
+                and span.text.lower() not in known_names() and (_after_a_title(doc, span.start) or len(span) > 1
+                                                                and _after_a_role_in_lower_case(doc, span.start)):
             span = Span(doc, span.start, span.end, label="PERSON")
         corrected.append(span)
     tagged = {i for span in corrected for i in range(span.start, span.end)}
@@ -1056,6 +1058,11 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
             people.add(i)
         i = max(j, i + 1)
     return corrected
+
+
+def _after_a_role_in_lower_case(doc: Doc, i: int) -> bool:
+    # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization).
+    return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in role_nouns() and doc[i - 1].pos_ == "NOUN"
 
 
 def _after_a_title(doc: Doc, i: int) -> bool:

@@ -183,6 +183,14 @@ def test_titled_names():
         ("Biden", "PERSON")]
 
 
+def test_titled_names_after_a_role_in_lower_case():
+    # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization); one word is not enough.
+    words = ["the", "Commission", "chairperson", "Moussa", "Faki", "Mahamat", "and", "the", "spokesman", "Hamas"]
+    pos = ["DET", "PROPN", "NOUN", "PROPN", "PROPN", "PROPN", "CCONJ", "DET", "NOUN", "PROPN"]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG"]
+    assert corrected(words, pos, ents) == [("the Commission", "ORG"), ("Moussa Faki Mahamat", "PERSON"), ("Hamas", "ORG")]
+
+
 def test_titled_names_leave_a_first_name_to_the_name_it_starts():
     words = ["Baghdad", "Mayor", "Tahir", "Muhammad", "Hassun", "spoke"]
     pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
