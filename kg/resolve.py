@@ -466,10 +466,34 @@ def _organization_links(names: Counter[Typed]) -> list[tuple[str, str]]:
         number, _, letters = short.rpartition(" ") if UNIT_NUMBER_IN_FRONT.match(short) else ("", "", short)
         if ACRONYM.match(letters):
             expansions = [o for o in organizations if o != short and o.startswith(number)
-                          and letters.replace(".", "") in _initials_forms(o.removeprefix(number).strip())]
+                          and (letters.replace(".", "") in _initials_forms(o.removeprefix(number).strip())
+                               or _syllabic_acronym(letters, o))]
             if len(expansions) == 1:
                 pairs.append((short, expansions[0]))
     return pairs
+
+
+def _syllabic_acronym(acronym: str, name: str) -> bool:
+    """Whether an acronym of four letters or more is made of the beginnings of the name's words, in order, from
+    its first word (after a country's) to its last: "AMISOM" of "Africa Union Mission in Somalia", "CENTCOM"
+    of "U.S. Central Command", "UNAMA" of "U.N. Assistance Mission in Afghanistan".
+
+    >>> _syllabic_acronym("AMISOM", "Africa Union Mission in Somalia"), _syllabic_acronym("NATO", "Nato Summit")
+    (True, False)
+    """
+    words = [w.replace(".", "").upper() for w in name.split()]
+    if len(words) > 2 and name.split()[0].lower() in countries():
+        words = words[1:]
+    letters = acronym.replace(".", "").upper()
+    if len(letters) < 4 or not letters.isalpha() or len(words) < 2:
+        return False
+
+    def spelled(rest: str, k: int) -> bool:  # `rest` begins with a beginning of words[k] and spells on to the end
+        return any(rest[:n] == words[k][:n] and (n == len(rest) and k == len(words) - 1
+                                                 or any(spelled(rest[n:], j) for j in range(k + 1, len(words))))
+                   for n in range(1, min(len(rest), len(words[k])) + 1))
+
+    return spelled(letters, 0)
 
 
 def _initials_forms(name: str) -> set[str]:

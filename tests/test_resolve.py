@@ -211,10 +211,12 @@ def test_an_acronym_of_a_name_after_a_country_or_a_unit_number_is_that_name():
     from kg.extract import ArticleFacts, Mention
 
     article = Article(id="a.txt", source="a.txt", text="")
-    names = ["U.S. Customs and Border Protection", "CBP", "3rd Marine Aircraft Wing", "3rd MAW", "2nd MAW"]
+    names = ["U.S. Customs and Border Protection", "CBP", "3rd Marine Aircraft Wing", "3rd MAW", "2nd MAW",
+             "Africa Union Mission in Somalia", "AMISOM"]
     mentions = tuple(Mention(name, "Organization", 100 * i, 100 * i + len(name)) for i, name in enumerate(names))
     assert {e.name: set(e.aliases) for e in resolve([ArticleFacts(article, mentions, (), ())]).entities} == {
-        "CBP": {"U.S. Customs and Border Protection"}, "3rd Marine Aircraft Wing": {"3rd MAW"}, "2nd MAW": set()}
+        "CBP": {"U.S. Customs and Border Protection"}, "3rd Marine Aircraft Wing": {"3rd MAW"}, "2nd MAW": set(),
+        "Africa Union Mission in Somalia": {"AMISOM"}}
 
 
 def test_an_acronym_after_a_name_is_not_its_when_few_of_the_names_initials_spell_it():
