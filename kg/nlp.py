@@ -779,12 +779,13 @@ def possessive_split(span: Span) -> Span | list[Span]:
 
 
 def no_name_in_a_number_or_a_plural(span: Span) -> Span | None:
-    """An ordinal ("the 499th addition"), a plural noun ("its Member States", "Groups of outside radicals"
-    opening a sentence) and a title alone ("Chinese State Councilor and Foreign Minister Wang Yi") are no names,
+    """An ordinal ("the 499th addition"), a plural noun ("its Member States", a common one capitalised as it
+    opens a sentence: "Groups of outside radicals") and a title alone ("Chinese State Councilor and Foreign Minister Wang Yi") are no names,
     whatever the model tagged."""
     if len(span) == 1 and (ORDINAL.match(span.text) and span.label_ in {"ORG", "PERSON", "GPE"}
                            or span.label_ == "PERSON" and (span[0].tag_ == "NNPS" or span[0].lower_ in role_nouns())
-                           or span.label_ == "ORG" and span[0].tag_ == "NNS"):
+                           or span.label_ == "ORG" and span[0].tag_ == "NNS" and span[0].is_title
+                           and span[0].is_sent_start):
         return None
     return span
 
@@ -1061,8 +1062,10 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _after_a_role_in_lower_case(doc: Doc, i: int) -> bool:
-    # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization).
-    return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in role_nouns() and doc[i - 1].pos_ == "NOUN"
+    # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization); not a word of a
+    # compound before a name ("the 28-member Shanghai Opera").
+    return i > 1 and doc[i - 1].is_lower and doc[i - 1].lower_ in role_nouns() and doc[i - 1].pos_ == "NOUN" \
+        and doc[i - 2].text not in DASHES
 
 
 def _after_a_title(doc: Doc, i: int) -> bool:
