@@ -1148,9 +1148,12 @@ def datelines_are_places(doc: Doc, spans: list[Span]) -> list[Span]:
         while start < span.start and doc[start].is_space:
             start += 1
         opening = doc[start : span.end]
-        # One word before a comma is a place only before a state or country: not "NATO, the alliance, met".
+        # One word before a comma is a place only before a state or country: not "NATO, the alliance, met"; and
+        # a dash ends the dateline: "JI CHAOQUN, 31, of Chicago, was sentenced" opens with no place.
         placed = len(opening) > 1 or span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE"
+        dashed = any(t.text in DASHES for t in doc[span.end : span.end + 6])
         if span.label_ in {"ORG", "PERSON"} and span.end < len(doc) and doc[span.end].text in {",", *DASHES} and placed \
+                and dashed \
                 and all(t.is_upper and t.is_alpha for t in opening) and any(t.is_alpha and not t.is_upper for t in doc[start:end]):
             span = Span(doc, start, span.end, label="FAC")
         corrected.append(span)

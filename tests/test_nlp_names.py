@@ -233,6 +233,11 @@ def test_datelines_are_places():
     words = ["ICE", ",", "the", "agency", ",", "said", "so"]
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV"]
     assert corrected(words, pos, ["B-ORG", "O", "O", "O", "O", "O", "O"]) == [("ICE", "ORG")]
+    # Nor a name in capitals with no dash after it: "ACME WIDGET CORP, the maker, said".
+    words = ["ACME", "WIDGET", "CORP", ",", "the", "maker", ",", "said", "so"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
+    assert corrected(words, pos, ents) == [("ACME WIDGET CORP", "ORG")]
 
 
 def test_consistent_vessels():
