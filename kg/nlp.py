@@ -1233,6 +1233,25 @@ def gazetteer(doc: Doc, spans: list[Span]) -> list[Span]:
                         for start, end in _untagged_names(doc, corrected, organizations, fold=False)]
 
 
+def untagged_organizations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Capitalised words after "the" that end in a word of an organization name one, where the model tagged
+    nothing: "the chief constable of the West Yorkshire Police", "wanted by the Rio Grande City Police
+    Department" (two words or more, no title among them: "the Department" alone is an anaphor)."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    i = 1
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in tagged and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                and not _is_title_word(doc[end]):
+            end += 1
+        if end - i >= 2 and doc[i - 1].lower_ == "the" and doc[end - 1].lower_ in word_list("organization_words.txt") \
+                and not (end < len(doc) and doc[end].is_title):
+            added.append(Span(doc, i, end, label="ORG"))
+        i = max(end, i + 1)
+    return spans + added
+
+
 def whole_known_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name the model cut short of an organization's name the gazetteer knows goes on to the end of that
     name, and back to its start over untagged words or a country's initials: "U.S. Customs" + "and Border
@@ -1553,7 +1572,7 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
 DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts,
-                  gazetteer, whole_known_names, whole_organization_names, field_offices, numbered_units,
+                  gazetteer, whole_known_names, untagged_organizations, whole_organization_names, field_offices, numbered_units,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   consistent_vessels, generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
                   designations_dropped, names_in_capitals, quoted_titles_dropped)

@@ -41,7 +41,7 @@ def test_the_registries_hold_every_rule_in_order():
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
         "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
-        "gazetteer", "whole_known_names", "whole_organization_names", "field_offices", "numbered_units",
+        "gazetteer", "whole_known_names", "untagged_organizations", "whole_organization_names", "field_offices", "numbered_units",
         "acronym_expansions", "portfolio_words_dropped", "consistent_people", "consistent_types", "whole_names",
         "consistent_vessels", "generational_suffixes", "acronym_before_a_title", "acronyms", "common_acronyms_dropped",
         "designations_dropped", "names_in_capitals", "quoted_titles_dropped"]
@@ -295,6 +295,13 @@ def test_whole_organization_names_after_a_word_of_an_organization_and_after_and(
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
     assert corrected(words, pos, ents) == [("the Office of International Affairs", "ORG"),
                                            ("the Department of Justice", "ORG")]
+
+
+def test_untagged_organizations():
+    # "the chief constable of the West Yorkshire Police" (untagged); "the Department" alone is an anaphor.
+    words = ["of", "the", "West", "Yorkshire", "Police", "and", "the", "Department"]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PROPN", "CCONJ", "DET", "PROPN"]
+    assert corrected(words, pos, ["O"] * 8) == [("West Yorkshire Police", "ORG")]
 
 
 def test_whole_known_names():
@@ -890,6 +897,7 @@ RULE_TESTS = {
     ("document_rules", "event_hosts"): test_event_hosts,
     ("document_rules", "gazetteer"): test_gazetteer,
     ("document_rules", "whole_known_names"): test_whole_known_names,
+    ("document_rules", "untagged_organizations"): test_untagged_organizations,
     ("document_rules", "whole_organization_names"): test_whole_organization_names,
     ("document_rules", "field_offices"): test_field_offices,
     ("document_rules", "numbered_units"): test_numbered_units,
