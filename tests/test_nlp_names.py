@@ -183,6 +183,13 @@ def test_titled_names():
         ("Biden", "PERSON")]
 
 
+def test_titled_names_take_no_word_of_an_organization():
+    # "Ukraine’s General Staff denied": a staff is an organization's, whatever title stands before it.
+    words = ["Ukraine", "’s", "General", "Staff", "denied"]
+    assert corrected(words, ["PROPN", "PART", "PROPN", "PROPN", "VERB"], ["B-GPE", "O", "O", "O", "O"]) == [
+        ("Ukraine", "GPE")]
+
+
 def test_titled_names_after_a_role_in_lower_case():
     # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization); one word is not enough.
     words = ["the", "Commission", "chairperson", "Moussa", "Faki", "Mahamat", "and", "the", "spokesman", "Hamas"]
