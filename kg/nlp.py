@@ -820,9 +820,10 @@ def no_name_in_lower_case(span: Span) -> Span | None:
 
 def country_pairs_dropped(span: Span) -> Span | None:
     """Two countries joined by a hyphen qualify what is between them and name no organization: "U.S.-Georgia
-    strategic cooperation", "U.S.-China trade", "the U.S.-Japan Alliance"."""
-    if span.label_ in {"ORG", "PERSON"} and "-" in span[0].text:
-        first, _, second = span[0].text.partition("-")
+    strategic cooperation", "U.S.-China trade", "the U.S.-Japan Alliance" (the model may tag "the" with it)."""
+    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    if span.label_ in {"ORG", "PERSON"} and "-" in words[0].text:
+        first, _, second = words[0].text.partition("-")
         if first.lower() in countries() or second.lower() in countries():
             return None
     return span
@@ -1245,9 +1246,11 @@ def untagged_organizations(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(doc) and end not in tagged and doc[end].is_title and doc[end].pos_ == "PROPN" \
                 and not _is_title_word(doc[end]):
             end += 1
+        name = Span(doc, i, end, label="ORG")
+        # Not "the U.S.-Japan Alliance": two countries qualify what they name.
         if end - i >= 2 and doc[i - 1].lower_ == "the" and doc[end - 1].lower_ in word_list("organization_words.txt") \
-                and not (end < len(doc) and doc[end].is_title):
-            added.append(Span(doc, i, end, label="ORG"))
+                and not (end < len(doc) and doc[end].is_title) and country_pairs_dropped(name) is not None:
+            added.append(name)
         i = max(end, i + 1)
     return spans + added
 

@@ -702,6 +702,9 @@ def test_country_pairs_dropped():
     assert corrected(["strengthening", "U.S.-Georgia", "cooperation", "with", "Georgia", "Power"],
                      ["VERB", "PROPN", "NOUN", "ADP", "PROPN", "PROPN"],
                      ["O", "B-ORG", "O", "O", "B-ORG", "I-ORG"]) == [("Georgia Power", "ORG")]
+    # The model may tag "the" with the pair: "reaffirmed the U.S.-Japan Alliance".
+    assert corrected(["reaffirmed", "the", "U.S.-Japan", "Alliance"], ["VERB", "DET", "PROPN", "PROPN"],
+                     ["O", "B-ORG", "I-ORG", "I-ORG"]) == []
 
 
 def test_quoted_titles_dropped():
