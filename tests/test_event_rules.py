@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 import kg.extract.events  # noqa: F401  (the module; `kg.extract.events` the name is the function)
 import kg.extract.participants as P
+from kg.extract.coref import group_span
 from kg.extract.cues import FACTIVE, HYPOTHETICAL, NEGATED, cue_rules, cued, governors
 from kg.extract.killing import bare_name
 
@@ -239,6 +240,16 @@ def test_rule_finds_its_participant_and_nothing_else_does(name, monkeypatch):
     without = replace(P.PARTICIPANTS, rules=tuple(r for r in P.PARTICIPANTS.rules if r.name != name))
     monkeypatch.setattr(P, "PARTICIPANTS", without)
     assert texts(P.refer(token, ctx)) != expected
+
+
+def test_a_countrys_forces_are_no_named_group():
+    # "the Iraqi forces attacked .": Iraq's forces are a noun phrase, not an organization "Iraqi forces".
+    d = doc(["the", "Iraqi", "forces", "attacked", "."], [2, 2, 3, 3, 3], ["det", "amod", "nsubj", "ROOT", "punct"],
+            ["DET", "ADJ", "NOUN", "VERB", "PUNCT"], lemmas=["the", "iraqi", "force", "attack", "."],
+            ents=["O", "B-NORP", "O", "O", "O"], tags=["DT", "JJ", "NNS", "VBD", "."])
+    assert group_span(d[2]) is None and texts(P.refer(d[2], context())) == []
+    militias, _, _ = _named_group()
+    assert group_span(militias).text == "Iraqi militias"
 
 
 def test_a_doer_noun_is_read_only_by_the_rules_for_doers():

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import event_words, verb_lexicon
-from kg.extract.facts import entity_containing
+from kg.extract.facts import entity_containing, entity_of
+from kg.gazetteer import country_of_form
 from kg.extract.labels import ANY_SUBJECTS, BLOCKING_DEPS, COLLECTIVE_LABELS, PRONOUN_OBJECTS
 
 _WORDS = event_words()
@@ -50,6 +51,9 @@ PERSON_LABELS = frozenset({"PERSON"})
 # Plural nouns that, modified by a named people or place, name a group the text can call "they":
 # "the Iraqi Shia militias", "Iranian-backed militias", "Kurdish rebels".
 GROUP_NOUNS = _WORDS["group_noun"]
+# Plural nouns of a state's armed forces: modified by a country alone ("Iraqi forces", "U.S. troops") they
+# name no group of their own.
+STATE_FORCE_NOUNS = _WORDS["state_force_noun"]
 # Common nouns for a state's bodies, which stand for the country that modifies them: "the Israeli army".
 STATE_NOUNS = _WORDS["state_noun"]
 # The parts of speech of a noun phrase's head that is not a name.
@@ -85,10 +89,21 @@ def group_span(noun: Token) -> Span | None:
     if noun.lemma_.lower() not in GROUP_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
         return None
     modifiers = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"}]
-    if not modifiers or not any(t.ent_type_ in {"NORP", "GPE", "ORG"} for m in modifiers for t in m.subtree):
+    named = [t for m in modifiers for t in m.subtree if t.ent_type_ in {"NORP", "GPE", "ORG"}]
+    if not named or _state_forces(noun, named):
         return None
     start = min(t.i for m in modifiers for t in m.subtree)
     return Span(noun.doc, start, noun.i + 1, label="ORG")
+
+
+def _state_forces(noun: Token, named: list[Token]) -> bool:
+    """Whether a group is a country's armed forces: "Iraqi forces", "U.S. troops", "Turkish soldiers".
+
+    They are no organization of their own but a noun phrase, a nominal party (`kg.extract.parties`); the
+    gold of bench/news and the issue's entity count treat them so. Militias, rebels and protesters named by
+    a people ("the Iraqi Shia militias") stay groups.
+    """
+    return noun.lemma_.lower() in STATE_FORCE_NOUNS and all(country_of_form(entity_of(t).text) for t in named)
 
 
 def antecedents(doc: Doc) -> dict[int, tuple[Span, ...]]:

@@ -771,8 +771,7 @@ def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]
                         return [Party(mention_of(entity_of(child)), noun)]
                 if earlier.dep_ in OBJECTS and earlier.head.lemma_.lower() in LAUNCH_VERBS:
                     # "U.S. Africa Command conducted an airstrike ... this airstrike killed two terrorists".
-                    return [replace(p, anchor=noun) for p in logical_subjects(earlier.head, context, depth + 1)
-                            if p.nominal is None]
+                    return [replace(p, anchor=noun) for p in logical_subjects(earlier.head, context, depth + 1)]
     return []
 
 
