@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import event_words, verb_lexicon
 from kg.extract.facts import entity_containing, entity_of
-from kg.gazetteer import country_of_form
 from kg.extract.labels import ANY_SUBJECTS, BLOCKING_DEPS, COLLECTIVE_LABELS, PRONOUN_OBJECTS
+from kg.gazetteer import country_of_form
 
 _WORDS = event_words()
 # Reflexives ("the strike itself") refer inside their own clause and are left alone.
