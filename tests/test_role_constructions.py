@@ -419,3 +419,42 @@ def test_a_counterpart_is_no_role():
                 'meet', '.'],
                ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Andrzej Duda", "President", "Polish", False)}
+
+
+def test_a_prefix_before_the_organization_in_a_title_is_part_of_the_label():
+    """_prefix_before (title_prefix): "Assistant" opens the title before the organization inside it.
+    Assistant Pentagon Press Secretary Carl Woog reported."""
+    doc = _doc(['Assistant', 'Pentagon', 'Press Secretary', 'Carl', 'Woog', 'reported', '.'],
+               [1, 4, 1, 4, 5, 5, 5],
+               ['compound', 'nmod', 'appos', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Assistant', 'Pentagon', 'secretary', 'Carl', 'Woog', 'report', '.'],
+               ['O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Carl Woog", "Assistant Press Secretary", "Pentagon", False)}
+
+
+def test_the_title_before_the_service_of_a_rank_is_the_named_persons():
+    """_service_start (military_service): the model took the service for a person.
+    Centcom Commander Marine Corps Gen. Kenneth F. McKenzie said."""
+    doc = _doc(['Centcom', 'Commander', 'Marine', 'Corps', 'Gen.', 'Kenneth', 'F.', 'McKenzie', 'said', '.'],
+               [1, 7, 3, 7, 7, 7, 7, 8, 8, 8],
+               ['compound', 'compound', 'compound', 'compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Centcom', 'Commander', 'Marine', 'Corps', 'Gen.', 'Kenneth', 'F.', 'McKenzie', 'say', '.'],
+               ['B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Kenneth F. McKenzie", "Commander", "Centcom", False)}
+
+
+def test_a_rank_of_several_words_is_no_role():
+    """A compound rank ("Rear Adm.", a rank in title_words.tsv) is no role noun, and the service before it
+    no person. Pentagon Press Secretary Navy Rear Adm. John Kirby said."""
+    doc = _doc(['Pentagon', 'Press Secretary', 'Navy', 'Rear Adm.', 'John', 'Kirby', 'said', '.'],
+               [3, 3, 3, 6, 5, 6, 6, 6],
+               ['compound', 'compound', 'compound', 'npadvmod', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NN', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Pentagon', 'secretary', 'Navy', 'adm.', 'John', 'Kirby', 'say', '.'],
+               ['B-ORG', 'O', 'B-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("John Kirby", "Press Secretary", "Pentagon", False)}

@@ -57,6 +57,16 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     # An organization the model did not tag, named in the title.
     ("The trucks overturned, said California Highway Patrol Officer James O'Brien.",
      {("James O'Brien", "Officer", "California Highway Patrol", False)}),
+    # A title of several words with the organization in front; a service and a rank of several words
+    # between the title and the name.
+    ("Pentagon Press Secretary Navy Rear Adm. John Kirby said Defense Secretary Chuck Hagel spoke with Russian "
+     "Defense Minister Sergey Shoygu.",
+     {("John Kirby", "Press Secretary", "Pentagon", False), ("Chuck Hagel", "Defense Secretary", "Pentagon", False),
+      ("Sergey Shoygu", "Defense Minister", "Russian", False)}),
+    ("Deputy State Department Spokesperson Jalina Porter told reporters.",
+     {("Jalina Porter", "Deputy Spokesperson", "State Department", False)}),
+    ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie said during a Pentagon briefing Friday.",
+     {("Kenneth F. McKenzie", "Commander", "Centcom", False)}),
 ])
 def test_role_constructions(nlp, text, expected):
     assert roles(nlp, text) == expected

@@ -64,6 +64,8 @@ ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
 REMOVAL_VERBS = _WORDS["removal_verb"]
 RELATION_NOUNS = _WORDS["relation_noun"]
+TITLE_PREFIXES = _WORDS["title_prefix"]
+MILITARY_SERVICES = _WORDS["military_service"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -95,7 +97,9 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
     publisher names without saying so (`kg.gazetteer.publisher_state`), for bare titles the text ties to
     no state."""
     facts: list[RoleFact] = []
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
+    # "Pentagon Press Secretary Navy Rear Adm. John Kirby": the model may take the service for a person.
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])
+              and ent.text.lower() not in MILITARY_SERVICES]
     found = {person.start: _stated_titles(person) for person in people}
     for person in people:
         titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
@@ -201,9 +205,10 @@ def _kind(token: Token) -> str:
 
 
 def _is_role_noun(token: Token) -> bool:
-    # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it.
+    # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it; a
+    # rank of several words ("Rear Adm.") is one too, and no role.
     return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
-        or is_compound_title(token)
+        or is_compound_title(token) and _kind(token) != "rank"
 
 
 def _is_role_or_rank(token: Token) -> bool:
@@ -411,6 +416,9 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if _kind(doc[i]) == "rank":
             ranks.insert(0, doc[i])
         i -= 1
+    # "Centcom Commander Marine Corps Gen. Kenneth F. McKenzie": the title stands before the service of the rank.
+    service = _service_start(doc, i, first) if ranks else None
+    after_service, i = i, (i if service is None else service - 1)
     # "Iran Supreme Leader, Ayatollah Ali Khamenei", "the chairman of the United Djibouti Opposition Front,
     # Mohamed Ahmed Issa": a title set off by a comma right before the name.
     if i - 1 >= first and doc[i].text == "," and not ranks:
@@ -445,10 +453,18 @@ def _titles_before(person: Span) -> Iterator[Title]:
             titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
         # "Army Col. John Smith": a rank is a role only with the organization that gives it.
-        organization, start = _organization_before(doc, ranks[0].i - 1, first)
+        organization, start = _organization_before(doc, after_service, first)
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _service_start(doc: Doc, i: int, first: int) -> int | None:
+    """Where the armed service that ends at `doc[i]` starts, if one does (reading leftwards, not before
+    `first`): "Marine Corps" in "Centcom Commander Marine Corps Gen. Kenneth F. McKenzie"
+    (`military_service` in role_words.tsv)."""
+    return next((start for start in range(max(first, i - 2), i + 1)
+                 if " ".join(t.lower_ for t in doc[start : i + 1]) in MILITARY_SERVICES), None)
 
 
 def _definite_title(doc: Doc, i: int, first: int) -> bool:
@@ -518,10 +534,22 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         return None, i
     if before is not None:
         m = start - 1
+        prefix, m = _prefix_before(doc, m, first)
+        label_tokens = prefix + label_tokens
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
                  end_token.idx + len(end_token)), m
+
+
+def _prefix_before(doc: Doc, m: int, first: int) -> tuple[list[Token], int]:
+    """The words that open a title before the organization written inside it, and where reading goes on:
+    "Deputy" of "Deputy State Department Spokesperson Jalina Porter" (`title_prefix` in role_words.tsv)."""
+    prefix: list[Token] = []
+    while m >= first and doc[m].lower_ in TITLE_PREFIXES and not doc[m].ent_type_:
+        prefix.insert(0, doc[m])
+        m -= 1
+    return prefix, m
 
 
 def _posting(doc: Doc, span: Span | None, first: int) -> bool:
@@ -1091,15 +1119,18 @@ def _departments(doc: Doc) -> dict[str, Mention]:
     seat of government that houses it ("the Pentagon", `seats_of_government.tsv`)."""
     found: dict[str, Mention] = {}
     for ent in doc.ents:
-        seat = _seat(ent)
-        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
-            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
         # Not a part of a department: "the U.S. Department of Justice's Criminal Division".
         if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent) \
                 and not any(t.text in POSSESSIVE_MARKS for t in ent):
             for token in ent:
                 if _kind(token) == "portfolio":
                     found.setdefault(token.lower_, mention_of(ent))
+    # A department the text names by its name wins over its seat ("Pentagon Press Secretary X said Defense
+    # Secretary Y, ... the Defense Department"), wherever each is named.
+    for ent in doc.ents:
+        seat = _seat(ent)
+        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
+            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
     return found
 
 
