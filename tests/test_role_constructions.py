@@ -6,7 +6,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.roles import role_facts
+from kg.extract.facts import Evidence, Mention, RoleFact
+from kg.extract.roles import _held_where_found, role_facts
 
 VOCAB = spacy.blank("en").vocab
 
@@ -458,3 +459,56 @@ def test_a_rank_of_several_words_is_no_role():
                ['Pentagon', 'secretary', 'Navy', 'adm.', 'John', 'Kirby', 'say', '.'],
                ['B-ORG', 'O', 'B-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("John Kirby", "Press Secretary", "Pentagon", False)}
+
+
+def test_a_nationality_apposed_to_a_person_is_the_state_of_their_office():
+    """_apposed_nationality: "his British counterpart" makes the Defense Secretary British, not American.
+    Hagel met Defense Secretary Michael Fallon, his British counterpart."""
+    doc = _doc(['Hagel', 'met', 'Defense', 'Secretary', 'Michael', 'Fallon', ',', 'his', 'British', 'counterpart', '.'],
+               [1, 1, 3, 5, 5, 1, 5, 9, 9, 5, 1],
+               ['nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct', 'poss', 'amod', 'appos', 'punct'],
+               ['NNP', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'PRP$', 'JJ', 'NN', '.'],
+               ['PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PRON', 'ADJ', 'NOUN', 'PUNCT'],
+               ['Hagel', 'meet', 'Defense', 'Secretary', 'Michael', 'Fallon', ',', 'his', 'british', 'counterpart', '.'],
+               ['O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-NORP', 'O', 'O'])
+    assert facts(doc) == {("Michael Fallon", "Defense Secretary", "British", False)}
+
+
+def test_a_foreign_office_is_held_in_the_one_country_named_nearby():
+    """_the_state_nearby: a capital in the sentence before stands for its country.
+    Dunford flew to Bangkok. He met Defense Minister Prawit Wongsuwan."""
+    doc = _doc(['Dunford', 'flew', 'to', 'Bangkok', '.', 'He', 'met', 'Defense', 'Minister', 'Prawit', 'Wongsuwan', '.'],
+               [1, 1, 1, 2, 1, 6, 6, 8, 10, 10, 6, 6],
+               ['nsubj', 'ROOT', 'prep', 'pobj', 'punct', 'nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct'],
+               ['NNP', 'VBD', 'IN', 'NNP', '.', 'PRP', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'VERB', 'ADP', 'PROPN', 'PUNCT', 'PRON', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Dunford', 'fly', 'to', 'Bangkok', '.', 'he', 'meet', 'Defense', 'Minister', 'Prawit', 'Wongsuwan', '.'],
+               ['B-PERSON', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Prawit Wongsuwan", "Defense Minister", "Thailand", False)}
+
+
+def test_a_monarch_is_held_in_the_monarchy_named_nearby():
+    """royal_title, monarchy: of the two countries named, only Saudi Arabia has a king.
+    We thank the American people and the people of Saudi Arabia. King Abdullah was a friend."""
+    doc = _doc(['We', 'thank', 'the', 'American', 'people', 'and', 'the', 'people', 'of', 'Saudi', 'Arabia', '.', 'King',
+                'Abdullah', 'was', 'a', 'friend', '.'],
+               [1, 1, 4, 4, 1, 4, 7, 4, 7, 10, 8, 1, 13, 14, 14, 16, 14, 14],
+               ['nsubj', 'ROOT', 'det', 'amod', 'dobj', 'cc', 'det', 'conj', 'prep', 'compound', 'pobj', 'punct', 'compound',
+                'nsubj', 'ROOT', 'det', 'attr', 'punct'],
+               ['PRP', 'VBP', 'DT', 'JJ', 'NNS', 'CC', 'DT', 'NNS', 'IN', 'NNP', 'NNP', '.', 'NNP', 'NNP', 'VBD', 'DT', 'NN', '.'],
+               ['PRON', 'VERB', 'DET', 'ADJ', 'NOUN', 'CCONJ', 'DET', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN',
+                'AUX', 'DET', 'NOUN', 'PUNCT'],
+               ['we', 'thank', 'the', 'american', 'people', 'and', 'the', 'people', 'of', 'Saudi', 'Arabia', '.', 'King',
+                'Abdullah', 'be', 'a', 'friend', '.'],
+               ['O', 'O', 'O', 'B-NORP', 'O', 'O', 'O', 'O', 'O', 'B-GPE', 'I-GPE', 'O', 'O', 'B-PERSON', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Abdullah", "King", "Saudi Arabia", False)}
+
+
+def test_a_bare_title_takes_the_organization_found_for_the_same_person_in_the_same_office():
+    """_held_where_found: "King Abdullah's legacy", far from any country, is Saudi as the first mention."""
+    def fact(start: int, organization: Mention | None) -> RoleFact:
+        person = Mention("Abdullah", "Person", start + 5, start + 13)
+        return RoleFact(person, "King", organization, False, Evidence("King Abdullah", start, start + 13, start, start + 13))
+    found = list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(100, None)]))
+    assert [(f.evidence.start, f.organization.text, f.organization.start) for f in found] == [
+        (0, "Saudi Arabia", 0), (100, "Saudi Arabia", 100)]

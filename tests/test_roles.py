@@ -359,7 +359,7 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
      {("Rahm Emanuel", "ambassador", "U.S.", False)}),
     # The heir of a monarchy holds an office; "Prince" alone is an honorific.
     ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
-     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),
+     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia", False)}),
 ])
 def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
     assert roles(nlp, text) == expected

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
+from kg.data import (capitals, government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
                      title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
@@ -66,6 +66,8 @@ REMOVAL_VERBS = _WORDS["removal_verb"]
 RELATION_NOUNS = _WORDS["relation_noun"]
 TITLE_PREFIXES = _WORDS["title_prefix"]
 MILITARY_SERVICES = _WORDS["military_service"]
+ROYAL_TITLES = _WORDS["royal_title"]
+MONARCHIES = _WORDS["monarchy"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -1038,12 +1040,13 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
     titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
-    states = _states_of_people(facts)
+    states = _states_of_people(doc, facts)
     article_state = _article_state(doc, facts, publisher)
     article_department = _article_department(facts)
     countries = _countries_named(doc, facts)
     foreign = _foreign_states(countries, article_state)
     seen = set()
+    found: list[RoleFact] = []
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
         if fact.organization is None:
@@ -1054,7 +1057,9 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                 # "President Trump" where the document has called him "U.S. President Donald Trump".
                 name = min(known[key].items(), key=lambda item: (-item[1], item[0]))[0]
                 fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
-            elif (department := _department_of(fact.role, departments)) is not None:
+            # An office of state takes its department below, where the person's nationality is known.
+            elif fact.role.lower() not in offices_of_state() \
+                    and (department := _department_of(fact.role, departments)) is not None:
                 fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
             elif (sole := _sole_organization(doc, fact)) is not None:
                 # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
@@ -1065,6 +1070,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
         fact = _department_voice(fact, departments, article_department)
         fact = _state_with_the_office(fact, countries)
         fact = _the_other_state(fact, foreign)
+        fact = _the_state_nearby(doc, fact, article_state)
         fact = _state_of_the_demonym(doc, fact)
         fact = _delegation_member(doc, fact)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
@@ -1073,7 +1079,24 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                fact.evidence.sentence_start)
         if key not in seen:
             seen.add(key)
-            yield fact
+            found.append(fact)
+    yield from _held_where_found(found)
+
+
+def _held_where_found(facts: list[RoleFact]) -> Iterator[RoleFact]:
+    """A bare title still without an organization takes the one the article's other mention of the same
+    person in the same office found: "King Abdullah bin Abdulaziz and ... the people of Saudi Arabia" makes
+    "King Abdullah's legacy", later, Saudi too."""
+    found: dict[tuple[str, str], Mention] = {}
+    for fact in facts:
+        if fact.organization is not None:
+            found.setdefault((_person_key(fact.person), fact.role.lower()), fact.organization)
+    for fact in facts:
+        organization = found.get((_person_key(fact.person), fact.role.lower()))
+        if fact.organization is None and organization is not None:
+            fact = replace(fact, organization=_implied(fact, organization.text, organization.type)
+                           if organization.start == organization.end else organization)
+        yield fact
 
 
 def _fuller_title(key: tuple[str, str], known: Iterable[tuple[str, str]]) -> tuple[str, str]:
@@ -1152,15 +1175,28 @@ def _country_name(mention: Mention) -> str:
     return (countries().get(mention.text.lower()) or countries()[mention.text.lower() + "."]).name
 
 
-def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
-    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), by
-    each word of the name, so that "Foreign Minister Hayashi" finds "Hayashi Yoshimasa" (family name first)."""
+def _states_of_people(doc: Doc, facts: list[RoleFact]) -> dict[str, Mention]:
+    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), else
+    by a nationality apposed to them, by each word of the name, so that "Foreign Minister Hayashi" finds
+    "Hayashi Yoshimasa" (family name first)."""
+    tied = [(fact.person, fact.organization) for fact in facts if _is_country(fact.organization)]
+    tied += [(mention_of(person), country) for person in doc.ents if person.label_ == "PERSON"
+             if (country := _apposed_nationality(person)) is not None]
     states: dict[str, Mention] = {}
-    for fact in facts:
-        if _is_country(fact.organization):
-            for word in [_person_key(fact.person), *(w.lower().strip(".,") for w in fact.person.text.split())]:
-                states.setdefault(word, fact.organization)
+    for person, country in tied:
+        for word in [_person_key(person), *(w.lower().strip(".,") for w in person.text.split())]:
+            states.setdefault(word, country)
     return states
+
+
+def _apposed_nationality(person: Span) -> Mention | None:
+    """The country of a noun of relation apposed to a person: "Defense Secretary Michael Fallon, his new
+    British counterpart" holds his office in the United Kingdom (`relation_noun` in role_words.tsv)."""
+    nationalities = [mention_of(entity_containing(modifier)) for noun in person.root.children
+                     if noun.dep_ in APPOSITION and noun.lemma_.lower() in RELATION_NOUNS
+                     for modifier in noun.children if modifier.dep_ in {"amod", "compound"}
+                     and modifier.ent_type_ in COUNTRY_LABELS]
+    return next((country for country in nationalities if _is_country(country)), None)
 
 
 def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None) -> str | None:
@@ -1301,6 +1337,46 @@ def _the_other_state(fact: RoleFact, foreign: list[str]) -> RoleFact:
             or foreign[0] in state_titles().get(fact.role.lower(), frozenset()):
         return fact  # the United States has no "Prime Minister" (`state_titles.tsv`)
     return replace(fact, organization=_implied(fact, foreign[0], "Place"))
+
+
+def _is_foreign_office(role: str, article_state: str | None) -> bool:
+    """A title of state that the article's own state does not give bare: one no issuer uses bare of its own
+    officials (`government_titles.tsv`: a minister, a king), or one the article's state has not
+    (`state_titles.tsv`: the United States has no "Prime Minister")."""
+    words = role.lower().split()
+    if not words or words[-1] not in government_titles() or set(words[:-1]) & CORPORATE_TITLE_WORDS:
+        return False
+    return government_titles()[words[-1]] == frozenset() or article_state in state_titles().get(role.lower(), frozenset())
+
+
+def _the_state_nearby(doc: Doc, fact: RoleFact, article_state: str | None) -> RoleFact:
+    """A foreign office with no state yet is held in the one foreign country named in its sentence, the one
+    before and the one after: "In Bangkok, the chairman will hold talks with Thai Army Gen. X. He will also
+    meet with Defense Minister Prawit Wongsuwan" (Thailand), "President Obama and Prime Minister Netanyahu
+    spoke today. The President underscored ... Israel's right to defend itself" (Israel). A capital stands for
+    its country (`capitals.tsv`); a monarch's, in a monarchy ("King Abdullah ... the American people ... Saudi
+    Arabia")."""
+    if fact.organization is not None or not _is_foreign_office(fact.role, article_state):
+        return fact
+    sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
+    if sentence is None:
+        return fact
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    named = {country for ent in doc[start:end].ents
+             if (country := _country_of_entity(ent)) is not None and country != article_state}
+    if fact.role.lower().split()[-1] in ROYAL_TITLES:
+        named = {country for country in named if country.lower() in MONARCHIES}
+    return replace(fact, organization=_implied(fact, named.pop(), "Place")) if len(named) == 1 else fact
+
+
+def _country_of_entity(ent: Span) -> str | None:
+    # "Israel", "Israeli", "Bangkok": the country an entity names, is the people of, or is the capital of.
+    if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):
+        return None
+    name = ent.text.lower().removeprefix("the ")
+    country = countries().get(name)
+    return country.name if country is not None else capitals().get(name)
 
 
 def _state_of_the_demonym(doc: Doc, fact: RoleFact) -> RoleFact:
