@@ -512,3 +512,47 @@ def test_a_bare_title_takes_the_organization_found_for_the_same_person_in_the_sa
     found = list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(100, None)]))
     assert [(f.evidence.start, f.organization.text, f.organization.start) for f in found] == [
         (0, "Saudi Arabia", 0), (100, "Saudi Arabia", 100)]
+
+
+def test_a_portfolio_the_model_took_for_a_person_is_part_of_the_title():
+    """_is_label_word: "Defense", tagged PERSON, is the portfolio of the title and no person.
+    Defense Secretary Leon E. Panetta announced today."""
+    doc = _doc(['Defense', 'Secretary', 'Leon', 'E.', 'Panetta', 'announced', 'today', '.'],
+               [1, 4, 4, 4, 5, 5, 5, 5],
+               ['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'npadvmod', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NN', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'NOUN', 'PUNCT'],
+               ['Defense', 'Secretary', 'Leon', 'E.', 'Panetta', 'announce', 'today', '.'],
+               ['B-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'B-DATE', 'O'])
+    assert facts(doc) == {("Leon E. Panetta", "Defense Secretary", "Department of Defense", False)}
+
+
+def test_an_organization_hung_from_the_apposed_role_after_its_comma():
+    """_apposed_organization: the parser apposes the organization to the role, not to the name.
+    W. Craig Fugate, Administrator, Federal Emergency Management Agency, spoke."""
+    doc = _doc(['W.', 'Craig', 'Fugate', ',', 'Administrator', ',', 'Federal', 'Emergency', 'Management', 'Agency', ',',
+                'spoke', '.'],
+               [2, 2, 11, 2, 2, 4, 9, 8, 9, 4, 2, 11, 11],
+               ['compound', 'compound', 'nsubj', 'punct', 'appos', 'punct', 'compound', 'compound', 'compound', 'appos', 'punct',
+                'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', ',', 'NNP', ',', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['W.', 'Craig', 'Fugate', ',', 'Administrator', ',', 'Federal', 'Emergency', 'Management', 'Agency', ',', 'speak', '.'],
+               ['B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])
+    assert facts(doc) == {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False)}
+
+
+def test_an_organization_apposed_to_a_titled_name():
+    """_organization_apposed_to: a press release's "Title Name, Organization".
+    “We worked closely,” said Port Director Andres Guerra, Roma Port of Entry."""
+    doc = _doc(['“', 'We', 'worked', 'closely', ',', '”', 'said', 'Port Director', 'Andres', 'Guerra', ',', 'Roma', 'Port', 'of',
+                'Entry', '.'],
+               [6, 2, 6, 2, 6, 6, 6, 9, 9, 6, 9, 12, 9, 12, 13, 6],
+               ['punct', 'nsubj', 'ccomp', 'advmod', 'punct', 'punct', 'ROOT', 'compound', 'compound', 'nsubj', 'punct', 'compound',
+                'appos', 'prep', 'pobj', 'punct'],
+               ['``', 'PRP', 'VBD', 'RB', ',', "''", 'VBD', 'NN', 'NNP', 'NNP', ',', 'NNP', 'NNP', 'IN', 'NNP', '.'],
+               ['PUNCT', 'PRON', 'VERB', 'ADV', 'PUNCT', 'PUNCT', 'VERB', 'NOUN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'ADP',
+                'PROPN', 'PUNCT'],
+               ['"', 'we', 'work', 'closely', ',', '"', 'say', 'director', 'Andres', 'Guerra', ',', 'Roma', 'Port', 'of', 'Entry', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'])
+    assert facts(doc) == {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}

@@ -67,6 +67,12 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
      {("Jalina Porter", "Deputy Spokesperson", "State Department", False)}),
     ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie said during a Pentagon briefing Friday.",
      {("Kenneth F. McKenzie", "Commander", "Centcom", False)}),
+    # A press release's "Name, Title, Organization" and "Title Name, Organization".
+    ("W. Craig Fugate, Administrator, Federal Emergency Management Agency (FEMA), Department of Homeland Security, "
+     "named Donald L. Keldsen as the Federal Coordinating Officer.",
+     {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False)}),
+    ("“We worked closely with our partners,” said Port Director Andres Guerra, Roma Port of Entry.",
+     {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}),
 ])
 def test_role_constructions(nlp, text, expected):
     assert roles(nlp, text) == expected

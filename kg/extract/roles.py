@@ -101,7 +101,7 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
     facts: list[RoleFact] = []
     # "Pentagon Press Secretary Navy Rear Adm. John Kirby": the model may take the service for a person.
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])
-              and ent.text.lower() not in MILITARY_SERVICES]
+              and ent.text.lower() not in MILITARY_SERVICES and not _is_portfolio_entity(ent)]
     found = {person.start: _stated_titles(person) for person in people}
     for person in people:
         titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
@@ -230,8 +230,9 @@ def _is_label_word(token: Token) -> bool:
     if token.text == "-":
         return True
     if token.ent_type_:
+        # "Defense Secretary Leon E. Panetta": the model may tag the portfolio as a person too.
         span = entity_containing(token)
-        if span is None or span.label_ not in ORGANIZATION_LABELS or not _is_portfolio_entity(span):
+        if span is None or not _is_portfolio_entity(span):
             return False
     if not token.is_alpha and "-" not in token.text:
         return False
@@ -451,6 +452,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
         after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for"}
                       for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE", "LOC"}
                       if (found := _organization_among([pobj]) or _district(pobj)) is not None), None)
+        after = after or _organization_apposed_to(person)
         if after is not None:
             titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
@@ -459,6 +461,19 @@ def _titles_before(person: Span) -> Iterator[Title]:
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _organization_apposed_to(person: Span) -> Mention | None:
+    """An organization apposed to a titled name right after its comma: "said Port Director Andres Guerra,
+    Roma Port of Entry" (the press release's "Name, Organization")."""
+    doc = person.doc
+    if person.end + 1 >= len(doc) or doc[person.end].text != ",":
+        return None
+    span = entity_containing(doc[person.end + 1])
+    if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != person.end + 1 \
+            or span.root.dep_ not in APPOSITION or span.root.head.i != person.root.i:
+        return None
+    return mention_of(span)
 
 
 def _service_start(doc: Doc, i: int, first: int) -> int | None:
@@ -730,13 +745,19 @@ def _apposed_elsewhere(person: Span) -> list[Token]:
 def _apposed_organization(appos: Token) -> Mention | None:
     """The organization apposed to a name right after its apposed role: "Gen. Miguel Castellanos, deputy
     director of operations, U.S. Africa Command" holds his role in U.S. Africa Command."""
-    end = max(t.i for t in appos.subtree)
+    # "Administrator, Federal Emergency Management Agency": the organization the parser coordinated with
+    # the role, or apposed to it, is no part of the role's phrase.
+    misread = [c for c in appos.children if c.dep_ in APPOSITION | {"conj"} and c.ent_type_ in ORGANIZATION_LABELS]
+    end = max(t.i for t in appos.subtree if not any(t in c.subtree for c in misread) and not t.is_punct)
     doc = appos.doc
     if end + 2 >= len(doc) or doc[end + 1].text != ",":
         return None
     span = entity_containing(doc[end + 2])
+    # "W. Craig Fugate, Administrator, Federal Emergency Management Agency (FEMA), ...": the parser may
+    # hang the organization from the role.
     if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != end + 2 \
-            or span.root.dep_ not in APPOSITION or span.root.head.i != appos.head.i:
+            or not (span.root.dep_ in APPOSITION and span.root.head.i == appos.head.i
+                    or span.root.dep_ in APPOSITION | {"conj"} and span.root.head.i == appos.i):
         return None
     return mention_of(span)
 
