@@ -556,3 +556,33 @@ def test_an_organization_apposed_to_a_titled_name():
                ['"', 'we', 'work', 'closely', ',', '"', 'say', 'director', 'Andres', 'Guerra', ',', 'Roma', 'Port', 'of', 'Entry', '.'],
                ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'])
     assert facts(doc) == {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}
+
+
+def test_a_nationality_makes_no_private_person_a_role_at_the_country():
+    """_nationality_only (private_occupation). Police held American journalist Steven Sotloff."""
+    doc = _doc(['Police', 'held', 'American', 'journalist', 'Steven', 'Sotloff', '.'],
+               [1, 1, 3, 5, 5, 1, 1],
+               ['nsubj', 'ROOT', 'amod', 'compound', 'compound', 'dobj', 'punct'],
+               ['NNS', 'VBD', 'JJ', 'NN', 'NNP', 'NNP', '.'],
+               ['NOUN', 'VERB', 'ADJ', 'NOUN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Police', 'hold', 'american', 'journalist', 'Steven', 'Sotloff', '.'],
+               ['O', 'O', 'B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == set()
+
+
+def _dateline_doc(city: str) -> Doc:
+    # "<CITY> — President <Name> spoke."
+    return _doc([city, '—', 'President', 'Obama', 'spoke', '.'],
+                [4, 4, 3, 4, 4, 4],
+                ['npadvmod', 'punct', 'compound', 'nsubj', 'ROOT', 'punct'],
+                ['NNP', ':', 'NNP', 'NNP', 'VBD', '.'],
+                ['PROPN', 'PUNCT', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+                [city, '—', 'President', 'Obama', 'speak', '.'],
+                ['B-GPE', 'O', 'O', 'B-PERSON', 'O', 'O'])
+
+
+def test_the_capital_of_the_dateline_gives_its_state_to_the_offices_it_has():
+    """_dateline_state: "WASHINGTON —" makes a bare President American; the United Kingdom has no President
+    (state_titles.tsv), so "LONDON —" gives none."""
+    assert facts(_dateline_doc('WASHINGTON')) == {("Obama", "President", "United States", False)}
+    assert facts(_dateline_doc('LONDON')) == {("Obama", "President", "", False)}

@@ -67,6 +67,10 @@ RELATION_NOUNS = _WORDS["relation_noun"]
 TITLE_PREFIXES = _WORDS["title_prefix"]
 MILITARY_SERVICES = _WORDS["military_service"]
 ROYAL_TITLES = _WORDS["royal_title"]
+PRIVATE_OCCUPATIONS = _WORDS["private_occupation"]
+# "WASHINGTON —", "WASHINGTON, Dec. 6, 2012 –": what ends a dateline's place.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+MONTHS = word_lists("event_words.tsv")["month"]
 MONARCHIES = _WORDS["monarchy"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
@@ -133,11 +137,20 @@ def _stated_titles(person: Span) -> list[Title]:
     """A person's titles in their sentence; "X of Y" makes X a member of Y only when no title with an
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
-    titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
-              *_appointment(person), *_resignation(person), *_listed(person)]
+    titles = [title for title in [*_titles_before(person), *_appositions(person), *_predicates(person),
+                                  *_passive_agent(person), *_appointment(person), *_resignation(person),
+                                  *_listed(person)] if not _nationality_only(title)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
+
+
+def _nationality_only(title: Title) -> bool:
+    """Whether a title says only where a private person is from: "a Guatemalan citizen", "American journalist
+    Steven Sotloff" hold no role at their country (`private_occupation` in role_words.tsv)."""
+    words = title.label.lower().split()
+    return title.organization is not None and bool(words) and words[-1] in PRIVATE_OCCUPATIONS \
+        and title.organization.text.lower().removeprefix("the ") in countries()
 
 
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
@@ -1222,7 +1235,8 @@ def _apposed_nationality(person: Span) -> Mention | None:
 
 def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None) -> str | None:
     """The one state whose offices of state or departments the article names ("Secretary of State ...",
-    "the State Department", the issuer of a readout), if only one; if none, the publisher's."""
+    "the State Department", the issuer of a readout), if only one; if none, the publisher's, else the
+    capital's of the dateline ("WASHINGTON —")."""
     found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
              and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
                   == offices_of_state()[f.role.lower()]["country"])}
@@ -1240,8 +1254,23 @@ def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None
                 if country is not None and (not before or _country_of_text(before) == country):
                     found.add(country)
     if not found:
-        return publisher
+        return publisher or _dateline_state(doc)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _dateline_state(doc: Doc) -> str | None:
+    """The country of the capital a dateline names alone, in capitals, before a comma or dash: "WASHINGTON —",
+    "WASHINGTON, Dec. 6, 2012 –" (`capitals.tsv`); not "BOGOTA, Colombia —", where a release of one
+    state may be datelined abroad."""
+    words = [t for t in doc[:8] if not t.is_space]
+    end = next((n for n, t in enumerate(words) if not t.is_upper or not t.is_alpha), len(words))
+    if end == 0 or end + 1 >= len(words) or is_chrome(words[0]):
+        return None
+    mark, after = words[end].text, words[end + 1]
+    dated = mark == "," and (after.like_num or after.lower_.rstrip(".") in MONTHS)
+    if not (dated or mark in DATELINE_DASHES):
+        return None
+    return capitals().get(" ".join(t.lower_ for t in words[:end]))
 
 
 def _article_department(facts: list[RoleFact]) -> dict[str, str] | None:
@@ -1301,7 +1330,9 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
         if state is not None:
             return replace(fact, organization=state)
         issuers = government_titles()[words[-1]]
-        if article_state is not None and ("*" in issuers or article_state in issuers):
+        # Not an office the state has not: the United Kingdom has no "President" (`state_titles.tsv`).
+        if article_state is not None and ("*" in issuers or article_state in issuers) \
+                and article_state not in state_titles().get(fact.role.lower(), frozenset()):
             return replace(fact, organization=_implied(fact, article_state, "Place"))
     return fact
 
