@@ -586,3 +586,17 @@ def test_the_capital_of_the_dateline_gives_its_state_to_the_offices_it_has():
     (state_titles.tsv), so "LONDON —" gives none."""
     assert facts(_dateline_doc('WASHINGTON')) == {("Obama", "President", "United States", False)}
     assert facts(_dateline_doc('LONDON')) == {("Obama", "President", "", False)}
+
+
+def test_an_office_of_state_for_a_bureau_is_held_in_the_department_it_names():
+    """_office_of_a_bureau: "Secretary of the Treasury" is an office of state; the bureau stays in the label.
+    Deputy Assistant Secretary of the Treasury for Terrorist Financing Juan Zarate spoke."""
+    doc = _doc(['Deputy', 'Assistant Secretary of the Treasury for Terrorist Financing', 'Juan', 'Zarate', 'spoke', '.'],
+               [1, 3, 3, 4, 4, 4],
+               ['compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Deputy', 'secretary', 'Juan', 'Zarate', 'speak', '.'],
+               ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Juan Zarate", "Deputy Assistant Secretary for Terrorist Financing", "Department of the Treasury",
+                           False)}

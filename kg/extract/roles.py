@@ -20,6 +20,7 @@ that role in elsewhere, and a portfolio title ("Defense Secretary") the departme
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -68,6 +69,8 @@ TITLE_PREFIXES = _WORDS["title_prefix"]
 MILITARY_SERVICES = _WORDS["military_service"]
 ROYAL_TITLES = _WORDS["royal_title"]
 PRIVATE_OCCUPATIONS = _WORDS["private_occupation"]
+# "Deputy Assistant Secretary of the Treasury for Terrorist Financing": the rank, the department, the bureau.
+BUREAU_TITLE = re.compile(r"^(?P<rank>.+?) of (?P<department>(?:the )?\w+) (?P<bureau>for .+)$", re.IGNORECASE)
 # "WASHINGTON —", "WASHINGTON, Dec. 6, 2012 –": what ends a dateline's place.
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MONTHS = word_lists("event_words.tsv")["month"]
@@ -1102,6 +1105,7 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
         fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state,
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
         fact = _department_voice(fact, departments, article_department)
+        fact = _office_of_a_bureau(fact, departments)
         fact = _state_with_the_office(fact, countries)
         fact = _the_other_state(fact, foreign)
         fact = _the_state_nearby(doc, fact, article_state)
@@ -1296,6 +1300,24 @@ def _department_voice(fact: RoleFact, departments: dict[str, Mention], office: d
         return fact
     department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
     return replace(fact, organization=department, state=_implied(fact, office["country"], "Place"))
+
+
+def _office_of_a_bureau(fact: RoleFact, departments: dict[str, Mention]) -> RoleFact:
+    """A title of an office of state for a bureau, not listed whole, is held in the department it names:
+    "Deputy Assistant Secretary of the Treasury for Terrorist Financing and Financial Crimes Juan Zarate" is
+    a Deputy Assistant Secretary for Terrorist Financing and Financial Crimes of the Department of the
+    Treasury ("Secretary of the Treasury" in `offices_of_state.tsv`)."""
+    if fact.organization is not None or fact.role.lower() in offices_of_state():
+        return fact
+    match = BUREAU_TITLE.match(fact.role)
+    if match is None:
+        return fact
+    office = offices_of_state().get(f"{match['rank'].split()[-1]} of {match['department']}".lower())
+    if office is None or office["department"] == "-":
+        return fact
+    department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
+    return replace(fact, role=f"{match['rank']} {match['bureau']}", organization=department,
+                   state=_implied(fact, office["country"], "Place"))
 
 
 def _country_of_text(text: str) -> str | None:
