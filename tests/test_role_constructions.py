@@ -600,3 +600,34 @@ def test_an_office_of_state_for_a_bureau_is_held_in_the_department_it_names():
                ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Juan Zarate", "Deputy Assistant Secretary for Terrorist Financing", "Department of the Treasury",
                            False)}
+
+
+def test_the_commanding_officer_of_a_warship_serves_in_it():
+    """_ship (ship_prefix), and "commanding" a modifier of the label although tagged a verb.
+    “I am proud,” said Cmdr. Joseph Foster, commanding officer of USS Curtis Wilbur."""
+    doc = _doc(['“', 'I', 'am', 'proud', ',', '”', 'said', 'Cmdr', '.', 'Joseph', 'Foster', ',', 'commanding', 'officer', 'of',
+                'USS', 'Curtis', 'Wilbur', '.'],
+               [6, 2, 6, 2, 6, 6, 6, 6, 6, 10, 10, 10, 13, 10, 13, 17, 17, 14, 10],
+               ['punct', 'nsubj', 'ccomp', 'acomp', 'punct', 'punct', 'ROOT', 'nsubj', 'punct', 'compound', 'ROOT', 'punct', 'amod',
+                'appos', 'prep', 'compound', 'compound', 'pobj', 'punct'],
+               ['``', 'PRP', 'VBP', 'JJ', ',', "''", 'VBD', 'NNP', '.', 'NNP', 'NNP', ',', 'VBG', 'NN', 'IN', 'NNP', 'NNP', 'NNP', '.'],
+               ['PUNCT', 'PRON', 'AUX', 'ADJ', 'PUNCT', 'PUNCT', 'VERB', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'NOUN',
+                'ADP', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['"', 'I', 'be', 'proud', ',', '"', 'say', 'Cmdr', '.', 'Joseph', 'Foster', ',', 'command', 'officer', 'of', 'USS',
+                'Curtis', 'Wilbur', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'B-PRODUCT', 'I-PRODUCT',
+                'I-PRODUCT', 'O'])
+    assert facts(doc) == {("Joseph Foster", "commanding officer", "USS Curtis Wilbur", False)}
+
+
+def test_capitalised_words_before_a_title_in_lower_case_name_the_organization():
+    """_is_unnamed_organization_word: "Staff", a modifier of titles, is a word of a name here.
+    Joint Staff spokesperson Jereal Dorsey said the meeting went well."""
+    doc = _doc(['Joint', 'Staff', 'spokesperson', 'Jereal', 'Dorsey', 'said', 'the', 'meeting', 'went', 'well', '.'],
+               [1, 2, 4, 4, 5, 5, 7, 8, 5, 8, 5],
+               ['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'det', 'nsubj', 'ccomp', 'advmod', 'punct'],
+               ['NNP', 'NNP', 'NN', 'NNP', 'NNP', 'VBD', 'DT', 'NN', 'VBD', 'RB', '.'],
+               ['PROPN', 'PROPN', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'VERB', 'ADV', 'PUNCT'],
+               ['Joint', 'Staff', 'spokesperson', 'Jereal', 'Dorsey', 'say', 'the', 'meeting', 'go', 'well', '.'],
+               ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Jereal Dorsey", "spokesperson", "Joint Staff", False)}

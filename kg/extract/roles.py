@@ -69,6 +69,7 @@ TITLE_PREFIXES = _WORDS["title_prefix"]
 MILITARY_SERVICES = _WORDS["military_service"]
 ROYAL_TITLES = _WORDS["royal_title"]
 PRIVATE_OCCUPATIONS = _WORDS["private_occupation"]
+SHIP_PREFIXES = _WORDS["ship_prefix"]
 # "Deputy Assistant Secretary of the Treasury for Terrorist Financing": the rank, the department, the bureau.
 BUREAU_TITLE = re.compile(r"^(?P<rank>.+?) of (?P<department>(?:the )?\w+) (?P<bureau>for .+)$", re.IGNORECASE)
 # "WASHINGTON —", "WASHINGTON, Dec. 6, 2012 –": what ends a dateline's place.
@@ -256,7 +257,8 @@ def _is_label_word(token: Token) -> bool:
         return False
     if _kind(token) in {"former", "current", "honorific"}:
         return False
-    return token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    # "commanding officer": the tagger may read a modifier of the title as a verb.
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} or _kind(token) == "modifier"
 
 
 def _office_rank(token: Token) -> bool:
@@ -331,7 +333,7 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
                 found = _organization_among([pobj] if pobj.ent_type_ in ORGANIZATION_LABELS else [])
-                found = found or _unnamed_organization(pobj)
+                found = found or _unnamed_organization(pobj) or _ship(pobj)
                 if found is not None:
                     return found
         tokens = [t for t in _phrase(prep) if t is not prep]
@@ -353,6 +355,15 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
             if pobj.dep_ == "pobj" and (country := _possessing_country(pobj)) is not None:
                 return country
     return None
+
+
+def _ship(token: Token) -> Mention | None:
+    """A warship, whose crew serve in it: "commanding officer of USS Curtis Wilbur" (the model tags the
+    ship a product; `ship_prefix` in role_words.tsv)."""
+    span = entity_containing(token)
+    if span is None or span[0].lower_ not in SHIP_PREFIXES or len(span) < 2:
+        return None
+    return replace(mention_of(span), type="Organization")
 
 
 def _possessing_country(noun: Token) -> Mention | None:
@@ -625,8 +636,9 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
     name_end = k
-    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
-            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
+    lower_role = doc[j].is_lower
+    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end], lower_role) or (
+            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1], lower_role))):
         name_end += 1
     # "National Security Adviser": the words of an office of state name no organization.
     name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
@@ -665,9 +677,11 @@ def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
     return former, m
 
 
-def _is_unnamed_organization_word(token: Token) -> bool:
+def _is_unnamed_organization_word(token: Token, lower_role: bool = False) -> bool:
+    # "Joint Staff spokesperson Jereal Dorsey": before a title written in lower case, a capitalised
+    # modifier of titles ("Staff") is a word of a name.
     return (token.is_title or token.is_upper) and token.pos_ == "PROPN" and not token.ent_type_ \
-        and token.lower_ not in role_nouns() and not _kind(token)
+        and token.lower_ not in role_nouns() and (not _kind(token) or lower_role and _kind(token) == "modifier")
 
 
 def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, int]:
