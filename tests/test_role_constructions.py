@@ -631,3 +631,17 @@ def test_capitalised_words_before_a_title_in_lower_case_name_the_organization():
                ['Joint', 'Staff', 'spokesperson', 'Jereal', 'Dorsey', 'say', 'the', 'meeting', 'go', 'well', '.'],
                ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O'])
     assert facts(doc) == {("Jereal Dorsey", "spokesperson", "Joint Staff", False)}
+
+
+def test_a_sentence_split_at_the_full_stop_of_a_rank_is_read_as_one():
+    """_repair_split_rank_sentence: the parse ends a sentence at "Brig ." (the tokenizer split the rank).
+    Pentagon press secretary Air Force Brig. Gen. Pat Ryder said."""
+    doc = _doc(['Pentagon', 'press', 'secretary', 'Air', 'Force', 'Brig', '.', 'Gen.', 'Pat', 'Ryder', 'said', '.'],
+               [2, 2, 5, 4, 5, 5, 5, 9, 9, 10, 10, 10],
+               ['compound', 'compound', 'compound', 'compound', 'compound', 'ROOT', 'punct', 'compound', 'compound', 'nsubj',
+                'ROOT', 'punct'],
+               ['NNP', 'NN', 'NN', 'NNP', 'NNP', 'NNP', '.', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'NOUN', 'NOUN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Pentagon', 'press', 'secretary', 'Air', 'Force', 'Brig', '.', 'Gen.', 'Pat', 'Ryder', 'say', '.'],
+               ['B-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Pat Ryder", "press secretary", "Pentagon", False)}

@@ -307,7 +307,8 @@ def test_titles_of_international_officials(nlp, text, expected):
     # An organization apposed after the apposed role is its organization.
     ("“The strike supported our partners,” said U.S. Army Brig. Gen. Miguel Castellanos, deputy director of "
      "operations, U.S. Africa Command.",
-     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}),
+     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False),
+      ("Miguel Castellanos", "Gen.", "U.S. Army", False)}),
     # A noun phrase in a prepositional phrase before the comma is no title of the name after it.
     ("According to an Interpol warrant, Cruz Canas was present when an accomplice shot the man. Accompanied by FBI "
      "agents, Guevara arrived on U.S. soil yesterday.", set()),

@@ -435,7 +435,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
     # Read leftwards from the name: ranks and honorifics, then one or more titles joined by "and", each
     # [former] [organization] label [for/of organization]: "Former U.S. Vice President and current
     # presidential candidate for the Democratic Party Joseph Biden".
-    doc, first = person.doc, person.sent.start
+    doc, first = person.doc, _repair_split_rank_sentence(person)
     i = person.start - 1
     ranks: list[Token] = []
     while i >= first and not doc[i].ent_type_:
@@ -501,6 +501,16 @@ def _organization_apposed_to(person: Span) -> Mention | None:
             or span.root.dep_ not in APPOSITION or span.root.head.i != person.root.i:
         return None
     return mention_of(span)
+
+
+def _repair_split_rank_sentence(person: Span) -> int:
+    """Where the sentence of a name starts, repairing a parse that ends a sentence at the full stop of a rank
+    the tokenizer split ("Pentagon press secretary Air Force Brig . Gen. Pat Ryder said": the sentence of
+    "Pat Ryder" starts at "Gen.")."""
+    doc, first = person.doc, person.sent.start
+    while first >= 2 and doc[first - 1].text == "." and _kind(doc[first - 2]) == "rank":
+        first = doc[first - 2].sent.start
+    return first
 
 
 def _service_start(doc: Doc, i: int, first: int) -> int | None:
