@@ -645,3 +645,16 @@ def test_a_sentence_split_at_the_full_stop_of_a_rank_is_read_as_one():
                ['Pentagon', 'press', 'secretary', 'Air', 'Force', 'Brig', '.', 'Gen.', 'Pat', 'Ryder', 'say', '.'],
                ['B-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Pat Ryder", "press secretary", "Pentagon", False)}
+
+
+def test_a_modifier_the_model_took_for_an_organization_is_part_of_the_title():
+    """_is_portfolio_entity: "Supreme", tagged ORG, is a word of the title and no part of Iran.
+    Iran’s Supreme Leader Ayatollah Ali Khamenei warned Israel."""
+    doc = _doc(['Iran', '’s', 'Supreme', 'Leader', 'Ayatollah', 'Ali', 'Khamenei', 'warned', 'Israel', '.'],
+               [6, 0, 3, 6, 6, 6, 7, 7, 7, 7],
+               ['poss', 'case', 'compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'dobj', 'punct'],
+               ['NNP', 'POS', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.'],
+               ['PROPN', 'PART', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PROPN', 'PUNCT'],
+               ['Iran', '’s', 'Supreme', 'Leader', 'Ayatollah', 'Ali', 'Khamenei', 'warn', 'Israel', '.'],
+               ['B-GPE', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Ali Khamenei", "Supreme Leader", "Iran", False)}

@@ -132,7 +132,7 @@ def _part_named(doc: Doc, organization: Mention | None) -> Mention | None:
     if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in POSSESSIVE_MARKS:
         return organization
     part = entity_containing(doc[span.end + 1])
-    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1:
+    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1 or _is_portfolio_entity(part):
         return organization
     return mention_of(part)
 
@@ -238,8 +238,9 @@ def _is_role_or_rank(token: Token) -> bool:
 
 
 def _is_portfolio_entity(span: Span) -> bool:
-    # The model often tags "Defense" in "Defense Secretary" as an organization; it is part of the title.
-    return all(_kind(t) == "portfolio" for t in span)
+    # The model often tags "Defense" in "Defense Secretary" as an organization, and "Supreme" in "Iran's
+    # Supreme Leader"; they are part of the title.
+    return all(_kind(t) in {"portfolio", "modifier"} for t in span)
 
 
 def _is_label_word(token: Token) -> bool:
