@@ -1,11 +1,13 @@
 """Person–role–organization facts, from every way news writes them.
 
 - titles before the name: "Iranian Foreign Minister Javad Zarif", "Quds Force Commander General Qassem
-  Soleimani" (General is a rank, the role is Commander), "Former U.S. Vice President and current
-  presidential candidate for the Democratic Party Joseph Biden" (two roles, one former);
+  Soleimani" (General is a rank, the role is Commander), "Pentagon Press Secretary Navy Rear Adm. John
+  Kirby" (the organization inside the title; a service and a rank between it and the name), "Former U.S.
+  Vice President and current presidential candidate for the Democratic Party Joseph Biden" (two roles, one
+  former);
 - appositions, either way round: "Bill Roggio, a senior fellow at the ... Foundation for the Defense of
   Democracies", "John A. Georges, International Paper's chairman", "Iran Supreme Leader, Ayatollah Ali
-  Khamenei";
+  Khamenei", a press release's "W. Craig Fugate, Administrator, Federal Emergency Management Agency";
 - predicates: "X, who is a major in the Marine Corps", "X became chairman of Y", "X was named president of
   Y", "X, who works for Y", "X heads Y" (verbs in `kg/data/role_verbs.tsv`);
 - affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party";
@@ -15,7 +17,9 @@
 A country named as the employer ("Iranian", "U.S.") stands for its government when no organization is
 named. Within a document, a bare title ("President Trump") takes the organization the same person holds
 that role in elsewhere, and a portfolio title ("Defense Secretary") the department the text names
-("Defense Department").
+("Defense Department"). A foreign office ("Defense Minister Prawit Wongsuwan") is held in the one foreign
+country named around it; a bare office of the article's own state (known from the offices it names, its
+publisher or a "WASHINGTON —" dateline) in that state.
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import (capitals, government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
-                     title_abbreviations, title_words, word_list, word_lists)
+from kg.data import (capitals, government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government,
+                     state_titles, title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
 from kg.extract.labels import (AGENTS, ANY_SUBJECTS, APPOSITION, COMPLEMENTS, COUNTRY_LABELS, INNER_CLAUSES,
@@ -132,7 +136,8 @@ def _part_named(doc: Doc, organization: Mention | None) -> Mention | None:
     if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in POSSESSIVE_MARKS:
         return organization
     part = entity_containing(doc[span.end + 1])
-    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1 or _is_portfolio_entity(part):
+    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1 \
+            or _is_portfolio_entity(part):
         return organization
     return mention_of(part)
 
@@ -649,7 +654,8 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
     name_end = k
     lower_role = doc[j].is_lower
     while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end], lower_role) or (
-            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1], lower_role))):
+            doc[name_end].text == "-" and name_end > k
+            and _is_unnamed_organization_word(doc[name_end + 1], lower_role))):
         name_end += 1
     # "National Security Adviser": the words of an office of state name no organization.
     name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
@@ -1445,7 +1451,8 @@ def _is_foreign_office(role: str, article_state: str | None) -> bool:
     words = role.lower().split()
     if not words or words[-1] not in government_titles() or set(words[:-1]) & CORPORATE_TITLE_WORDS:
         return False
-    return government_titles()[words[-1]] == frozenset() or article_state in state_titles().get(role.lower(), frozenset())
+    return government_titles()[words[-1]] == frozenset() \
+        or article_state in state_titles().get(role.lower(), frozenset())
 
 
 def _the_state_nearby(doc: Doc, fact: RoleFact, article_state: str | None) -> RoleFact:
