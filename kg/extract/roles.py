@@ -230,9 +230,10 @@ def _kind(token: Token) -> str:
 
 def _is_role_noun(token: Token) -> bool:
     # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it; a
-    # rank of several words ("Rear Adm.") is one too, and no role.
-    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
-        or is_compound_title(token) and _kind(token) != "rank"
+    # rank of several words ("Rear Adm.") is one too, and no role. A monarch's title ("King Abdullah") is
+    # an honorific to the tagger (a lone "King" is Martin Luther King) and a role here.
+    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations() or token.lower_ in ROYAL_TITLES) \
+        and token.pos_ in {"NOUN", "PROPN", "ADJ"} or is_compound_title(token) and _kind(token) != "rank"
 
 
 def _is_role_or_rank(token: Token) -> bool:
@@ -447,7 +448,7 @@ def _titles_before(person: Span) -> Iterator[Title]:
     while i >= first and not doc[i].ent_type_:
         if doc[i].text == "." and i - 1 >= first and _kind(doc[i - 1]) in {"rank", "honorific"}:
             i -= 1  # "Lt . Pat Philbin": the tokenizer split the abbreviation's full stop
-        elif _kind(doc[i]) not in {"rank", "honorific"}:
+        elif _kind(doc[i]) not in {"rank", "honorific"} or doc[i].lower_ in ROYAL_TITLES:
             break
         if _kind(doc[i]) == "rank":
             ranks.insert(0, doc[i])
