@@ -512,6 +512,8 @@ def test_a_bare_title_takes_the_organization_found_for_the_same_person_in_the_sa
     found = list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(100, None)]))
     assert [(f.evidence.start, f.organization.text, f.organization.start) for f in found] == [
         (0, "Saudi Arabia", 0), (100, "Saudi Arabia", 100)]
+    # Not a second fact where the sentence states the role with its organization already.
+    assert len(list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(0, None)]))) == 1
 
 
 def test_a_portfolio_the_model_took_for_a_person_is_part_of_the_title():

@@ -1161,9 +1161,15 @@ def _held_where_found(facts: list[RoleFact]) -> Iterator[RoleFact]:
     for fact in facts:
         if fact.organization is not None:
             found.setdefault((_person_key(fact.person), fact.role.lower()), fact.organization)
+    seen = {(f.person, f.role, f.organization.text, f.former, f.evidence.sentence_start) for f in facts
+            if f.organization is not None}
     for fact in facts:
         organization = found.get((_person_key(fact.person), fact.role.lower()))
         if fact.organization is None and organization is not None:
+            key = (fact.person, fact.role, organization.text, fact.former, fact.evidence.sentence_start)
+            if key in seen:
+                continue  # the sentence states the role with its organization already
+            seen.add(key)
             fact = replace(fact, organization=_implied(fact, organization.text, organization.type)
                            if organization.start == organization.end else organization)
         yield fact
