@@ -660,3 +660,24 @@ def test_a_modifier_the_model_took_for_an_organization_is_part_of_the_title():
                ['Iran', '’s', 'Supreme', 'Leader', 'Ayatollah', 'Ali', 'Khamenei', 'warn', 'Israel', '.'],
                ['B-GPE', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
     assert facts(doc) == {("Ali Khamenei", "Supreme Leader", "Iran", False)}
+
+
+def test_a_foreign_office_is_not_held_nearby_in_a_country_without_it():
+    """_the_state_nearby, _neighbour: the sentence after, past the blank line, names the United States (no
+    Prime Minister, state_titles.tsv) and Israel; Japan, which has one too, is not near.
+    President Obama called Prime Minister Netanyahu. / The United States supports Israel. / The ties matter. /
+    Japan was not told."""
+    doc = _doc(['President', 'Obama', 'called', 'Prime', 'Minister', 'Netanyahu', '.', '\n\n', 'The', 'United', 'States',
+                'supports', 'Israel', '.', '\n\n', 'The', 'ties', 'matter', '.', '\n\n', 'Japan', 'was', 'not', 'told', '.'],
+               [1, 2, 2, 4, 5, 2, 2, 7, 10, 10, 11, 11, 11, 11, 14, 16, 17, 17, 17, 19, 23, 23, 23, 23, 23],
+               ['compound', 'nsubj', 'ROOT', 'compound', 'compound', 'dobj', 'punct', 'dep', 'det', 'compound', 'nsubj', 'ROOT',
+                'dobj', 'punct', 'dep', 'det', 'nsubj', 'ROOT', 'punct', 'dep', 'nsubjpass', 'auxpass', 'neg', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'NNP', 'NNP', 'NNP', '.', '_SP', 'DT', 'NNP', 'NNP', 'VBZ', 'NNP', '.', '_SP', 'DT', 'NNS',
+                'VBP', '.', '_SP', 'NNP', 'VBD', 'RB', 'VBN', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'SPACE', 'DET', 'PROPN', 'PROPN', 'VERB', 'PROPN',
+                'PUNCT', 'SPACE', 'DET', 'NOUN', 'VERB', 'PUNCT', 'SPACE', 'PROPN', 'AUX', 'PART', 'VERB', 'PUNCT'],
+               ['President', 'Obama', 'call', 'Prime', 'Minister', 'Netanyahu', '.', '\n\n', 'the', 'United', 'States', 'support',
+                'Israel', '.', '\n\n', 'the', 'tie', 'matter', '.', '\n\n', 'Japan', 'be', 'not', 'tell', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'B-PERSON', 'O', 'O', 'B-GPE', 'I-GPE', 'I-GPE', 'O', 'B-GPE', 'O', 'O', 'O', 'O',
+                'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Obama", "President", "", False), ("Netanyahu", "Prime Minister", "Israel", False)}

@@ -194,7 +194,7 @@ def test_an_issuer_gives_its_state_only_to_titles_it_uses(nlp):
             "Vice Premier Liu He will visit Washington in May.")
     assert offices(nlp, text) == {
         ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
-        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "", "")}
+        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "China", "")}
 
 
 def test_a_phrase_after_two_coordinated_nouns_belongs_to_the_second(nlp):
@@ -235,7 +235,7 @@ def test_a_bare_title_takes_the_state_of_the_publisher(nlp):
     # A role verb governing a person states no role of its subject ("direct" someone is no directorship).
     ("President Trump and Prime Minister Johnson directed United States Director of the National Economic "
      "Council Larry Kudlow and United Kingdom Cabinet Secretary Mark Sedwill to launch a group.",
-     {("Trump", "President", "United States", False), ("Johnson", "Prime Minister", "", False),
+     {("Trump", "President", "United States", False), ("Johnson", "Prime Minister", "United Kingdom", False),
       ("Larry Kudlow", "Director", "National Economic Council", False),
       ("Mark Sedwill", "Cabinet Secretary", "United Kingdom", False)}),
 ])

@@ -1468,19 +1468,32 @@ def _the_state_nearby(doc: Doc, fact: RoleFact, article_state: str | None) -> Ro
     meet with Defense Minister Prawit Wongsuwan" (Thailand), "President Obama and Prime Minister Netanyahu
     spoke today. The President underscored ... Israel's right to defend itself" (Israel). A capital stands for
     its country (`capitals.tsv`); a monarch's, in a monarchy ("King Abdullah ... the American people ... Saudi
-    Arabia")."""
+    Arabia"); any, in a country that has the office."""
     if fact.organization is not None or not _is_foreign_office(fact.role, article_state):
         return fact
     sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
     if sentence is None:
         return fact
-    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    start, end = _neighbour(doc, sentence, -1).start, _neighbour(doc, sentence, 1).end
     named = {country for ent in doc[start:end].ents
              if (country := _country_of_entity(ent)) is not None and country != article_state}
     if fact.role.lower().split()[-1] in ROYAL_TITLES:
         named = {country for country in named if country.lower() in MONARCHIES}
+    # "President Obama spoke with Prime Minister Netanyahu. ... the United States ... Israel": the United
+    # States has no Prime Minister (`state_titles.tsv`).
+    named -= state_titles().get(fact.role.lower(), frozenset())
     return replace(fact, organization=_implied(fact, named.pop(), "Place")) if len(named) == 1 else fact
+
+
+def _neighbour(doc: Doc, sentence: Span, step: int) -> Span:
+    # The sentence before (step -1) or after (1), past the blank lines between paragraphs; the sentence
+    # itself at the start or end of the text.
+    neighbour = sentence
+    while (neighbour.start > 0 if step < 0 else neighbour.end < len(doc)):
+        neighbour = doc[neighbour.start - 1 if step < 0 else neighbour.end].sent
+        if not all(t.is_space for t in neighbour):
+            return neighbour
+    return sentence
 
 
 def _country_of_entity(ent: Span) -> str | None:
