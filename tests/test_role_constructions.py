@@ -681,3 +681,11 @@ def test_a_foreign_office_is_not_held_nearby_in_a_country_without_it():
                ['O', 'B-PERSON', 'O', 'O', 'O', 'B-PERSON', 'O', 'O', 'B-GPE', 'I-GPE', 'I-GPE', 'O', 'B-GPE', 'O', 'O', 'O', 'O',
                 'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O'])
     assert facts(doc) == {("Obama", "President", "", False), ("Netanyahu", "Prime Minister", "Israel", False)}
+    # Two spaces after the full stop: the sentence ends with a space token its evidence leaves out.
+    words = [t.text for t in doc]
+    words[7] = ' '
+    heads = [t.head.i for t in doc]
+    heads[7] = 6
+    spaced = _doc(words, heads, [t.dep_ for t in doc], [t.tag_ for t in doc], [t.pos_ for t in doc],
+                  [t.lemma_ for t in doc], [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
+    assert facts(spaced) == facts(doc)

@@ -1474,6 +1474,7 @@ def _the_state_nearby(doc: Doc, fact: RoleFact, article_state: str | None) -> Ro
     sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
     if sentence is None:
         return fact
+    sentence = sentence[0].sent  # with the spaces after it, which the evidence leaves out
     start, end = _neighbour(doc, sentence, -1).start, _neighbour(doc, sentence, 1).end
     named = {country for ent in doc[start:end].ents
              if (country := _country_of_entity(ent)) is not None and country != article_state}
