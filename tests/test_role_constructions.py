@@ -6,7 +6,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.roles import role_facts
+from kg.extract.facts import Evidence, Mention, RoleFact
+from kg.extract.roles import _held_where_found, role_facts
 
 VOCAB = spacy.blank("en").vocab
 
@@ -419,3 +420,272 @@ def test_a_counterpart_is_no_role():
                 'meet', '.'],
                ['B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
     assert facts(doc) == {("Andrzej Duda", "President", "Polish", False)}
+
+
+def test_a_prefix_before_the_organization_in_a_title_is_part_of_the_label():
+    """_prefix_before (title_prefix): "Assistant" opens the title before the organization inside it.
+    Assistant Pentagon Press Secretary Carl Woog reported."""
+    doc = _doc(['Assistant', 'Pentagon', 'Press Secretary', 'Carl', 'Woog', 'reported', '.'],
+               [1, 4, 1, 4, 5, 5, 5],
+               ['compound', 'nmod', 'appos', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Assistant', 'Pentagon', 'secretary', 'Carl', 'Woog', 'report', '.'],
+               ['O', 'B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Carl Woog", "Assistant Press Secretary", "Pentagon", False)}
+
+
+def test_the_title_before_the_service_of_a_rank_is_the_named_persons():
+    """_service_start (military_service): the model took the service for a person.
+    Centcom Commander Marine Corps Gen. Kenneth F. McKenzie said."""
+    doc = _doc(['Centcom', 'Commander', 'Marine', 'Corps', 'Gen.', 'Kenneth', 'F.', 'McKenzie', 'said', '.'],
+               [1, 7, 3, 7, 7, 7, 7, 8, 8, 8],
+               ['compound', 'compound', 'compound', 'compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Centcom', 'Commander', 'Marine', 'Corps', 'Gen.', 'Kenneth', 'F.', 'McKenzie', 'say', '.'],
+               ['B-ORG', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Kenneth F. McKenzie", "Commander", "Centcom", False)}
+
+
+def test_a_rank_of_several_words_is_no_role():
+    """A compound rank ("Rear Adm.", a rank in title_words.tsv) is no role noun, and the service before it
+    no person. Pentagon Press Secretary Navy Rear Adm. John Kirby said."""
+    doc = _doc(['Pentagon', 'Press Secretary', 'Navy', 'Rear Adm.', 'John', 'Kirby', 'said', '.'],
+               [3, 3, 3, 6, 5, 6, 6, 6],
+               ['compound', 'compound', 'compound', 'npadvmod', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NN', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Pentagon', 'secretary', 'Navy', 'adm.', 'John', 'Kirby', 'say', '.'],
+               ['B-ORG', 'O', 'B-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("John Kirby", "Press Secretary", "Pentagon", False)}
+
+
+def test_a_nationality_apposed_to_a_person_is_the_state_of_their_office():
+    """_apposed_nationality: "his British counterpart" makes the Defense Secretary British, not American.
+    Hagel met Defense Secretary Michael Fallon, his British counterpart."""
+    doc = _doc(['Hagel', 'met', 'Defense', 'Secretary', 'Michael', 'Fallon', ',', 'his', 'British', 'counterpart', '.'],
+               [1, 1, 3, 5, 5, 1, 5, 9, 9, 5, 1],
+               ['nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct', 'poss', 'amod', 'appos', 'punct'],
+               ['NNP', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'PRP$', 'JJ', 'NN', '.'],
+               ['PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PRON', 'ADJ', 'NOUN', 'PUNCT'],
+               ['Hagel', 'meet', 'Defense', 'Secretary', 'Michael', 'Fallon', ',', 'his', 'british', 'counterpart', '.'],
+               ['O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'B-NORP', 'O', 'O'])
+    assert facts(doc) == {("Michael Fallon", "Defense Secretary", "British", False)}
+
+
+def test_a_foreign_office_is_held_in_the_one_country_named_nearby():
+    """_the_state_nearby: a capital in the sentence before stands for its country.
+    Dunford flew to Bangkok. He met Defense Minister Prawit Wongsuwan."""
+    doc = _doc(['Dunford', 'flew', 'to', 'Bangkok', '.', 'He', 'met', 'Defense', 'Minister', 'Prawit', 'Wongsuwan', '.'],
+               [1, 1, 1, 2, 1, 6, 6, 8, 10, 10, 6, 6],
+               ['nsubj', 'ROOT', 'prep', 'pobj', 'punct', 'nsubj', 'ROOT', 'compound', 'compound', 'compound', 'dobj', 'punct'],
+               ['NNP', 'VBD', 'IN', 'NNP', '.', 'PRP', 'VBD', 'NNP', 'NNP', 'NNP', 'NNP', '.'],
+               ['PROPN', 'VERB', 'ADP', 'PROPN', 'PUNCT', 'PRON', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Dunford', 'fly', 'to', 'Bangkok', '.', 'he', 'meet', 'Defense', 'Minister', 'Prawit', 'Wongsuwan', '.'],
+               ['B-PERSON', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == {("Prawit Wongsuwan", "Defense Minister", "Thailand", False)}
+
+
+def test_a_monarch_is_held_in_the_monarchy_named_nearby():
+    """royal_title, monarchy: of the two countries named, only Saudi Arabia has a king.
+    We thank the American people and the people of Saudi Arabia. King Abdullah was a friend."""
+    doc = _doc(['We', 'thank', 'the', 'American', 'people', 'and', 'the', 'people', 'of', 'Saudi', 'Arabia', '.', 'King',
+                'Abdullah', 'was', 'a', 'friend', '.'],
+               [1, 1, 4, 4, 1, 4, 7, 4, 7, 10, 8, 1, 13, 14, 14, 16, 14, 14],
+               ['nsubj', 'ROOT', 'det', 'amod', 'dobj', 'cc', 'det', 'conj', 'prep', 'compound', 'pobj', 'punct', 'compound',
+                'nsubj', 'ROOT', 'det', 'attr', 'punct'],
+               ['PRP', 'VBP', 'DT', 'JJ', 'NNS', 'CC', 'DT', 'NNS', 'IN', 'NNP', 'NNP', '.', 'NNP', 'NNP', 'VBD', 'DT', 'NN', '.'],
+               ['PRON', 'VERB', 'DET', 'ADJ', 'NOUN', 'CCONJ', 'DET', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN',
+                'AUX', 'DET', 'NOUN', 'PUNCT'],
+               ['we', 'thank', 'the', 'american', 'people', 'and', 'the', 'people', 'of', 'Saudi', 'Arabia', '.', 'King',
+                'Abdullah', 'be', 'a', 'friend', '.'],
+               ['O', 'O', 'O', 'B-NORP', 'O', 'O', 'O', 'O', 'O', 'B-GPE', 'I-GPE', 'O', 'O', 'B-PERSON', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Abdullah", "King", "Saudi Arabia", False)}
+
+
+def test_a_bare_title_takes_the_organization_found_for_the_same_person_in_the_same_office():
+    """_held_where_found: "King Abdullah's legacy", far from any country, is Saudi as the first mention."""
+    def fact(start: int, organization: Mention | None) -> RoleFact:
+        person = Mention("Abdullah", "Person", start + 5, start + 13)
+        return RoleFact(person, "King", organization, False, Evidence("King Abdullah", start, start + 13, start, start + 13))
+    found = list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(100, None)]))
+    assert [(f.evidence.start, f.organization.text, f.organization.start) for f in found] == [
+        (0, "Saudi Arabia", 0), (100, "Saudi Arabia", 100)]
+    # Not a second fact where the sentence states the role with its organization already.
+    assert len(list(_held_where_found([fact(0, Mention("Saudi Arabia", "Place", 0, 0)), fact(0, None)]))) == 1
+
+
+def test_a_portfolio_the_model_took_for_a_person_is_part_of_the_title():
+    """_is_label_word: "Defense", tagged PERSON, is the portfolio of the title and no person.
+    Defense Secretary Leon E. Panetta announced today."""
+    doc = _doc(['Defense', 'Secretary', 'Leon', 'E.', 'Panetta', 'announced', 'today', '.'],
+               [1, 4, 4, 4, 5, 5, 5, 5],
+               ['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'npadvmod', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NN', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'NOUN', 'PUNCT'],
+               ['Defense', 'Secretary', 'Leon', 'E.', 'Panetta', 'announce', 'today', '.'],
+               ['B-PERSON', 'O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'B-DATE', 'O'])
+    assert facts(doc) == {("Leon E. Panetta", "Defense Secretary", "Department of Defense", False)}
+
+
+def test_an_organization_hung_from_the_apposed_role_after_its_comma():
+    """_apposed_organization: the parser apposes the organization to the role, not to the name.
+    W. Craig Fugate, Administrator, Federal Emergency Management Agency, spoke."""
+    doc = _doc(['W.', 'Craig', 'Fugate', ',', 'Administrator', ',', 'Federal', 'Emergency', 'Management', 'Agency', ',',
+                'spoke', '.'],
+               [2, 2, 11, 2, 2, 4, 9, 8, 9, 4, 2, 11, 11],
+               ['compound', 'compound', 'nsubj', 'punct', 'appos', 'punct', 'compound', 'compound', 'compound', 'appos', 'punct',
+                'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', ',', 'NNP', ',', 'NNP', 'NNP', 'NNP', 'NNP', ',', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'PUNCT'],
+               ['W.', 'Craig', 'Fugate', ',', 'Administrator', ',', 'Federal', 'Emergency', 'Management', 'Agency', ',', 'speak', '.'],
+               ['B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])
+    assert facts(doc) == {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False)}
+
+
+def test_an_organization_apposed_to_a_titled_name():
+    """_organization_apposed_to: a press release's "Title Name, Organization".
+    “We worked closely,” said Port Director Andres Guerra, Roma Port of Entry."""
+    doc = _doc(['“', 'We', 'worked', 'closely', ',', '”', 'said', 'Port Director', 'Andres', 'Guerra', ',', 'Roma', 'Port', 'of',
+                'Entry', '.'],
+               [6, 2, 6, 2, 6, 6, 6, 9, 9, 6, 9, 12, 9, 12, 13, 6],
+               ['punct', 'nsubj', 'ccomp', 'advmod', 'punct', 'punct', 'ROOT', 'compound', 'compound', 'nsubj', 'punct', 'compound',
+                'appos', 'prep', 'pobj', 'punct'],
+               ['``', 'PRP', 'VBD', 'RB', ',', "''", 'VBD', 'NN', 'NNP', 'NNP', ',', 'NNP', 'NNP', 'IN', 'NNP', '.'],
+               ['PUNCT', 'PRON', 'VERB', 'ADV', 'PUNCT', 'PUNCT', 'VERB', 'NOUN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'ADP',
+                'PROPN', 'PUNCT'],
+               ['"', 'we', 'work', 'closely', ',', '"', 'say', 'director', 'Andres', 'Guerra', ',', 'Roma', 'Port', 'of', 'Entry', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'])
+    assert facts(doc) == {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}
+
+
+def test_a_nationality_makes_no_private_person_a_role_at_the_country():
+    """_nationality_only (private_occupation). Police held American journalist Steven Sotloff."""
+    doc = _doc(['Police', 'held', 'American', 'journalist', 'Steven', 'Sotloff', '.'],
+               [1, 1, 3, 5, 5, 1, 1],
+               ['nsubj', 'ROOT', 'amod', 'compound', 'compound', 'dobj', 'punct'],
+               ['NNS', 'VBD', 'JJ', 'NN', 'NNP', 'NNP', '.'],
+               ['NOUN', 'VERB', 'ADJ', 'NOUN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['Police', 'hold', 'american', 'journalist', 'Steven', 'Sotloff', '.'],
+               ['O', 'O', 'B-NORP', 'O', 'B-PERSON', 'I-PERSON', 'O'])
+    assert facts(doc) == set()
+
+
+def _dateline_doc(city: str) -> Doc:
+    # "<CITY> — President <Name> spoke."
+    return _doc([city, '—', 'President', 'Obama', 'spoke', '.'],
+                [4, 4, 3, 4, 4, 4],
+                ['npadvmod', 'punct', 'compound', 'nsubj', 'ROOT', 'punct'],
+                ['NNP', ':', 'NNP', 'NNP', 'VBD', '.'],
+                ['PROPN', 'PUNCT', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+                [city, '—', 'President', 'Obama', 'speak', '.'],
+                ['B-GPE', 'O', 'O', 'B-PERSON', 'O', 'O'])
+
+
+def test_the_capital_of_the_dateline_gives_its_state_to_the_offices_it_has():
+    """_dateline_state: "WASHINGTON —" makes a bare President American; the United Kingdom has no President
+    (state_titles.tsv), so "LONDON —" gives none."""
+    assert facts(_dateline_doc('WASHINGTON')) == {("Obama", "President", "United States", False)}
+    assert facts(_dateline_doc('LONDON')) == {("Obama", "President", "", False)}
+
+
+def test_an_office_of_state_for_a_bureau_is_held_in_the_department_it_names():
+    """_office_of_a_bureau: "Secretary of the Treasury" is an office of state; the bureau stays in the label.
+    Deputy Assistant Secretary of the Treasury for Terrorist Financing Juan Zarate spoke."""
+    doc = _doc(['Deputy', 'Assistant Secretary of the Treasury for Terrorist Financing', 'Juan', 'Zarate', 'spoke', '.'],
+               [1, 3, 3, 4, 4, 4],
+               ['compound', 'compound', 'compound', 'nsubj', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Deputy', 'secretary', 'Juan', 'Zarate', 'speak', '.'],
+               ['O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Juan Zarate", "Deputy Assistant Secretary for Terrorist Financing", "Department of the Treasury",
+                           False)}
+
+
+def test_the_commanding_officer_of_a_warship_serves_in_it():
+    """_ship (ship_prefix), and "commanding" a modifier of the label although tagged a verb.
+    “I am proud,” said Cmdr. Joseph Foster, commanding officer of USS Curtis Wilbur."""
+    doc = _doc(['“', 'I', 'am', 'proud', ',', '”', 'said', 'Cmdr', '.', 'Joseph', 'Foster', ',', 'commanding', 'officer', 'of',
+                'USS', 'Curtis', 'Wilbur', '.'],
+               [6, 2, 6, 2, 6, 6, 6, 6, 6, 10, 10, 10, 13, 10, 13, 17, 17, 14, 10],
+               ['punct', 'nsubj', 'ccomp', 'acomp', 'punct', 'punct', 'ROOT', 'nsubj', 'punct', 'compound', 'ROOT', 'punct', 'amod',
+                'appos', 'prep', 'compound', 'compound', 'pobj', 'punct'],
+               ['``', 'PRP', 'VBP', 'JJ', ',', "''", 'VBD', 'NNP', '.', 'NNP', 'NNP', ',', 'VBG', 'NN', 'IN', 'NNP', 'NNP', 'NNP', '.'],
+               ['PUNCT', 'PRON', 'AUX', 'ADJ', 'PUNCT', 'PUNCT', 'VERB', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'VERB', 'NOUN',
+                'ADP', 'PROPN', 'PROPN', 'PROPN', 'PUNCT'],
+               ['"', 'I', 'be', 'proud', ',', '"', 'say', 'Cmdr', '.', 'Joseph', 'Foster', ',', 'command', 'officer', 'of', 'USS',
+                'Curtis', 'Wilbur', '.'],
+               ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'B-PRODUCT', 'I-PRODUCT',
+                'I-PRODUCT', 'O'])
+    assert facts(doc) == {("Joseph Foster", "commanding officer", "USS Curtis Wilbur", False)}
+
+
+def test_capitalised_words_before_a_title_in_lower_case_name_the_organization():
+    """_is_unnamed_organization_word: "Staff", a modifier of titles, is a word of a name here.
+    Joint Staff spokesperson Jereal Dorsey said the meeting went well."""
+    doc = _doc(['Joint', 'Staff', 'spokesperson', 'Jereal', 'Dorsey', 'said', 'the', 'meeting', 'went', 'well', '.'],
+               [1, 2, 4, 4, 5, 5, 7, 8, 5, 8, 5],
+               ['compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'det', 'nsubj', 'ccomp', 'advmod', 'punct'],
+               ['NNP', 'NNP', 'NN', 'NNP', 'NNP', 'VBD', 'DT', 'NN', 'VBD', 'RB', '.'],
+               ['PROPN', 'PROPN', 'NOUN', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'VERB', 'ADV', 'PUNCT'],
+               ['Joint', 'Staff', 'spokesperson', 'Jereal', 'Dorsey', 'say', 'the', 'meeting', 'go', 'well', '.'],
+               ['O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Jereal Dorsey", "spokesperson", "Joint Staff", False)}
+
+
+def test_a_sentence_split_at_the_full_stop_of_a_rank_is_read_as_one():
+    """_repair_split_rank_sentence: the parse ends a sentence at "Brig ." (the tokenizer split the rank).
+    Pentagon press secretary Air Force Brig. Gen. Pat Ryder said."""
+    doc = _doc(['Pentagon', 'press', 'secretary', 'Air', 'Force', 'Brig', '.', 'Gen.', 'Pat', 'Ryder', 'said', '.'],
+               [2, 2, 5, 4, 5, 5, 5, 9, 9, 10, 10, 10],
+               ['compound', 'compound', 'compound', 'compound', 'compound', 'ROOT', 'punct', 'compound', 'compound', 'nsubj',
+                'ROOT', 'punct'],
+               ['NNP', 'NN', 'NN', 'NNP', 'NNP', 'NNP', '.', 'NNP', 'NNP', 'NNP', 'VBD', '.'],
+               ['PROPN', 'NOUN', 'NOUN', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PUNCT'],
+               ['Pentagon', 'press', 'secretary', 'Air', 'Force', 'Brig', '.', 'Gen.', 'Pat', 'Ryder', 'say', '.'],
+               ['B-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'O'])
+    assert facts(doc) == {("Pat Ryder", "press secretary", "Pentagon", False)}
+
+
+def test_a_modifier_the_model_took_for_an_organization_is_part_of_the_title():
+    """_is_portfolio_entity: "Supreme", tagged ORG, is a word of the title and no part of Iran.
+    Iran’s Supreme Leader Ayatollah Ali Khamenei warned Israel."""
+    doc = _doc(['Iran', '’s', 'Supreme', 'Leader', 'Ayatollah', 'Ali', 'Khamenei', 'warned', 'Israel', '.'],
+               [6, 0, 3, 6, 6, 6, 7, 7, 7, 7],
+               ['poss', 'case', 'compound', 'compound', 'compound', 'compound', 'nsubj', 'ROOT', 'dobj', 'punct'],
+               ['NNP', 'POS', 'NNP', 'NNP', 'NNP', 'NNP', 'NNP', 'VBD', 'NNP', '.'],
+               ['PROPN', 'PART', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'PROPN', 'VERB', 'PROPN', 'PUNCT'],
+               ['Iran', '’s', 'Supreme', 'Leader', 'Ayatollah', 'Ali', 'Khamenei', 'warn', 'Israel', '.'],
+               ['B-GPE', 'O', 'B-ORG', 'O', 'O', 'B-PERSON', 'I-PERSON', 'O', 'B-GPE', 'O'])
+    assert facts(doc) == {("Ali Khamenei", "Supreme Leader", "Iran", False)}
+
+
+def test_a_foreign_office_is_not_held_nearby_in_a_country_without_it():
+    """_the_state_nearby, _neighbour: the sentence after, past the blank line, names the United States (no
+    Prime Minister, state_titles.tsv) and Israel; Japan, which has one too, is not near.
+    President Obama called Prime Minister Netanyahu. / The United States supports Israel. / The ties matter. /
+    Japan was not told."""
+    doc = _doc(['President', 'Obama', 'called', 'Prime', 'Minister', 'Netanyahu', '.', '\n\n', 'The', 'United', 'States',
+                'supports', 'Israel', '.', '\n\n', 'The', 'ties', 'matter', '.', '\n\n', 'Japan', 'was', 'not', 'told', '.'],
+               [1, 2, 2, 4, 5, 2, 2, 7, 10, 10, 11, 11, 11, 11, 14, 16, 17, 17, 17, 19, 23, 23, 23, 23, 23],
+               ['compound', 'nsubj', 'ROOT', 'compound', 'compound', 'dobj', 'punct', 'dep', 'det', 'compound', 'nsubj', 'ROOT',
+                'dobj', 'punct', 'dep', 'det', 'nsubj', 'ROOT', 'punct', 'dep', 'nsubjpass', 'auxpass', 'neg', 'ROOT', 'punct'],
+               ['NNP', 'NNP', 'VBD', 'NNP', 'NNP', 'NNP', '.', '_SP', 'DT', 'NNP', 'NNP', 'VBZ', 'NNP', '.', '_SP', 'DT', 'NNS',
+                'VBP', '.', '_SP', 'NNP', 'VBD', 'RB', 'VBN', '.'],
+               ['PROPN', 'PROPN', 'VERB', 'PROPN', 'PROPN', 'PROPN', 'PUNCT', 'SPACE', 'DET', 'PROPN', 'PROPN', 'VERB', 'PROPN',
+                'PUNCT', 'SPACE', 'DET', 'NOUN', 'VERB', 'PUNCT', 'SPACE', 'PROPN', 'AUX', 'PART', 'VERB', 'PUNCT'],
+               ['President', 'Obama', 'call', 'Prime', 'Minister', 'Netanyahu', '.', '\n\n', 'the', 'United', 'States', 'support',
+                'Israel', '.', '\n\n', 'the', 'tie', 'matter', '.', '\n\n', 'Japan', 'be', 'not', 'tell', '.'],
+               ['O', 'B-PERSON', 'O', 'O', 'O', 'B-PERSON', 'O', 'O', 'B-GPE', 'I-GPE', 'I-GPE', 'O', 'B-GPE', 'O', 'O', 'O', 'O',
+                'O', 'O', 'O', 'B-GPE', 'O', 'O', 'O', 'O'])
+    assert facts(doc) == {("Obama", "President", "", False), ("Netanyahu", "Prime Minister", "Israel", False)}
+    # Two spaces after the full stop: the sentence ends with a space token its evidence leaves out.
+    words = [t.text for t in doc]
+    words[7] = ' '
+    heads = [t.head.i for t in doc]
+    heads[7] = 6
+    spaced = _doc(words, heads, [t.dep_ for t in doc], [t.tag_ for t in doc], [t.pos_ for t in doc],
+                  [t.lemma_ for t in doc], [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
+    assert facts(spaced) == facts(doc)

@@ -57,6 +57,22 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     # An organization the model did not tag, named in the title.
     ("The trucks overturned, said California Highway Patrol Officer James O'Brien.",
      {("James O'Brien", "Officer", "California Highway Patrol", False)}),
+    # A title of several words with the organization in front; a service and a rank of several words
+    # between the title and the name.
+    ("Pentagon Press Secretary Navy Rear Adm. John Kirby said Defense Secretary Chuck Hagel spoke with Russian "
+     "Defense Minister Sergey Shoygu.",
+     {("John Kirby", "Press Secretary", "Pentagon", False), ("Chuck Hagel", "Defense Secretary", "Pentagon", False),
+      ("Sergey Shoygu", "Defense Minister", "Russian", False)}),
+    ("Deputy State Department Spokesperson Jalina Porter told reporters.",
+     {("Jalina Porter", "Deputy Spokesperson", "State Department", False)}),
+    ("Centcom Commander Marine Corps Gen. Kenneth F. McKenzie said during a Pentagon briefing Friday.",
+     {("Kenneth F. McKenzie", "Commander", "Centcom", False)}),
+    # A press release's "Name, Title, Organization" and "Title Name, Organization".
+    ("W. Craig Fugate, Administrator, Federal Emergency Management Agency (FEMA), Department of Homeland Security, "
+     "named Donald L. Keldsen as the Federal Coordinating Officer.",
+     {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False)}),
+    ("“We worked closely with our partners,” said Port Director Andres Guerra, Roma Port of Entry.",
+     {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}),
 ])
 def test_role_constructions(nlp, text, expected):
     assert roles(nlp, text) == expected
@@ -178,7 +194,7 @@ def test_an_issuer_gives_its_state_only_to_titles_it_uses(nlp):
             "Vice Premier Liu He will visit Washington in May.")
     assert offices(nlp, text) == {
         ("Mike Pompeo", "Secretary of State", "Department of State", "United States"),
-        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "", "")}
+        ("Xi Jinping", "President", "Chinese", ""), ("Liu He", "Vice Premier", "China", "")}
 
 
 def test_a_phrase_after_two_coordinated_nouns_belongs_to_the_second(nlp):
@@ -219,7 +235,7 @@ def test_a_bare_title_takes_the_state_of_the_publisher(nlp):
     # A role verb governing a person states no role of its subject ("direct" someone is no directorship).
     ("President Trump and Prime Minister Johnson directed United States Director of the National Economic "
      "Council Larry Kudlow and United Kingdom Cabinet Secretary Mark Sedwill to launch a group.",
-     {("Trump", "President", "United States", False), ("Johnson", "Prime Minister", "", False),
+     {("Trump", "President", "United States", False), ("Johnson", "Prime Minister", "United Kingdom", False),
       ("Larry Kudlow", "Director", "National Economic Council", False),
       ("Mark Sedwill", "Cabinet Secretary", "United Kingdom", False)}),
 ])
@@ -291,7 +307,8 @@ def test_titles_of_international_officials(nlp, text, expected):
     # An organization apposed after the apposed role is its organization.
     ("“The strike supported our partners,” said U.S. Army Brig. Gen. Miguel Castellanos, deputy director of "
      "operations, U.S. Africa Command.",
-     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False)}),
+     {("Miguel Castellanos", "deputy director", "U.S. Africa Command", False),
+      ("Miguel Castellanos", "Gen.", "U.S. Army", False)}),
     # A noun phrase in a prepositional phrase before the comma is no title of the name after it.
     ("According to an Interpol warrant, Cruz Canas was present when an accomplice shot the man. Accompanied by FBI "
      "agents, Guevara arrived on U.S. soil yesterday.", set()),
@@ -349,7 +366,7 @@ def test_appositions_aides_leaving_demonyms_and_delegations(nlp, text, expected)
      {("Rahm Emanuel", "ambassador", "U.S.", False)}),
     # The heir of a monarchy holds an office; "Prince" alone is an honorific.
     ("Saudi Crown Prince Mohammed bin Salman met Foreign Minister Prince Faisal bin Farhan.",
-     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "", False)}),
+     {("Mohammed bin Salman", "Crown Prince", "Saudi", False), ("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia", False)}),
 ])
 def test_passive_agents_appointments_and_coordinated_officials(nlp, text, expected):
     assert roles(nlp, text) == expected

@@ -1,11 +1,13 @@
 """Person–role–organization facts, from every way news writes them.
 
 - titles before the name: "Iranian Foreign Minister Javad Zarif", "Quds Force Commander General Qassem
-  Soleimani" (General is a rank, the role is Commander), "Former U.S. Vice President and current
-  presidential candidate for the Democratic Party Joseph Biden" (two roles, one former);
+  Soleimani" (General is a rank, the role is Commander), "Pentagon Press Secretary Navy Rear Adm. John
+  Kirby" (the organization inside the title; a service and a rank between it and the name), "Former U.S.
+  Vice President and current presidential candidate for the Democratic Party Joseph Biden" (two roles, one
+  former);
 - appositions, either way round: "Bill Roggio, a senior fellow at the ... Foundation for the Defense of
   Democracies", "John A. Georges, International Paper's chairman", "Iran Supreme Leader, Ayatollah Ali
-  Khamenei";
+  Khamenei", a press release's "W. Craig Fugate, Administrator, Federal Emergency Management Agency";
 - predicates: "X, who is a major in the Marine Corps", "X became chairman of Y", "X was named president of
   Y", "X, who works for Y", "X heads Y" (verbs in `kg/data/role_verbs.tsv`);
 - affiliation: "Roger K. Crouch of NASA", "Brian Mulroney's Progressive Conservative Party";
@@ -15,11 +17,14 @@
 A country named as the employer ("Iranian", "U.S.") stands for its government when no organization is
 named. Within a document, a bare title ("President Trump") takes the organization the same person holds
 that role in elsewhere, and a portfolio title ("Defense Secretary") the department the text names
-("Defense Department").
+("Defense Department"). A foreign office ("Defense Minister Prawit Wongsuwan") is held in the one foreign
+country named around it; a bare office of the article's own state (known from the offices it names, its
+publisher or a "WASHINGTON —" dateline) in that state.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -27,8 +32,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import (government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government, state_titles,
-                     title_abbreviations, title_words, word_list, word_lists)
+from kg.data import (capitals, government_titles, offices_of_state, role_nouns, role_verbs, seats_of_government,
+                     state_titles, title_abbreviations, title_words, word_list, word_lists)
 
 from kg.extract.facts import Mention, RoleFact, entity_containing, evidence_of, is_chrome, mention_of
 from kg.extract.labels import (AGENTS, ANY_SUBJECTS, APPOSITION, COMPLEMENTS, COUNTRY_LABELS, INNER_CLAUSES,
@@ -64,6 +69,17 @@ ADVERBS_OF_FORMER_OFFICE = _WORDS["former_adverb"]
 LEAVING_VERBS = _WORDS["leaving_verb"]
 REMOVAL_VERBS = _WORDS["removal_verb"]
 RELATION_NOUNS = _WORDS["relation_noun"]
+TITLE_PREFIXES = _WORDS["title_prefix"]
+MILITARY_SERVICES = _WORDS["military_service"]
+ROYAL_TITLES = _WORDS["royal_title"]
+PRIVATE_OCCUPATIONS = _WORDS["private_occupation"]
+SHIP_PREFIXES = _WORDS["ship_prefix"]
+# "Deputy Assistant Secretary of the Treasury for Terrorist Financing": the rank, the department, the bureau.
+BUREAU_TITLE = re.compile(r"^(?P<rank>.+?) of (?P<department>(?:the )?\w+) (?P<bureau>for .+)$", re.IGNORECASE)
+# "WASHINGTON —", "WASHINGTON, Dec. 6, 2012 –": what ends a dateline's place.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+MONTHS = word_lists("event_words.tsv")["month"]
+MONARCHIES = _WORDS["monarchy"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
 DESTINATION_PREPOSITIONS = _WORDS["destination_preposition"]
 APPOINTMENT_NOUNS = _WORDS["appointment_noun"]
@@ -95,7 +111,9 @@ def role_facts(doc: Doc, publisher: str | None = None) -> Iterator[RoleFact]:
     publisher names without saying so (`kg.gazetteer.publisher_state`), for bare titles the text ties to
     no state."""
     facts: list[RoleFact] = []
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])]
+    # "Pentagon Press Secretary Navy Rear Adm. John Kirby": the model may take the service for a person.
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not is_chrome(ent[0])
+              and ent.text.lower() not in MILITARY_SERVICES and not _is_portfolio_entity(ent)]
     found = {person.start: _stated_titles(person) for person in people}
     for person in people:
         titles = _partners_organization(person, found[person.start], found) or _shared_titles(person, people, found)
@@ -118,7 +136,8 @@ def _part_named(doc: Doc, organization: Mention | None) -> Mention | None:
     if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in POSSESSIVE_MARKS:
         return organization
     part = entity_containing(doc[span.end + 1])
-    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1:
+    if part is None or part.label_ not in ORGANIZATION_LABELS or part.start != span.end + 1 \
+            or _is_portfolio_entity(part):
         return organization
     return mention_of(part)
 
@@ -127,11 +146,20 @@ def _stated_titles(person: Span) -> list[Title]:
     """A person's titles in their sentence; "X of Y" makes X a member of Y only when no title with an
     organization is stated: "Special Agent in Charge Jody Norris of the FBI's Columbia Division" is no
     member of the FBI besides."""
-    titles = [*_titles_before(person), *_appositions(person), *_predicates(person), *_passive_agent(person),
-              *_appointment(person), *_resignation(person), *_listed(person)]
+    titles = [title for title in [*_titles_before(person), *_appositions(person), *_predicates(person),
+                                  *_passive_agent(person), *_appointment(person), *_resignation(person),
+                                  *_listed(person)] if not _nationality_only(title)]
     if any(title.organization is not None for title in titles):
         return titles
     return [*titles, *_affiliations(person)]
+
+
+def _nationality_only(title: Title) -> bool:
+    """Whether a title says only where a private person is from: "a Guatemalan citizen", "American journalist
+    Steven Sotloff" hold no role at their country (`private_occupation` in role_words.tsv)."""
+    words = title.label.lower().split()
+    return title.organization is not None and bool(words) and words[-1] in PRIVATE_OCCUPATIONS \
+        and title.organization.text.lower().removeprefix("the ") in countries()
 
 
 def _shared_titles(person: Span, people: list[Span], found: dict[int, list[Title]]) -> list[Title]:
@@ -201,9 +229,11 @@ def _kind(token: Token) -> str:
 
 
 def _is_role_noun(token: Token) -> bool:
-    # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it.
-    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations()) and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
-        or is_compound_title(token)
+    # A title of several words is one token ("Special Agent in Charge"), whatever the tagger made of it; a
+    # rank of several words ("Rear Adm.") is one too, and no role. A monarch's title ("King Abdullah") is
+    # an honorific to the tagger (a lone "King" is Martin Luther King) and a role here.
+    return (token.lower_ in role_nouns() or token.lower_ in title_abbreviations() or token.lower_ in ROYAL_TITLES) \
+        and token.pos_ in {"NOUN", "PROPN", "ADJ"} or is_compound_title(token) and _kind(token) != "rank"
 
 
 def _is_role_or_rank(token: Token) -> bool:
@@ -214,8 +244,9 @@ def _is_role_or_rank(token: Token) -> bool:
 
 
 def _is_portfolio_entity(span: Span) -> bool:
-    # The model often tags "Defense" in "Defense Secretary" as an organization; it is part of the title.
-    return all(_kind(t) == "portfolio" for t in span)
+    # The model often tags "Defense" in "Defense Secretary" as an organization, and "Supreme" in "Iran's
+    # Supreme Leader"; they are part of the title.
+    return all(_kind(t) in {"portfolio", "modifier"} for t in span)
 
 
 def _is_label_word(token: Token) -> bool:
@@ -223,8 +254,9 @@ def _is_label_word(token: Token) -> bool:
     if token.text == "-":
         return True
     if token.ent_type_:
+        # "Defense Secretary Leon E. Panetta": the model may tag the portfolio as a person too.
         span = entity_containing(token)
-        if span is None or span.label_ not in ORGANIZATION_LABELS or not _is_portfolio_entity(span):
+        if span is None or not _is_portfolio_entity(span):
             return False
     if not token.is_alpha and "-" not in token.text:
         return False
@@ -232,7 +264,8 @@ def _is_label_word(token: Token) -> bool:
         return False
     if _kind(token) in {"former", "current", "honorific"}:
         return False
-    return token.pos_ in {"NOUN", "PROPN", "ADJ"}
+    # "commanding officer": the tagger may read a modifier of the title as a verb.
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} or _kind(token) == "modifier"
 
 
 def _office_rank(token: Token) -> bool:
@@ -307,7 +340,7 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
                 found = _organization_among([pobj] if pobj.ent_type_ in ORGANIZATION_LABELS else [])
-                found = found or _unnamed_organization(pobj)
+                found = found or _unnamed_organization(pobj) or _ship(pobj)
                 if found is not None:
                     return found
         tokens = [t for t in _phrase(prep) if t is not prep]
@@ -329,6 +362,15 @@ def _organization_after(noun: Token, prepositions: frozenset[str] = ROLE_PREPOSI
             if pobj.dep_ == "pobj" and (country := _possessing_country(pobj)) is not None:
                 return country
     return None
+
+
+def _ship(token: Token) -> Mention | None:
+    """A warship, whose crew serve in it: "commanding officer of USS Curtis Wilbur" (the model tags the
+    ship a product; `ship_prefix` in role_words.tsv)."""
+    span = entity_containing(token)
+    if span is None or span[0].lower_ not in SHIP_PREFIXES or len(span) < 2:
+        return None
+    return replace(mention_of(span), type="Organization")
 
 
 def _possessing_country(noun: Token) -> Mention | None:
@@ -400,17 +442,20 @@ def _titles_before(person: Span) -> Iterator[Title]:
     # Read leftwards from the name: ranks and honorifics, then one or more titles joined by "and", each
     # [former] [organization] label [for/of organization]: "Former U.S. Vice President and current
     # presidential candidate for the Democratic Party Joseph Biden".
-    doc, first = person.doc, person.sent.start
+    doc, first = person.doc, _repair_split_rank_sentence(person)
     i = person.start - 1
     ranks: list[Token] = []
     while i >= first and not doc[i].ent_type_:
         if doc[i].text == "." and i - 1 >= first and _kind(doc[i - 1]) in {"rank", "honorific"}:
             i -= 1  # "Lt . Pat Philbin": the tokenizer split the abbreviation's full stop
-        elif _kind(doc[i]) not in {"rank", "honorific"}:
+        elif _kind(doc[i]) not in {"rank", "honorific"} or doc[i].lower_ in ROYAL_TITLES:
             break
         if _kind(doc[i]) == "rank":
             ranks.insert(0, doc[i])
         i -= 1
+    # "Centcom Commander Marine Corps Gen. Kenneth F. McKenzie": the title stands before the service of the rank.
+    service = _service_start(doc, i, first) if ranks else None
+    after_service, i = i, (i if service is None else service - 1)
     # "Iran Supreme Leader, Ayatollah Ali Khamenei", "the chairman of the United Djibouti Opposition Front,
     # Mohamed Ahmed Issa": a title set off by a comma right before the name.
     if i - 1 >= first and doc[i].text == "," and not ranks:
@@ -441,14 +486,46 @@ def _titles_before(person: Span) -> Iterator[Title]:
         after = next((found for prep in person.root.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for"}
                       for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "GPE", "LOC"}
                       if (found := _organization_among([pobj]) or _district(pobj)) is not None), None)
+        after = after or _organization_apposed_to(person)
         if after is not None:
             titles = [t._replace(organization=after) for t in titles]
     if not titles and ranks:
         # "Army Col. John Smith": a rank is a role only with the organization that gives it.
-        organization, start = _organization_before(doc, ranks[0].i - 1, first)
+        organization, start = _organization_before(doc, after_service, first)
         if organization is not None and organization.type == "Organization":
             titles.append(Title(_label(ranks), organization, False, doc[start].idx, ranks[-1].idx + len(ranks[-1])))
     yield from _share_coordinated(titles)
+
+
+def _organization_apposed_to(person: Span) -> Mention | None:
+    """An organization apposed to a titled name right after its comma: "said Port Director Andres Guerra,
+    Roma Port of Entry" (the press release's "Name, Organization")."""
+    doc = person.doc
+    if person.end + 1 >= len(doc) or doc[person.end].text != ",":
+        return None
+    span = entity_containing(doc[person.end + 1])
+    if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != person.end + 1 \
+            or span.root.dep_ not in APPOSITION or span.root.head.i != person.root.i:
+        return None
+    return mention_of(span)
+
+
+def _repair_split_rank_sentence(person: Span) -> int:
+    """Where the sentence of a name starts, repairing a parse that ends a sentence at the full stop of a rank
+    the tokenizer split ("Pentagon press secretary Air Force Brig . Gen. Pat Ryder said": the sentence of
+    "Pat Ryder" starts at "Gen.")."""
+    doc, first = person.doc, person.sent.start
+    while first >= 2 and doc[first - 1].text == "." and _kind(doc[first - 2]) == "rank":
+        first = doc[first - 2].sent.start
+    return first
+
+
+def _service_start(doc: Doc, i: int, first: int) -> int | None:
+    """Where the armed service that ends at `doc[i]` starts, if one does (reading leftwards, not before
+    `first`): "Marine Corps" in "Centcom Commander Marine Corps Gen. Kenneth F. McKenzie"
+    (`military_service` in role_words.tsv)."""
+    return next((start for start in range(max(first, i - 2), i + 1)
+                 if " ".join(t.lower_ for t in doc[start : i + 1]) in MILITARY_SERVICES), None)
 
 
 def _definite_title(doc: Doc, i: int, first: int) -> bool:
@@ -518,10 +595,22 @@ def _title_ending_at(doc: Doc, i: int, first: int) -> tuple[Title | None, int]:
         return None, i
     if before is not None:
         m = start - 1
+        prefix, m = _prefix_before(doc, m, first)
+        label_tokens = prefix + label_tokens
     # "Former U.S. Vice President": markers can also stand before the organization.
     earlier, m = _markers_before(doc, m, first)
     return Title(_label(label_tokens), after or before or district, former or earlier, doc[m + 1].idx,
                  end_token.idx + len(end_token)), m
+
+
+def _prefix_before(doc: Doc, m: int, first: int) -> tuple[list[Token], int]:
+    """The words that open a title before the organization written inside it, and where reading goes on:
+    "Deputy" of "Deputy State Department Spokesperson Jalina Porter" (`title_prefix` in role_words.tsv)."""
+    prefix: list[Token] = []
+    while m >= first and doc[m].lower_ in TITLE_PREFIXES and not doc[m].ent_type_:
+        prefix.insert(0, doc[m])
+        m -= 1
+    return prefix, m
 
 
 def _posting(doc: Doc, span: Span | None, first: int) -> bool:
@@ -564,8 +653,10 @@ def _label_ending_at(doc: Doc, j: int, first: int, portfolio: list[Token]) -> tu
     # "California Highway Patrol Officer", "Pepco executive": capitalised words in front of the role that
     # are no title words name the organization the model missed (with the place in front of them).
     name_end = k
-    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end]) or (
-            doc[name_end].text == "-" and name_end > k and _is_unnamed_organization_word(doc[name_end + 1]))):
+    lower_role = doc[j].is_lower
+    while name_end <= j - 1 and (_is_unnamed_organization_word(doc[name_end], lower_role) or (
+            doc[name_end].text == "-" and name_end > k
+            and _is_unnamed_organization_word(doc[name_end + 1], lower_role))):
         name_end += 1
     # "National Security Adviser": the words of an office of state name no organization.
     name_end = next((p for p in range(k, name_end) if _text_of([*doc[p : j + 1], *portfolio]) in offices_of_state()),
@@ -604,9 +695,11 @@ def _markers_before(doc: Doc, m: int, first: int) -> tuple[bool, int]:
     return former, m
 
 
-def _is_unnamed_organization_word(token: Token) -> bool:
+def _is_unnamed_organization_word(token: Token, lower_role: bool = False) -> bool:
+    # "Joint Staff spokesperson Jereal Dorsey": before a title written in lower case, a capitalised
+    # modifier of titles ("Staff") is a word of a name.
     return (token.is_title or token.is_upper) and token.pos_ == "PROPN" and not token.ent_type_ \
-        and token.lower_ not in role_nouns() and not _kind(token)
+        and token.lower_ not in role_nouns() and (not _kind(token) or lower_role and _kind(token) == "modifier")
 
 
 def _organization_before(doc: Doc, m: int, first: int) -> tuple[Mention | None, int]:
@@ -700,13 +793,19 @@ def _apposed_elsewhere(person: Span) -> list[Token]:
 def _apposed_organization(appos: Token) -> Mention | None:
     """The organization apposed to a name right after its apposed role: "Gen. Miguel Castellanos, deputy
     director of operations, U.S. Africa Command" holds his role in U.S. Africa Command."""
-    end = max(t.i for t in appos.subtree)
+    # "Administrator, Federal Emergency Management Agency": the organization the parser coordinated with
+    # the role, or apposed to it, is no part of the role's phrase.
+    misread = [c for c in appos.children if c.dep_ in APPOSITION | {"conj"} and c.ent_type_ in ORGANIZATION_LABELS]
+    end = max(t.i for t in appos.subtree if not any(t in c.subtree for c in misread) and not t.is_punct)
     doc = appos.doc
     if end + 2 >= len(doc) or doc[end + 1].text != ",":
         return None
     span = entity_containing(doc[end + 2])
+    # "W. Craig Fugate, Administrator, Federal Emergency Management Agency (FEMA), ...": the parser may
+    # hang the organization from the role.
     if span is None or span.label_ not in ORGANIZATION_LABELS or span.start != end + 2 \
-            or span.root.dep_ not in APPOSITION or span.root.head.i != appos.head.i:
+            or not (span.root.dep_ in APPOSITION and span.root.head.i == appos.head.i
+                    or span.root.dep_ in APPOSITION | {"conj"} and span.root.head.i == appos.i):
         return None
     return mention_of(span)
 
@@ -1010,12 +1109,13 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
     for fact in sorted(facts, key=lambda f: (not f.role[:1].isupper(), f.evidence.start)):
         spellings.setdefault(fact.role.lower(), fact.role)
     titles = {(_person_key(fact.person), fact.role.lower()) for fact in facts}
-    states = _states_of_people(facts)
+    states = _states_of_people(doc, facts)
     article_state = _article_state(doc, facts, publisher)
     article_department = _article_department(facts)
     countries = _countries_named(doc, facts)
     foreign = _foreign_states(countries, article_state)
     seen = set()
+    found: list[RoleFact] = []
     for fact in facts:
         fact = replace(fact, role=spellings[fact.role.lower()])
         if fact.organization is None:
@@ -1026,7 +1126,9 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                 # "President Trump" where the document has called him "U.S. President Donald Trump".
                 name = min(known[key].items(), key=lambda item: (-item[1], item[0]))[0]
                 fact = RoleFact(fact.person, fact.role, first_seen[(*key, name)], fact.former, fact.evidence)
-            elif (department := _department_of(fact.role, departments)) is not None:
+            # An office of state takes its department below, where the person's nationality is known.
+            elif fact.role.lower() not in offices_of_state() \
+                    and (department := _department_of(fact.role, departments)) is not None:
                 fact = RoleFact(fact.person, fact.role, department, fact.former, fact.evidence)
             elif (sole := _sole_organization(doc, fact)) is not None:
                 # "Becton Dickinson may develop a container, said Linda Schmitt, an assistant product
@@ -1035,8 +1137,10 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
         fact = _office_of_state(fact, departments, states.get(_person_key(fact.person)), article_state,
                                 _fuller_title((_person_key(fact.person), fact.role.lower()), titles)[1])
         fact = _department_voice(fact, departments, article_department)
+        fact = _office_of_a_bureau(fact, departments)
         fact = _state_with_the_office(fact, countries)
         fact = _the_other_state(fact, foreign)
+        fact = _the_state_nearby(doc, fact, article_state)
         fact = _state_of_the_demonym(doc, fact)
         fact = _delegation_member(doc, fact)
         # One fact per sentence: "Iran Supreme Leader, Ayatollah Ali Khamenei" is read both as a title
@@ -1045,7 +1149,30 @@ def _consolidate(doc: Doc, facts: list[RoleFact], publisher: str | None = None) 
                fact.evidence.sentence_start)
         if key not in seen:
             seen.add(key)
-            yield fact
+            found.append(fact)
+    yield from _held_where_found(found)
+
+
+def _held_where_found(facts: list[RoleFact]) -> Iterator[RoleFact]:
+    """A bare title still without an organization takes the one the article's other mention of the same
+    person in the same office found: "King Abdullah bin Abdulaziz and ... the people of Saudi Arabia" makes
+    "King Abdullah's legacy", later, Saudi too."""
+    found: dict[tuple[str, str], Mention] = {}
+    for fact in facts:
+        if fact.organization is not None:
+            found.setdefault((_person_key(fact.person), fact.role.lower()), fact.organization)
+    seen = {(f.person, f.role, f.organization.text, f.former, f.evidence.sentence_start) for f in facts
+            if f.organization is not None}
+    for fact in facts:
+        organization = found.get((_person_key(fact.person), fact.role.lower()))
+        if fact.organization is None and organization is not None:
+            key = (fact.person, fact.role, organization.text, fact.former, fact.evidence.sentence_start)
+            if key in seen:
+                continue  # the sentence states the role with its organization already
+            seen.add(key)
+            fact = replace(fact, organization=_implied(fact, organization.text, organization.type)
+                           if organization.start == organization.end else organization)
+        yield fact
 
 
 def _fuller_title(key: tuple[str, str], known: Iterable[tuple[str, str]]) -> tuple[str, str]:
@@ -1091,15 +1218,18 @@ def _departments(doc: Doc) -> dict[str, Mention]:
     seat of government that houses it ("the Pentagon", `seats_of_government.tsv`)."""
     found: dict[str, Mention] = {}
     for ent in doc.ents:
-        seat = _seat(ent)
-        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
-            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
         # Not a part of a department: "the U.S. Department of Justice's Criminal Division".
         if ent.label_ in ORGANIZATION_LABELS and any(t.lower_ in DEPARTMENT_WORDS for t in ent) \
                 and not any(t.text in POSSESSIVE_MARKS for t in ent):
             for token in ent:
                 if _kind(token) == "portfolio":
                     found.setdefault(token.lower_, mention_of(ent))
+    # A department the text names by its name wins over its seat ("Pentagon Press Secretary X said Defense
+    # Secretary Y, ... the Defense Department"), wherever each is named.
+    for ent in doc.ents:
+        seat = _seat(ent)
+        if seat is not None and seat["portfolio"] != "-" and not is_chrome(ent[0]):
+            found.setdefault(seat["portfolio"], replace(mention_of(ent), type="Organization"))
     return found
 
 
@@ -1121,20 +1251,34 @@ def _country_name(mention: Mention) -> str:
     return (countries().get(mention.text.lower()) or countries()[mention.text.lower() + "."]).name
 
 
-def _states_of_people(facts: list[RoleFact]) -> dict[str, Mention]:
-    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), by
-    each word of the name, so that "Foreign Minister Hayashi" finds "Hayashi Yoshimasa" (family name first)."""
+def _states_of_people(doc: Doc, facts: list[RoleFact]) -> dict[str, Mention]:
+    """Person → the first country the article ties them to in any role ("Japanese Foreign Minister X"), else
+    by a nationality apposed to them, by each word of the name, so that "Foreign Minister Hayashi" finds
+    "Hayashi Yoshimasa" (family name first)."""
+    tied = [(fact.person, fact.organization) for fact in facts if _is_country(fact.organization)]
+    tied += [(mention_of(person), country) for person in doc.ents if person.label_ == "PERSON"
+             if (country := _apposed_nationality(person)) is not None]
     states: dict[str, Mention] = {}
-    for fact in facts:
-        if _is_country(fact.organization):
-            for word in [_person_key(fact.person), *(w.lower().strip(".,") for w in fact.person.text.split())]:
-                states.setdefault(word, fact.organization)
+    for person, country in tied:
+        for word in [_person_key(person), *(w.lower().strip(".,") for w in person.text.split())]:
+            states.setdefault(word, country)
     return states
+
+
+def _apposed_nationality(person: Span) -> Mention | None:
+    """The country of a noun of relation apposed to a person: "Defense Secretary Michael Fallon, his new
+    British counterpart" holds his office in the United Kingdom (`relation_noun` in role_words.tsv)."""
+    nationalities = [mention_of(entity_containing(modifier)) for noun in person.root.children
+                     if noun.dep_ in APPOSITION and noun.lemma_.lower() in RELATION_NOUNS
+                     for modifier in noun.children if modifier.dep_ in {"amod", "compound"}
+                     and modifier.ent_type_ in COUNTRY_LABELS]
+    return next((country for country in nationalities if _is_country(country)), None)
 
 
 def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None) -> str | None:
     """The one state whose offices of state or departments the article names ("Secretary of State ...",
-    "the State Department", the issuer of a readout), if only one; if none, the publisher's."""
+    "the State Department", the issuer of a readout), if only one; if none, the publisher's, else the
+    capital's of the dateline ("WASHINGTON —")."""
     found = {offices_of_state()[f.role.lower()]["country"] for f in facts if f.role.lower() in offices_of_state()
              and (f.organization is None or _is_country(f.organization) and _country_name(f.organization)
                   == offices_of_state()[f.role.lower()]["country"])}
@@ -1152,8 +1296,23 @@ def _article_state(doc: Doc, facts: list[RoleFact], publisher: str | None = None
                 if country is not None and (not before or _country_of_text(before) == country):
                     found.add(country)
     if not found:
-        return publisher
+        return publisher or _dateline_state(doc)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _dateline_state(doc: Doc) -> str | None:
+    """The country of the capital a dateline names alone, in capitals, before a comma or dash: "WASHINGTON —",
+    "WASHINGTON, Dec. 6, 2012 –" (`capitals.tsv`); not "BOGOTA, Colombia —", where a release of one
+    state may be datelined abroad."""
+    words = [t for t in doc[:8] if not t.is_space]
+    end = next((n for n, t in enumerate(words) if not t.is_upper or not t.is_alpha), len(words))
+    if end == 0 or end + 1 >= len(words) or is_chrome(words[0]):
+        return None
+    mark, after = words[end].text, words[end + 1]
+    dated = mark == "," and (after.like_num or after.lower_.rstrip(".") in MONTHS)
+    if not (dated or mark in DATELINE_DASHES):
+        return None
+    return capitals().get(" ".join(t.lower_ for t in words[:end]))
 
 
 def _article_department(facts: list[RoleFact]) -> dict[str, str] | None:
@@ -1179,6 +1338,24 @@ def _department_voice(fact: RoleFact, departments: dict[str, Mention], office: d
         return fact
     department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
     return replace(fact, organization=department, state=_implied(fact, office["country"], "Place"))
+
+
+def _office_of_a_bureau(fact: RoleFact, departments: dict[str, Mention]) -> RoleFact:
+    """A title of an office of state for a bureau, not listed whole, is held in the department it names:
+    "Deputy Assistant Secretary of the Treasury for Terrorist Financing and Financial Crimes Juan Zarate" is
+    a Deputy Assistant Secretary for Terrorist Financing and Financial Crimes of the Department of the
+    Treasury ("Secretary of the Treasury" in `offices_of_state.tsv`)."""
+    if fact.organization is not None or fact.role.lower() in offices_of_state():
+        return fact
+    match = BUREAU_TITLE.match(fact.role)
+    if match is None:
+        return fact
+    office = offices_of_state().get(f"{match['rank'].split()[-1]} of {match['department']}".lower())
+    if office is None or office["department"] == "-":
+        return fact
+    department = departments.get(office["department_words"]) or _implied(fact, office["department"], "Organization")
+    return replace(fact, role=f"{match['rank']} {match['bureau']}", organization=department,
+                   state=_implied(fact, office["country"], "Place"))
 
 
 def _country_of_text(text: str) -> str | None:
@@ -1213,7 +1390,9 @@ def _office_of_state(fact: RoleFact, departments: dict[str, Mention], state: Men
         if state is not None:
             return replace(fact, organization=state)
         issuers = government_titles()[words[-1]]
-        if article_state is not None and ("*" in issuers or article_state in issuers):
+        # Not an office the state has not: the United Kingdom has no "President" (`state_titles.tsv`).
+        if article_state is not None and ("*" in issuers or article_state in issuers) \
+                and article_state not in state_titles().get(fact.role.lower(), frozenset()):
             return replace(fact, organization=_implied(fact, article_state, "Place"))
     return fact
 
@@ -1270,6 +1449,61 @@ def _the_other_state(fact: RoleFact, foreign: list[str]) -> RoleFact:
             or foreign[0] in state_titles().get(fact.role.lower(), frozenset()):
         return fact  # the United States has no "Prime Minister" (`state_titles.tsv`)
     return replace(fact, organization=_implied(fact, foreign[0], "Place"))
+
+
+def _is_foreign_office(role: str, article_state: str | None) -> bool:
+    """A title of state that the article's own state does not give bare: one no issuer uses bare of its own
+    officials (`government_titles.tsv`: a minister, a king), or one the article's state has not
+    (`state_titles.tsv`: the United States has no "Prime Minister")."""
+    words = role.lower().split()
+    if not words or words[-1] not in government_titles() or set(words[:-1]) & CORPORATE_TITLE_WORDS:
+        return False
+    return government_titles()[words[-1]] == frozenset() \
+        or article_state in state_titles().get(role.lower(), frozenset())
+
+
+def _the_state_nearby(doc: Doc, fact: RoleFact, article_state: str | None) -> RoleFact:
+    """A foreign office with no state yet is held in the one foreign country named in its sentence, the one
+    before and the one after: "In Bangkok, the chairman will hold talks with Thai Army Gen. X. He will also
+    meet with Defense Minister Prawit Wongsuwan" (Thailand), "President Obama and Prime Minister Netanyahu
+    spoke today. The President underscored ... Israel's right to defend itself" (Israel). A capital stands for
+    its country (`capitals.tsv`); a monarch's, in a monarchy ("King Abdullah ... the American people ... Saudi
+    Arabia"); any, in a country that has the office."""
+    if fact.organization is not None or not _is_foreign_office(fact.role, article_state):
+        return fact
+    sentence = doc.char_span(fact.evidence.sentence_start, fact.evidence.sentence_end, alignment_mode="expand")
+    if sentence is None:
+        return fact
+    sentence = sentence[0].sent  # with the spaces after it, which the evidence leaves out
+    start, end = _neighbour(doc, sentence, -1).start, _neighbour(doc, sentence, 1).end
+    named = {country for ent in doc[start:end].ents
+             if (country := _country_of_entity(ent)) is not None and country != article_state}
+    if fact.role.lower().split()[-1] in ROYAL_TITLES:
+        named = {country for country in named if country.lower() in MONARCHIES}
+    # "President Obama spoke with Prime Minister Netanyahu. ... the United States ... Israel": the United
+    # States has no Prime Minister (`state_titles.tsv`).
+    named -= state_titles().get(fact.role.lower(), frozenset())
+    return replace(fact, organization=_implied(fact, named.pop(), "Place")) if len(named) == 1 else fact
+
+
+def _neighbour(doc: Doc, sentence: Span, step: int) -> Span:
+    # The sentence before (step -1) or after (1), past the blank lines between paragraphs; the sentence
+    # itself at the start or end of the text.
+    neighbour = sentence
+    while (neighbour.start > 0 if step < 0 else neighbour.end < len(doc)):
+        neighbour = doc[neighbour.start - 1 if step < 0 else neighbour.end].sent
+        if not all(t.is_space for t in neighbour):
+            return neighbour
+    return sentence
+
+
+def _country_of_entity(ent: Span) -> str | None:
+    # "Israel", "Israeli", "Bangkok": the country an entity names, is the people of, or is the capital of.
+    if ent.label_ not in COUNTRY_LABELS or is_chrome(ent[0]):
+        return None
+    name = ent.text.lower().removeprefix("the ")
+    country = countries().get(name)
+    return country.name if country is not None else capitals().get(name)
 
 
 def _state_of_the_demonym(doc: Doc, fact: RoleFact) -> RoleFact:
