@@ -681,18 +681,25 @@ def test_winning_an_election_is_an_event(monkeypatch):
 
 
 def test_a_title_named_by_its_head_word_is_its_one_holder():
-    # "the Foreign Minister spoke ." in an article that gives Jaishankar the title "External Affairs Minister"
+    # "Jaishankar arrived . the Foreign Minister spoke ." in an article that gives Jaishankar the title
+    # "External Affairs Minister"
     from kg.extract.facts import Mention
 
-    d = doc(["the", "Foreign", "Minister", "spoke", "."], [2, 2, 3, 3, 3], ["det", "compound", "nsubj", "ROOT", "punct"],
-            ["DET", "PROPN", "PROPN", "VERB", "PUNCT"], lemmas=["the", "foreign", "minister", "speak", "."])
-    jaishankar = Mention("Subrahmanyam Jaishankar", "Person", 100, 123)
-    blinken = Mention("Antony J. Blinken", "Person", 0, 17)
+    d = doc(["Jaishankar", "arrived", ".", "the", "Foreign", "Minister", "spoke", "."], [1, 1, 1, 5, 5, 6, 6, 6],
+            ["nsubj", "ROOT", "punct", "det", "compound", "nsubj", "ROOT", "punct"],
+            ["PROPN", "VERB", "PUNCT", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+            lemmas=["jaishankar", "arrive", ".", "the", "foreign", "minister", "speak", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    jaishankar = Mention("Subrahmanyam Jaishankar", "Person", 0, 10)
+    blinken = Mention("Antony J. Blinken", "Person", 0, 10)
     one = context(titled={"external affairs minister": (jaishankar,), "secretary of state": (blinken,)})
-    assert [p.mention.text for p in P.refer(d[2], one)] == ["Subrahmanyam Jaishankar"]
+    assert [p.mention.text for p in P.refer(d[5], one)] == ["Subrahmanyam Jaishankar"]
     # Two people with titles of that head word: the title is neither's.
     two = context(titled={"external affairs minister": (jaishankar,), "defense minister": (blinken,)})
-    assert P.refer(d[2], two) == []
+    assert P.refer(d[5], two) == []
+    # A definite title names again one named before it: "the Foreign Minister spoke . Jaishankar ..." is not he.
+    later = Mention("Subrahmanyam Jaishankar", "Person", 40, 50)
+    assert P.refer(d[5], context(titled={"external affairs minister": (later,)})) == []
 
 
 def test_the_owner_of_what_is_praised_is_its_target(monkeypatch):
@@ -768,3 +775,46 @@ def test_a_quantity_noun_stands_for_whom_it_counts(monkeypatch):
     assert _events(d) == {("police", "arrest", "protesters")}
     monkeypatch.setattr(parties, "QUANTITY_NOUNS", frozenset())
     assert _events(d) == {("police", "arrest", "")}
+
+
+def test_with_hung_on_the_medium_is_the_verbs(monkeypatch):
+    # "Obama spoke by telephone with Netanyahu ." with "with" hung on "telephone"
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Obama", "spoke", "by", "telephone", "with", "Netanyahu", "."], [1, 1, 1, 2, 3, 4, 1],
+            ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["obama", "speak", "by", "telephone", "with", "netanyahu", "."],
+            tags=["NNP", "VBD", "IN", "NN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Obama", "speak with", "Netanyahu")}
+    monkeypatch.setattr(E, "_repair_with_on_the_medium", lambda verb: [])
+    assert _events(d) == {("Obama", "speak", "")}
+
+
+def test_a_title_with_the_and_no_holder_is_a_nominal_party():
+    # "The President welcomed Rasmussen ." in an article that names no President
+    d = doc(["The", "President", "welcomed", "Rasmussen", "."], [1, 2, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj", "punct"], ["DET", "PROPN", "VERB", "PROPN", "PUNCT"],
+            lemmas=["the", "president", "welcome", "rasmussen", "."], tags=["DT", "NNP", "VBD", "NNP", "."],
+            ents=["O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("President", "welcome", "Rasmussen")}
+    # Without "the" a capitalised word is no title: "President welcomed Rasmussen" names no one.
+    d = doc(["President", "welcomed", "Rasmussen", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["president", "welcome", "rasmussen", "."],
+            tags=["NNP", "VBD", "NNP", "."], ents=["O", "O", "B-PERSON", "O"])
+    assert _events(d) == set()
+
+
+def test_a_definite_title_is_not_a_name_written_after_it():
+    # "the President spoke with Sarkozy ." where the article writes "President" beside Sarkozy only, after it
+    from kg.extract.facts import Mention
+
+    d = doc(["the", "President", "spoke", "."], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "punct"],
+            ["DET", "PROPN", "VERB", "PUNCT"], lemmas=["the", "president", "speak", "."])
+    sarkozy = Mention("Nicolas Sarkozy", "Person", 30, 45)
+    found = P.parties_of(d[1], context(named_heads={("president", False): sarkozy}))
+    assert [(p.mention.text, p.nominal is not None) for p in found] == [("President", True)]
+    before = Mention("Nicolas Sarkozy", "Person", 0, 0)
+    found = P.parties_of(d[1], context(named_heads={("president", False): before}))
+    assert [p.mention.text for p in found] == ["Nicolas Sarkozy"]
+

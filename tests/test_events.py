@@ -250,7 +250,9 @@ def test_a_length_of_time_of_something_is_what_is_called_for(nlp):
     (("Prime Minister Singh had called President Obama on Friday to congratulate him on having won the Nobel "
       "Peace Prize."),
      {("Singh", "call", "Obama", False, A), ("Singh", "congratulate", "Obama", False, A)}),
-    ("The Secretary deployed troops to help Israel.", set()),
+    # A title with "the" and no holder named is a nominal party; the help is the deployment's purpose.
+    ("The Secretary deployed troops to help Israel.",
+     {("", "deploy", "", False, A), ("", "help", "Israel", False, H)}),
 ])
 def test_commitments_requests_and_resignations(nlp, text, expected):
     assert facts(nlp, text) == expected
@@ -338,3 +340,23 @@ def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
     assert facts(nlp, text) == expected
     (arrest,) = [e for e in events(nlp(text)) if e.action == "arrest"]
     assert (arrest.actor_party.text, arrest.target_party.text) == ("Police", "three suspects")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The medium a call is held by does not take its "with": the verb does.
+    ("President Obama spoke today by telephone with Prime Minister Netanyahu of Israel.",
+     {("Obama", "speak with", "Netanyahu", False, A)}),
+    # "the President" with no President named before is a nominal party, never a holder named after it.
+    ("Today the President spoke by phone separately with British Prime Minister David Cameron and French "
+     "President Nicolas Sarkozy.",
+     {("", "speak with", "David Cameron", False, A), ("", "speak with", "Nicolas Sarkozy", False, A)}),
+    ("The President and Prime Minister Brown had a productive call.",
+     {("", "call with", "Brown", False, A), ("Brown", "call with", "", False, A)}),
+    # Those who hold "their" meeting meet each other; a meeting a clause follows is its subject's.
+    ("Defense Secretary Chuck Hagel and Russian Defense Minister Sergei Shoigu conducted their inaugural video "
+     "teleconference yesterday.",
+     {("Chuck Hagel", "meet with", "Sergei Shoigu", False, A), ("Sergei Shoigu", "meet with", "Chuck Hagel", False, A)}),
+    ("After meetings with Prime Minister Modi, the Secretary flew to Tokyo.", {("", "meet with", "Modi", False, A)}),
+])
+def test_readouts(nlp, text, expected):
+    assert facts(nlp, text) == expected

@@ -92,6 +92,9 @@ NEGATIVE_WORDS = _WORDS["negative_word"]
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
 SUBJECT_NOUNS = _MAPS["subject_noun"]
+# The means a conversation is held by, and the prepositions that name them: "spoke by telephone with X".
+MEDIUM_NOUNS = _WORDS["medium_noun"]
+MEDIUM_PREPOSITIONS = _WORDS["medium_preposition"]
 
 
 def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "",
@@ -181,23 +184,27 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
     "Vice President Biden's meeting with Garibashvili" (Biden meets Garibashvili); "President Obama joined
     Biden's meeting with Garibashvili" (Obama meets both); "Obama returned Singh's phone call", "held a call
     with Dar" (the one who returns or holds it calls the other); "In meetings with Dombrovskis and Gentiloni,
-    the Deputy Secretary discussed ..." (the clause's subject meets them).
+    the Deputy Secretary discussed ...", "After meetings with Modi, the Secretary flew to Tokyo" (the clause's
+    subject meets them).
     """
     action = interaction_nouns()[noun.lemma_.lower()]
     owners = [p for c in noun.children if c.dep_ == "poss" for p in parties_of(c, context)]
     partners = pobj_parties(noun_preposition(noun, "with"), context)
     holders: list[Party] = []
+    # "Following discussions with X, I directed ...": the parser reads "following" as a verb holding its object.
+    setting = noun.head if noun.dep_ == "pobj" or noun.head.dep_ == "prep" else None
     if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in HOLDING_VERBS:
         holders = verb_actors(noun.head, context)
-    elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and noun.head.head.pos_ == "VERB":
-        holders = logical_subjects(noun.head.head, context)
+    elif setting is not None and setting.lower_ in SETTING_PREPOSITIONS and setting.head.pos_ == "VERB":
+        holders = logical_subjects(setting.head, context)
     if owners and partners:
         yield from _facts(noun, action, owners, partners, context)
     counterparts = [p for p in owners + partners if all(not same_entity(p.mention, h.mention) for h in holders)]
     if holders and counterparts:
         yield from _facts(noun, action, holders, counterparts, context)
-    elif len(holders) > 1 and not owners and not partners:
-        # "The President and Prime Minister Brown had a productive call": those who hold it call each other.
+    elif len(holders) > 1 and not counterparts:
+        # "The President and Prime Minister Brown had a productive call", "Hagel and Shoigu conducted their
+        # inaugural video teleconference": those who hold it call or meet each other.
         for holder in holders:
             yield from _facts(noun, action, [holder], [h for h in holders if h is not holder], context)
 
@@ -514,11 +521,11 @@ def _action_of(verb: Token) -> tuple[str, str]:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], ""  # "gunned down" is shot
         if f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
-    for child in verb.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
+    for child in _prepositions(verb):
+        if f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
             # "fired a rifle at Kennedy" is shooting at him; "launched three missiles on May 24" is no attack on it.
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
+        if f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
     addressee = _addressee_preposition(verb)
     if addressee is not None:
@@ -537,6 +544,20 @@ def _action_of(verb: Token) -> tuple[str, str]:
                                next((p.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _prepositions(verb: Token) -> list[Token]:
+    """The verb's prepositions, with those the parser hung on the medium it was said by."""
+    return [c for c in verb.children if c.dep_ == "prep"] + _repair_with_on_the_medium(verb)
+
+
+def _repair_with_on_the_medium(verb: Token) -> list[Token]:
+    """Parser repair: "President Obama spoke today by telephone with Prime Minister Netanyahu", "spoke via
+    videoconference with Defense Minister Shoigu" parsed with "with" hung on the medium noun ("telephone"):
+    the "with" is the verb's, and names whom it was said with."""
+    return [w for p in verb.children if p.dep_ == "prep" and p.lower_ in MEDIUM_PREPOSITIONS
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in MEDIUM_NOUNS
+            for w in o.children if w.dep_ == "prep" and w.lower_ == "with"]
 
 
 def _particle(verb: Token, child: Token) -> bool:
@@ -604,8 +625,8 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         addressee = _addressee_preposition(verb)
         conveyed = addressee.head if addressee is not None else None  # "underscored the importance ... to X"
         holders = [verb, *[o for o in objects if _object_phrase(verb, o) or o == conveyed]]
-        phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
-                          for o in c.children if o.dep_ == "pobj"]
+        phrase_objects = [o for h in holders for c in (_prepositions(h) if h == verb else h.children)
+                          if c.dep_ == "prep" and c.lower_ == phrase_preposition for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
         objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]

@@ -22,9 +22,9 @@ from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THIN
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
-from kg.extract.parties import nominal_party, plural
+from kg.extract.parties import definite_title, nominal_party, plural
 from kg.extract.when import in_dateline
-from kg.names import mention_key
+from kg.names import mention_key, surname_key
 
 _WORDS = event_words()
 _MAPS = event_maps()
@@ -744,7 +744,9 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
-    if named is not None:
+    if named is not None and not (definite_title(token) and named.start > token.idx):
+        # "Today the President spoke by phone with ... French President Nicolas Sarkozy": a title with "the"
+        # names again one named before it.
         return [Party(named, token)]
     return [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
 
@@ -810,7 +812,8 @@ def title_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
     for fact in roles:
         if not fact.former:
             people = holders.setdefault(fact.role.lower(), [])
-            if all(mention_key(p.text) != mention_key(fact.person.text) for p in people):
+            # "Arseniy Yatsenyuk ... Prime Minister Yatsenyuk" is one holder.
+            if all(surname_key(p.text) != surname_key(fact.person.text) for p in people):
                 people.append(fact.person)
     return {title: tuple(people) for title, people in holders.items()}
 
@@ -832,8 +835,12 @@ def _title_holder(role: Token, context: Context) -> Mention | None:
         # "Secretary of State Antony J. Blinken met with External Affairs Minister Subrahmanyam Jaishankar ...
         # The Secretary and the Foreign Minister discussed": a readout names a title again by its head word,
         # or with other words before it; it is the one person the article gives a title of that head word.
-        holders = tuple({mention_key(p.text): p for title, people in titled.items()
+        holders = tuple({surname_key(p.text): p for title, people in titled.items()
                          if title.split(" of ")[0].split()[-1] == role.lower_ for p in people}.values())
+    # A definite title names again one the article has named: "Today the President spoke by phone with ...
+    # French President Nicolas Sarkozy" is not Sarkozy speaking.
+    named_before = {surname_key(p.text) for people in titled.values() for p in people if p.start < role.idx}
+    holders = tuple(h for h in holders if surname_key(h.text) in named_before)
     return holders[0] if len(holders) == 1 else None
 
 
