@@ -818,3 +818,29 @@ def test_a_definite_title_is_not_a_name_written_after_it():
     found = P.parties_of(d[1], context(named_heads={("president", False): before}))
     assert [p.mention.text for p in found] == ["Nicolas Sarkozy"]
 
+
+def test_a_preposition_cue_reaches_its_gerund(monkeypatch):
+    # "Iran acted without notifying Israel ."
+    d = doc(["Iran", "acted", "without", "notifying", "Israel", "."], [1, 1, 1, 2, 3, 1],
+            ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"], ["PROPN", "VERB", "ADP", "VERB", "PROPN", "PUNCT"])
+    assert cued(NEGATED, list(governors(d[3])))
+    _without(next(c for c in cue_rules() if c.literal == "without"), monkeypatch)
+    assert not cued(NEGATED, list(governors(d[3])))
+
+
+def _coordinated(cue: str, cc: str) -> Doc:
+    """"Iran <cue> attack <cc> kill Israel .": a second verb with no subject or auxiliary of its own."""
+    return doc(["Iran", cue, "attack", cc, "kill", "Israel", "."], [2, 2, 2, 2, 2, 4, 2],
+               ["nsubj", "neg" if cue == "not" else "aux", "ROOT", "cc", "conj", "dobj", "punct"],
+               ["PROPN", "PART" if cue == "not" else "AUX", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"],
+               lemmas=["iran", cue, "attack", cc, "kill", "israel", "."], ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
+
+
+def test_a_bare_conjunct_shares_the_negation_of_or_and_the_modal(monkeypatch):
+    E = sys.modules["kg.extract.events"]
+    assert E._is_negated(_coordinated("not", "or")[4])  # "did not attack or kill"
+    assert not E._is_negated(_coordinated("not", "and")[4])  # "did not fire and withdrew"
+    assert E._is_hypothetical(_coordinated("will", "and")[4])  # "will stop in Guam and meet"
+    monkeypatch.setattr(E, "_bare_conjunct_head", lambda verb: None)
+    assert not E._is_negated(_coordinated("not", "or")[4])
+    assert not E._is_hypothetical(_coordinated("will", "and")[4])

@@ -357,6 +357,11 @@ def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
      "teleconference yesterday.",
      {("Chuck Hagel", "meet with", "Sergei Shoigu", False, A), ("Sergei Shoigu", "meet with", "Chuck Hagel", False, A)}),
     ("After meetings with Prime Minister Modi, the Secretary flew to Tokyo.", {("", "meet with", "Modi", False, A)}),
+    # A verb joined by "or" to a negated one is negated; one joined to a future one is future.
+    ("We assess this airstrike did not injure or kill any civilians.",
+     {("", "injure", "", True, A), ("", "kill", "", True, A)}),
+    ("On his way back to Washington, Dunford will stop in Guam and meet with service members and their families "
+     "based there.", {("Dunford", "meet with", "", False, H)}),
 ])
 def test_readouts(nlp, text, expected):
     assert facts(nlp, text) == expected

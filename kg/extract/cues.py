@@ -131,6 +131,9 @@ def governors(trigger: Token) -> Iterator[Token]:
         if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
             token = deed.head
             yield token
+    if token.dep_ == "pcomp" and token.head.lower_ in _lemmas("governor", "complement"):
+        # "acted as an agent of China without first notifying the Attorney General": the preposition is the cue.
+        yield token.head
     if token.dep_ == "acl" and token.head.lemma_.lower() in _lemmas("governor", "infinitive"):
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
         yield token.head

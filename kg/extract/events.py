@@ -34,8 +34,8 @@ from kg.extract.coref import CONSULT, antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS,
-                               TIME_LABELS)
+from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
+                               SUBJECTLESS_CLAUSES, SUBJECTS, TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
                                      LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
@@ -780,7 +780,20 @@ def _is_negated(trigger: Token) -> bool:
     "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
     """
     scope = list(governors(trigger))
-    return cued(NEGATED, scope) or _no_one(trigger) or any(_denied_claim(t) for t in scope)
+    first = _bare_conjunct_head(trigger)
+    # "did not injure or kill any civilians": a verb joined by "or" to a negated one is negated with it.
+    disjunct = first is not None and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children)
+    return cued(NEGATED, scope) or _no_one(trigger) or any(_denied_claim(t) for t in scope) \
+        or disjunct and _is_negated(first)
+
+
+def _bare_conjunct_head(verb: Token) -> Token | None:
+    """The verb a coordinated verb with no subject or auxiliary of its own shares them with: "Dunford will stop
+    in Guam and meet with service members" (meet → stop); None for any other word."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in verb.children):
+        return None
+    return verb.head
 
 
 def _no_one(verb: Token) -> bool:
@@ -802,12 +815,13 @@ def _denied_claim(clause: Token) -> bool:
 
 
 def _is_hypothetical(trigger: Token) -> bool:
-    """Whether a modality cue (`kg/data/cues.tsv`) reaches the trigger.
+    """Whether a modality cue (`kg/data/cues.tsv`) reaches the trigger, or the verb it shares its auxiliary with.
 
     "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates", "the
-    attempted murder of X".
+    attempted murder of X", "will stop in Guam and meet with service members".
     """
-    return cued(HYPOTHETICAL, list(governors(trigger)))
+    first = _bare_conjunct_head(trigger)
+    return cued(HYPOTHETICAL, list(governors(trigger))) or first is not None and _is_hypothetical(first)
 
 
 def _offsets(trigger: Token, actor: Party, target: Party | None) -> tuple[int, int]:
