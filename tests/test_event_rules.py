@@ -844,3 +844,17 @@ def test_a_bare_conjunct_shares_the_negation_of_or_and_the_modal(monkeypatch):
     monkeypatch.setattr(E, "_bare_conjunct_head", lambda verb: None)
     assert not E._is_negated(_coordinated("not", "or")[4])
     assert not E._is_hypothetical(_coordinated("will", "and")[4])
+
+
+def test_what_is_done_to_a_filing_is_done_to_its_filer(monkeypatch):
+    # "Lopez 's appeal was dismissed by Ward ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Lopez", "'s", "appeal", "was", "dismissed", "by", "Ward", "."], [2, 0, 4, 4, 4, 4, 5, 4],
+            ["poss", "case", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+            ["PROPN", "PART", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["lopez", "'s", "appeal", "be", "dismiss", "by", "ward", "."],
+            tags=["NNP", "POS", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Ward", "dismiss", "Lopez")}
+    monkeypatch.setattr(E, "FILING_NOUNS", frozenset())
+    assert _events(d) == {("Ward", "dismiss", "")}

@@ -365,3 +365,17 @@ def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
 ])
 def test_readouts(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What is done to one's appeal or petition is done to the one who filed it.
+    ("Juan Cabrera entered the country illegally. In 2015, the Board of Immigration Appeals dismissed his appeal.",
+     {("Juan Cabrera", "enter", "", False, A), ("Board of Immigration Appeals", "dismiss", "Juan Cabrera", False, A)}),
+    ("Maria Lopez sued the city. His lawsuit was dismissed by Judge Alan Ward.",
+     {("Maria Lopez", "sue", "", False, A), ("Alan Ward", "dismiss", "Maria Lopez", False, A)}),
+    # Passing away is dying; arriving is a visit of no one.
+    ("King Abdullah passed away on Friday.", {("Abdullah", "die", "", False, A)}),
+    ("Dunford arrived in Sydney on Sunday.", {("Dunford", "arrive", "", False, A)}),
+])
+def test_intransitive_and_filed_things(nlp, text, expected):
+    assert facts(nlp, text) == expected

@@ -92,6 +92,8 @@ NEGATIVE_WORDS = _WORDS["negative_word"]
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
 SUBJECT_NOUNS = _MAPS["subject_noun"]
+# What one files with a court or an authority, and so stands for the one who filed it: "dismissed his appeal".
+FILING_NOUNS = _WORDS["filing_noun"]
 # The means a conversation is held by, and the prepositions that name them: "spoke by telephone with X".
 MEDIUM_NOUNS = _WORDS["medium_noun"]
 MEDIUM_PREPOSITIONS = _WORDS["medium_preposition"]
@@ -614,7 +616,7 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = patients_of(verb)
         if patients:
-            return [p for c in patients for p in parties_of(c, context)] + _included(verb, context)
+            return [p for c in patients for p in parties_of(c, context) or _filer(c, context)] + _included(verb, context)
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return parties_of(verb.head, context)
@@ -725,12 +727,20 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
     target of the praise, nor is the dead of "confirmed the death of X" the target of a confirmation: that
     death is an event of its own.
     """
-    parties = parties_of(obj, context)
+    parties = parties_of(obj, context) or _filer(obj, context)
     if parties:
         return parties
     if obj.lemma_.lower() in EVENT_NOUNS:
         return noun_parties(obj, context)[0]
     return _owner_of_what_is_said_of(obj, context)
+
+
+def _filer(noun: Token, context: Context) -> list[Party]:
+    """The one whose appeal, petition or motion it is, for what is done to it: "the Board of Immigration Appeals
+    dismissed his appeal", "His petition for review was denied" (he)."""
+    if noun.lemma_.lower() not in FILING_NOUNS:
+        return []
+    return [p for c in noun.children if c.dep_ == "poss" for p in parties_of(c, context)]
 
 
 def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
