@@ -858,3 +858,25 @@ def test_what_is_done_to_a_filing_is_done_to_its_filer(monkeypatch):
     assert _events(d) == {("Ward", "dismiss", "Lopez")}
     monkeypatch.setattr(E, "FILING_NOUNS", frozenset())
     assert _events(d) == {("Ward", "dismiss", "")}
+
+
+def test_a_title_first_written_before_any_holder_is_no_later_holder():
+    # "the President spoke . Sarkozy spoke . the President spoke ." with Sarkozy the article's only President
+    from kg.extract.facts import Mention
+
+    words = ["the", "President", "spoke", ".", "Sarkozy", "spoke", ".", "the", "President", "spoke", "."]
+    d = doc(words, [1, 2, 2, 2, 5, 5, 5, 8, 9, 9, 9],
+            ["det", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"],
+            ["DET", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+            lemmas=[w.lower() if w != "spoke" else "speak" for w in words],
+            ents=["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"])
+    sarkozy = Mention("Sarkozy", "Person", d[4].idx, d[4].idx + 7)
+    assert P.first_written(d[8]) == d[1].idx
+    assert P.refer(d[8], context(titled={"president": (sarkozy,)})) == []
+    # An article that writes "the President" first after naming him: he is the President.
+    later = doc(words[4:], [1, 1, 1, 4, 5, 5, 5], ["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"],
+                ["PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+                lemmas=["sarkozy", "speak", ".", "the", "president", "speak", "."],
+                ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
+    named = Mention("Sarkozy", "Person", 0, 7)
+    assert [p.mention.text for p in P.refer(later[4], context(titled={"president": (named,)}))] == ["Sarkozy"]

@@ -744,7 +744,7 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
-    if named is not None and not (definite_title(token) and named.start > token.idx):
+    if named is not None and not (definite_title(token) and named.start > first_written(token)):
         # "Today the President spoke by phone with ... French President Nicolas Sarkozy": a title with "the"
         # names again one named before it.
         return [Party(named, token)]
@@ -839,9 +839,17 @@ def _title_holder(role: Token, context: Context) -> Mention | None:
                          if title.split(" of ")[0].split()[-1] == role.lower_ for p in people}.values())
     # A definite title names again one the article has named: "Today the President spoke by phone with ...
     # French President Nicolas Sarkozy" is not Sarkozy speaking.
-    named_before = {surname_key(p.text) for people in titled.values() for p in people if p.start < role.idx}
+    first = first_written(role)
+    named_before = {surname_key(p.text) for people in titled.values() for p in people if p.start < first}
     holders = tuple(h for h in holders if surname_key(h.text) in named_before)
     return holders[0] if len(holders) == 1 else None
+
+
+def first_written(title: Token) -> int:
+    """Where the article first writes a title with "the": a readout's "the President" is one person throughout,
+    so "Today the President spoke with ... French President Nicolas Sarkozy. ... The President congratulated
+    Prime Minister Cameron" is not Sarkozy congratulating him."""
+    return next((t.idx for t in title.doc if t.lower_ == title.lower_ and definite_title(t)), title.idx)
 
 
 def _named_after_title(role: Token) -> Mention | None:
