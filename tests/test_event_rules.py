@@ -120,6 +120,14 @@ def _title_before_name():
     return d[0], context(), ["Czolgosz"]
 
 
+def _title_cut_from_its_name():
+    # "Blinken and Minister Kuleba spoke ." parsed with "Minister" the conjunct and "Kuleba" Blinken's apposition
+    d = doc(["Blinken", "and", "Minister", "Kuleba", "spoke", "."], [4, 0, 0, 0, 4, 4],
+            ["nsubj", "cc", "conj", "appos", "ROOT", "punct"], ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O"])
+    return d[2], context(), ["Kuleba"]
+
+
 def _predicate_noun():
     # "Oswald was the gunman ."
     d = doc(["Oswald", "was", "the", "gunman", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "attr", "punct"],
@@ -215,7 +223,8 @@ CASES = {
     "repair_misread_apposition": _misread_apposition, "name": _name, "pronoun": _pronoun,
     "reported_speaker": _reported_speaker, "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
     "apposition": _apposition, "apposed": _apposed, "repair_unseen_apposition": _unseen_apposition,
-    "title_before_name": _title_before_name, "predicate_noun": _predicate_noun,
+    "title_before_name": _title_before_name, "repair_title_cut_from_its_name": _title_cut_from_its_name,
+    "predicate_noun": _predicate_noun,
     "named_by_participle": _named_by_participle, "identified_as": _identified_as, "group_members": _group_members,
     "role_holder": _role_holder, "state_noun": _state_noun, "members": _members, "lives": _lives,
     "named_group": _named_group,
@@ -880,3 +889,26 @@ def test_a_title_first_written_before_any_holder_is_no_later_holder():
                 ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
     named = Mention("Sarkozy", "Person", 0, 7)
     assert [p.mention.text for p in P.refer(later[4], context(titled={"president": (named,)}))] == ["Sarkozy"]
+
+
+def test_a_coordinated_modifier_of_a_title_is_a_party():
+    # "Secretary Austin and Defense Minister Marles discussed security ." parsed with Austin a modifier of "Minister"
+    words = ["Secretary", "Austin", "and", "Defense", "Minister", "Marles", "discussed", "security", "."]
+    d = doc(words, [1, 4, 1, 1, 5, 6, 6, 6, 6],
+            ["nmod", "nmod", "cc", "conj", "compound", "nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+            lemmas=["secretary", "austin", "and", "defense", "minister", "marles", "discuss", "security", "."],
+            ents=["O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O"])
+    assert texts(P.parties_of(d[5], context())) == ["Austin", "Marles"]
+
+
+def test_those_who_consult_together_consult_each_other(monkeypatch):
+    # "Rubio and Wadephul discussed Iran ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Rubio", "and", "Wadephul", "discussed", "Iran", "."], [3, 0, 0, 3, 3, 3],
+            ["nsubj", "cc", "conj", "ROOT", "dobj", "punct"], ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+            lemmas=["rubio", "and", "wadephul", "discuss", "iran", "."],
+            ents=["B-PERSON", "O", "B-PERSON", "O", "B-GPE", "O"])
+    assert _events(d) == {("Rubio", "discuss", "Wadephul"), ("Wadephul", "discuss", "Rubio")}
+    monkeypatch.setattr(E, "_consulted_together", lambda verb, action, preposition: False)
+    assert _events(d) == {("Rubio", "discuss", "Iran"), ("Wadephul", "discuss", "Iran")}

@@ -357,6 +357,11 @@ def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
      "teleconference yesterday.",
      {("Chuck Hagel", "meet with", "Sergei Shoigu", False, A), ("Sergei Shoigu", "meet with", "Chuck Hagel", False, A)}),
     ("After meetings with Prime Minister Modi, the Secretary flew to Tokyo.", {("", "meet with", "Modi", False, A)}),
+    # Those who discuss something together discuss it with each other, however the parser cut their titles.
+    ("Secretary Blinken and Foreign Minister Kuleba discussed Russia's ongoing war against Ukraine.",
+     {("Blinken", "discuss", "Kuleba", False, A), ("Kuleba", "discuss", "Blinken", False, A)}),
+    ("Secretary Austin and Defense Minister Marles discussed regional security.",
+     {("Austin", "discuss", "Marles", False, A), ("Marles", "discuss", "Austin", False, A)}),
     # A verb joined by "or" to a negated one is negated; one joined to a future one is future.
     ("We assess this airstrike did not injure or kill any civilians.",
      {("", "injure", "", True, A), ("", "kill", "", True, A)}),

@@ -165,9 +165,11 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    mutual = len(actors) > 1 and _each_other(verb)
+    mutual = len(actors) > 1 and (_each_other(verb) or _consulted_together(verb, action, phrase_preposition))
     if mutual:
-        targets = []  # "The leaders thanked each other": each thanks the other
+        # "The leaders thanked each other": each thanks the other; "Secretary Rubio and Foreign Minister
+        # Wadephul discussed Iran": each discusses it with the other, and Iran is what they talked about.
+        targets = []
     if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action) or mutual):
         yield from _reciprocal(verb, action, actors, context)
         return
@@ -215,6 +217,12 @@ def _each_other(verb: Token) -> bool:
     """Whether a verb's object is "each other" or "one another": "The leaders thanked each other"."""
     return any(c.dep_ in OBJECTS and (c.lower_, next((d.lower_ for d in c.children if d.dep_ == "det"), ""))
                in {("other", "each"), ("one", "another")} for c in verb.children)
+
+
+def _consulted_together(verb: Token, action: str, phrase_preposition: str) -> bool:
+    """Whether a verb of consulting names no one it was done with: its object is a topic ("discussed Iran")."""
+    return verb.lemma_.lower() in RECIPROCAL_VERBS and verb_lexicon().get(action) == CONSULT \
+        and phrase_preposition != "with"
 
 
 def _held_interaction(verb: Token, action: str) -> bool:

@@ -420,9 +420,12 @@ def parties_of(token: Token, context: Context, depth: int = 0) -> list[Party]:
         # Conjuncts may hang on any word of a name: "Revolutionary Guards [Corps] and Quds Force".
         words = entity_of(token) if token.ent_type_ else [token]
         members += [c for w in words for c in w.conjuncts if c.i > token.i and c.dep_ == "conj"]
-    # The parser may read "the IRGC and Quds Force" as one name with a coordinated modifier.
-    members = [c for c in token.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
-               and any(g.dep_ == "cc" for g in c.children)] + members
+    # The parser may read "the IRGC and Quds Force" as one name with a coordinated modifier, or "Secretary Austin
+    # and Defense Minister Marles" with the modifier hung on a title before the name.
+    members = [c for c in token.subtree if c.i < token.i and c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+               and (c.head == token or c.head.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON")
+               and any(g.dep_ == "cc" for g in c.children)] \
+        + members
     for member in members:
         found = refer(member, context, depth)
         if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
@@ -566,6 +569,16 @@ def _title_before_name(token: Token, context: Context, depth: int) -> list[Party
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
         return _anchored(token, refer(token.head, context, depth + 1))
     return None
+
+
+def _repair_title_cut_from_its_name(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Parser repair: "Secretary Blinken and Foreign Minister Kuleba discussed ..." parsed with "Minister" the
+    conjunct and "Kuleba" an apposition of Blinken: a title right before a name it does not govern is the name's."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.pos_ != "PROPN" or token.ent_type_ or token.lemma_.lower() not in role_nouns() or following is None \
+            or following.ent_type_ != "PERSON" or following.ent_iob_ != "B" or following.head == token:
+        return None
+    return _anchored(token, refer(following, context, depth + 1))
 
 
 def _predicate_noun(token: Token, context: Context, depth: int) -> list[Party] | None:
@@ -714,6 +727,7 @@ PARTICIPANTS = Resolver((
     Rule(_apposed, doers=True),
     Rule(_repair_unseen_apposition, doers=True),
     Rule(_title_before_name, doers=True),
+    Rule(_repair_title_cut_from_its_name),
     Rule(_predicate_noun, doers=True),
     Rule(_named_by_participle, doers=True),
     Rule(_identified_as, doers=True),
