@@ -912,3 +912,18 @@ def test_those_who_consult_together_consult_each_other(monkeypatch):
     assert _events(d) == {("Rubio", "discuss", "Wadephul"), ("Wadephul", "discuss", "Rubio")}
     monkeypatch.setattr(E, "_consulted_together", lambda verb, action, preposition: False)
     assert _events(d) == {("Rubio", "discuss", "Iran"), ("Wadephul", "discuss", "Iran")}
+
+
+def test_a_phrase_listed_with_its_preposition_takes_it(monkeypatch):
+    # "Mexico issued a warrant for Cortez ."
+    from kg.data import verb_lexicon
+
+    d = doc(["Mexico", "issued", "a", "warrant", "for", "Cortez", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["mexico", "issue", "a", "warrant", "for", "cortez", "."],
+            ents=["B-GPE", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Mexico", "issue warrant", "Cortez")}
+    lexicon = {k: v for k, v in verb_lexicon().items() if k != "issue warrant for"}
+    monkeypatch.setattr(sys.modules["kg.extract.events"], "verb_lexicon", lambda: lexicon)
+    assert _events(d) == {("Mexico", "issue warrant", "")}

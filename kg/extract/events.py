@@ -549,16 +549,20 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if phrase:
             # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
             # of the action, its target follows a preposition.
-            allowed = {"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS
+            # A phrase listed with its own preposition takes it too: "issue warrant for" ("issued a warrant for X").
+            allowed = ({"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS) \
+                | {p.lower_ for p in _prepositions(verb) + list(child.children) if f"{phrase} {p.lower_}" in lexicon}
             preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in allowed),
-                               next((p.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ in allowed), ""))
+                               next((p.lower_ for p in _prepositions(verb) if p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
 
 
 def _prepositions(verb: Token) -> list[Token]:
-    """The verb's prepositions, with those the parser hung on the medium it was said by."""
-    return [c for c in verb.children if c.dep_ == "prep"] + _repair_with_on_the_medium(verb)
+    """The verb's prepositions, with those the parser hung on the medium it was said by or read as a dative
+    ("issued an arrest warrant March 30 for Cortez")."""
+    return [c for c in verb.children if c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP"] \
+        + _repair_with_on_the_medium(verb)
 
 
 def _repair_with_on_the_medium(verb: Token) -> list[Token]:
@@ -635,8 +639,9 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         addressee = _addressee_preposition(verb)
         conveyed = addressee.head if addressee is not None else None  # "underscored the importance ... to X"
         holders = [verb, *[o for o in objects if _object_phrase(verb, o) or o == conveyed]]
-        phrase_objects = [o for h in holders for c in (_prepositions(h) if h == verb else h.children)
-                          if c.dep_ == "prep" and c.lower_ == phrase_preposition for o in c.children if o.dep_ == "pobj"]
+        phrase_objects = [o for h in holders
+                          for c in (_prepositions(h) if h == verb else [c for c in h.children if c.dep_ == "prep"])
+                          if c.lower_ == phrase_preposition for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
         objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]
