@@ -927,3 +927,21 @@ def test_a_phrase_listed_with_its_preposition_takes_it(monkeypatch):
     lexicon = {k: v for k, v in verb_lexicon().items() if k != "issue warrant for"}
     monkeypatch.setattr(sys.modules["kg.extract.events"], "verb_lexicon", lambda: lexicon)
     assert _events(d) == {("Mexico", "issue warrant", "")}
+
+
+def test_the_agent_of_a_deed_done_is_its_author():
+    # "the attack was launched by Hezbollah ." / "the attack was not launched by Hezbollah ."
+    d = doc(["the", "attack", "was", "launched", "by", "Hezbollah", "."], [1, 3, 3, 3, 3, 4, 3],
+            ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["the", "attack", "be", "launch", "by", "hezbollah", "."], tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            ents=["O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert _events(d) == {("Hezbollah", "attack", "")}
+    E = sys.modules["kg.extract.events"]
+    assert not any(e.negated for e in E.events(d, roles=()))
+    d = doc(["the", "attack", "was", "not", "launched", "by", "Hezbollah", "."], [1, 4, 4, 4, 4, 4, 5, 4],
+            ["det", "nsubjpass", "auxpass", "neg", "ROOT", "agent", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["the", "attack", "be", "not", "launch", "by", "hezbollah", "."],
+            tags=["DT", "NN", "VBD", "RB", "VBN", "IN", "NNP", "."], ents=["O", "O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert all(e.negated for e in E.events(d, roles=())) and _events(d) == {("Hezbollah", "attack", "")}

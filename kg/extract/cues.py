@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.data import cue_table, event_words, verb_lexicon, verbal_categories
-from kg.extract.labels import COMPLEMENTS, OBJECTS
+from kg.extract.labels import COMPLEMENTS, OBJECTS, PASSIVE_SUBJECTS
 
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
@@ -124,11 +124,11 @@ def governors(trigger: Token) -> Iterator[Token]:
     token = trigger
     yield token
     if token.pos_ in {"NOUN", "PROPN"}:
-        # "plans to launch attacks on X", "did not carry out the bombing": a deed noun is as real as the
-        # verb of doing it; the clause of that verb decides. Not a verb of planning or ordering it: "convicted
-        # of planning the slaying of Mendes" says the slaying happened.
+        # "plans to launch attacks on X", "did not carry out the bombing", "the attack was not carried out by X": a
+        # deed noun is as real as the verb of doing it; the clause of that verb decides. Not a verb of planning or
+        # ordering it: "convicted of planning the slaying of Mendes" says the slaying happened.
         deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
-        if deed.dep_ in OBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
+        if deed.dep_ in OBJECTS | PASSIVE_SUBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS:
             token = deed.head
             yield token
     if token.dep_ == "pcomp" and token.head.lower_ in _lemmas("governor", "complement"):

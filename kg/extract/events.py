@@ -34,7 +34,7 @@ from kg.extract.coref import CONSULT, antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
+from kg.extract.labels import (AGENTS, NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
                                SUBJECTLESS_CLAUSES, SUBJECTS, TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
                                      LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
@@ -412,14 +412,20 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
 def _deed_author(noun: Token, context: Context) -> list[Party]:
     """Who carried out a deed the text names by a noun: the subject of a verb of doing or of owning it.
 
-    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the
-    Provisional IRA accepted responsibility for the bombings".
+    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the attack
+    was carried out by the Islamic State", "the Provisional IRA accepted responsibility for the bombings".
     """
     token = noun
     if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS:
         token = token.head.head  # "a series of attacks"
     if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
         return logical_subjects(token.head, context)
+    if token.dep_ in PASSIVE_SUBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+        # "That attack was launched by Iranian-backed militia Kataeb Hezbollah": the agent did the deed; not who
+        # directed it ("launched at the direction of Trump") nor the machine it was done with ("conducted by the
+        # same MQ-9s").
+        return [p for agent in token.head.children if agent.dep_ in AGENTS for p in pobj_parties(agent, context)
+                if p.nominal is None or p.nominal.kind != "machine"]
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
                                                                                                   "credit"}:
         owner = token.head.head
