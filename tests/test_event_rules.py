@@ -945,3 +945,17 @@ def test_the_agent_of_a_deed_done_is_its_author():
             lemmas=["the", "attack", "be", "not", "launch", "by", "hezbollah", "."],
             tags=["DT", "NN", "VBD", "RB", "VBN", "IN", "NNP", "."], ents=["O", "O", "O", "O", "O", "O", "B-ORG", "O"])
     assert all(e.negated for e in E.events(d, roles=())) and _events(d) == {("Hezbollah", "attack", "")}
+
+
+def test_the_forces_a_deed_is_named_by_did_it(monkeypatch):
+    # "separatist attacks on Kyiv ." / "U.S. strikes on ISIS ." with "U.S." read as an nmod
+    d = doc(["separatist", "attacks", "on", "Kyiv", "."], [1, 1, 1, 2, 1], ["amod", "ROOT", "prep", "pobj", "punct"],
+            ["ADJ", "NOUN", "ADP", "PROPN", "PUNCT"], lemmas=["separatist", "attack", "on", "kyiv", "."],
+            tags=["JJ", "NNS", "IN", "NNP", "."], ents=["O", "O", "O", "B-GPE", "O"])
+    assert _events(d) == {("separatist", "attack", "Kyiv")}
+    monkeypatch.setattr(P, "_fighters_modifier", lambda modifier, context: [])
+    assert _events(d) == {("", "attack", "Kyiv")}
+    d = doc(["U.S.", "strikes", "on", "ISIS", "."], [1, 1, 1, 2, 1], ["nmod", "ROOT", "prep", "pobj", "punct"],
+            ["PROPN", "NOUN", "ADP", "PROPN", "PUNCT"], lemmas=["u.s.", "strike", "on", "isis", "."],
+            tags=["NNP", "NNS", "IN", "NNP", "."], ents=["B-GPE", "O", "O", "B-ORG", "O"])
+    assert _events(d) == {("U.S.", "strike", "ISIS")}

@@ -22,7 +22,7 @@ from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THIN
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
-from kg.extract.parties import definite_title, nominal_party, plural
+from kg.extract.parties import definite_title, head_lemma, nominal_party, party_nouns, plural
 from kg.extract.when import in_dateline
 from kg.names import mention_key, surname_key
 
@@ -356,7 +356,7 @@ def noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Party
                  and prep.head.dep_ == "pobj" and prep.head.head.lower_ in {"by", "of"}
                  for p in pobj_parties(prep, context)]
     # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
-    owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
+    owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.ent_type_
               and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
               for p in parties_of(c, context)]
     if patient_noun:
@@ -368,7 +368,8 @@ def noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Party
         # "Houthi attacks on the ship"; "the Manchester bombing" says where, not who.
         authors = [p for p in owners if p.mention.type != "Place" or _is_country(p.mention.text)]
         authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c, bool(aimed))]
-        actors = by or authors
+        actors = by or authors or [p for c in noun.children if c.dep_ in {"amod", "compound"}
+                                   for p in _fighters_modifier(c, context)]
         targets = of or aimed
     return actors, targets
 
@@ -383,6 +384,20 @@ def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
             and modifier.text[:1].isupper() and modifier.lower_ not in NOT_NAMES:
         return [Party(Mention(modifier.text, "Organization", modifier.idx, modifier.idx + len(modifier)), modifier)]
     return []
+
+
+def _fighters_modifier(modifier: Token, context: Context) -> list[Party]:
+    """A modifier of a deed that names the forces who did it, when nothing else does: "continued separatist
+    attacks against Ukrainian forces", "rebel attacks on the convoy" (the separatists, the rebels); "U.S.
+    military strikes" (the United States, as "the U.S. military" is)."""
+    head = head_lemma(modifier)
+    if modifier.ent_type_ or not head or party_nouns()[head] != "forces":
+        return []
+    named = _state_noun(modifier, context, 0)
+    if named:
+        return named
+    party = NominalParty(modifier.text, head, "forces", modifier.idx, modifier.idx + len(modifier))
+    return [Party(Mention(party.text, "Nominal", party.start, party.end), modifier, party)]
 
 
 def _is_country(name: str) -> bool:
