@@ -442,6 +442,14 @@ def _second_subject():
     return d[1], ["Oswald"]
 
 
+def _participle_read_as_clause():
+    # "a judge ordered Samayoa removed ." parsed as a clause "Samayoa removed" under "ordered"
+    d = doc(["a", "judge", "ordered", "Samayoa", "removed", "."], [1, 2, 2, 4, 2, 2],
+            ["det", "nsubj", "ROOT", "nsubj", "ccomp", "punct"], ["DET", "NOUN", "VERB", "PROPN", "VERB", "PUNCT"],
+            lemmas=["a", "judge", "order", "samayoa", "remove", "."], tags=["DT", "NN", "VBD", "NNP", "VBN", "."])
+    return d[2], ["Samayoa"]
+
+
 def _small_clause():
     # "Trump holds its leaders accountable ."
     d = doc(["Trump", "holds", "its", "leaders", "accountable", "."], [1, 1, 3, 4, 1, 1],
@@ -482,7 +490,8 @@ def _two_blows():
 
 
 OBJECT_CASES = {
-    "_written_objects": _written, "_repair_second_subject": _second_subject, "_small_clause_subject": _small_clause,
+    "_written_objects": _written, "_repair_second_subject": _second_subject,
+    "_repair_participle_read_as_clause": _participle_read_as_clause, "_small_clause_subject": _small_clause,
     "_gerund_object": _gerund, "_shared_object": _shared, "_repair_object_read_as_conjunct": _read_as_conjunct,
     "_repair_one_victim_of_two_blows": _two_blows,
 }

@@ -37,7 +37,7 @@ from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_na
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
                                SUBJECTLESS_CLAUSES, SUBJECTS, TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
+                                     LAUNCH_VERBS, OBJECT_CONTROL, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
                                      is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
                                      noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
                                      refer, role_holders, same_entity, subjects_of, surface_apposition,
@@ -689,6 +689,16 @@ def _repair_second_subject(verb: Token) -> list[Token]:
     return misread_objects(verb)
 
 
+def _repair_participle_read_as_clause(verb: Token) -> list[Token]:
+    """Parser repair: "an immigration judge ordered Samayoa removed from the United States" parsed as a clause
+    "[Samayoa] [removed from ...]" under "ordered": the one ordered removed is the object."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN"
+            and not any(a.dep_ in {"aux", "auxpass", "mark"} for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.i == c.i - 1]
+
+
 def _small_clause_subject(verb: Token) -> list[Token]:
     """The subject of an adjective's small clause: "holding its leaders accountable" → its leaders."""
     return [g for c in verb.children if c.dep_ in PREDICATE_COMPLEMENTS and c.pos_ == "ADJ"
@@ -725,8 +735,8 @@ def _repair_one_victim_of_two_blows(verb: Token) -> list[Token]:
 
 
 # The readers of a verb's objects, in order: what the parse writes, then what it misreads.
-OBJECT_READERS = (_written_objects, _repair_second_subject, _small_clause_subject, _gerund_object, _shared_object,
-                  _repair_object_read_as_conjunct, _repair_one_victim_of_two_blows)
+OBJECT_READERS = (_written_objects, _repair_second_subject, _repair_participle_read_as_clause, _small_clause_subject,
+                  _gerund_object, _shared_object, _repair_object_read_as_conjunct, _repair_one_victim_of_two_blows)
 
 
 def _included(verb: Token, context: Context) -> list[Party]:
