@@ -968,3 +968,13 @@ def test_the_forces_a_deed_is_named_by_did_it(monkeypatch):
             ["PROPN", "NOUN", "ADP", "PROPN", "PUNCT"], lemmas=["u.s.", "strike", "on", "isis", "."],
             tags=["NNP", "NNS", "IN", "NNP", "."], ents=["B-GPE", "O", "O", "B-ORG", "O"])
     assert _events(d) == {("U.S.", "strike", "ISIS")}
+
+
+def test_a_call_received_from_someone_is_theirs():
+    # "Biden received a call from Modi ."
+    d = doc(["Biden", "received", "a", "call", "from", "Modi", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["biden", "receive", "a", "call", "from", "modi", "."], tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert ("Modi", "call with", "Biden") in _events(d) and ("Biden", "call with", "Modi") not in _events(d)

@@ -204,7 +204,11 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
     if owners and partners:
         yield from _facts(noun, action, owners, partners, context)
     counterparts = [p for p in owners + partners if all(not same_entity(p.mention, h.mention) for h in holders)]
-    if holders and counterparts:
+    # "President Biden received a call from Prime Minister Modi": the one it is from made it.
+    senders = pobj_parties(noun_preposition(noun, "from"), context) if holders and not partners else []
+    if senders:
+        yield from _facts(noun, action, senders, holders, context)
+    elif holders and counterparts:
         yield from _facts(noun, action, holders, counterparts, context)
     elif len(holders) > 1 and not counterparts:
         # "The President and Prime Minister Brown had a productive call", "Hagel and Shoigu conducted their
