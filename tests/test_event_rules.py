@@ -563,9 +563,20 @@ def _deed_of_clause():
     return d[3], ["airstrike"]
 
 
+def _deed_of_conjunct():
+    # "Ten were killed and two wounded in an airstrike ."
+    d = doc(["Ten", "were", "killed", "and", "two", "wounded", "in", "an", "airstrike", "."],
+            [2, 2, 2, 2, 5, 2, 5, 8, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "cc", "nsubjpass", "conj", "prep", "det", "pobj", "punct"],
+            ["NUM", "AUX", "VERB", "CCONJ", "NUM", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+            lemmas=["ten", "be", "kill", "and", "two", "wound", "in", "an", "airstrike", "."],
+            tags=["CD", "VBD", "VBN", "CC", "CD", "VBN", "IN", "DT", "NN", "."])
+    return d[2], ["airstrike"]
+
+
 AGENT_CASES = {"_written_agents": _agent_written, "_conjunct_agents": _agent_of_conjunct,
                "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator,
-               "_deed_of_the_clause": _deed_of_clause}
+               "_deed_of_the_clause": _deed_of_clause, "_deed_of_a_conjunct": _deed_of_conjunct}
 
 
 def test_every_agent_reader_has_a_case():

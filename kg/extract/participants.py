@@ -192,8 +192,20 @@ def _deed_of_the_clause(verb: Token) -> list[Token] | None:
     return None
 
 
+def _deed_of_a_conjunct(verb: Token) -> list[Token] | None:
+    """Coordinated participles share the deed they happened in: "At least 30 people were killed and dozens
+    wounded in a Russian missile strike" (Russia kills them too)."""
+    for conj in verb.conjuncts:
+        if conj.tag_ == "VBN":
+            deeds = _deed_of_the_clause(conj)
+            if deeds:
+                return deeds
+    return None
+
+
 # The readers of a passive verb's agents, in order; a reader that decides (a list, even empty) ends the look-up.
-AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause)
+AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause,
+                 _deed_of_a_conjunct)
 
 
 def preposition_chain(verb: Token) -> Iterator[Token]:
