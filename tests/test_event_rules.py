@@ -862,7 +862,8 @@ def _coordinated(cue: str, cc: str) -> Doc:
     return doc(["Iran", cue, "attack", cc, "kill", "Israel", "."], [2, 2, 2, 2, 2, 4, 2],
                ["nsubj", "neg" if cue == "not" else "aux", "ROOT", "cc", "conj", "dobj", "punct"],
                ["PROPN", "PART" if cue == "not" else "AUX", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"],
-               lemmas=["iran", cue, "attack", cc, "kill", "israel", "."], ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
+               lemmas=["iran", cue, "attack", cc, "kill", "israel", "."],
+               ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
 
 
 def test_a_bare_conjunct_shares_the_negation_of_or_and_the_modal(monkeypatch):
@@ -954,7 +955,8 @@ def test_the_agent_of_a_deed_done_is_its_author():
     d = doc(["the", "attack", "was", "launched", "by", "Hezbollah", "."], [1, 3, 3, 3, 3, 4, 3],
             ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
             ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
-            lemmas=["the", "attack", "be", "launch", "by", "hezbollah", "."], tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            lemmas=["the", "attack", "be", "launch", "by", "hezbollah", "."],
+            tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "."],
             ents=["O", "O", "O", "O", "O", "B-ORG", "O"])
     assert _events(d) == {("Hezbollah", "attack", "")}
     E = sys.modules["kg.extract.events"]
@@ -986,6 +988,7 @@ def test_a_call_received_from_someone_is_theirs():
     d = doc(["Biden", "received", "a", "call", "from", "Modi", "."], [1, 1, 3, 1, 3, 4, 1],
             ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
             ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
-            lemmas=["biden", "receive", "a", "call", "from", "modi", "."], tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+            lemmas=["biden", "receive", "a", "call", "from", "modi", "."],
+            tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
             ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
     assert ("Modi", "call with", "Biden") in _events(d) and ("Biden", "call with", "Modi") not in _events(d)

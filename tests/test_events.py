@@ -355,7 +355,8 @@ def test_the_pronoun_of_what_a_speaker_says_is_the_speaker(nlp, text, expected):
     # Those who hold "their" meeting meet each other; a meeting a clause follows is its subject's.
     ("Defense Secretary Chuck Hagel and Russian Defense Minister Sergei Shoigu conducted their inaugural video "
      "teleconference yesterday.",
-     {("Chuck Hagel", "meet with", "Sergei Shoigu", False, A), ("Sergei Shoigu", "meet with", "Chuck Hagel", False, A)}),
+     {("Chuck Hagel", "meet with", "Sergei Shoigu", False, A),
+      ("Sergei Shoigu", "meet with", "Chuck Hagel", False, A)}),
     ("After meetings with Prime Minister Modi, the Secretary flew to Tokyo.", {("", "meet with", "Modi", False, A)}),
     # Those who discuss something together discuss it with each other, however the parser cut their titles.
     ("Secretary Blinken and Foreign Minister Kuleba discussed Russia's ongoing war against Ukraine.",

@@ -37,11 +37,11 @@ from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_na
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
                                SUBJECTLESS_CLAUSES, SUBJECTS, TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, OBJECT_CONTROL, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
-                                     is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
-                                     noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
-                                     refer, role_holders, same_entity, subjects_of, surface_apposition,
-                                     title_holders, verb_actors)
+                                     LAUNCH_VERBS, OBJECT_CONTROL, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context,
+                                     Party, agents_of, is_definite, is_passive, logical_subjects, misread_objects,
+                                     noun_parties, noun_preposition, parties_of, patients_of, pobj_parties,
+                                     preposition_chain, refer, role_holders, same_entity, subjects_of,
+                                     surface_apposition, title_holders, verb_actors)
 from kg.extract.parties import press_party, resolved_heads
 from kg.extract.roles import role_facts
 from kg.extract.triggers import trigger_kinds
@@ -638,7 +638,8 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = patients_of(verb)
         if patients:
-            return [p for c in patients for p in parties_of(c, context) or _filer(c, context)] + _included(verb, context)
+            return [p for c in patients for p in parties_of(c, context) or _filer(c, context)] \
+                + _included(verb, context)
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return parties_of(verb.head, context)
