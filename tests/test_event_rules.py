@@ -992,3 +992,14 @@ def test_a_call_received_from_someone_is_theirs():
             tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
             ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
     assert ("Modi", "call with", "Biden") in _events(d) and ("Biden", "call with", "Modi") not in _events(d)
+
+
+def test_an_infinitive_cue_reaches_the_deed_noun_of_its_preposition(monkeypatch):
+    # "Iran raised the possibility of attacks ."
+    d = doc(["Iran", "raised", "the", "possibility", "of", "attacks", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+            lemmas=["iran", "raise", "the", "possibility", "of", "attack", "."])
+    assert cued(HYPOTHETICAL, list(governors(d[5])))
+    _without(next(c for c in cue_rules() if c.literal == "possibility"), monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(d[5])))

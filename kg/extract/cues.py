@@ -140,12 +140,13 @@ def governors(trigger: Token) -> Iterator[Token]:
     if token.dep_ == "pcomp" and token.head.head.pos_ == "ADJ":
         # "capable of targeting personnel": what someone is capable of has not happened.
         yield token.head.head
-    elif (token.dep_ == "pcomp" and token.head.dep_ == "prep"
+    elif (token.dep_ in {"pcomp", "pobj"} and token.head.dep_ == "prep"
           and _governs_infinitive(token.head.head)):
         # "looks forward to working with Iwaya", "stressed the importance of holding Russia accountable": the
-        # gerund of such a word's preposition is what is looked forward to, not what was done; the walk
-        # goes on above it ("noted that he looks forward to ..."). Not every preposition's gerund: "convicted
-        # of murdering" says the murder happened.
+        # gerund of such a word's preposition is what is looked forward to, not what was done, and so is a deed
+        # noun there ("raised the possibility of sanctions against Iran", "a call for the release of X"); the
+        # walk goes on above it ("noted that he looks forward to ..."). Not every preposition's gerund:
+        # "convicted of murdering" says the murder happened.
         token = token.head.head
         yield token
     while token.dep_ in COMPLEMENTS and token.head is not token:
