@@ -287,6 +287,10 @@ def _dependent_cue(cue):
 
 def _governor_cue(cue, negated: bool = False):
     """A parse in which the cue word governs the trigger "attack"."""
+    if cue.scope == "object":
+        # "Iran ordered the attack ."
+        return doc(["Iran", cue.literal, "the", "attack", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+                   ["PROPN", "VERB", "DET", "NOUN", "PUNCT"])[3]
     if cue.scope == "infinitive":
         # "a plot to attack Israel ."
         return doc(["a", cue.literal, "to", "attack", "Israel", "."], [1, 1, 3, 1, 3, 1],
@@ -348,6 +352,35 @@ def test_an_infinitive_cue_reaches_the_gerund_of_its_preposition(monkeypatch):
     assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("convicted")[3])))
     _without(look, monkeypatch)
     assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+
+
+def test_a_verb_asking_for_its_object_is_a_cue_but_one_governing_a_complement_is_not():
+    # "Smith committed the attack .": "commit" is a cue of its complement ("committed to using"), not its object.
+    d = doc(["Smith", "committed", "the", "attack", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], lemmas=["smith", "commit", "the", "attack", "."])
+    assert not cued(HYPOTHETICAL, list(governors(d[3])))
+    # "Iran ordered a series of attacks .": the series is what is ordered.
+    d = doc(["Iran", "ordered", "a", "series", "of", "attacks", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"], lemmas=["iran", "order", "a", "series", "of",
+                                                                             "attack", "."])
+    assert cued(HYPOTHETICAL, list(governors(d[5])))
+
+
+def test_a_warrant_is_for_the_deed_its_preposition_names_where_the_verb_took_the_preposition(monkeypatch):
+    warrant = next(c for c in cue_rules() if c.literal == "warrant")
+    # "a warrant was issued for Smith 's arrest .": the parser hangs "for" on "issued".
+    d = doc(["a", "warrant", "was", "issued", "for", "Smith", "'s", "arrest", "."], [1, 3, 3, 3, 3, 7, 5, 4, 3],
+            ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "case", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PART", "NOUN", "PUNCT"])
+    assert cued(HYPOTHETICAL, list(governors(d[7])))
+    # "Police made an arrest for the theft .": a verb's object that is no such noun leaves the deed done.
+    made = doc(["Police", "made", "an", "arrest", "for", "the", "theft", "."], [1, 1, 3, 1, 1, 6, 4, 1],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+               ["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"])
+    assert not cued(HYPOTHETICAL, list(governors(made[6])))
+    _without(warrant, monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(d[7])))
 
 
 def test_a_thing_said_as_the_purpose_of_a_contact_is_said_in_it(monkeypatch):
