@@ -195,6 +195,11 @@ def test_negated_statements_are_marked(nlp, text, expected):
     # A purpose says what for, not what happened.
     ("The U.S. has already deployed 750 soldiers to Kuwait to help bolster the defense of U.S. bases.",
      {("U.S.", "bolster", "", False, H), ("U.S.", "deploy", "", False, A), ("U.S.", "help", "", False, H)}),
+    # What a warrant or notice is for, what is ordered, and what is scheduled have not happened.
+    ("Interpol issued a Red Notice for the arrest of Ruja Ignatova.", {("", "arrest", "Ruja Ignatova", False, H)}),
+    ("The court ordered the arrest of former President Pedro Castillo.",
+     {("", "arrest", "Pedro Castillo", False, H)}),
+    ("Biden is scheduled to visit Vietnam next month.", {("Biden", "visit", "Vietnam", False, H)}),
 ])
 def test_hypothetical_statements_are_not_asserted(nlp, text, expected):
     assert facts(nlp, text) == expected
