@@ -367,6 +367,18 @@ def test_a_verb_asking_for_its_object_is_a_cue_but_one_governing_a_complement_is
     assert cued(HYPOTHETICAL, list(governors(d[5])))
 
 
+def test_a_deed_is_as_real_as_its_confirmation(monkeypatch):
+    import kg.extract.cues as C
+
+    # "Officials did not confirm the killing .": the killing is not said to have happened.
+    d = doc(["Officials", "did", "not", "confirm", "the", "killing", "."], [3, 3, 3, 3, 5, 3, 3],
+            ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+            ["NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"])
+    assert cued(NEGATED, list(governors(d[5])))
+    monkeypatch.setattr(C, "CONFIRM_VERBS", frozenset())
+    assert not cued(NEGATED, list(governors(d[5])))
+
+
 def test_a_warrant_is_for_the_deed_its_preposition_names_where_the_verb_took_the_preposition(monkeypatch):
     warrant = next(c for c in cue_rules() if c.literal == "warrant")
     # "a warrant was issued for Smith 's arrest .": the parser hangs "for" on "issued".

@@ -29,6 +29,8 @@ ANY_WORD = "*"
 _WORDS = event_words()
 # A deed noun is as real as the verb of doing it: "plans to launch attacks", "did not carry out the bombing".
 LAUNCH_VERBS = _WORDS["launch_verb"]
+# A deed is as real as its confirmation too: "Officials have not confirmed the killing of the commander".
+CONFIRM_VERBS = _WORDS["confirm_verb"]
 # Nouns of many deeds at once, and counts of them: "plans to launch a series of attacks" (the series is what
 # is launched), "a wave of bombings", "The Houthis have launched dozens of attacks on ships".
 SERIES_NOUNS = _WORDS["series_noun"] | _WORDS["quantity_noun"]
@@ -161,13 +163,14 @@ def governors(trigger: Token) -> Iterator[Token]:
         # "convicted of planning the slaying of Mendes" says the slaying happened. A verb asking for it is a cue
         # ("The court ordered the arrest of X", "Iran threatened a wave of attacks"): asked for, not done.
         deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
-        if deed.dep_ in OBJECTS | PASSIVE_SUBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS or _requested(deed):
+        if deed.dep_ in OBJECTS | PASSIVE_SUBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS | CONFIRM_VERBS or _requested(deed):
             if deed is not token:
                 yield deed
             token = deed.head
             yield token
     if token.dep_ == "pcomp" and token.head.lower_ in _lemmas("governor", "complement"):
-        # "acted as an agent of China without first notifying the Attorney General": the preposition is the cue.
+        # "acted as an agent of China without first notifying the Attorney General", "warned Putin against
+        # invading Ukraine": the preposition is the cue.
         yield token.head
     if token.dep_ == "acl" and token.head.lemma_.lower() in _lemmas("governor", "infinitive"):
         # "with intent to kill", "a plot to assassinate", "conspiracy to murder".
