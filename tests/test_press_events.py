@@ -458,3 +458,16 @@ def test_pleading_guilty_is_an_event_with_no_target():
 ])
 def test_pleas_as_justice_releases_write_them(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected
+
+
+def test_a_participle_describing_its_noun_is_no_event(monkeypatch):
+    # "3,177 were convicted sex offenders .": the parser hangs the copula on "convicted" as its auxiliary.
+    d = parse(("3,177", 2, "nsubjpass", "NUM", "CD", "3,177", "B-CARDINAL"),
+              ("were", 2, "auxpass", "AUX", "VBD", "be", "O"),
+              ("convicted", 4, "amod", "VERB", "VBN", "convict", "O"),
+              ("sex", 4, "compound", "NOUN", "NN", "sex", "O"),
+              ("offenders", 4, "ROOT", "NOUN", "NNS", "offender", "O"),
+              (".", 4, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == set()
+    monkeypatch.setattr(E, "_adjectival", lambda verb: False)
+    assert facts(d) == {("", "convict", "3,177", False, "asserted")}

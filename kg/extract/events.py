@@ -134,9 +134,18 @@ def _party_text(mention: Mention | None, party: NominalParty | None) -> str:
 # Triggers --------------------------------------------------------------------------------------------
 
 
+def _adjectival(verb: Token) -> bool:
+    """Whether a participle only describes the noun it modifies: "3,177 were convicted sex offenders", "4,269
+    wanted fugitives" say who they are, not that a conviction or a search is reported here. The parser hangs
+    the copula of "were convicted sex offenders" on the participle as its passive auxiliary. One with a subject
+    of its own is a verb misread: "The two discussed efforts" (parsed "discussed" amod of "efforts")."""
+    return (verb.dep_ == "amod" and verb.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ in SUBJECTS for c in verb.children))
+
+
 def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     lemma = verb.lemma_.lower()
-    if lemma in LIGHT_VERBS:
+    if lemma in LIGHT_VERBS or _adjectival(verb):
         return
     action, phrase_preposition = _action_of(verb)
     if action in KILLING or action in CULPRIT_PATIENT_VERBS or verb_lexicon().get(action) == CONSULT:
