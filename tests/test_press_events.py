@@ -471,3 +471,16 @@ def test_a_participle_describing_its_noun_is_no_event(monkeypatch):
     assert facts(d) == set()
     monkeypatch.setattr(E, "_adjectival", lambda verb: False)
     assert facts(d) == {("", "convict", "3,177", False, "asserted")}
+
+
+def test_a_death_said_as_a_finding_is_a_death(monkeypatch):
+    # "Five Marines were confirmed deceased ."
+    d = parse(("Five", 1, "nummod", "NUM", "CD", "five", "B-CARDINAL"),
+              ("Marines", 3, "nsubjpass", "PROPN", "NNPS", "Marines", "B-ORG"),
+              ("were", 3, "auxpass", "AUX", "VBD", "be", "O"),
+              ("confirmed", 3, "ROOT", "VERB", "VBN", "confirm", "O"),
+              ("deceased", 3, "oprd", "ADJ", "JJ", "deceased", "O"),
+              (".", 3, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Marines", "die", "", False, "asserted")}
+    monkeypatch.setattr(E, "DEATH_ADJECTIVES", frozenset())
+    assert not any(f[1] == "die" for f in facts(d))

@@ -86,6 +86,9 @@ HOLDING_VERBS = _WORDS["holding_verb"]
 SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
 # Verbs whose subject brings about the death they name: "a strike that resulted in the death of X".
 RESULT_VERBS = _WORDS["result_verb"]
+# "were confirmed deceased", "was pronounced dead", "was found dead": a death said as a finding.
+DECLARING_VERBS = _WORDS["declaring_verb"]
+DEATH_ADJECTIVES = _WORDS["death_adjective"]
 # Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
 NEGATIVE_WORDS = _WORDS["negative_word"]
 # Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
@@ -143,10 +146,27 @@ def _adjectival(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
+def _declared_deaths(verb: Token, context: Context) -> Iterator[EventFact]:
+    """A death said as a finding: "Five Marines have been confirmed deceased following a CH-53E helicopter
+    crash" (the crash killed them), "The pilot was pronounced dead at the scene" (he died)."""
+    if verb.lemma_.lower() not in DECLARING_VERBS or not any(
+            c.dep_ in {"oprd", "acomp"} and c.lower_ in DEATH_ADJECTIVES for c in verb.children):
+        return
+    the_dead = [p for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for p in parties_of(c, context)]
+    deed = next((o for p in _prepositions(verb) for o in p.children
+                 if o.dep_ == "pobj" and (o.lemma_.lower() in EVENT_NOUNS or o.lemma_.lower() in CAUSE_NOUNS)), None)
+    if deed is None:
+        yield from _facts(verb, "die", the_dead, [], context)
+        return
+    actors = noun_parties(deed, context)[0] or _deed_author(deed, context) or [Party(unnamed(deed.idx), deed)]
+    yield from _facts(verb, "kill", actors, the_dead, with_bare_names(context))
+
+
 def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     lemma = verb.lemma_.lower()
     if lemma in LIGHT_VERBS or _adjectival(verb):
         return
+    yield from _declared_deaths(verb, context)
     action, phrase_preposition = _action_of(verb)
     if action in KILLING or action in CULPRIT_PATIENT_VERBS or verb_lexicon().get(action) == CONSULT:
         # The parties of a killing, a conviction or a meeting are people or groups, whatever the tagger
