@@ -484,3 +484,23 @@ def test_a_death_said_as_a_finding_is_a_death(monkeypatch):
     assert facts(d) == {("Marines", "die", "", False, "asserted")}
     monkeypatch.setattr(E, "DEATH_ADJECTIVES", frozenset())
     assert not any(f[1] == "die" for f in facts(d))
+
+
+def test_naming_someone_to_a_title_is_appointing_them_but_a_name_is_no_title(monkeypatch):
+    # "Howard was named Federal Coordinating Officer ."
+    d = parse(("Howard", 2, "nsubjpass", "PROPN", "NNP", "Howard", "B-PERSON"),
+              ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
+              ("named", 2, "ROOT", "VERB", "VBN", "name", "O"),
+              ("Federal", 5, "compound", "PROPN", "NNP", "Federal", "O"),
+              ("Coordinating", 5, "compound", "PROPN", "NNP", "Coordinating", "O"),
+              ("Officer", 2, "oprd", "PROPN", "NNP", "Officer", "O"),
+              (".", 2, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("", "appoint", "Howard", False, "asserted")}
+    # "Police named Smith ." stays naming: no title follows.
+    named = parse(("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"),
+                  ("named", 1, "ROOT", "VERB", "VBD", "name", "O"),
+                  ("Smith", 1, "oprd", "PROPN", "NNP", "Smith", "B-PERSON"),
+                  (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert not any(f[1] == "appoint" for f in facts(named))
+    monkeypatch.setattr(E, "PREDICATE_SYNONYMS", {})
+    assert not any(f[1] == "appoint" for f in facts(d))

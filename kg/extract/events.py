@@ -72,6 +72,8 @@ FIRE_PREPOSITIONS = _WORDS["phrase_preposition"]
 PARTNER_CATEGORIES = _WORDS["partner_category"]
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = _MAPS["action_synonym"]
+# A verb whose predicate noun is a title states an appointment: "has been named Federal Coordinating Officer".
+PREDICATE_SYNONYMS = _MAPS["predicate_synonym"]
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = _WORDS["with_head"]
 # Things that happen and harm with no one named as doing them: "the blast killed 126 people".
@@ -576,6 +578,8 @@ def _action_of(verb: Token) -> tuple[str, str]:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
         if f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    if lemma in PREDICATE_SYNONYMS and _titled_predicate(verb):
+        return PREDICATE_SYNONYMS[lemma], ""
     addressee = _addressee_preposition(verb)
     if addressee is not None:
         return f"{lemma} to", "to"  # "underscored the importance of the alliance to Foreign Minister Wong"
@@ -595,6 +599,16 @@ def _action_of(verb: Token) -> tuple[str, str]:
                                next((p.lower_ for p in _prepositions(verb) if p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _titled_predicate(verb: Token) -> bool:
+    """Whether a verb's predicate noun is a title, not a name: "Brett H. Howard has been named Federal
+    Coordinating Officer", "Fugate named Keldsen as the Federal Coordinating Officer"; not "a man named John
+    Smith", "the suspect, named as Ahmed Ali"."""
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    predicates += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                   if o.dep_ == "pobj"]
+    return verb.dep_ != "acl" and any(p.pos_ in {"NOUN", "PROPN"} and p.ent_type_ != "PERSON" for p in predicates)
 
 
 def _prepositions(verb: Token) -> list[Token]:
