@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 
 import pytest
 
@@ -390,3 +391,11 @@ def test_readouts(nlp, text, expected):
 ])
 def test_intransitive_and_filed_things(nlp, text, expected):
     assert facts(nlp, text) == expected
+
+
+def test_a_crash_is_an_event_of_what_crashed(nlp):
+    # "crash" is in the lexicon with no category: what crashed is its actor, and no target is needed.
+    module = sys.modules["kg.extract.events"]
+    found = {(module._party_text(e.actor, e.actor_party), e.action, e.target is None, e.modality)
+             for e in events(nlp("The helicopter crashed in southern California."))}
+    assert found == {("helicopter", "crash", True, A)}
