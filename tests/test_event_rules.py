@@ -289,8 +289,8 @@ def _governor_cue(cue, negated: bool = False):
     """A parse in which the cue word governs the trigger "attack"."""
     if cue.scope == "object":
         # "Iran ordered the attack ."
-        return doc(["Iran", cue.literal, "the", "attack", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
-                   ["PROPN", "VERB", "DET", "NOUN", "PUNCT"])[3]
+        return doc(["Iran", cue.literal, "the", "attack", "."], [1, 1, 3, 1, 1],
+                   ["nsubj", "ROOT", "det", "dobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "PUNCT"])[3]
     if cue.scope == "infinitive":
         # "a plot to attack Israel ."
         return doc(["a", cue.literal, "to", "attack", "Israel", "."], [1, 1, 3, 1, 3, 1],

@@ -163,7 +163,8 @@ def governors(trigger: Token) -> Iterator[Token]:
         # "convicted of planning the slaying of Mendes" says the slaying happened. A verb asking for it is a cue
         # ("The court ordered the arrest of X", "Iran threatened a wave of attacks"): asked for, not done.
         deed = token.head.head if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS else token
-        if deed.dep_ in OBJECTS | PASSIVE_SUBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS | CONFIRM_VERBS or _requested(deed):
+        done = deed.dep_ in OBJECTS | PASSIVE_SUBJECTS and deed.head.lemma_.lower() in LAUNCH_VERBS | CONFIRM_VERBS
+        if done or _requested(deed):
             if deed is not token:
                 yield deed
             token = deed.head
