@@ -469,7 +469,7 @@ def test_coordinated_subjects_of_an_interaction_are_each_others_counterparts():
     ("Top Ten Fugitive Jose Manuel Garcia Guevara was returned to Lake Charles, Louisiana, this morning.",
      {("", "return", "Jose Manuel Garcia Guevara", "", "")}),
     ("Accompanied by FBI agents, Guevara arrived on U.S. soil yesterday and was transported to the local authorities.",
-     {("", "transport", "Guevara", "", "")}),
+     {("", "transport", "Guevara", "", ""), ("Guevara", "arrive", "", "", "2024-03-07")}),
     ("Smith fled to Mexico and was arrested in 2019.", {("", "arrest", "Smith", "", "2019")}),
     ("The hostages returned home and the company removed the tariffs.", set()),
     # The deed a passive happened in does it, for its author.

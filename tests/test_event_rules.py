@@ -121,6 +121,14 @@ def _title_before_name():
     return d[0], context(), ["Czolgosz"]
 
 
+def _title_cut_from_its_name():
+    # "Blinken and Minister Kuleba spoke ." parsed with "Minister" the conjunct and "Kuleba" Blinken's apposition
+    d = doc(["Blinken", "and", "Minister", "Kuleba", "spoke", "."], [4, 0, 0, 0, 4, 4],
+            ["nsubj", "cc", "conj", "appos", "ROOT", "punct"], ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+            ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O"])
+    return d[2], context(), ["Kuleba"]
+
+
 def _predicate_noun():
     # "Oswald was the gunman ."
     d = doc(["Oswald", "was", "the", "gunman", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "attr", "punct"],
@@ -216,7 +224,8 @@ CASES = {
     "repair_misread_apposition": _misread_apposition, "name": _name, "pronoun": _pronoun,
     "reported_speaker": _reported_speaker, "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
     "apposition": _apposition, "apposed": _apposed, "repair_unseen_apposition": _unseen_apposition,
-    "title_before_name": _title_before_name, "predicate_noun": _predicate_noun,
+    "title_before_name": _title_before_name, "repair_title_cut_from_its_name": _title_cut_from_its_name,
+    "predicate_noun": _predicate_noun,
     "named_by_participle": _named_by_participle, "identified_as": _identified_as, "group_members": _group_members,
     "role_holder": _role_holder, "state_noun": _state_noun, "members": _members, "lives": _lives,
     "named_group": _named_group,
@@ -289,6 +298,10 @@ def _dependent_cue(cue):
 
 def _governor_cue(cue, negated: bool = False):
     """A parse in which the cue word governs the trigger "attack"."""
+    if cue.scope == "object":
+        # "Iran ordered the attack ."
+        return doc(["Iran", cue.literal, "the", "attack", "."], [1, 1, 3, 1, 1],
+                   ["nsubj", "ROOT", "det", "dobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "PUNCT"])[3]
     if cue.scope == "infinitive":
         # "a plot to attack Israel ."
         return doc(["a", cue.literal, "to", "attack", "Israel", "."], [1, 1, 3, 1, 3, 1],
@@ -350,6 +363,47 @@ def test_an_infinitive_cue_reaches_the_gerund_of_its_preposition(monkeypatch):
     assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("convicted")[3])))
     _without(look, monkeypatch)
     assert not cued(HYPOTHETICAL, list(governors(_preposition_gerund("look")[3])))
+
+
+def test_a_verb_asking_for_its_object_is_a_cue_but_one_governing_a_complement_is_not():
+    # "Smith committed the attack .": "commit" is a cue of its complement ("committed to using"), not its object.
+    d = doc(["Smith", "committed", "the", "attack", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], lemmas=["smith", "commit", "the", "attack", "."])
+    assert not cued(HYPOTHETICAL, list(governors(d[3])))
+    # "Iran ordered a series of attacks .": the series is what is ordered.
+    d = doc(["Iran", "ordered", "a", "series", "of", "attacks", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"], lemmas=["iran", "order", "a", "series", "of",
+                                                                             "attack", "."])
+    assert cued(HYPOTHETICAL, list(governors(d[5])))
+
+
+def test_a_deed_is_as_real_as_its_confirmation(monkeypatch):
+    import kg.extract.cues as C
+
+    # "Officials did not confirm the killing .": the killing is not said to have happened.
+    d = doc(["Officials", "did", "not", "confirm", "the", "killing", "."], [3, 3, 3, 3, 5, 3, 3],
+            ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+            ["NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"])
+    assert cued(NEGATED, list(governors(d[5])))
+    monkeypatch.setattr(C, "CONFIRM_VERBS", frozenset())
+    assert not cued(NEGATED, list(governors(d[5])))
+
+
+def test_a_warrant_is_for_the_deed_its_preposition_names_where_the_verb_took_the_preposition(monkeypatch):
+    warrant = next(c for c in cue_rules() if c.literal == "warrant")
+    # "a warrant was issued for Smith 's arrest .": the parser hangs "for" on "issued".
+    d = doc(["a", "warrant", "was", "issued", "for", "Smith", "'s", "arrest", "."], [1, 3, 3, 3, 3, 7, 5, 4, 3],
+            ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "case", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PART", "NOUN", "PUNCT"])
+    assert cued(HYPOTHETICAL, list(governors(d[7])))
+    # "Police made an arrest for the theft .": a verb's object that is no such noun leaves the deed done.
+    made = doc(["Police", "made", "an", "arrest", "for", "the", "theft", "."], [1, 1, 3, 1, 1, 6, 4, 1],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+               ["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"])
+    assert not cued(HYPOTHETICAL, list(governors(made[6])))
+    _without(warrant, monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(d[7])))
 
 
 def test_a_thing_said_as_the_purpose_of_a_contact_is_said_in_it(monkeypatch):
@@ -444,6 +498,14 @@ def _second_subject():
     return d[1], ["Oswald"]
 
 
+def _participle_read_as_clause():
+    # "a judge ordered Samayoa removed ." parsed as a clause "Samayoa removed" under "ordered"
+    d = doc(["a", "judge", "ordered", "Samayoa", "removed", "."], [1, 2, 2, 4, 2, 2],
+            ["det", "nsubj", "ROOT", "nsubj", "ccomp", "punct"], ["DET", "NOUN", "VERB", "PROPN", "VERB", "PUNCT"],
+            lemmas=["a", "judge", "order", "samayoa", "remove", "."], tags=["DT", "NN", "VBD", "NNP", "VBN", "."])
+    return d[2], ["Samayoa"]
+
+
 def _small_clause():
     # "Trump holds its leaders accountable ."
     d = doc(["Trump", "holds", "its", "leaders", "accountable", "."], [1, 1, 3, 4, 1, 1],
@@ -484,7 +546,8 @@ def _two_blows():
 
 
 OBJECT_CASES = {
-    "_written_objects": _written, "_repair_second_subject": _second_subject, "_small_clause_subject": _small_clause,
+    "_written_objects": _written, "_repair_second_subject": _second_subject,
+    "_repair_participle_read_as_clause": _participle_read_as_clause, "_small_clause_subject": _small_clause,
     "_gerund_object": _gerund, "_shared_object": _shared, "_repair_object_read_as_conjunct": _read_as_conjunct,
     "_repair_one_victim_of_two_blows": _two_blows,
 }
@@ -556,9 +619,20 @@ def _deed_of_clause():
     return d[3], ["airstrike"]
 
 
+def _deed_of_conjunct():
+    # "Ten were killed and two wounded in an airstrike ."
+    d = doc(["Ten", "were", "killed", "and", "two", "wounded", "in", "an", "airstrike", "."],
+            [2, 2, 2, 2, 5, 2, 5, 8, 6, 2],
+            ["nsubjpass", "auxpass", "ROOT", "cc", "nsubjpass", "conj", "prep", "det", "pobj", "punct"],
+            ["NUM", "AUX", "VERB", "CCONJ", "NUM", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+            lemmas=["ten", "be", "kill", "and", "two", "wound", "in", "an", "airstrike", "."],
+            tags=["CD", "VBD", "VBN", "CC", "CD", "VBN", "IN", "DT", "NN", "."])
+    return d[2], ["airstrike"]
+
+
 AGENT_CASES = {"_written_agents": _agent_written, "_conjunct_agents": _agent_of_conjunct,
                "_repair_agent_on_a_noun": _agent_on_a_noun, "_instigators": _instigator,
-               "_deed_of_the_clause": _deed_of_clause}
+               "_deed_of_the_clause": _deed_of_clause, "_deed_of_a_conjunct": _deed_of_conjunct}
 
 
 def test_every_agent_reader_has_a_case():
@@ -692,18 +766,25 @@ def test_winning_an_election_is_an_event(monkeypatch):
 
 
 def test_a_title_named_by_its_head_word_is_its_one_holder():
-    # "the Foreign Minister spoke ." in an article that gives Jaishankar the title "External Affairs Minister"
+    # "Jaishankar arrived . the Foreign Minister spoke ." in an article that gives Jaishankar the title
+    # "External Affairs Minister"
     from kg.extract.facts import Mention
 
-    d = doc(["the", "Foreign", "Minister", "spoke", "."], [2, 2, 3, 3, 3], ["det", "compound", "nsubj", "ROOT", "punct"],
-            ["DET", "PROPN", "PROPN", "VERB", "PUNCT"], lemmas=["the", "foreign", "minister", "speak", "."])
-    jaishankar = Mention("Subrahmanyam Jaishankar", "Person", 100, 123)
-    blinken = Mention("Antony J. Blinken", "Person", 0, 17)
+    d = doc(["Jaishankar", "arrived", ".", "the", "Foreign", "Minister", "spoke", "."], [1, 1, 1, 5, 5, 6, 6, 6],
+            ["nsubj", "ROOT", "punct", "det", "compound", "nsubj", "ROOT", "punct"],
+            ["PROPN", "VERB", "PUNCT", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+            lemmas=["jaishankar", "arrive", ".", "the", "foreign", "minister", "speak", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    jaishankar = Mention("Subrahmanyam Jaishankar", "Person", 0, 10)
+    blinken = Mention("Antony J. Blinken", "Person", 0, 10)
     one = context(titled={"external affairs minister": (jaishankar,), "secretary of state": (blinken,)})
-    assert [p.mention.text for p in P.refer(d[2], one)] == ["Subrahmanyam Jaishankar"]
+    assert [p.mention.text for p in P.refer(d[5], one)] == ["Subrahmanyam Jaishankar"]
     # Two people with titles of that head word: the title is neither's.
     two = context(titled={"external affairs minister": (jaishankar,), "defense minister": (blinken,)})
-    assert P.refer(d[2], two) == []
+    assert P.refer(d[5], two) == []
+    # A definite title names again one named before it: "the Foreign Minister spoke . Jaishankar ..." is not he.
+    later = Mention("Subrahmanyam Jaishankar", "Person", 40, 50)
+    assert P.refer(d[5], context(titled={"external affairs minister": (later,)})) == []
 
 
 def test_the_owner_of_what_is_praised_is_its_target(monkeypatch):
@@ -779,3 +860,202 @@ def test_a_quantity_noun_stands_for_whom_it_counts(monkeypatch):
     assert _events(d) == {("police", "arrest", "protesters")}
     monkeypatch.setattr(parties, "QUANTITY_NOUNS", frozenset())
     assert _events(d) == {("police", "arrest", "")}
+
+
+def test_with_hung_on_the_medium_is_the_verbs(monkeypatch):
+    # "Obama spoke by telephone with Netanyahu ." with "with" hung on "telephone"
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Obama", "spoke", "by", "telephone", "with", "Netanyahu", "."], [1, 1, 1, 2, 3, 4, 1],
+            ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["obama", "speak", "by", "telephone", "with", "netanyahu", "."],
+            tags=["NNP", "VBD", "IN", "NN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Obama", "speak with", "Netanyahu")}
+    monkeypatch.setattr(E, "_repair_with_on_the_medium", lambda verb: [])
+    assert _events(d) == {("Obama", "speak", "")}
+
+
+def test_a_title_with_the_and_no_holder_is_a_nominal_party():
+    # "The President welcomed Rasmussen ." in an article that names no President
+    d = doc(["The", "President", "welcomed", "Rasmussen", "."], [1, 2, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj", "punct"], ["DET", "PROPN", "VERB", "PROPN", "PUNCT"],
+            lemmas=["the", "president", "welcome", "rasmussen", "."], tags=["DT", "NNP", "VBD", "NNP", "."],
+            ents=["O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("President", "welcome", "Rasmussen")}
+    # Without "the" a capitalised word is no title: "President welcomed Rasmussen" names no one.
+    d = doc(["President", "welcomed", "Rasmussen", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["president", "welcome", "rasmussen", "."],
+            tags=["NNP", "VBD", "NNP", "."], ents=["O", "O", "B-PERSON", "O"])
+    assert _events(d) == set()
+
+
+def test_a_definite_title_is_not_a_name_written_after_it():
+    # "the President spoke with Sarkozy ." where the article writes "President" beside Sarkozy only, after it
+    from kg.extract.facts import Mention
+
+    d = doc(["the", "President", "spoke", "."], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "punct"],
+            ["DET", "PROPN", "VERB", "PUNCT"], lemmas=["the", "president", "speak", "."])
+    sarkozy = Mention("Nicolas Sarkozy", "Person", 30, 45)
+    found = P.parties_of(d[1], context(named_heads={("president", False): sarkozy}))
+    assert [(p.mention.text, p.nominal is not None) for p in found] == [("President", True)]
+    before = Mention("Nicolas Sarkozy", "Person", 0, 0)
+    found = P.parties_of(d[1], context(named_heads={("president", False): before}))
+    assert [p.mention.text for p in found] == ["Nicolas Sarkozy"]
+
+
+def test_a_preposition_cue_reaches_its_gerund(monkeypatch):
+    # "Iran acted without notifying Israel ."
+    d = doc(["Iran", "acted", "without", "notifying", "Israel", "."], [1, 1, 1, 2, 3, 1],
+            ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"], ["PROPN", "VERB", "ADP", "VERB", "PROPN", "PUNCT"])
+    assert cued(NEGATED, list(governors(d[3])))
+    _without(next(c for c in cue_rules() if c.literal == "without"), monkeypatch)
+    assert not cued(NEGATED, list(governors(d[3])))
+
+
+def _coordinated(cue: str, cc: str) -> Doc:
+    """"Iran <cue> attack <cc> kill Israel .": a second verb with no subject or auxiliary of its own."""
+    return doc(["Iran", cue, "attack", cc, "kill", "Israel", "."], [2, 2, 2, 2, 2, 4, 2],
+               ["nsubj", "neg" if cue == "not" else "aux", "ROOT", "cc", "conj", "dobj", "punct"],
+               ["PROPN", "PART" if cue == "not" else "AUX", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"],
+               lemmas=["iran", cue, "attack", cc, "kill", "israel", "."],
+               ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
+
+
+def test_a_bare_conjunct_shares_the_negation_of_or_and_the_modal(monkeypatch):
+    E = sys.modules["kg.extract.events"]
+    assert E._is_negated(_coordinated("not", "or")[4])  # "did not attack or kill"
+    assert not E._is_negated(_coordinated("not", "and")[4])  # "did not fire and withdrew"
+    assert E._is_hypothetical(_coordinated("will", "and")[4])  # "will stop in Guam and meet"
+    monkeypatch.setattr(E, "_bare_conjunct_head", lambda verb: None)
+    assert not E._is_negated(_coordinated("not", "or")[4])
+    assert not E._is_hypothetical(_coordinated("will", "and")[4])
+
+
+def test_what_is_done_to_a_filing_is_done_to_its_filer(monkeypatch):
+    # "Lopez 's appeal was dismissed by Ward ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Lopez", "'s", "appeal", "was", "dismissed", "by", "Ward", "."], [2, 0, 4, 4, 4, 4, 5, 4],
+            ["poss", "case", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+            ["PROPN", "PART", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["lopez", "'s", "appeal", "be", "dismiss", "by", "ward", "."],
+            tags=["NNP", "POS", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Ward", "dismiss", "Lopez")}
+    monkeypatch.setattr(E, "FILING_NOUNS", frozenset())
+    assert _events(d) == {("Ward", "dismiss", "")}
+
+
+def test_a_title_first_written_before_any_holder_is_no_later_holder():
+    # "the President spoke . Sarkozy spoke . the President spoke ." with Sarkozy the article's only President
+    from kg.extract.facts import Mention
+
+    words = ["the", "President", "spoke", ".", "Sarkozy", "spoke", ".", "the", "President", "spoke", "."]
+    d = doc(words, [1, 2, 2, 2, 5, 5, 5, 8, 9, 9, 9],
+            ["det", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"],
+            ["DET", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+            lemmas=[w.lower() if w != "spoke" else "speak" for w in words],
+            ents=["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"])
+    sarkozy = Mention("Sarkozy", "Person", d[4].idx, d[4].idx + 7)
+    assert P.first_written(d[8]) == d[1].idx
+    assert P.refer(d[8], context(titled={"president": (sarkozy,)})) == []
+    # An article that writes "the President" first after naming him: he is the President.
+    later = doc(words[4:], [1, 1, 1, 4, 5, 5, 5], ["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"],
+                ["PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+                lemmas=["sarkozy", "speak", ".", "the", "president", "speak", "."],
+                ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
+    named = Mention("Sarkozy", "Person", 0, 7)
+    assert [p.mention.text for p in P.refer(later[4], context(titled={"president": (named,)}))] == ["Sarkozy"]
+
+
+def test_a_coordinated_modifier_of_a_title_is_a_party():
+    # "Secretary Austin and Defense Minister Marles discussed security ." parsed with Austin a modifier of "Minister"
+    words = ["Secretary", "Austin", "and", "Defense", "Minister", "Marles", "discussed", "security", "."]
+    d = doc(words, [1, 4, 1, 1, 5, 6, 6, 6, 6],
+            ["nmod", "nmod", "cc", "conj", "compound", "nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+            lemmas=["secretary", "austin", "and", "defense", "minister", "marles", "discuss", "security", "."],
+            ents=["O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O"])
+    assert texts(P.parties_of(d[5], context())) == ["Austin", "Marles"]
+
+
+def test_those_who_consult_together_consult_each_other(monkeypatch):
+    # "Rubio and Wadephul discussed Iran ."
+    E = sys.modules["kg.extract.events"]
+    d = doc(["Rubio", "and", "Wadephul", "discussed", "Iran", "."], [3, 0, 0, 3, 3, 3],
+            ["nsubj", "cc", "conj", "ROOT", "dobj", "punct"], ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+            lemmas=["rubio", "and", "wadephul", "discuss", "iran", "."],
+            ents=["B-PERSON", "O", "B-PERSON", "O", "B-GPE", "O"])
+    assert _events(d) == {("Rubio", "discuss", "Wadephul"), ("Wadephul", "discuss", "Rubio")}
+    monkeypatch.setattr(E, "_consulted_together", lambda verb, action, preposition: False)
+    assert _events(d) == {("Rubio", "discuss", "Iran"), ("Wadephul", "discuss", "Iran")}
+
+
+def test_a_phrase_listed_with_its_preposition_takes_it(monkeypatch):
+    # "Mexico issued a warrant for Cortez ."
+    from kg.data import verb_lexicon
+
+    d = doc(["Mexico", "issued", "a", "warrant", "for", "Cortez", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["mexico", "issue", "a", "warrant", "for", "cortez", "."],
+            ents=["B-GPE", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert _events(d) == {("Mexico", "issue warrant", "Cortez")}
+    lexicon = {k: v for k, v in verb_lexicon().items() if k != "issue warrant for"}
+    monkeypatch.setattr(sys.modules["kg.extract.events"], "verb_lexicon", lambda: lexicon)
+    assert _events(d) == {("Mexico", "issue warrant", "")}
+
+
+def test_the_agent_of_a_deed_done_is_its_author():
+    # "the attack was launched by Hezbollah ." / "the attack was not launched by Hezbollah ."
+    d = doc(["the", "attack", "was", "launched", "by", "Hezbollah", "."], [1, 3, 3, 3, 3, 4, 3],
+            ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["the", "attack", "be", "launch", "by", "hezbollah", "."],
+            tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            ents=["O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert _events(d) == {("Hezbollah", "attack", "")}
+    E = sys.modules["kg.extract.events"]
+    assert not any(e.negated for e in E.events(d, roles=()))
+    d = doc(["the", "attack", "was", "not", "launched", "by", "Hezbollah", "."], [1, 4, 4, 4, 4, 4, 5, 4],
+            ["det", "nsubjpass", "auxpass", "neg", "ROOT", "agent", "pobj", "punct"],
+            ["DET", "NOUN", "AUX", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+            lemmas=["the", "attack", "be", "not", "launch", "by", "hezbollah", "."],
+            tags=["DT", "NN", "VBD", "RB", "VBN", "IN", "NNP", "."], ents=["O", "O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert all(e.negated for e in E.events(d, roles=())) and _events(d) == {("Hezbollah", "attack", "")}
+
+
+def test_the_forces_a_deed_is_named_by_did_it(monkeypatch):
+    # "separatist attacks on Kyiv ." / "U.S. strikes on ISIS ." with "U.S." read as an nmod
+    d = doc(["separatist", "attacks", "on", "Kyiv", "."], [1, 1, 1, 2, 1], ["amod", "ROOT", "prep", "pobj", "punct"],
+            ["ADJ", "NOUN", "ADP", "PROPN", "PUNCT"], lemmas=["separatist", "attack", "on", "kyiv", "."],
+            tags=["JJ", "NNS", "IN", "NNP", "."], ents=["O", "O", "O", "B-GPE", "O"])
+    assert _events(d) == {("separatist", "attack", "Kyiv")}
+    monkeypatch.setattr(P, "_fighters_modifier", lambda modifier, context: [])
+    assert _events(d) == {("", "attack", "Kyiv")}
+    d = doc(["U.S.", "strikes", "on", "ISIS", "."], [1, 1, 1, 2, 1], ["nmod", "ROOT", "prep", "pobj", "punct"],
+            ["PROPN", "NOUN", "ADP", "PROPN", "PUNCT"], lemmas=["u.s.", "strike", "on", "isis", "."],
+            tags=["NNP", "NNS", "IN", "NNP", "."], ents=["B-GPE", "O", "O", "B-ORG", "O"])
+    assert _events(d) == {("U.S.", "strike", "ISIS")}
+
+
+def test_a_call_received_from_someone_is_theirs():
+    # "Biden received a call from Modi ."
+    d = doc(["Biden", "received", "a", "call", "from", "Modi", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["biden", "receive", "a", "call", "from", "modi", "."],
+            tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "."],
+            ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert ("Modi", "call with", "Biden") in _events(d) and ("Biden", "call with", "Modi") not in _events(d)
+
+
+def test_an_infinitive_cue_reaches_the_deed_noun_of_its_preposition(monkeypatch):
+    # "Iran raised the possibility of attacks ."
+    d = doc(["Iran", "raised", "the", "possibility", "of", "attacks", "."], [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+            lemmas=["iran", "raise", "the", "possibility", "of", "attack", "."])
+    assert cued(HYPOTHETICAL, list(governors(d[5])))
+    _without(next(c for c in cue_rules() if c.literal == "possibility"), monkeypatch)
+    assert not cued(HYPOTHETICAL, list(governors(d[5])))

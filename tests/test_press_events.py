@@ -212,7 +212,7 @@ def test_a_preposition_of_time_is_no_particle():
 
 
 def test_a_title_with_the_is_the_one_person_the_article_gives_it():
-    # "the Deputy Secretary met Gentiloni ." with Adeyemo the article's Deputy Secretary.
+    # "the Deputy Secretary met Gentiloni ." with Adeyemo the article's Deputy Secretary, named before it.
     from kg.extract.facts import Evidence, Mention, RoleFact
 
     d = parse(("the", 2, "det", "DET", "DT", "the", "O"),
@@ -221,7 +221,7 @@ def test_a_title_with_the_is_the_one_person_the_article_gives_it():
               ("met", 3, "ROOT", "VERB", "VBD", "meet", "O"),
               ("Gentiloni", 3, "dobj", "PROPN", "NNP", "Gentiloni", "B-PERSON"),
               (".", 3, "punct", "PUNCT", ".", ".", "O"))
-    adeyemo = Mention("Wally Adeyemo", "Person", 100, 113)
+    adeyemo = Mention("Wally Adeyemo", "Person", 0, 0)
     role = RoleFact(adeyemo, "Deputy Secretary", None, False, Evidence("", 0, 0, 0, 0))
     found = {(e.actor.text, e.action, e.target.text) for e in E.events(d, roles=[role])}
     assert found == {("Wally Adeyemo", "meet", "Gentiloni")}
@@ -458,3 +458,49 @@ def test_pleading_guilty_is_an_event_with_no_target():
 ])
 def test_pleas_as_justice_releases_write_them(nlp, text, expected):
     assert sentence_facts(nlp, text) == expected
+
+
+def test_a_participle_describing_its_noun_is_no_event(monkeypatch):
+    # "3,177 were convicted sex offenders .": the parser hangs the copula on "convicted" as its auxiliary.
+    d = parse(("3,177", 2, "nsubjpass", "NUM", "CD", "3,177", "B-CARDINAL"),
+              ("were", 2, "auxpass", "AUX", "VBD", "be", "O"),
+              ("convicted", 4, "amod", "VERB", "VBN", "convict", "O"),
+              ("sex", 4, "compound", "NOUN", "NN", "sex", "O"),
+              ("offenders", 4, "ROOT", "NOUN", "NNS", "offender", "O"),
+              (".", 4, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == set()
+    monkeypatch.setattr(E, "_adjectival", lambda verb: False)
+    assert facts(d) == {("", "convict", "3,177", False, "asserted")}
+
+
+def test_a_death_said_as_a_finding_is_a_death(monkeypatch):
+    # "Five Marines were confirmed deceased ."
+    d = parse(("Five", 1, "nummod", "NUM", "CD", "five", "B-CARDINAL"),
+              ("Marines", 3, "nsubjpass", "PROPN", "NNPS", "Marines", "B-ORG"),
+              ("were", 3, "auxpass", "AUX", "VBD", "be", "O"),
+              ("confirmed", 3, "ROOT", "VERB", "VBN", "confirm", "O"),
+              ("deceased", 3, "oprd", "ADJ", "JJ", "deceased", "O"),
+              (".", 3, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("Marines", "die", "", False, "asserted")}
+    monkeypatch.setattr(E, "DEATH_ADJECTIVES", frozenset())
+    assert not any(f[1] == "die" for f in facts(d))
+
+
+def test_naming_someone_to_a_title_is_appointing_them_but_a_name_is_no_title(monkeypatch):
+    # "Howard was named Federal Coordinating Officer ."
+    d = parse(("Howard", 2, "nsubjpass", "PROPN", "NNP", "Howard", "B-PERSON"),
+              ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
+              ("named", 2, "ROOT", "VERB", "VBN", "name", "O"),
+              ("Federal", 5, "compound", "PROPN", "NNP", "Federal", "O"),
+              ("Coordinating", 5, "compound", "PROPN", "NNP", "Coordinating", "O"),
+              ("Officer", 2, "oprd", "PROPN", "NNP", "Officer", "O"),
+              (".", 2, "punct", "PUNCT", ".", ".", "O"))
+    assert facts(d) == {("", "appoint", "Howard", False, "asserted")}
+    # "Police named Smith ." stays naming: no title follows.
+    named = parse(("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"),
+                  ("named", 1, "ROOT", "VERB", "VBD", "name", "O"),
+                  ("Smith", 1, "oprd", "PROPN", "NNP", "Smith", "B-PERSON"),
+                  (".", 1, "punct", "PUNCT", ".", ".", "O"))
+    assert not any(f[1] == "appoint" for f in facts(named))
+    monkeypatch.setattr(E, "PREDICATE_SYNONYMS", {})
+    assert not any(f[1] == "appoint" for f in facts(d))

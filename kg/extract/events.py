@@ -34,14 +34,14 @@ from kg.extract.coref import CONSULT, antecedents
 from kg.extract.cues import HYPOTHETICAL, NEGATED, SERIES_NOUNS, cued, governors
 from kg.extract.facts import EventFact, Mention, NominalParty, RoleFact, entity_of, evidence_of, mention_of, unnamed
 from kg.extract.killing import KILLING, culprits, sentence_victims, with_bare_names
-from kg.extract.labels import (NAMED_LABELS, NEGATIONS, OBJECTS, PREDICATE_COMPLEMENTS, SUBJECTLESS_CLAUSES, SUBJECTS,
-                               TIME_LABELS)
+from kg.extract.labels import (AGENTS, NAMED_LABELS, NEGATIONS, OBJECTS, PASSIVE_SUBJECTS, PREDICATE_COMPLEMENTS,
+                               SUBJECTLESS_CLAUSES, SUBJECTS, TIME_LABELS)
 from kg.extract.participants import (CULPRIT_PATIENT_VERBS, DEED_VERBS, DOER_NOUNS, EVENT_NOUNS, INSTRUMENT_NOUNS,
-                                     LAUNCH_VERBS, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context, Party, agents_of,
-                                     is_definite, is_passive, logical_subjects, misread_objects, noun_parties,
-                                     noun_preposition, parties_of, patients_of, pobj_parties, preposition_chain,
-                                     refer, role_holders, same_entity, subjects_of, surface_apposition,
-                                     title_holders, verb_actors)
+                                     LAUNCH_VERBS, OBJECT_CONTROL, ORDER_NOUNS, PARTICIPANTS, PATIENT_NOUNS, Context,
+                                     Party, agents_of, is_definite, is_passive, logical_subjects, misread_objects,
+                                     noun_parties, noun_preposition, parties_of, patients_of, pobj_parties,
+                                     preposition_chain, refer, role_holders, same_entity, subjects_of,
+                                     surface_apposition, title_holders, verb_actors)
 from kg.extract.parties import press_party, resolved_heads
 from kg.extract.roles import role_facts
 from kg.extract.triggers import trigger_kinds
@@ -72,6 +72,8 @@ FIRE_PREPOSITIONS = _WORDS["phrase_preposition"]
 PARTNER_CATEGORIES = _WORDS["partner_category"]
 # Phrases that name a simpler action: "fired at Kennedy" is shooting at him.
 ACTION_SYNONYMS = _MAPS["action_synonym"]
+# A verb whose predicate noun is a title states an appointment: "has been named Federal Coordinating Officer".
+PREDICATE_SYNONYMS = _MAPS["predicate_synonym"]
 # "with" names a counterpart only after these: "going to war with Iran", "talks with Iran".
 WITH_HEADS = _WORDS["with_head"]
 # Things that happen and harm with no one named as doing them: "the blast killed 126 people".
@@ -86,12 +88,20 @@ HOLDING_VERBS = _WORDS["holding_verb"]
 SETTING_PREPOSITIONS = _WORDS["setting_preposition"]
 # Verbs whose subject brings about the death they name: "a strike that resulted in the death of X".
 RESULT_VERBS = _WORDS["result_verb"]
+# "were confirmed deceased", "was pronounced dead", "was found dead": a death said as a finding.
+DECLARING_VERBS = _WORDS["declaring_verb"]
+DEATH_ADJECTIVES = _WORDS["death_adjective"]
 # Words that say no one underwent or did it: "no civilians were killed", "There are no indications that ...".
 NEGATIVE_WORDS = _WORDS["negative_word"]
 # Verbs of interaction between the parties that do them together: "Trump and Putin spoke by phone".
 RECIPROCAL_VERBS = _WORDS["reciprocal_verb"]
 # A deed noun of one party, the one its "of" phrase or possessor names: "the resignation of John Bryson".
 SUBJECT_NOUNS = _MAPS["subject_noun"]
+# What one files with a court or an authority, and so stands for the one who filed it: "dismissed his appeal".
+FILING_NOUNS = _WORDS["filing_noun"]
+# The means a conversation is held by, and the prepositions that name them: "spoke by telephone with X".
+MEDIUM_NOUNS = _WORDS["medium_noun"]
+MEDIUM_PREPOSITIONS = _WORDS["medium_preposition"]
 
 
 def events(doc: Doc, roles: Iterable[RoleFact] | None = None, published: str = "",
@@ -129,10 +139,36 @@ def _party_text(mention: Mention | None, party: NominalParty | None) -> str:
 # Triggers --------------------------------------------------------------------------------------------
 
 
+def _adjectival(verb: Token) -> bool:
+    """Whether a participle only describes the noun it modifies: "3,177 were convicted sex offenders", "4,269
+    wanted fugitives" say who they are, not that a conviction or a search is reported here. The parser hangs
+    the copula of "were convicted sex offenders" on the participle as its passive auxiliary. One with a subject
+    of its own is a verb misread: "The two discussed efforts" (parsed "discussed" amod of "efforts")."""
+    return (verb.dep_ == "amod" and verb.head.pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ in SUBJECTS for c in verb.children))
+
+
+def _declared_deaths(verb: Token, context: Context) -> Iterator[EventFact]:
+    """A death said as a finding: "Five Marines have been confirmed deceased following a CH-53E helicopter
+    crash" (the crash killed them), "The pilot was pronounced dead at the scene" (he died)."""
+    if verb.lemma_.lower() not in DECLARING_VERBS or not any(
+            c.dep_ in {"oprd", "acomp"} and c.lower_ in DEATH_ADJECTIVES for c in verb.children):
+        return
+    the_dead = [p for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for p in parties_of(c, context)]
+    deed = next((o for p in _prepositions(verb) for o in p.children
+                 if o.dep_ == "pobj" and (o.lemma_.lower() in EVENT_NOUNS or o.lemma_.lower() in CAUSE_NOUNS)), None)
+    if deed is None:
+        yield from _facts(verb, "die", the_dead, [], context)
+        return
+    actors = noun_parties(deed, context)[0] or _deed_author(deed, context) or [Party(unnamed(deed.idx), deed)]
+    yield from _facts(verb, "kill", actors, the_dead, with_bare_names(context))
+
+
 def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
     lemma = verb.lemma_.lower()
-    if lemma in LIGHT_VERBS:
+    if lemma in LIGHT_VERBS or _adjectival(verb):
         return
+    yield from _declared_deaths(verb, context)
     action, phrase_preposition = _action_of(verb)
     if action in KILLING or action in CULPRIT_PATIENT_VERBS or verb_lexicon().get(action) == CONSULT:
         # The parties of a killing, a conviction or a meeting are people or groups, whatever the tagger
@@ -160,9 +196,11 @@ def _verb_events(verb: Token, context: Context) -> Iterator[EventFact]:
         targets = _verb_targets(verb, phrase_preposition, context)
     if lemma in LAUNCH_VERBS and any(o.dep_ in OBJECTS and o.lemma_.lower() in EVENT_NOUNS for o in verb.children):
         return  # "signed the recess appointment of X", "conducted a strike": the deed noun states the event
-    mutual = len(actors) > 1 and _each_other(verb)
+    mutual = len(actors) > 1 and (_each_other(verb) or _consulted_together(verb, action, phrase_preposition))
     if mutual:
-        targets = []  # "The leaders thanked each other": each thanks the other
+        # "The leaders thanked each other": each thanks the other; "Secretary Rubio and Foreign Minister
+        # Wadephul discussed Iran": each discusses it with the other, and Iran is what they talked about.
+        targets = []
     if not targets and len(actors) > 1 and (lemma in RECIPROCAL_VERBS or _held_interaction(verb, action) or mutual):
         yield from _reciprocal(verb, action, actors, context)
         return
@@ -181,23 +219,31 @@ def _interaction_events(noun: Token, context: Context) -> Iterator[EventFact]:
     "Vice President Biden's meeting with Garibashvili" (Biden meets Garibashvili); "President Obama joined
     Biden's meeting with Garibashvili" (Obama meets both); "Obama returned Singh's phone call", "held a call
     with Dar" (the one who returns or holds it calls the other); "In meetings with Dombrovskis and Gentiloni,
-    the Deputy Secretary discussed ..." (the clause's subject meets them).
+    the Deputy Secretary discussed ...", "After meetings with Modi, the Secretary flew to Tokyo" (the clause's
+    subject meets them).
     """
     action = interaction_nouns()[noun.lemma_.lower()]
     owners = [p for c in noun.children if c.dep_ == "poss" for p in parties_of(c, context)]
     partners = pobj_parties(noun_preposition(noun, "with"), context)
     holders: list[Party] = []
+    # "Following discussions with X, I directed ...": the parser reads "following" as a verb holding its object.
+    setting = noun.head if noun.dep_ == "pobj" or noun.head.dep_ == "prep" else None
     if noun.dep_ in OBJECTS and noun.head.lemma_.lower() in HOLDING_VERBS:
         holders = verb_actors(noun.head, context)
-    elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and noun.head.head.pos_ == "VERB":
-        holders = logical_subjects(noun.head.head, context)
+    elif setting is not None and setting.lower_ in SETTING_PREPOSITIONS and setting.head.pos_ == "VERB":
+        holders = logical_subjects(setting.head, context)
     if owners and partners:
         yield from _facts(noun, action, owners, partners, context)
     counterparts = [p for p in owners + partners if all(not same_entity(p.mention, h.mention) for h in holders)]
-    if holders and counterparts:
+    # "President Biden received a call from Prime Minister Modi": the one it is from made it.
+    senders = pobj_parties(noun_preposition(noun, "from"), context) if holders and not partners else []
+    if senders:
+        yield from _facts(noun, action, senders, holders, context)
+    elif holders and counterparts:
         yield from _facts(noun, action, holders, counterparts, context)
-    elif len(holders) > 1 and not owners and not partners:
-        # "The President and Prime Minister Brown had a productive call": those who hold it call each other.
+    elif len(holders) > 1 and not counterparts:
+        # "The President and Prime Minister Brown had a productive call", "Hagel and Shoigu conducted their
+        # inaugural video teleconference": those who hold it call or meet each other.
         for holder in holders:
             yield from _facts(noun, action, [holder], [h for h in holders if h is not holder], context)
 
@@ -206,6 +252,12 @@ def _each_other(verb: Token) -> bool:
     """Whether a verb's object is "each other" or "one another": "The leaders thanked each other"."""
     return any(c.dep_ in OBJECTS and (c.lower_, next((d.lower_ for d in c.children if d.dep_ == "det"), ""))
                in {("other", "each"), ("one", "another")} for c in verb.children)
+
+
+def _consulted_together(verb: Token, action: str, phrase_preposition: str) -> bool:
+    """Whether a verb of consulting names no one it was done with: its object is a topic ("discussed Iran")."""
+    return verb.lemma_.lower() in RECIPROCAL_VERBS and verb_lexicon().get(action) == CONSULT \
+        and phrase_preposition != "with"
 
 
 def _held_interaction(verb: Token, action: str) -> bool:
@@ -395,14 +447,20 @@ def _noun_events(noun: Token, context: Context) -> Iterator[EventFact]:
 def _deed_author(noun: Token, context: Context) -> list[Party]:
     """Who carried out a deed the text names by a noun: the subject of a verb of doing or of owning it.
 
-    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the
-    Provisional IRA accepted responsibility for the bombings".
+    "the Islamic State launched a series of attacks across Paris", "ETA carried out the bombing", "the attack
+    was carried out by the Islamic State", "the Provisional IRA accepted responsibility for the bombings".
     """
     token = noun
     if token.dep_ == "pobj" and token.head.head.lemma_.lower() in SERIES_NOUNS:
         token = token.head.head  # "a series of attacks"
     if token.dep_ in OBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
         return logical_subjects(token.head, context)
+    if token.dep_ in PASSIVE_SUBJECTS and token.head.lemma_.lower() in DEED_VERBS | LAUNCH_VERBS:
+        # "That attack was launched by Iranian-backed militia Kataeb Hezbollah": the agent did the deed; not who
+        # directed it ("launched at the direction of Trump") nor the machine it was done with ("conducted by the
+        # same MQ-9s").
+        return [p for agent in token.head.children if agent.dep_ in AGENTS for p in pobj_parties(agent, context)
+                if p.nominal is None or p.nominal.kind != "machine"]
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsibility",
                                                                                                   "credit"}:
         owner = token.head.head
@@ -514,12 +572,14 @@ def _action_of(verb: Token) -> tuple[str, str]:
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], ""  # "gunned down" is shot
         if f"{lemma} {child.lower_}" in lexicon:
             return f"{lemma} {child.lower_}", ""  # "shoot down", "lash out"
-    for child in verb.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
+    for child in _prepositions(verb):
+        if f"{lemma} {child.lower_}" in ACTION_SYNONYMS and not _of_time(child):
             # "fired a rifle at Kennedy" is shooting at him; "launched three missiles on May 24" is no attack on it.
             return ACTION_SYNONYMS[f"{lemma} {child.lower_}"], child.lower_
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
+        if f"{lemma} {child.lower_}" in lexicon and not _of_time(child):
             return f"{lemma} {child.lower_}", child.lower_  # "call for", "call on", "vote against"
+    if lemma in PREDICATE_SYNONYMS and _titled_predicate(verb):
+        return PREDICATE_SYNONYMS[lemma], ""
     addressee = _addressee_preposition(verb)
     if addressee is not None:
         return f"{lemma} to", "to"  # "underscored the importance of the alliance to Foreign Minister Wong"
@@ -532,11 +592,39 @@ def _action_of(verb: Token) -> tuple[str, str]:
         if phrase:
             # "opened fire on the convoy", "imposed sanctions on X", "held talks with X": the object is part
             # of the action, its target follows a preposition.
-            allowed = {"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS
+            # A phrase listed with its own preposition takes it too: "issue warrant for" ("issued a warrant for X").
+            allowed = ({"with"} if lexicon.get(phrase) in PARTNER_CATEGORIES else FIRE_PREPOSITIONS) \
+                | {p.lower_ for p in _prepositions(verb) + list(child.children) if f"{phrase} {p.lower_}" in lexicon}
             preposition = next((p.lower_ for p in child.children if p.dep_ == "prep" and p.lower_ in allowed),
-                               next((p.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ in allowed), ""))
+                               next((p.lower_ for p in _prepositions(verb) if p.lower_ in allowed), ""))
             return ACTION_SYNONYMS.get(phrase, phrase), preposition
     return lemma, ""
+
+
+def _titled_predicate(verb: Token) -> bool:
+    """Whether a verb's predicate noun is a title, not a name: "Brett H. Howard has been named Federal
+    Coordinating Officer", "Fugate named Keldsen as the Federal Coordinating Officer"; not "a man named John
+    Smith", "the suspect, named as Ahmed Ali"."""
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    predicates += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                   if o.dep_ == "pobj"]
+    return verb.dep_ != "acl" and any(p.pos_ in {"NOUN", "PROPN"} and p.ent_type_ != "PERSON" for p in predicates)
+
+
+def _prepositions(verb: Token) -> list[Token]:
+    """The verb's prepositions, with those the parser hung on the medium it was said by or read as a dative
+    ("issued an arrest warrant March 30 for Cortez")."""
+    return [c for c in verb.children if c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP"] \
+        + _repair_with_on_the_medium(verb)
+
+
+def _repair_with_on_the_medium(verb: Token) -> list[Token]:
+    """Parser repair: "President Obama spoke today by telephone with Prime Minister Netanyahu", "spoke via
+    videoconference with Defense Minister Shoigu" parsed with "with" hung on the medium noun ("telephone"):
+    the "with" is the verb's, and names whom it was said with."""
+    return [w for p in verb.children if p.dep_ == "prep" and p.lower_ in MEDIUM_PREPOSITIONS
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in MEDIUM_NOUNS
+            for w in o.children if w.dep_ == "prep" and w.lower_ == "with"]
 
 
 def _particle(verb: Token, child: Token) -> bool:
@@ -593,7 +681,8 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
     if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         patients = patients_of(verb)
         if patients:
-            return [p for c in patients for p in parties_of(c, context)] + _included(verb, context)
+            return [p for c in patients for p in parties_of(c, context) or _filer(c, context)] \
+                + _included(verb, context)
         if verb.dep_ == "acl":
             # "President William Tolbert, assassinated in a coup": the participle's noun undergoes it.
             return parties_of(verb.head, context)
@@ -604,8 +693,9 @@ def _verb_targets(verb: Token, phrase_preposition: str, context: Context) -> lis
         addressee = _addressee_preposition(verb)
         conveyed = addressee.head if addressee is not None else None  # "underscored the importance ... to X"
         holders = [verb, *[o for o in objects if _object_phrase(verb, o) or o == conveyed]]
-        phrase_objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == phrase_preposition
-                          for o in c.children if o.dep_ == "pobj"]
+        phrase_objects = [o for h in holders
+                          for c in (_prepositions(h) if h == verb else [c for c in h.children if c.dep_ == "prep"])
+                          if c.lower_ == phrase_preposition for o in c.children if o.dep_ == "pobj"]
         # "fired his Colt Cobra at Oswald": the object is the weapon, the phrase's object the target.
         objects = phrase_objects or [o for o in objects if o not in holders]
     targets = [p for o in objects for p in _object_parties(o, context)]
@@ -647,6 +737,16 @@ def _repair_second_subject(verb: Token) -> list[Token]:
     return misread_objects(verb)
 
 
+def _repair_participle_read_as_clause(verb: Token) -> list[Token]:
+    """Parser repair: "an immigration judge ordered Samayoa removed from the United States" parsed as a clause
+    "[Samayoa] [removed from ...]" under "ordered": the one ordered removed is the object."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN"
+            and not any(a.dep_ in {"aux", "auxpass", "mark"} for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.i == c.i - 1]
+
+
 def _small_clause_subject(verb: Token) -> list[Token]:
     """The subject of an adjective's small clause: "holding its leaders accountable" → its leaders."""
     return [g for c in verb.children if c.dep_ in PREDICATE_COMPLEMENTS and c.pos_ == "ADJ"
@@ -683,8 +783,8 @@ def _repair_one_victim_of_two_blows(verb: Token) -> list[Token]:
 
 
 # The readers of a verb's objects, in order: what the parse writes, then what it misreads.
-OBJECT_READERS = (_written_objects, _repair_second_subject, _small_clause_subject, _gerund_object, _shared_object,
-                  _repair_object_read_as_conjunct, _repair_one_victim_of_two_blows)
+OBJECT_READERS = (_written_objects, _repair_second_subject, _repair_participle_read_as_clause, _small_clause_subject,
+                  _gerund_object, _shared_object, _repair_object_read_as_conjunct, _repair_one_victim_of_two_blows)
 
 
 def _included(verb: Token, context: Context) -> list[Party]:
@@ -704,12 +804,20 @@ def _object_parties(obj: Token, context: Context) -> list[Party]:
     target of the praise, nor is the dead of "confirmed the death of X" the target of a confirmation: that
     death is an event of its own.
     """
-    parties = parties_of(obj, context)
+    parties = parties_of(obj, context) or _filer(obj, context)
     if parties:
         return parties
     if obj.lemma_.lower() in EVENT_NOUNS:
         return noun_parties(obj, context)[0]
     return _owner_of_what_is_said_of(obj, context)
+
+
+def _filer(noun: Token, context: Context) -> list[Party]:
+    """The one whose appeal, petition or motion it is, for what is done to it: "the Board of Immigration Appeals
+    dismissed his appeal", "His petition for review was denied" (he)."""
+    if noun.lemma_.lower() not in FILING_NOUNS:
+        return []
+    return [p for c in noun.children if c.dep_ == "poss" for p in parties_of(c, context)]
 
 
 def _owner_of_what_is_said_of(obj: Token, context: Context) -> list[Party]:
@@ -759,7 +867,20 @@ def _is_negated(trigger: Token) -> bool:
     "Smith denied killing Jones", "Iran refused to meet": the governor says it did not happen.
     """
     scope = list(governors(trigger))
-    return cued(NEGATED, scope) or _no_one(trigger) or any(_denied_claim(t) for t in scope)
+    first = _bare_conjunct_head(trigger)
+    # "did not injure or kill any civilians": a verb joined by "or" to a negated one is negated with it.
+    disjunct = first is not None and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in first.children)
+    return cued(NEGATED, scope) or _no_one(trigger) or any(_denied_claim(t) for t in scope) \
+        or disjunct and _is_negated(first)
+
+
+def _bare_conjunct_head(verb: Token) -> Token | None:
+    """The verb a coordinated verb with no subject or auxiliary of its own shares them with: "Dunford will stop
+    in Guam and meet with service members" (meet → stop); None for any other word."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"} for c in verb.children):
+        return None
+    return verb.head
 
 
 def _no_one(verb: Token) -> bool:
@@ -781,12 +902,13 @@ def _denied_claim(clause: Token) -> bool:
 
 
 def _is_hypothetical(trigger: Token) -> bool:
-    """Whether a modality cue (`kg/data/cues.tsv`) reaches the trigger.
+    """Whether a modality cue (`kg/data/cues.tsv`) reaches the trigger, or the verb it shares its auxiliary with.
 
     "They will want blood", "Iran would want that to happen", "plans to strike", "if Iran retaliates", "the
-    attempted murder of X".
+    attempted murder of X", "will stop in Guam and meet with service members".
     """
-    return cued(HYPOTHETICAL, list(governors(trigger)))
+    first = _bare_conjunct_head(trigger)
+    return cued(HYPOTHETICAL, list(governors(trigger))) or first is not None and _is_hypothetical(first)
 
 
 def _offsets(trigger: Token, actor: Party, target: Party | None) -> tuple[int, int]:

@@ -22,9 +22,9 @@ from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THIN
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
-from kg.extract.parties import nominal_party, plural
+from kg.extract.parties import definite_title, head_lemma, nominal_party, party_nouns, plural
 from kg.extract.when import in_dateline
-from kg.names import mention_key
+from kg.names import mention_key, surname_key
 
 _WORDS = event_words()
 _MAPS = event_maps()
@@ -192,8 +192,20 @@ def _deed_of_the_clause(verb: Token) -> list[Token] | None:
     return None
 
 
+def _deed_of_a_conjunct(verb: Token) -> list[Token] | None:
+    """Coordinated participles share the deed they happened in: "At least 30 people were killed and dozens
+    wounded in a Russian missile strike" (Russia kills them too)."""
+    for conj in verb.conjuncts:
+        if conj.tag_ == "VBN":
+            deeds = _deed_of_the_clause(conj)
+            if deeds:
+                return deeds
+    return None
+
+
 # The readers of a passive verb's agents, in order; a reader that decides (a list, even empty) ends the look-up.
-AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause)
+AGENT_READERS = (_written_agents, _conjunct_agents, _repair_agent_on_a_noun, _instigators, _deed_of_the_clause,
+                 _deed_of_a_conjunct)
 
 
 def preposition_chain(verb: Token) -> Iterator[Token]:
@@ -356,7 +368,7 @@ def noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Party
                  and prep.head.dep_ == "pobj" and prep.head.head.lower_ in {"by", "of"}
                  for p in pobj_parties(prep, context)]
     # "Iran's targeting", "the U.S. strike"; but "the Guadalajara slayings" says where, not who.
-    owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.ent_type_
+    owners = [p for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.ent_type_
               and (c.dep_ == "poss" or c.ent_type_ not in {"GPE", "LOC", "FAC"} or not patient_noun)
               for p in parties_of(c, context)]
     if patient_noun:
@@ -368,7 +380,8 @@ def noun_parties(noun: Token, context: Context) -> tuple[list[Party], list[Party
         # "Houthi attacks on the ship"; "the Manchester bombing" says where, not who.
         authors = [p for p in owners if p.mention.type != "Place" or _is_country(p.mention.text)]
         authors += [p for c in noun.children if c.dep_ in {"amod", "compound"} for p in _author_modifier(c, bool(aimed))]
-        actors = by or authors
+        actors = by or authors or [p for c in noun.children if c.dep_ in {"amod", "compound"}
+                                   for p in _fighters_modifier(c, context)]
         targets = of or aimed
     return actors, targets
 
@@ -383,6 +396,20 @@ def _author_modifier(modifier: Token, aimed: bool) -> list[Party]:
             and modifier.text[:1].isupper() and modifier.lower_ not in NOT_NAMES:
         return [Party(Mention(modifier.text, "Organization", modifier.idx, modifier.idx + len(modifier)), modifier)]
     return []
+
+
+def _fighters_modifier(modifier: Token, context: Context) -> list[Party]:
+    """A modifier of a deed that names the forces who did it, when nothing else does: "continued separatist
+    attacks against Ukrainian forces", "rebel attacks on the convoy" (the separatists, the rebels); "U.S.
+    military strikes" (the United States, as "the U.S. military" is)."""
+    head = head_lemma(modifier)
+    if modifier.ent_type_ or not head or party_nouns()[head] != "forces":
+        return []
+    named = _state_noun(modifier, context, 0)
+    if named:
+        return named
+    party = NominalParty(modifier.text, head, "forces", modifier.idx, modifier.idx + len(modifier))
+    return [Party(Mention(party.text, "Nominal", party.start, party.end), modifier, party)]
 
 
 def _is_country(name: str) -> bool:
@@ -420,9 +447,12 @@ def parties_of(token: Token, context: Context, depth: int = 0) -> list[Party]:
         # Conjuncts may hang on any word of a name: "Revolutionary Guards [Corps] and Quds Force".
         words = entity_of(token) if token.ent_type_ else [token]
         members += [c for w in words for c in w.conjuncts if c.i > token.i and c.dep_ == "conj"]
-    # The parser may read "the IRGC and Quds Force" as one name with a coordinated modifier.
-    members = [c for c in token.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
-               and any(g.dep_ == "cc" for g in c.children)] + members
+    # The parser may read "the IRGC and Quds Force" as one name with a coordinated modifier, or "Secretary Austin
+    # and Defense Minister Marles" with the modifier hung on a title before the name.
+    members = [c for c in token.subtree if c.i < token.i and c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+               and (c.head == token or c.head.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON")
+               and any(g.dep_ == "cc" for g in c.children)] \
+        + members
     for member in members:
         found = refer(member, context, depth)
         if not found and member.dep_ in {"nmod", "compound"} and member.text.isupper() and len(member.text) > 1:
@@ -566,6 +596,16 @@ def _title_before_name(token: Token, context: Context, depth: int) -> list[Party
     if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
         return _anchored(token, refer(token.head, context, depth + 1))
     return None
+
+
+def _repair_title_cut_from_its_name(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """Parser repair: "Secretary Blinken and Foreign Minister Kuleba discussed ..." parsed with "Minister" the
+    conjunct and "Kuleba" an apposition of Blinken: a title right before a name it does not govern is the name's."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.pos_ != "PROPN" or token.ent_type_ or token.lemma_.lower() not in role_nouns() or following is None \
+            or following.ent_type_ != "PERSON" or following.ent_iob_ != "B" or following.head == token:
+        return None
+    return _anchored(token, refer(following, context, depth + 1))
 
 
 def _predicate_noun(token: Token, context: Context, depth: int) -> list[Party] | None:
@@ -714,6 +754,7 @@ PARTICIPANTS = Resolver((
     Rule(_apposed, doers=True),
     Rule(_repair_unseen_apposition, doers=True),
     Rule(_title_before_name, doers=True),
+    Rule(_repair_title_cut_from_its_name),
     Rule(_predicate_noun, doers=True),
     Rule(_named_by_participle, doers=True),
     Rule(_identified_as, doers=True),
@@ -744,7 +785,9 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         if groups:
             return [replace(p, anchor=token) for p in groups]
     named = (context.named_heads or {}).get((party.head, plural(token)))
-    if named is not None:
+    if named is not None and not (definite_title(token) and named.start > first_written(token)):
+        # "Today the President spoke by phone with ... French President Nicolas Sarkozy": a title with "the"
+        # names again one named before it.
         return [Party(named, token)]
     return [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
 
@@ -809,7 +852,8 @@ def title_holders(roles: Iterable[RoleFact]) -> dict[str, tuple[Mention, ...]]:
     for fact in roles:
         if not fact.former:
             people = holders.setdefault(fact.role.lower(), [])
-            if all(mention_key(p.text) != mention_key(fact.person.text) for p in people):
+            # "Arseniy Yatsenyuk ... Prime Minister Yatsenyuk" is one holder.
+            if all(surname_key(p.text) != surname_key(fact.person.text) for p in people):
                 people.append(fact.person)
     return {title: tuple(people) for title, people in holders.items()}
 
@@ -831,9 +875,21 @@ def _title_holder(role: Token, context: Context) -> Mention | None:
         # "Secretary of State Antony J. Blinken met with External Affairs Minister Subrahmanyam Jaishankar ...
         # The Secretary and the Foreign Minister discussed": a readout names a title again by its head word,
         # or with other words before it; it is the one person the article gives a title of that head word.
-        holders = tuple({mention_key(p.text): p for title, people in titled.items()
+        holders = tuple({surname_key(p.text): p for title, people in titled.items()
                          if title.split(" of ")[0].split()[-1] == role.lower_ for p in people}.values())
+    # A definite title names again one the article has named: "Today the President spoke by phone with ...
+    # French President Nicolas Sarkozy" is not Sarkozy speaking.
+    first = first_written(role)
+    named_before = {surname_key(p.text) for people in titled.values() for p in people if p.start < first}
+    holders = tuple(h for h in holders if surname_key(h.text) in named_before)
     return holders[0] if len(holders) == 1 else None
+
+
+def first_written(title: Token) -> int:
+    """Where the article first writes a title with "the": a readout's "the President" is one person throughout,
+    so "Today the President spoke with ... French President Nicolas Sarkozy. ... The President congratulated
+    Prime Minister Cameron" is not Sarkozy congratulating him."""
+    return next((t.idx for t in title.doc if t.lower_ == title.lower_ and definite_title(t)), title.idx)
 
 
 def _named_after_title(role: Token) -> Mention | None:

@@ -75,7 +75,8 @@ def nominal_party(token: Token) -> NominalParty | None:
         span = _name_of(entity_of(token))
         return NominalParty(span.text, token.lemma_.lower(), NAMED_THINGS[token.ent_type_], span.start_char,
                             span.end_char)
-    if token.pos_ != "NOUN" or token.ent_type_ in ENTITY_TYPES or token.dep_ in MODIFIER_DEPS:
+    if token.pos_ != "NOUN" and not definite_title(token) or token.ent_type_ in ENTITY_TYPES \
+            or token.dep_ in MODIFIER_DEPS:
         return None
     head = head_lemma(token)
     if not head:
@@ -83,6 +84,14 @@ def nominal_party(token: Token) -> NominalParty | None:
     span = _phrase(token)
     quantity, qualifier = _quantity(token)
     return NominalParty(span.text, head, party_nouns()[head], span.start_char, span.end_char, quantity, qualifier)
+
+
+def definite_title(token: Token) -> bool:
+    """Whether a capitalised noun is a title written with "the" and no name: "The President welcomed ...",
+    "The Secretary and the Foreign Minister discussed ..." (the article is written once for both)."""
+    written = [token, token.head] if token.dep_ == "conj" else [token]
+    return token.pos_ == "PROPN" and not token.ent_type_ \
+        and any(c.dep_ == "det" and c.lower_ == "the" for w in written for c in w.children)
 
 
 def _name_of(entity: Span) -> Span:
