@@ -47,6 +47,15 @@ def _misread_apposition():
     return d[0], context(), ["Kennedy"]
 
 
+def _counted_people():
+    # "the attack killed two Americans ." : two people, not the United States.
+    d = doc(["the", "attack", "killed", "two", "Americans", "."], [1, 2, 2, 4, 2, 2],
+            ["det", "nsubj", "ROOT", "nummod", "dobj", "punct"], ["DET", "NOUN", "VERB", "NUM", "PROPN", "PUNCT"],
+            lemmas=["the", "attack", "kill", "two", "Americans", "."], ents=["O", "O", "O", "B-CARDINAL", "B-NORP", "O"],
+            tags=["DT", "NN", "VBD", "CD", "NNPS", "."])
+    return d[4], context(), ["two Americans"]
+
+
 def _name():
     # "Oswald shot Kennedy ."
     d = doc(["Oswald", "shot", "Kennedy", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
@@ -221,7 +230,8 @@ def _instrument():
 
 
 CASES = {
-    "repair_misread_apposition": _misread_apposition, "name": _name, "pronoun": _pronoun,
+    "repair_misread_apposition": _misread_apposition, "counted_people": _counted_people, "name": _name,
+    "pronoun": _pronoun,
     "reported_speaker": _reported_speaker, "relative_pronoun": _relative_pronoun, "not_a_noun": _not_a_noun, "bare_name": _bare_name,
     "apposition": _apposition, "apposed": _apposed, "repair_unseen_apposition": _unseen_apposition,
     "title_before_name": _title_before_name, "repair_title_cut_from_its_name": _title_cut_from_its_name,

@@ -22,7 +22,7 @@ from kg.extract.coref import PLURAL_PRONOUNS, REPORTING_VERBS, STATE_NOUNS, THIN
 from kg.extract.facts import ENTITY_TYPES, Mention, NominalParty, RoleFact, entity_of, mention_of
 from kg.extract.labels import (AGENTS, NAMED_LABELS, NOUN_CLAUSES, OBJECTS, PASSIVE_SUBJECTS, QUALIFIERS,
                                SUBJECTLESS_CLAUSES, SUBJECTS)
-from kg.extract.parties import definite_title, head_lemma, nominal_party, party_nouns, plural
+from kg.extract.parties import counted_people, definite_title, head_lemma, nominal_party, party_nouns, plural
 from kg.extract.when import in_dateline
 from kg.names import mention_key, surname_key
 
@@ -502,6 +502,13 @@ def _repair_misread_apposition(token: Token, context: Context, depth: int) -> li
     return None
 
 
+def _counted_people(token: Token, context: Context, depth: int) -> list[Party] | None:
+    """A count of a people is so many people, not their country: "the attack killed two Americans" →
+    "two Americans" (`kg.extract.parties.counted_people`), where the name alone would be the United States."""
+    party = counted_people(token)
+    return None if party is None else [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
+
+
 def _name(token: Token, context: Context, depth: int) -> list[Party] | None:
     """A name stands for itself: "Lee Harvey Oswald shot Kennedy" → Lee Harvey Oswald.
 
@@ -744,6 +751,7 @@ class Resolver:
 # ("the assassin") is read by the rules that find whom it names, never as a role, a body or a group.
 PARTICIPANTS = Resolver((
     Rule(_repair_misread_apposition),
+    Rule(_counted_people),
     Rule(_name),
     Rule(_pronoun, doers=True),
     Rule(_reported_speaker),

@@ -128,6 +128,14 @@ def _people_named(noun: Token) -> NominalParty | None:
     return NominalParty(span.text, noun.lemma_.lower(), "people", span.start_char, span.end_char)
 
 
+def counted_people(noun: Token) -> NominalParty | None:
+    """People counted by the plural of their people's name are that many people, not their country: "the
+    attack killed two Americans" (2), "Five Marines were killed", "more than 20 Afghans" (20, "more than")."""
+    quantity, qualifier = _quantity(noun)
+    party = _people_named(noun) if quantity is not None else None
+    return None if party is None else replace(party, quantity=quantity, qualifier=qualifier)
+
+
 def _phrase(token: Token) -> Span:
     """The noun phrase `token` heads, from its first modifier on, without a leading article: "the three
     attackers" -> "three attackers"."""
