@@ -303,6 +303,12 @@ def trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=label)
 
 
+def _without_the(span: Span) -> Span:
+    """The name an entity span holds: the model often takes "the" in ("the 10th Mountain Division"). Slicing
+    drops the label: read it from `span`."""
+    return span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+
+
 def title_between_organizations(span: Span) -> Span | list[Span]:
     """A title inside an organization's span, before a rank and a name, stands between the organization
     the title is held in and the service the rank is held in: "Joint Staff Spokesperson Navy Capt. Jereal
@@ -821,7 +827,7 @@ def no_name_in_lower_case(span: Span) -> Span | None:
 def country_pairs_dropped(span: Span) -> Span | None:
     """Two countries joined by a hyphen qualify what is between them and name no organization: "U.S.-Georgia
     strategic cooperation", "U.S.-China trade", "the U.S.-Japan Alliance" (the model may tag "the" with it)."""
-    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    words = _without_the(span)
     if span.label_ in {"ORG", "PERSON"} and "-" in words[0].text:
         first, _, second = words[0].text.partition("-")
         if first.lower() in countries() or second.lower() in countries():
@@ -1165,13 +1171,11 @@ def consistent_vessels(doc: Doc, spans: list[Span]) -> list[Span]:
     """A ship named with its prefix is that ship wherever the document names it: "USS Curtis Wilbur" ...
     "the Curtis Wilbur crew", "the Sailors on Curtis Wilbur" (tagged a person) name the vessel (`vessel_prefix`
     of name_words.tsv: USS, HMS, ...)."""
-    def name(span: Span) -> Span:
-        return span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
-
-    vessels = {name(s) for s in spans if len(name(s)) > 1 and name(s)[0].lower_ in VESSEL_PREFIXES}
+    named = [(s, _without_the(s)) for s in spans]
+    vessels = {name for _, name in named if len(name) > 1 and name[0].lower_ in VESSEL_PREFIXES}
     texts = {v.text for v in vessels} | {v[1:].text for v in vessels}
     return [Span(doc, s.start, s.end, label=VESSEL_LABEL) if s.label_ in {"ORG", "PERSON", "GPE", "PRODUCT"}
-            and name(s).text in texts else s for s in spans]
+            and name.text in texts else s for s, name in named]
 
 
 def named_operations(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1179,7 +1183,7 @@ def named_operations(doc: Doc, spans: list[Span]) -> list[Span]:
     "Exercise Cobra Gold" (the first word of its name, `event_opener` of name_words.tsv)."""
     corrected = []
     for span in spans:
-        words = span[1:] if span[0].lower_ == "the" else span
+        words = _without_the(span)
         if span.label_ in NAME_LABELS_OF_KINDS and len(words) > 1 and words[0].lower_ in EVENT_OPENERS \
                 and words[0].is_title and words[1].is_title:
             span = Span(doc, span.start, span.end, label="EVENT")
@@ -1193,7 +1197,7 @@ def event_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
     word); "the Boston Marathon" stays an event."""
     corrected = []
     for span in spans:
-        host = span[1:-1] if span[0].lower_ == "the" else span[:-1]
+        host = _without_the(span)[:-1]
         if span.label_ in {"EVENT", "FAC"} and len(host) and name_heads().get(span[-1].lower_) == "event" \
                 and (len(host) == 1 and ACRONYM.match(host.text) or host.text.lower() in known_organizations()):
             span = Span(doc, host.start, host.end, label="ORG")
@@ -1204,7 +1208,7 @@ def event_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
 def _aircraft_or_weapon(span: Span) -> bool:
     # "MQ-9s", "MV-22 Osprey", "F-16 Fighting Falcon": a model designation in the plural or with its name
     # after it is a machine; alone it may be a gang's or a group's name ("MS-13", "G-7").
-    words = span[1:] if span[0].lower_ == "the" else span
+    words = _without_the(span)
     first = words[0].text if len(words) else ""
     return bool(DESIGNATION.match(first)) and (first.endswith("s") or len(words) > 1 and words[1].is_title)
 
@@ -1426,7 +1430,7 @@ def numbered_units(doc: Doc, spans: list[Span]) -> list[Span]:
     repaired, grown = [], []
     for span in spans:
         start, end = span.start, span.end
-        name = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+        name = _without_the(span)
         # "Carrier Air Wing 11" may be tagged a person.
         unit = span.label_ in {"ORG", "PERSON"} and len(span) > 1 and span[-1].lower_ in UNIT_NOUNS and span[-1].is_title
         if start > 0 and UNIT_ORDINAL.match(doc[start - 1].text) and doc[start - 1].ent_type_ in {"", "ORDINAL"} \

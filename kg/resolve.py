@@ -481,9 +481,7 @@ def _syllabic_acronym(acronym: str, name: str) -> bool:
     >>> _syllabic_acronym("AMISOM", "Africa Union Mission in Somalia"), _syllabic_acronym("NATO", "Nato Summit")
     (True, False)
     """
-    words = [w.replace(".", "").upper() for w in name.split()]
-    if len(words) > 2 and name.split()[0].lower() in countries():
-        words = words[1:]
+    words = [w.replace(".", "").upper() for w in _without_country(name).split()]
     letters = acronym.replace(".", "").upper()
     if len(letters) < 4 or not letters.isalpha() or len(words) < 2:
         return False
@@ -503,9 +501,13 @@ def _initials_forms(name: str) -> set[str]:
     >>> sorted(_initials_forms("U.S. Customs and Border Protection"))
     ['CBP', 'UCBP']
     """
+    return {_initials(name), _initials(POSSESSOR_IN_FRONT.sub("", name)), _initials(_without_country(name))}
+
+
+def _without_country(name: str) -> str:
+    # "U.S. Customs and Border Protection" → "Customs and Border Protection"; a name of two words keeps its first.
     words = name.split()
-    without_country = " ".join(words[1:]) if len(words) > 2 and words[0].lower() in countries() else name
-    return {_initials(name), _initials(POSSESSOR_IN_FRONT.sub("", name)), _initials(without_country)}
+    return " ".join(words[1:]) if len(words) > 2 and words[0].lower() in countries() else name
 
 
 def _shortened(short: str, long: str, short_is_usual: bool) -> bool:

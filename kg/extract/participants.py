@@ -409,7 +409,7 @@ def _fighters_modifier(modifier: Token, context: Context) -> list[Party]:
     if named:
         return named
     party = NominalParty(modifier.text, head, "forces", modifier.idx, modifier.idx + len(modifier))
-    return [Party(Mention(party.text, "Nominal", party.start, party.end), modifier, party)]
+    return [_nominal_party(party, modifier)]
 
 
 def _is_country(name: str) -> bool:
@@ -506,7 +506,7 @@ def _counted_people(token: Token, context: Context, depth: int) -> list[Party] |
     """A count of a people is so many people, not their country: "the attack killed two Americans" →
     "two Americans" (`kg.extract.parties.counted_people`), where the name alone would be the United States."""
     party = counted_people(token)
-    return None if party is None else [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
+    return None if party is None else [_nominal_party(party, token)]
 
 
 def _name(token: Token, context: Context, depth: int) -> list[Party] | None:
@@ -797,7 +797,12 @@ def _nominal(token: Token, context: Context, depth: int) -> list[Party]:
         # "Today the President spoke by phone with ... French President Nicolas Sarkozy": a title with "the"
         # names again one named before it.
         return [Party(named, token)]
-    return [Party(Mention(party.text, "Nominal", party.start, party.end), token, party)]
+    return [_nominal_party(party, token)]
+
+
+def _nominal_party(party: NominalParty, anchor: Token) -> Party:
+    # A noun phrase's party names no entity: its mention is the phrase, typed "Nominal".
+    return Party(Mention(party.text, "Nominal", party.start, party.end), anchor, party)
 
 
 def _instrument_author(noun: Token, context: Context, depth: int) -> list[Party]:

@@ -40,6 +40,7 @@ from kg.extract.labels import (AGENTS, ANY_SUBJECTS, APPOSITION, COMPLEMENTS, CO
                               NAME_MODIFIERS, NEGATIONS, NOUN_CLAUSES, ORGANIZATION_LABELS, PARTICLES, PASSIVE_SUBJECTS,
                               PREPOSITION_OBJECTS, RELATIVE_CLAUSES, ROLE_COMPLEMENTS, ROLE_MODIFIERS,
                               TITLE_ENTITY_LABELS)
+from kg.extract.when import DATELINE_DASHES  # "WASHINGTON —": what ends a dateline's place
 from kg.gazetteer import countries, department_form
 from kg.nlp import is_compound_title
 
@@ -76,8 +77,6 @@ PRIVATE_OCCUPATIONS = _WORDS["private_occupation"]
 SHIP_PREFIXES = _WORDS["ship_prefix"]
 # "Deputy Assistant Secretary of the Treasury for Terrorist Financing": the rank, the department, the bureau.
 BUREAU_TITLE = re.compile(r"^(?P<rank>.+?) of (?P<department>(?:the )?\w+) (?P<bureau>for .+)$", re.IGNORECASE)
-# "WASHINGTON —", "WASHINGTON, Dec. 6, 2012 –": what ends a dateline's place.
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MONTHS = word_lists("event_words.tsv")["month"]
 MONARCHIES = _WORDS["monarchy"]
 LEAVING_NOUNS = _WORDS["leaving_noun"]
