@@ -40,7 +40,8 @@ HERE = Path(__file__).resolve().parent
 # The article set scored, by name: its texts and its gold (`--set`).
 SETS = {"news": (HERE / "news" / "texts", HERE / "gold" / "news"),
         "heldout": (HERE / "heldout" / "texts", HERE / "gold" / "heldout"),
-        "blind2": (HERE / "blind2" / "texts", HERE / "gold" / "blind2")}
+        "blind2": (HERE / "blind2" / "texts", HERE / "gold" / "blind2"),
+        "blind3": (HERE / "blind3" / "texts", HERE / "gold" / "blind3")}
 TEXTS, GOLD = SETS["news"]
 SCORED_TYPES = {"Person", "Organization", "Country"}
 # Meeting and talking are mutual: the gold writes one direction (host -> guest); either one matches.
