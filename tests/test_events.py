@@ -400,3 +400,18 @@ def test_a_crash_is_an_event_of_what_crashed(nlp):
     found = {(module._party_text(e.actor, e.actor_party), e.action, e.target is None, e.modality)
              for e in events(nlp("The helicopter crashed in southern California."))}
     assert found == {("helicopter", "crash", True, A)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A deed being weighed, a deed still to come, a deed said not to exist: none of them happened.
+    ("Washington is weighing sanctions against Beijing.",
+     {("Washington", "weigh", "Beijing", False, A), ("", "sanction", "Beijing", False, H)}),
+    ("The ministers mulled new sanctions on Iran.", {("", "sanction", "Iran", False, H)}),
+    ("An imminent attack on the base was feared.", {("", "attack", "", False, H)}),
+    ("There was no attack on the embassy.", {("", "attack", "", True, A)}),
+    # The one warned not to do a thing is the one who would do it, as with "urged" and "told".
+    ("Trump warned Moscow not to attack Ukraine.",
+     {("Trump", "warn", "Moscow", False, A), ("Moscow", "attack", "Ukraine", True, A)}),
+])
+def test_weighed_coming_and_denied_deeds_are_not_asserted(nlp, text, expected):
+    assert facts(nlp, text) == expected
