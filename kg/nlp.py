@@ -1068,6 +1068,26 @@ def titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return corrected
 
 
+def services_before_a_rank(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The name right before a rank and a person's name is the service the rank is held in, not a person:
+    "Press Secretary Navy Rear Adm. John Kirby", "Air Force Gen. Tod Wolters", "Spokesman Navy Capt. Bill
+    Urban" (the model tags "Navy" and "Air Force" people)."""
+    people = {s.start for s in spans if s.label_ == "PERSON"}
+    return [Span(doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and len(s) <= 3
+            and not any(_is_title_word(t) for t in s) and _rank_then_person(doc, s.end, people) else s
+            for s in spans]
+
+
+def _rank_then_person(doc: Doc, k: int, people: set[int]) -> bool:
+    # "Rear Adm.", "Lt. Col.", "Gen.": capitalised title words (or a word before one), a rank among them.
+    rank = False
+    while k < len(doc) and k not in people and (doc[k].text == "." or doc[k].is_title and (
+            _is_title_word(doc[k]) or k + 1 < len(doc) and _is_rank(doc[k + 1]))):
+        rank = rank or _is_rank(doc[k])
+        k += 1
+    return rank and k in people
+
+
 def _after_a_role_in_lower_case(doc: Doc, i: int) -> bool:
     # "the African Union Commission chairperson Moussa Faki Mahamat" (tagged an organization); not a word of a
     # compound before a name ("the 28-member Shanghai Opera").
@@ -1578,8 +1598,9 @@ SPAN_REPAIRS = (trimmed, title_between_organizations, comma_ends_a_name, no_name
                 country_pairs_dropped, split_at_dash, page_words_dropped, title_inside_name, title_makes_a_person,
                 country_before_name, place_of)
 # The rules over all of a document's spans, in order: each takes the document and its spans, and gives the spans.
-DOCUMENT_RULES = (people_by_construction, titled_names, name_kinds, datelines_are_places, named_operations, event_hosts,
-                  gazetteer, whole_known_names, untagged_organizations, whole_organization_names, field_offices, numbered_units,
+DOCUMENT_RULES = (people_by_construction, titled_names, services_before_a_rank, name_kinds, datelines_are_places,
+                  named_operations, event_hosts, gazetteer, whole_known_names, untagged_organizations,
+                  whole_organization_names, field_offices, numbered_units,
                   acronym_expansions, portfolio_words_dropped, consistent_people, consistent_types, whole_names,
                   consistent_vessels, generational_suffixes, acronym_before_a_title, acronyms, common_acronyms_dropped,
                   designations_dropped, names_in_capitals, quoted_titles_dropped)

@@ -40,12 +40,31 @@ def test_the_registries_hold_every_rule_in_order():
         "possessive_split", "country_pairs_dropped", "split_at_dash", "page_words_dropped", "title_inside_name", "title_makes_a_person",
         "country_before_name", "place_of"]
     assert [r.__name__ for r in DOCUMENT_RULES] == [
-        "people_by_construction", "titled_names", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
+        "people_by_construction", "titled_names", "services_before_a_rank", "name_kinds", "datelines_are_places", "named_operations", "event_hosts",
         "gazetteer", "whole_known_names", "untagged_organizations", "whole_organization_names", "field_offices", "numbered_units",
         "acronym_expansions", "portfolio_words_dropped", "consistent_people", "consistent_types", "whole_names",
         "consistent_vessels", "generational_suffixes", "acronym_before_a_title", "acronyms", "common_acronyms_dropped",
         "designations_dropped", "names_in_capitals", "quoted_titles_dropped"]
     assert [r.__name__ for r in CHROME_SHAPES] == ["headline", "breadcrumb", "caption_or_credit"]
+
+
+def test_services_before_a_rank():
+    # "Spokesman Navy Capt. Bill Urban said", "The commander, Air Force Gen. Tod Wolters, visited", "Press Secretary
+    # Navy Rear Adm. John Kirby told": the model's person before the rank is the service.
+    pos = ["PROPN"] * 5 + ["VERB"]
+    assert corrected(["Spokesman", "Navy", "Capt.", "Bill", "Urban", "said"], pos,
+                     ["O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"]) == [("Navy", "ORG"), ("Bill Urban", "PERSON")]
+    assert corrected(["Air", "Force", "Gen.", "Tod", "Wolters", "visited"], pos,
+                     ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]) == [
+        ("Air Force", "ORG"), ("Tod Wolters", "PERSON")]
+    words = ["Secretary", "Navy", "Rear", "Adm.", "John", "Kirby", "told"]
+    assert corrected(words, ["PROPN"] * 6 + ["VERB"], ["O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"]) == [
+        ("Navy", "ORG"), ("John Kirby", "PERSON")]
+    # A person before another with no rank between stays one: "President Joe Biden met Gen. Mark Milley".
+    words = ["Joe", "Biden", "met", "Gen.", "Mark", "Milley"]
+    assert corrected(words, ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN"],
+                     ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON"]) == [
+        ("Joe Biden", "PERSON"), ("Mark Milley", "PERSON")]
 
 
 def test_trimmed_drops_a_title():
@@ -900,6 +919,7 @@ RULE_TESTS = {
     ("span_repairs", "place_of"): test_place_of,
     ("document_rules", "people_by_construction"): test_people_by_construction,
     ("document_rules", "titled_names"): test_titled_names,
+    ("document_rules", "services_before_a_rank"): test_services_before_a_rank,
     ("document_rules", "name_kinds"): test_name_kinds_laws_events_vessels,
     ("document_rules", "datelines_are_places"): test_datelines_are_places,
     ("document_rules", "consistent_vessels"): test_consistent_vessels,
