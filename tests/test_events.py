@@ -409,6 +409,9 @@ def test_a_crash_is_an_event_of_what_crashed(nlp):
     ("The ministers mulled new sanctions on Iran.", {("", "sanction", "Iran", False, H)}),
     ("An imminent attack on the base was feared.", {("", "attack", "", False, H)}),
     ("There was no attack on the embassy.", {("", "attack", "", True, A)}),
+    # A phrasal verb's cue is the verb with its particle: "rule out", not "rule" ("the court ruled that ...").
+    ("Biden ruled out sending troops to Ukraine.", {("Biden", "send", "", False, H)}),
+    ("The court ruled that Smith killed the officer.", {("Smith", "kill", "", False, A)}),
     # The one warned not to do a thing is the one who would do it, as with "urged" and "told".
     ("Trump warned Moscow not to attack Ukraine.",
      {("Trump", "warn", "Moscow", False, A), ("Moscow", "attack", "Ukraine", True, A)}),

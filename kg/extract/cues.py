@@ -104,9 +104,15 @@ def cued(category: str, governors: list[Token]) -> bool:
     # murder" is done, although "committed to using" is not.
     for below, word in zip(governors, governors[1:]):
         lemmas = index.asking if below.dep_ in OBJECTS and below.head == word else index.governing
-        if word.lemma_.lower() in lemmas or word.lower_ in lemmas:
+        if word.lemma_.lower() in lemmas or word.lower_ in lemmas or _phrasal(word) in lemmas:
             return True
     return False
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb with its particle, as a phrasal verb's cue is written: "has not ruled out strikes" → "rule out"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 def _in_scope(scope: str, governors: list[Token]) -> list[Token]:
@@ -142,7 +148,8 @@ def _preposition_governor(preposition: Token) -> Token:
 def _requested(deed: Token) -> bool:
     """Whether a deed noun is the object of a verb asking for it: "ordered the arrest of X", "sought strikes"."""
     return deed.dep_ in OBJECTS and deed.head.pos_ in {"VERB", "AUX"} and (
-        deed.head.lemma_.lower() in _lemmas("governor", "object"))
+        deed.head.lemma_.lower() in _lemmas("governor", "object")
+        or _phrasal(deed.head) in _lemmas("governor", "object"))
 
 
 def _said_in_contact(purpose: Token) -> bool:
