@@ -70,7 +70,8 @@ def roles(nlp, text: str) -> set[tuple[str, str, str, bool]]:
     # A press release's "Name, Title, Organization" and "Title Name, Organization".
     ("W. Craig Fugate, Administrator, Federal Emergency Management Agency (FEMA), Department of Homeland Security, "
      "named Donald L. Keldsen as the Federal Coordinating Officer.",
-     {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False)}),
+     {("W. Craig Fugate", "Administrator", "Federal Emergency Management Agency", False),
+      ("Donald L. Keldsen", "Federal Coordinating Officer", "Federal Emergency Management Agency", False)}),
     ("“We worked closely with our partners,” said Port Director Andres Guerra, Roma Port of Entry.",
      {("Andres Guerra", "Port Director", "Roma Port of Entry", False)}),
 ])

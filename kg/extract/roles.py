@@ -881,20 +881,40 @@ def _predicates(person: Span) -> Iterator[Title]:
         for title in _verb_titles(verb):
             yield title._replace(former=title.former or former)
     # "Knight-Ridder has named Larry Jinks publisher of the San Jose Mercury News".
-    # "X, considered by Madrid to be a top leader of ... ETA".
-    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in ROLE_COPULAS - {"be", "become", "remain", "serve"}:
-        for child in root.head.children:
-            complements = [child] if child.lemma_ != "be" else [c for c in child.children if c.dep_ == "attr"]
-            for complement in complements:
-                if complement.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(complement):
-                    yield from _noun_titles(complement)
-        # "The president nominated John Smith as ambassador to Japan".
-        yield from _as_titles(root.head)
+    # "X, considered by Madrid to be a top leader of ... ETA". The parser may take the one named for a
+    # predicate ("named Donald L. Keldsen as the Federal Coordinating Officer": oprd).
+    if root.dep_ in {"dobj", "nsubjpass", "oprd"} and root.head.lemma_ in ROLE_COPULAS - {"be", "become", "remain", "serve"}:
+        appointer = _appointing_organization(root.head)
+        for title in _named_titles(root.head):
+            yield title if title.organization is not None or appointer is None else title._replace(
+                organization=appointer, start=min(title.start, appointer.start), end=max(title.end, appointer.end))
     # "The chairman of Y is X": the person is the complement, the role the subject.
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         for subject in root.head.children:
             if subject.dep_ == "nsubj" and _is_role_noun(subject) and not subject.ent_type_:
                 yield from _noun_titles(subject)
+
+
+def _named_titles(verb: Token) -> Iterator[Title]:
+    """The roles a verb of naming gives its object: "named Larry Jinks publisher of ...", "nominated John
+    Smith as ambassador to Japan", "considered by Madrid to be a top leader of ETA"."""
+    for child in verb.children:
+        complements = [child] if child.lemma_ != "be" else [c for c in child.children if c.dep_ == "attr"]
+        for complement in complements:
+            if complement.dep_ in {"oprd", "xcomp", "attr"} and _is_role_or_rank(complement):
+                yield from _noun_titles(complement)
+    yield from _as_titles(verb)
+
+
+def _appointing_organization(verb: Token) -> Mention | None:
+    """The organization that names one of its own to a role with no organization written: "Acme Corp. has
+    appointed John Doe as chief executive", "The Red Cross named Maria Lopez its regional director" (the
+    subject of the active verb, an organization)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    span = entity_containing(subject) if subject is not None else None
+    if span is None or span.label_ not in ORGANIZATION_LABELS or _is_portfolio_entity(span):
+        return None
+    return mention_of(span)
 
 
 def _passive_agent(person: Span) -> Iterator[Title]:
